@@ -1,0 +1,177 @@
+/**
+ * Configuration is read once at start-up from the environment into a typed, validated object.
+ * Nothing else reads `process.env`. A missing or bad setting stops start-up with a message naming
+ * the variable and what it expects (see `formatConfigError`).
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const port = (fallback: number) =>
+  z.coerce
+    .number({ message: "expected a port number" })
+    .int("expected a whole port number")
+    .min(0, "expected a port number from 0 to 65535")
+    .max(65535, "expected a port number from 0 to 65535")
+    .default(fallback);
+
+const guid = z.guid({ message: "expected a GUID such as 00000000-0000-0000-0000-000000000000" });
+const onOff = z
+  .enum(["on", "off", "true", "false", "1", "0"], { message: "expected on or off" })
+  .transform((v) => v === "on" || v === "true" || v === "1");
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+const guidList = z
+  .string()
+  .trim()
+  .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(guid));
+
+/** The raw environment, one entry per documented variable (.env.example). */
+const EnvSchema = z
+  .object({
+    PORT: port(3978),
+    HOST: z.string().trim().min(1).default("localhost"),
+    PUBLIC_URL: z.url({ message: "expected an absolute URL such as https://lift.example.org" }).optional(),
+    GRAPH_EMULATOR_PORT: port(3979),
+    DATA_DIR: z.string().trim().min(1).default("./.data"),
+    DEMO_DATA: onOff.default(true),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    REMINDERS: onOff.default(true),
+    // Microsoft 365 (production). Setting ENTRA_TENANT_ID switches identity from the local provider
+    // to Microsoft Entra ID, and the list store from the emulator to the configured SharePoint site.
+    ENTRA_TENANT_ID: guid.optional(),
+    ENTRA_ALLOWED_TENANT_IDS: guidList.optional(),
+    AAD_APP_CLIENT_ID: guid.optional(),
+    AAD_APP_CLIENT_SECRET: optionalText,
+    AAD_APP_CERTIFICATE_PATH: optionalText,
+    AAD_APP_ID_URI: optionalText,
+    SHAREPOINT_SITE_URL: z
+      .url({ message: "expected the site's URL such as https://contoso.sharepoint.com/sites/lift-hub" })
+      .optional(),
+    BOT_ID: guid.optional(),
+    BOT_PASSWORD: optionalText,
+    BOT_TENANT_ID: guid.optional(),
+    BOT_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("SingleTenant"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.ENTRA_TENANT_ID) {
+      const need: Array<[keyof typeof env, string]> = [
+        ["AAD_APP_CLIENT_ID", "the Entra app (client) id"],
+        ["SHAREPOINT_SITE_URL", "the SharePoint site that holds the lists"],
+      ];
+      for (const [key, what] of need) {
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: `required when ENTRA_TENANT_ID is set: ${what}` });
+      }
+      if (!env.AAD_APP_CLIENT_SECRET && !env.AAD_APP_CERTIFICATE_PATH) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["AAD_APP_CLIENT_SECRET"],
+          message: "required when ENTRA_TENANT_ID is set (or set AAD_APP_CERTIFICATE_PATH)",
+        });
+      }
+    }
+    if (env.BOT_ID && !env.BOT_PASSWORD && env.BOT_TYPE !== "UserAssignedMSI") {
+      ctx.addIssue({ code: "custom", path: ["BOT_PASSWORD"], message: "required when BOT_ID is set" });
+    }
+  });
+
+export type IdentityConfig =
+  | { mode: "local"; tenantId: string; clientId: string; audience: string }
+  | {
+      mode: "entra";
+      tenantId: string;
+      allowedTenantIds: string[];
+      clientId: string;
+      clientSecret?: string;
+      certificatePath?: string;
+      audience: string;
+    };
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** The URL users reach the app at; tab content URLs and deep links are built from it. */
+  publicUrl: string;
+  dataDir: string;
+  demoData: boolean;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  reminders: boolean;
+  identity: IdentityConfig;
+  graph:
+    | { mode: "emulator"; port: number; siteUrl: string }
+    | { mode: "tenant"; siteUrl: string };
+  bot: { appId?: string; appPassword?: string; tenantId?: string; appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI" };
+}
+
+/** Ids the local identity provider uses; fixed so local tokens look like a real tenant's. */
+export const LOCAL_TENANT_ID = "71bfab59-7ffc-5e58-ae5c-6ee57e3f7bfd";
+export const LOCAL_CLIENT_ID = "39ebf184-724d-5e90-a03a-b0cbb060557a";
+export const LOCAL_SITE_URL = "https://lift.sharepoint.com/sites/lift-hub";
+
+export class ConfigError extends Error {
+  readonly problems: Array<{ variable: string; message: string }>;
+  constructor(problems: Array<{ variable: string; message: string }>) {
+    super(formatConfigError(problems));
+    this.name = "ConfigError";
+    this.problems = problems;
+  }
+}
+
+export function formatConfigError(problems: Array<{ variable: string; message: string }>): string {
+  return [
+    "LIFT Hub cannot start: the configuration is not valid.",
+    ...problems.map((p) => `  ${p.variable}: ${p.message}`),
+    "See .env.example for every setting and its meaning.",
+  ].join("\n");
+}
+
+/** Parse the environment. Throws `ConfigError` naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): AppConfig {
+  // Empty strings are treated as unset so that `FOO=` in a shell or .env file means "default".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? "environment"), message: i.message })),
+    );
+  }
+  const e = parsed.data;
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+  const dataDir = path.resolve(cwd, e.DATA_DIR);
+
+  const identity: IdentityConfig = e.ENTRA_TENANT_ID
+    ? {
+        mode: "entra",
+        tenantId: e.ENTRA_TENANT_ID,
+        allowedTenantIds: e.ENTRA_ALLOWED_TENANT_IDS ?? [e.ENTRA_TENANT_ID],
+        clientId: e.AAD_APP_CLIENT_ID ?? "",
+        clientSecret: e.AAD_APP_CLIENT_SECRET,
+        certificatePath: e.AAD_APP_CERTIFICATE_PATH,
+        // Teams SSO tokens carry the Application ID URI as audience (teams-platform.md §3).
+        audience: e.AAD_APP_ID_URI ?? `api://${new URL(publicUrl).host}/${e.AAD_APP_CLIENT_ID}`,
+      }
+    : {
+        mode: "local",
+        tenantId: LOCAL_TENANT_ID,
+        clientId: LOCAL_CLIENT_ID,
+        audience: `api://localhost/${LOCAL_CLIENT_ID}`,
+      };
+
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl,
+    dataDir,
+    demoData: e.DEMO_DATA,
+    logLevel: e.LOG_LEVEL,
+    reminders: e.REMINDERS,
+    identity,
+    graph: e.ENTRA_TENANT_ID
+      ? { mode: "tenant", siteUrl: e.SHAREPOINT_SITE_URL ?? "" }
+      : { mode: "emulator", port: e.GRAPH_EMULATOR_PORT, siteUrl: e.SHAREPOINT_SITE_URL ?? LOCAL_SITE_URL },
+    bot: { appId: e.BOT_ID, appPassword: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, appType: e.BOT_TYPE },
+  };
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+/**
+ * Roles in LIFT Hub. A person's role, district and setting come from the People list (issue 3) or,
+ * before that, the reference data — never from the request.
+ */
+export const ROLES = ["commissioner", "district_lead", "specialist_teacher", "lift_member", "senco"] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const ROLE_LABELS: Record<Role, string> = {
+  commissioner: "Commissioner",
+  district_lead: "District STLS lead",
+  specialist_teacher: "Specialist teacher (LIFT member)",
+  lift_member: "LIFT member",
+  senco: "SENCo",
+};
+
+export const Person = z
+  .object({
+    /** Entra object id (a GUID); for demo users a stable GUID derived from the sign-in name. */
+    oid: z.guid(),
+    /** User principal name / sign-in name, lower case. */
+    upn: z.string().trim().toLowerCase().email().max(256),
+    displayName: z.string().trim().min(1).max(120),
+    role: Role,
+    /** District slug; required for leads, LIFT members and SENCos. */
+    districtSlug: z.string().regex(/^[a-z]+(-[a-z]+)*$/).optional(),
+    /** Setting id (e.g. DOV-P1); required for SENCos. */
+    settingId: z.string().regex(/^[A-Z]{3}-[A-Z]\d+$/).optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.role !== "commissioner" && !p.districtSlug) {
+      ctx.addIssue({ code: "custom", path: ["districtSlug"], message: `A ${p.role} must belong to a district` });
+    }
+    if (p.role === "senco" && !p.settingId) {
+      ctx.addIssue({ code: "custom", path: ["settingId"], message: "A SENCo must belong to a school or setting" });
+    }
+  });
+export type Person = z.infer<typeof Person>;
