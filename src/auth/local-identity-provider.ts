@@ -58,7 +58,14 @@ export class LocalIdentityProvider {
     const { privateKey, publicJwk } = await this.signingKey();
     const lifetime = overrides.expiresInSeconds ?? this.options.lifetimeSeconds ?? 3600;
     const now = Math.floor(Date.now() / 1000);
+    // Overrides go last so tests can mint tokens that are wrong in exactly one claim.
     const token = await new SignJWT({
+      iss: this.options.issuer,
+      aud: this.options.audience,
+      sub: person.oid,
+      iat: now,
+      nbf: now - 5,
+      exp: now + lifetime,
       tid: this.options.tenantId,
       oid: person.oid,
       name: person.displayName,
@@ -69,12 +76,6 @@ export class LocalIdentityProvider {
       ...overrides.claims,
     })
       .setProtectedHeader({ alg: "RS256", typ: "JWT", kid: publicJwk.kid })
-      .setIssuer(this.options.issuer)
-      .setAudience(this.options.audience)
-      .setSubject(person.oid)
-      .setIssuedAt(now)
-      .setNotBefore(now - 5)
-      .setExpirationTime(now + lifetime)
       .sign(privateKey);
     return { access_token: token, token_type: "Bearer", expires_in: lifetime };
   }
