@@ -9,6 +9,7 @@ import type { ReferenceData } from "./reference-data";
 import { authRoutes } from "./routes/local-auth";
 import { healthRoutes } from "./routes/health";
 import { meRoutes } from "./routes/me";
+import { policyPages } from "./routes/policy-pages";
 import { rootPage } from "./routes/root-page";
 import { tabRoutes } from "./routes/tabs";
 import { securityHeaders } from "./security-headers";
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps) {
 
   app.use(healthRoutes({ version: deps.version, startedAt: new Date(), checks: deps.healthChecks ?? (async () => ({})) }));
   app.use(rootPage({ mode: deps.identityMode, people: deps.people }));
+  app.use(policyPages());
   app.use("/auth", authRoutes({ mode: deps.identityMode, clientId: deps.clientId, provider: deps.identity.localProvider, people: deps.people }));
   app.use(tabRoutes(deps.tabsDistDir ?? path.resolve("tabs/dist")));
 

@@ -6,6 +6,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createIdentity } from "../auth/identity";
 import { InMemoryPeopleDirectory } from "../auth/people-directory";
+import type { BotMessenger } from "../../bot/bot-port";
+import { createBotEndpoint } from "../../bot/botbuilder-adapter";
+import { InMemoryConversationStore, type ConversationStore } from "../../bot/conversation-store";
+import { createLiftBot } from "../../bot/lift-bot";
 import type { AppConfig } from "../config/config";
 import { DEMO_PEOPLE } from "../domain/reference/people";
 import { createApp } from "./app";
@@ -22,6 +26,8 @@ export interface StartOptions {
 export interface RunningApp {
   url: string;
   config: AppConfig;
+  /** The bot's proactive sender and stored conversations (reminders, tests). */
+  bot: { messenger: BotMessenger; conversations: ConversationStore };
   stop(): Promise<void>;
 }
 
@@ -31,6 +37,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const log = options.log ?? createLogger(config.logLevel);
   const identity = createIdentity(config, { persistKey: !options.inMemory });
   const people = new InMemoryPeopleDirectory(DEMO_PEOPLE);
+  // Conversation references live in memory until the SharePoint-list store exists.
+  const conversations = new InMemoryConversationStore();
+  const bot = createBotEndpoint(config.bot, createLiftBot({ conversations, log }), { log });
 
   const app = createApp({
     log,
@@ -42,6 +51,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     reference: builtInReferenceData,
     tabsDistDir: options.tabsDistDir,
     version: APP_VERSION,
+    botEndpoint: bot.endpoint,
   });
 
   const server = http.createServer(app);
@@ -57,6 +67,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   return {
     url,
     config,
+    bot: { messenger: bot.messenger, conversations },
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

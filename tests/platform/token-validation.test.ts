@@ -177,4 +177,12 @@ describe("API authentication over HTTP", () => {
     expect(html).toContain("lead.tonbridge-and-malling@lift.local");
     expect(html).toContain("senco.thanet@lift.local");
   });
+
+  it("serves the privacy notice and terms of use the manifest links to", async () => {
+    for (const path of ["/privacy", "/terms"]) {
+      const res = await fetch(`${app.url}${path}`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toMatch(/<h1>(Privacy notice|Terms of use)<\/h1>/);
+    }
+  });
 });
