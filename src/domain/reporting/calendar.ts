@@ -1,0 +1,386 @@
+/**
+ * The reporting calendar as data (DOMAIN.md "Reporting cycle"): per academic year the six terms,
+ * each term's return due date, the England and Wales bank holidays and each district's monitoring
+ * meetings. Pure functions only: no I/O, no clock — callers pass the calendar in.
+ *
+ * Conventions:
+ * - a *date* is an ISO calendar date ("2026-04-20") and means that day in the UK;
+ * - an *instant* is an ISO date-time with an offset ("2026-05-01T16:00:00Z"); instants this module
+ *   returns are always UTC with a "Z";
+ * - UK local times (09:00, 17:00) are turned into instants with Europe/London rules, so they follow
+ *   BST/GMT changes (09:00 BST = 08:00Z, 09:00 GMT = 09:00Z).
+ */
+import { DateTime } from "luxon";
+import { AppError } from "../../errors";
+
+export const UK_ZONE = "Europe/London";
+
+/** "2025-26": the academic year that runs from 1 September 2025 to 31 August 2026. */
+export type AcademicYear = string;
+export type TermNumber = 1 | 2 | 3 | 4 | 5 | 6;
+export const TERM_NUMBERS: readonly TermNumber[] = [1, 2, 3, 4, 5, 6];
+
+export interface Term {
+  academicYear: AcademicYear;
+  term: TermNumber;
+  /** First day of the term (ISO date, inclusive). */
+  start: string;
+  /** Last day of the term (ISO date, inclusive). */
+  end: string;
+  /**
+   * A commissioner's due date for this term's return: an ISO instant, or a bare date meaning 17:00 UK
+   * time that day. Overrides the default rule.
+   */
+  returnDueAt?: string;
+}
+
+export type MonitoringCovers = readonly [1, 2] | readonly [3, 4] | readonly [5, 6];
+export const MONITORING_COVERS: readonly MonitoringCovers[] = [
+  [1, 2],
+  [3, 4],
+  [5, 6],
+];
+
+export interface MonitoringMeeting {
+  districtSlug: string;
+  /** The academic year of the terms the meeting covers (the September meeting for terms 5–6 of 2025-26 is "2025-26"). */
+  academicYear: AcademicYear;
+  covers: MonitoringCovers;
+  /** When the meeting starts (ISO instant). */
+  at: string;
+  /** Link to the district's monitoring pack, sent with the reminders. */
+  packUrl?: string;
+}
+
+export interface ReportingCalendar {
+  terms: readonly Term[];
+  /** England and Wales bank holidays (ISO dates). */
+  bankHolidays: readonly string[];
+  monitoringMeetings: readonly MonitoringMeeting[];
+}
+
+/** The default return deadline: 17:00 UK time on the 10th school day of the following term. */
+export const DEFAULT_RETURN_DUE = { schoolDay: 10, hour: 17, minute: 0 } as const;
+
+const ACADEMIC_YEAR = /^(\d{4})-(\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** How far the school-day searches look before giving up (longer than any school holiday). */
+const SEARCH_LIMIT_DAYS = 400;
+
+// ---------------------------------------------------------------------------------------------
+// Dates and instants
+
+function parseDate(date: string): DateTime {
+  const dt = ISO_DATE.test(date) ? DateTime.fromISO(date, { zone: "utc" }) : DateTime.invalid("not an ISO date");
+  if (!dt.isValid) throw new AppError("validation_failed", `'${date}' is not an ISO calendar date (YYYY-MM-DD).`);
+  return dt;
+}
+
+/** Parse an ISO instant (or a date, read as UK midnight). Throws a validation error when it is not one. */
+export function parseInstant(value: string): DateTime {
+  const dt = ISO_DATE.test(value)
+    ? DateTime.fromISO(value, { zone: UK_ZONE })
+    : DateTime.fromISO(value, { setZone: true });
+  if (!dt.isValid) throw new AppError("validation_failed", `'${value}' is not an ISO date-time.`);
+  return dt;
+}
+
+function toInstant(dt: DateTime): string {
+  return dt.toUTC().toISO({ suppressMilliseconds: true }) as string;
+}
+
+/** Normalise any ISO instant to UTC ("…Z"), so instants compare as strings. */
+export function normaliseInstant(value: string): string {
+  return toInstant(parseInstant(value));
+}
+
+/** The UK calendar date (ISO) an instant falls on. */
+export function ukDateOf(instant: string): string {
+  return parseInstant(instant).setZone(UK_ZONE).toISODate() as string;
+}
+
+/** The instant for a UK wall-clock time on a UK date, e.g. 09:00 on 2026-03-30 → "2026-03-30T08:00:00Z". */
+export function atUkTime(date: string, hour: number, minute = 0): string {
+  const d = parseDate(date);
+  return toInstant(DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour, minute }, { zone: UK_ZONE }));
+}
+
+/** Add calendar days to an ISO date. */
+export function addDays(date: string, days: number): string {
+  return parseDate(date).plus({ days }).toISODate() as string;
+}
+
+/** 1 = Monday … 7 = Sunday. */
+export function weekdayOf(date: string): number {
+  return parseDate(date).weekday;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Academic years and terms
+
+function parseAcademicYear(year: AcademicYear): number {
+  const m = ACADEMIC_YEAR.exec(year);
+  const first = m ? Number(m[1]) : NaN;
+  if (!m || (first + 1) % 100 !== Number(m[2])) {
+    throw new AppError("validation_failed", `'${year}' is not an academic year like "2025-26".`);
+  }
+  return first;
+}
+
+export function academicYearStarting(firstYear: number): AcademicYear {
+  return `${firstYear}-${String((firstYear + 1) % 100).padStart(2, "0")}`;
+}
+
+/** "2025-26" → "2026-27". */
+export function nextAcademicYear(year: AcademicYear): AcademicYear {
+  return academicYearStarting(parseAcademicYear(year) + 1);
+}
+
+/** The academic year a date falls in (1 September – 31 August). */
+export function academicYearOf(date: string): AcademicYear {
+  const d = parseDate(date);
+  return academicYearStarting(d.month >= 9 ? d.year : d.year - 1);
+}
+
+export function findTerm(calendar: ReportingCalendar, academicYear: AcademicYear, term: number): Term | undefined {
+  return calendar.terms.find((t) => t.academicYear === academicYear && t.term === term);
+}
+
+/** The term after this one: term n+1 of the same year, or term 1 of the next academic year after term 6. */
+export function nextTerm(term: Pick<Term, "academicYear" | "term">, calendar: ReportingCalendar): Term | undefined {
+  return term.term === 6
+    ? findTerm(calendar, nextAcademicYear(term.academicYear), 1)
+    : findTerm(calendar, term.academicYear, term.term + 1);
+}
+
+/** The term a date falls in (inclusive of its first and last day), if any. */
+export function termContaining(date: string, calendar: ReportingCalendar): Term | undefined {
+  return calendar.terms.find((t) => t.start <= date && date <= t.end);
+}
+
+// ---------------------------------------------------------------------------------------------
+// School days
+
+/** A school day is a weekday inside a term's dates that is not a bank holiday. */
+export function isSchoolDay(date: string, calendar: ReportingCalendar): boolean {
+  return weekdayOf(date) <= 5 && termContaining(date, calendar) !== undefined && !calendar.bankHolidays.includes(date);
+}
+
+function calendarBounds(calendar: ReportingCalendar): { first: string; last: string } | undefined {
+  if (calendar.terms.length === 0) return undefined;
+  let first = calendar.terms[0]!.start;
+  let last = calendar.terms[0]!.end;
+  for (const t of calendar.terms) {
+    if (t.start < first) first = t.start;
+    if (t.end > last) last = t.end;
+  }
+  return { first, last };
+}
+
+/** The first school day strictly after `date`, or undefined when the calendar has none. */
+export function nextSchoolDayAfter(date: string, calendar: ReportingCalendar): string | undefined {
+  return nthSchoolDayAfter(date, 1, calendar);
+}
+
+/** The n-th school day strictly after `date` (n ≥ 1), or undefined when the calendar runs out first. */
+export function nthSchoolDayAfter(date: string, n: number, calendar: ReportingCalendar): string | undefined {
+  if (!Number.isInteger(n) || n < 1) throw new AppError("validation_failed", `n must be a whole number ≥ 1, not ${n}.`);
+  const bounds = calendarBounds(calendar);
+  if (!bounds) return undefined;
+  let d = date < bounds.first ? addDays(bounds.first, -1) : date;
+  let found = 0;
+  for (let i = 0; i < SEARCH_LIMIT_DAYS * n && d < bounds.last; i++) {
+    d = addDays(d, 1);
+    if (isSchoolDay(d, calendar) && ++found === n) return d;
+  }
+  return undefined;
+}
+
+/** The last school day strictly before `date`, or undefined when the calendar has none. */
+export function previousSchoolDayBefore(date: string, calendar: ReportingCalendar): string | undefined {
+  const bounds = calendarBounds(calendar);
+  if (!bounds) return undefined;
+  let d = date > bounds.last ? addDays(bounds.last, 1) : date;
+  for (let i = 0; i < SEARCH_LIMIT_DAYS && d > bounds.first; i++) {
+    d = addDays(d, -1);
+    if (isSchoolDay(d, calendar)) return d;
+  }
+  return undefined;
+}
+
+/** The school days of a term, in order. */
+export function schoolDaysOfTerm(term: Term, calendar: ReportingCalendar): string[] {
+  const days: string[] = [];
+  for (let d = term.start; d <= term.end; d = addDays(d, 1)) {
+    if (isSchoolDay(d, calendar)) days.push(d);
+  }
+  return days;
+}
+
+/** The n-th school day of a term (1-based), or undefined when the term has fewer. */
+export function nthSchoolDayOfTerm(term: Term, n: number, calendar: ReportingCalendar): string | undefined {
+  if (!Number.isInteger(n) || n < 1) throw new AppError("validation_failed", `n must be a whole number ≥ 1, not ${n}.`);
+  let found = 0;
+  for (let d = term.start; d <= term.end; d = addDays(d, 1)) {
+    if (isSchoolDay(d, calendar) && ++found === n) return d;
+  }
+  return undefined;
+}
+
+/**
+ * Count the school days in (from, to]: after `from`, up to and including `to`. Zero when `to` ≤ `from`.
+ */
+export function schoolDaysBetween(from: string, to: string, calendar: ReportingCalendar): number {
+  let count = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
+    if (isSchoolDay(d, calendar)) count++;
+  }
+  return count;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Return due dates
+
+export type DueDateSource = "override" | "default";
+
+export type ReturnDue =
+  | { ok: true; dueAt: string; source: DueDateSource }
+  | { ok: false; reason: "next-term-missing" | "next-term-too-short" };
+
+/**
+ * When a term's return is due. A commissioner's `returnDueAt` on the term wins; otherwise the default
+ * rule: 17:00 UK time on the 10th school day of the following term (term 6's return falls in the next
+ * academic year's term 1). Not computable when the following term is not in the calendar yet.
+ */
+export function resolveReturnDue(term: Term, calendar: ReportingCalendar): ReturnDue {
+  if (term.returnDueAt) {
+    // A bare date means 17:00 UK time that day; an instant is taken as given.
+    const dueAt = ISO_DATE.test(term.returnDueAt)
+      ? atUkTime(term.returnDueAt, DEFAULT_RETURN_DUE.hour, DEFAULT_RETURN_DUE.minute)
+      : normaliseInstant(term.returnDueAt);
+    return { ok: true, dueAt, source: "override" };
+  }
+  const following = nextTerm(term, calendar);
+  if (!following) return { ok: false, reason: "next-term-missing" };
+  const day = nthSchoolDayOfTerm(following, DEFAULT_RETURN_DUE.schoolDay, calendar);
+  if (!day) return { ok: false, reason: "next-term-too-short" };
+  return { ok: true, dueAt: atUkTime(day, DEFAULT_RETURN_DUE.hour, DEFAULT_RETURN_DUE.minute), source: "default" };
+}
+
+/** The return due instant (UTC ISO), or undefined when it cannot be worked out yet (see `resolveReturnDue`). */
+export function returnDueAt(term: Term, calendar: ReportingCalendar): string | undefined {
+  const due = resolveReturnDue(term, calendar);
+  return due.ok ? due.dueAt : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Monitoring meetings
+
+/** The month (1–12) and calendar year of the default monitoring meeting for a pair of terms. */
+export function monitoringMonth(academicYear: AcademicYear, covers: MonitoringCovers): { year: number; month: number } {
+  const first = parseAcademicYear(academicYear);
+  switch (covers[0]) {
+    case 1:
+      return { year: first + 1, month: 2 }; // February, for terms 1–2
+    case 3:
+      return { year: first + 1, month: 5 }; // May, for terms 3–4
+    case 5:
+      return { year: first + 1, month: 9 }; // September (the next academic year), for terms 5–6
+  }
+}
+
+export interface DefaultMonitoringOptions {
+  academicYear: AcademicYear;
+  districtSlugs: readonly string[];
+  /** Which week of the month (1 = first). Default 2. */
+  week?: number;
+  /** ISO weekday, 1 = Monday … 5 = Friday. Default 2 (Tuesday). */
+  weekday?: number;
+  /** UK wall-clock time. Default 10:00. */
+  hour?: number;
+  minute?: number;
+  /** Pack links by district slug. */
+  packUrls?: Readonly<Record<string, string>>;
+  /** When given, a proposed day that is a bank holiday moves to the next weekday that is not one. */
+  bankHolidays?: readonly string[];
+}
+
+/**
+ * Propose the three monitoring meetings of an academic year for each district — by default the second
+ * Tuesday of February (terms 1–2), May (terms 3–4) and September (terms 5–6) at 10:00 UK time. These are
+ * proposals: a commissioner edits the dates in the reporting calendar.
+ */
+export function defaultMonitoringMeetings(options: DefaultMonitoringOptions): MonitoringMeeting[] {
+  const { academicYear, districtSlugs, week = 2, weekday = 2, hour = 10, minute = 0 } = options;
+  const meetings: MonitoringMeeting[] = [];
+  for (const covers of MONITORING_COVERS) {
+    const { year, month } = monitoringMonth(academicYear, covers);
+    const firstOfMonth = DateTime.fromObject({ year, month, day: 1 }, { zone: "utc" });
+    let day = firstOfMonth.plus({ days: (weekday - firstOfMonth.weekday + 7) % 7 + (week - 1) * 7 }).toISODate() as string;
+    while (options.bankHolidays?.includes(day) || weekdayOf(day) > 5) day = addDays(day, 1);
+    for (const districtSlug of districtSlugs) {
+      const packUrl = options.packUrls?.[districtSlug];
+      meetings.push({
+        districtSlug,
+        academicYear,
+        covers,
+        at: atUkTime(day, hour, minute),
+        ...(packUrl ? { packUrl } : {}),
+      });
+    }
+  }
+  return meetings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checking a calendar a commissioner has edited
+
+export interface CalendarProblem {
+  where: string;
+  message: string;
+}
+
+/** Problems that would make the plan wrong: bad dates, a term ending before it starts, overlaps, duplicates. */
+export function checkCalendar(calendar: ReportingCalendar): CalendarProblem[] {
+  const problems: CalendarProblem[] = [];
+  const check = (where: string, fn: () => void) => {
+    try {
+      fn();
+    } catch (error) {
+      problems.push({ where, message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const seen = new Set<string>();
+  for (const t of calendar.terms) {
+    const where = `${t.academicYear} term ${t.term}`;
+    check(where, () => {
+      parseAcademicYear(t.academicYear);
+      parseDate(t.start);
+      parseDate(t.end);
+      if (t.returnDueAt) parseInstant(t.returnDueAt);
+      if (t.end < t.start) throw new Error(`ends (${t.end}) before it starts (${t.start}).`);
+    });
+    if (seen.has(where)) problems.push({ where, message: "appears more than once." });
+    seen.add(where);
+  }
+  const sorted = [...calendar.terms].sort((a, b) => a.start.localeCompare(b.start));
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1]!;
+    const b = sorted[i]!;
+    if (b.start <= a.end) {
+      problems.push({ where: `${b.academicYear} term ${b.term}`, message: `overlaps ${a.academicYear} term ${a.term}.` });
+    }
+  }
+  for (const h of calendar.bankHolidays) check(`bank holiday ${h}`, () => parseDate(h));
+  const meetings = new Set<string>();
+  for (const m of calendar.monitoringMeetings) {
+    const where = `monitoring ${m.districtSlug} ${m.academicYear} terms ${m.covers.join("–")}`;
+    check(where, () => {
+      parseAcademicYear(m.academicYear);
+      parseInstant(m.at);
+    });
+    if (meetings.has(where)) problems.push({ where, message: "appears more than once." });
+    meetings.add(where);
+  }
+  return problems;
+}
