@@ -1,0 +1,108 @@
+/**
+ * LIFT Hub's bot, first version: greets on install, stores the conversation so reminders can be
+ * sent later, and answers help/status/deadlines. Reminders themselves come with issue 6; until then
+ * status and deadlines say plainly that there is nothing to show rather than invent data.
+ */
+import { AppError } from "../src/errors";
+import type { AdaptiveCard, BotHandlers, BotLog, BotReply, ConversationRef } from "./bot-port";
+import { COMMAND_LIST } from "./cards/commands";
+import { answerCard, helpCard, welcomeCard } from "./cards/lift-cards";
+import type { ConversationStore } from "./conversation-store";
+
+export interface LiftBotDeps {
+  conversations: ConversationStore;
+  log?: BotLog;
+}
+
+export const NOT_UNDERSTOOD = `Sorry, I didn't understand that. I know these commands: ${COMMAND_LIST}. Type help to see what each does.`;
+export const STATUS_TEXT =
+  "I can't show a KPI return status yet: termly KPI returns are not set up in LIFT Hub. Once they are, I'll show here what's due for your district and what has been submitted.";
+export const DEADLINES_TEXT =
+  "No deadlines are set up yet. The termly KPI return and Local Activity Report deadlines will be listed here once KPI returns are added to LIFT Hub, and I'll remind you before each one.";
+
+type Command = "help" | "hello" | "status" | "deadlines";
+
+/** First word of the message, lower-cased, without a leading slash or trailing punctuation. */
+export function parseCommand(text: string): Command | undefined {
+  const word = text.trim().toLowerCase().split(/\s+/)[0]?.replace(/^\//, "").replace(/[.!?]+$/, "") ?? "";
+  switch (word) {
+    case "help":
+    case "?":
+    case "commands":
+      return "help";
+    case "hi":
+    case "hello":
+      return "hello";
+    case "status":
+      return "status";
+    case "deadline":
+    case "deadlines":
+      return "deadlines";
+    default:
+      return undefined;
+  }
+}
+
+export function createLiftBot(deps: LiftBotDeps): BotHandlers {
+  const { conversations } = deps;
+
+  const remember = async (ref: ConversationRef) => {
+    if (!ref.user.aadObjectId && !ref.user.upn) {
+      deps.log?.warn({ conversationType: ref.conversationType }, "bot: conversation without a user id not stored");
+      return;
+    }
+    await conversations.save(ref);
+  };
+
+  const cardFor = (command: Command, name?: string): AdaptiveCard => {
+    switch (command) {
+      case "help":
+        return helpCard();
+      case "hello":
+        return welcomeCard(name);
+      case "status":
+        return answerCard("KPI return status", STATUS_TEXT);
+      case "deadlines":
+        return answerCard("Deadlines", DEADLINES_TEXT);
+    }
+  };
+
+  return {
+    async onInstall(ref, user) {
+      await remember(ref);
+      return { card: welcomeCard(user.name), summary: "Hello from LIFT Hub" };
+    },
+
+    async onUninstall(ref) {
+      await conversations.remove(ref.conversationId);
+    },
+
+    async onMessage(text, ref, user): Promise<BotReply> {
+      // Teams sends the install event once; if it was missed (e.g. the bot was down), the first
+      // message is the next chance to capture the reference (teams-platform.md §4.1).
+      if (ref.conversationType === "personal" && !(await conversations.findByUser(user))) await remember(ref);
+      const command = parseCommand(text);
+      switch (command) {
+        case "help":
+        case "hello":
+          return { card: cardFor(command, user.name) };
+        case "status":
+          return { text: STATUS_TEXT };
+        case "deadlines":
+          return { text: DEADLINES_TEXT };
+        case undefined:
+          return { text: NOT_UNDERSTOOD };
+      }
+    },
+
+    async onCardAction(verb, _data, _ref, user) {
+      const command = parseCommand(verb);
+      if (!command) {
+        throw new AppError("bad_request", `This button isn't supported any more. Type help to see what I can do.`, {
+          detail: { verb },
+        });
+      }
+      return cardFor(command, user.name);
+    },
+  };
+}
