@@ -1,0 +1,172 @@
+import { useEffect, useMemo, useRef, useState } from "react";
+import {
+  Card,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Radio,
+  RadioGroup,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { Settings24Regular } from "@fluentui/react-icons";
+import { AREAS, DISTRICTS } from "../../src/domain/reference/districts";
+import { Shell, TAB_VIEWS, errorMessage, tabConfigFor, useSession, type TabViewId } from "../shell";
+
+const useStyles = makeStyles({
+  card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalL, maxWidth: "80ch" },
+  h2: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase500,
+    lineHeight: tokens.lineHeightBase500,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  option: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  description: { color: tokens.colorNeutralForeground2 },
+  district: { maxWidth: "320px" },
+  preview: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr",
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+  },
+  term: { fontWeight: tokens.fontWeightSemibold },
+  value: { margin: 0, overflowWrap: "anywhere" },
+});
+
+function ConfigBody() {
+  const styles = useStyles();
+  const { me, host } = useSession();
+  const inMeeting = Boolean(host.context.meetingId);
+  const [viewId, setViewId] = useState<TabViewId>(() =>
+    inMeeting ? "agenda" : me.role === "commissioner" ? "kpi-summary" : "referrals",
+  );
+  const [districtSlug, setDistrictSlug] = useState<string>(me.district?.slug ?? "");
+  const [saveError, setSaveError] = useState<string>();
+  const view = TAB_VIEWS.find((v) => v.id === viewId);
+  const config = useMemo(
+    () => tabConfigFor(viewId, districtSlug || undefined, window.location.origin),
+    [viewId, districtSlug],
+  );
+
+  // Teams asks for the settings when the user presses Save; keep the latest choice for that moment.
+  const configRef = useRef(config);
+  configRef.current = config;
+  const sdk = host.inTeams ? host.sdk : undefined;
+
+  useEffect(() => {
+    if (!sdk) return;
+    sdk.pages.config.registerOnSaveHandler((event) => {
+      const current = configRef.current;
+      if (!current) {
+        event.notifyFailure("Choose what the tab shows first.");
+        return;
+      }
+      sdk.pages.config
+        .setConfig(current)
+        .then(() => event.notifySuccess())
+        .catch((error: unknown) => {
+          const message = errorMessage(error);
+          setSaveError(message);
+          event.notifyFailure(message);
+        });
+    });
+  }, [sdk]);
+
+  useEffect(() => {
+    sdk?.pages.config.setValidityState(Boolean(config));
+  }, [sdk, config]);
+
+  return (
+    <>
+      {!host.inTeams ? (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>This page runs inside Teams</MessageBarTitle>
+            This is the configuration page of the LIFT Hub tab. It is meant to run inside Teams' tab configuration
+            dialog, which opens when someone adds LIFT Hub to a channel, chat or meeting. Here you can preview the
+            choices and open the page each one shows, but nothing is saved.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {saveError ? (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>Teams could not save the tab</MessageBarTitle>
+            {saveError}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <Card className={styles.card} aria-labelledby="config-heading">
+        <h2 id="config-heading" className={styles.h2}>
+          What should this tab show?
+        </h2>
+        <Field label="View" required>
+          <RadioGroup value={viewId} onChange={(_e, data) => setViewId(data.value as TabViewId)}>
+            {TAB_VIEWS.map((v) => (
+              <Radio
+                key={v.id}
+                value={v.id}
+                label={
+                  <span className={styles.option}>
+                    <Text weight="semibold">{v.label}</Text>
+                    <Text size={200} className={styles.description}>
+                      {v.description}
+                    </Text>
+                  </span>
+                }
+              />
+            ))}
+          </RadioGroup>
+        </Field>
+        {view?.needsDistrict ? (
+          <Field
+            label="District"
+            required
+            className={styles.district}
+            validationState={districtSlug ? "none" : "warning"}
+            validationMessage={districtSlug ? undefined : "Choose the district whose LIFT work the tab shows."}
+          >
+            <Select value={districtSlug} onChange={(_e, data) => setDistrictSlug(data.value)}>
+              <option value="">Choose a district</option>
+              {AREAS.map((area) => (
+                <optgroup key={area} label={`${area} Kent`}>
+                  {DISTRICTS.filter((d) => d.area === area).map((d) => (
+                    <option key={d.slug} value={d.slug}>
+                      {d.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
+        {config ? (
+          <dl className={styles.preview} aria-label="Tab settings">
+            <dt className={styles.term}>Tab name</dt>
+            <dd className={styles.value}>{config.suggestedDisplayName}</dd>
+            <dt className={styles.term}>Shows</dt>
+            <dd className={styles.value}>
+              <Link href={config.contentUrl} inline>
+                {new URL(config.contentUrl).pathname + new URL(config.contentUrl).search}
+              </Link>
+            </dd>
+          </dl>
+        ) : null}
+      </Card>
+    </>
+  );
+}
+
+export function ConfigPage() {
+  return (
+    <Shell title="Set up the LIFT Hub tab" tagline="Choose what this tab shows" icon={<Settings24Regular />}>
+      <ConfigBody />
+    </Shell>
+  );
+}

@@ -1,0 +1,4 @@
+import { mountPage } from "../shell";
+import { ConfigPage } from "./ConfigPage";
+
+mountPage(<ConfigPage />);

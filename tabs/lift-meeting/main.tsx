@@ -1,0 +1,4 @@
+import { mountPage } from "../shell";
+import { LiftMeetingPage } from "./LiftMeetingPage";
+
+mountPage(<LiftMeetingPage />);

@@ -1,0 +1,4 @@
+import { mountPage } from "../shell";
+import { ReferralPage } from "./ReferralPage";
+
+mountPage(<ReferralPage />);

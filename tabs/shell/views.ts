@@ -1,0 +1,76 @@
+/**
+ * The views the configurable tab can show (chosen on /tabs/config, DESIGN.md "Teams surfaces"), and
+ * the content URL each one binds. Pages read the same `?view=` and `?district=` back.
+ */
+import { DISTRICTS, type District } from "../../src/domain/reference/districts";
+
+export type TabViewId = "agenda" | "referrals" | "kpi-summary";
+
+export interface TabView {
+  id: TabViewId;
+  label: string;
+  description: string;
+  /** The tab page that shows it (/tabs/<page>). */
+  page: "lift-meeting" | "referral" | "summary";
+  needsDistrict: boolean;
+}
+
+export const TAB_VIEWS: readonly TabView[] = [
+  {
+    id: "agenda",
+    label: "LIFT meeting agenda",
+    description: "A district's LIFT meeting: the agenda built from submitted referrals, run case by case. Best in a meeting.",
+    page: "lift-meeting",
+    needsDistrict: true,
+  },
+  {
+    id: "referrals",
+    label: "District referrals",
+    description: "The referrals submitted to a district's LIFT meeting, with their status and outcomes.",
+    page: "referral",
+    needsDistrict: true,
+  },
+  {
+    id: "kpi-summary",
+    label: "KPI summary",
+    description: "The countywide and per-district KPI summary for each term and year.",
+    page: "summary",
+    needsDistrict: false,
+  },
+];
+
+export interface TabConfig {
+  entityId: string;
+  contentUrl: string;
+  suggestedDisplayName: string;
+  websiteUrl: string;
+}
+
+export function districtFor(slug: string | null | undefined): District | undefined {
+  return slug ? DISTRICTS.find((d) => d.slug === slug) : undefined;
+}
+
+/** The settings to save for a choice, or undefined while the choice is incomplete. */
+export function tabConfigFor(viewId: TabViewId, districtSlug: string | undefined, origin: string): TabConfig | undefined {
+  const view = TAB_VIEWS.find((v) => v.id === viewId);
+  if (!view) return undefined;
+  const district = districtFor(districtSlug);
+  if (view.needsDistrict && !district) return undefined;
+  const params = new URLSearchParams({ view: view.id });
+  if (view.needsDistrict && district) params.set("district", district.slug);
+  const url = `${origin}/tabs/${view.page}?${params.toString()}`;
+  const name = view.id === "agenda" ? "LIFT agenda" : view.id === "referrals" ? "LIFT referrals" : "KPI summary";
+  return {
+    entityId: view.needsDistrict && district ? `${view.id}-${district.slug}` : view.id,
+    contentUrl: url,
+    suggestedDisplayName: view.needsDistrict && district ? `${name} – ${district.name}` : name,
+    websiteUrl: url,
+  };
+}
+
+/** `?view=` and `?district=` of the current page (set by the configurable tab's content URL). */
+export function currentView(search: string = window.location.search): { view?: TabViewId; district?: District } {
+  const params = new URLSearchParams(search);
+  const view = TAB_VIEWS.find((v) => v.id === params.get("view"))?.id;
+  return { view, district: districtFor(params.get("district")) };
+}

@@ -1,0 +1,71 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+
+export interface Me {
+  upn: string;
+  displayName: string;
+  role: string;
+  roleLabel: string;
+  district?: { slug: string; name: string };
+  setting?: { id: string; name: string };
+}
+
+interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+async function getJson<T>(url: string, init?: RequestInit): Promise<{ status: number; body: T }> {
+  const response = await fetch(url, init);
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+/** Who the server says a demo user is, through the same endpoints the tab pages use. */
+export async function fetchMe(baseUrl: string, upn: string): Promise<Me> {
+  const token = await getJson<{ access_token: string }>(`${baseUrl}/auth/local/token?as=${encodeURIComponent(upn)}`);
+  if (token.status !== 200) throw new Error(`No token for ${upn}: HTTP ${token.status} ${JSON.stringify(token.body)}`);
+  const me = await getJson<Me>(`${baseUrl}/api/me`, { headers: { Authorization: `Bearer ${token.body.access_token}` } });
+  if (me.status !== 200) throw new Error(`/api/me for ${upn}: HTTP ${me.status} ${JSON.stringify(me.body)}`);
+  return me.body;
+}
+
+/** The error message the server gives for a sign-in name (e.g. an unknown user). */
+export async function tokenErrorMessage(baseUrl: string, upn: string): Promise<{ status: number; message: string }> {
+  const res = await getJson<ErrorBody>(`${baseUrl}/auth/local/token?as=${encodeURIComponent(upn)}`);
+  return { status: res.status, message: res.body.error.message };
+}
+
+export async function fetchAuthConfig(
+  baseUrl: string,
+): Promise<{ mode: string; demoUsers?: { upn: string; displayName: string; roleLabel: string }[] }> {
+  return (await getJson<{ mode: string; demoUsers?: { upn: string; displayName: string; roleLabel: string }[] }>(`${baseUrl}/auth/config`))
+    .body;
+}
+
+/** Axe violations with impact serious or critical, formatted for a failure message ("" when none). */
+export async function seriousAxeViolations(page: Page): Promise<string> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  return serious
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.helpUrl}\n` +
+        v.nodes.map((n) => `    at ${n.target.join(" ")}: ${n.failureSummary?.replace(/\n/g, " ") ?? ""}`).join("\n"),
+    )
+    .join("\n");
+}
+
+/** Relative luminance (0 black … 1 white) of a CSS rgb()/rgba() colour. */
+export function luminance(cssColor: string): number {
+  const m = cssColor.match(/rgba?\(\s*(\d+)[,\s]+(\d+)[,\s]+(\d+)/);
+  if (!m) throw new Error(`Not an rgb() colour: ${cssColor}`);
+  const [r, g, b] = [m[1], m[2], m[3]].map((c) => {
+    const v = Number(c) / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** The background colour the Fluent theme paints the page with. */
+export async function pageBackground(page: Page): Promise<string> {
+  return page.locator(".fui-FluentProvider").first().evaluate((el) => getComputedStyle(el).backgroundColor);
+}
