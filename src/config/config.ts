@@ -73,6 +73,14 @@ const EnvSchema = z
         });
       }
     }
+    // Without a bot id the endpoint accepts unauthenticated activities and would post replies to any
+    // serviceUrl, so a production deployment must configure the bot's identity.
+    if (env.ENTRA_TENANT_ID && !env.BOT_ID) {
+      ctx.addIssue({ code: "custom", path: ["BOT_ID"], message: "required when ENTRA_TENANT_ID is set: the Azure Bot's Microsoft App ID" });
+    }
+    if (env.BOT_ID && env.BOT_TYPE !== "MultiTenant" && !env.BOT_TENANT_ID && !env.ENTRA_TENANT_ID) {
+      ctx.addIssue({ code: "custom", path: ["BOT_TENANT_ID"], message: `required for a ${env.BOT_TYPE} bot (or set ENTRA_TENANT_ID)` });
+    }
     if (env.BOT_ID && !env.BOT_PASSWORD && env.BOT_TYPE !== "UserAssignedMSI") {
       ctx.addIssue({ code: "custom", path: ["BOT_PASSWORD"], message: "required when BOT_ID is set" });
     }
@@ -172,6 +180,6 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     graph: e.ENTRA_TENANT_ID
       ? { mode: "tenant", siteUrl: e.SHAREPOINT_SITE_URL ?? "" }
       : { mode: "emulator", port: e.GRAPH_EMULATOR_PORT, siteUrl: e.SHAREPOINT_SITE_URL ?? LOCAL_SITE_URL },
-    bot: { appId: e.BOT_ID, appPassword: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, appType: e.BOT_TYPE },
+    bot: { appId: e.BOT_ID, appPassword: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID ?? e.ENTRA_TENANT_ID, appType: e.BOT_TYPE },
   };
 }

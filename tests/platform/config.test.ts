@@ -45,7 +45,7 @@ describe("configuration", () => {
 
   it("a tenant needs its client id, secret and site, and names each missing one", () => {
     const found = problems({ ENTRA_TENANT_ID: "11111111-2222-3333-4444-555555555555" }).map((p) => p.variable);
-    expect(found.sort()).toEqual(["AAD_APP_CLIENT_ID", "AAD_APP_CLIENT_SECRET", "SHAREPOINT_SITE_URL"]);
+    expect(found.sort()).toEqual(["AAD_APP_CLIENT_ID", "AAD_APP_CLIENT_SECRET", "BOT_ID", "SHAREPOINT_SITE_URL"]);
   });
 
   it("a complete tenant configuration switches identity and Graph to production", () => {
@@ -55,7 +55,11 @@ describe("configuration", () => {
       AAD_APP_CLIENT_SECRET: "s3cret",
       SHAREPOINT_SITE_URL: "https://contoso.sharepoint.com/sites/lift-hub",
       PUBLIC_URL: "https://lift.contoso.org/",
+      BOT_ID: "bbbbbbbb-bbbb-cccc-dddd-eeeeeeeeeeee",
+      BOT_PASSWORD: "bot-secret",
     });
+    // A single-tenant bot lives in the app's tenant unless told otherwise.
+    expect(config.bot.tenantId).toBe("11111111-2222-3333-4444-555555555555");
     expect(config.identity).toMatchObject({
       mode: "entra",
       allowedTenantIds: ["11111111-2222-3333-4444-555555555555"],
@@ -66,7 +70,11 @@ describe("configuration", () => {
   });
 
   it("a bot id needs its password", () => {
-    expect(problems({ BOT_ID: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" }).map((p) => p.variable)).toEqual(["BOT_PASSWORD"]);
+    expect(problems({ BOT_ID: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", BOT_TYPE: "MultiTenant" }).map((p) => p.variable)).toEqual(["BOT_PASSWORD"]);
+  });
+
+  it("a single-tenant bot needs its tenant", () => {
+    expect(problems({ BOT_ID: "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee", BOT_PASSWORD: "x" }).map((p) => p.variable)).toEqual(["BOT_TENANT_ID"]);
   });
 
   it("the message names every bad variable and points at .env.example", () => {
