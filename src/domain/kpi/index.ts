@@ -1,0 +1,5 @@
+export * from "./catalogue";
+export * from "./rag";
+export * from "./return-validation";
+export * from "./aggregate";
+export * from "./csv";
