@@ -29,7 +29,7 @@ async function withPage<T>(run: (page: Page) => Promise<T>): Promise<T> {
   }
 }
 
-describe.concurrent("tabs shell", () => {
+describe.concurrent("tabs shell", { timeout: 60_000 }, () => {
   it("without ?as= lists the demo users as sign-in links, in both themes without axe findings", async ({ expect }) => {
     const config = await fetchAuthConfig(app.url);
     expect(config.mode).toBe("local");
