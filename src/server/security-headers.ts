@@ -29,7 +29,7 @@ export function securityHeaders(options: { https: boolean }): RequestHandler {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: https:",
     "font-src 'self' data: https://res-1.cdn.office.net https://res.cdn.office.net",
-    "connect-src 'self' https://*.microsoft.com https://*.microsoftonline.com https://*.office.com",
+    "connect-src 'self' https://res.cdn.office.net https://*.microsoft.com https://*.microsoftonline.com https://*.office.com",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
