@@ -105,14 +105,26 @@ export function atUkTime(date: string, hour: number, minute = 0): string {
   return toInstant(DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour, minute }, { zone: UK_ZONE }));
 }
 
+// Calendar-date arithmetic is on UTC midnights with the built-in Date (fast, and no time zone can
+// shift a date); only wall-clock times need luxon.
+function utcDay(date: string): Date {
+  const d = ISO_DATE.test(date) ? new Date(`${date}T00:00:00Z`) : new Date(NaN);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date) {
+    throw new AppError("validation_failed", `'${date}' is not an ISO calendar date (YYYY-MM-DD).`);
+  }
+  return d;
+}
+
 /** Add calendar days to an ISO date. */
 export function addDays(date: string, days: number): string {
-  return parseDate(date).plus({ days }).toISODate() as string;
+  const d = utcDay(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
 }
 
 /** 1 = Monday … 7 = Sunday. */
 export function weekdayOf(date: string): number {
-  return parseDate(date).weekday;
+  return utcDay(date).getUTCDay() || 7;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,8 +243,11 @@ export function nthSchoolDayOfTerm(term: Term, n: number, calendar: ReportingCal
  * Count the school days in (from, to]: after `from`, up to and including `to`. Zero when `to` ≤ `from`.
  */
 export function schoolDaysBetween(from: string, to: string, calendar: ReportingCalendar): number {
+  const bounds = calendarBounds(calendar);
+  if (!bounds) return 0;
+  const last = to < bounds.last ? to : bounds.last;
   let count = 0;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
+  for (let d = from < bounds.first ? bounds.first : addDays(from, 1); d <= last; d = addDays(d, 1)) {
     if (isSchoolDay(d, calendar)) count++;
   }
   return count;
