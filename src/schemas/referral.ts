@@ -627,10 +627,12 @@ export function referralValidationMessages(
   const mode = options.mode ?? "submit";
   const schema = mode === "submit" ? referralSubmissionSchema(options.asOf) : ReferralDraft;
   const result = schema.safeParse(input);
-  const messages: Record<string, string[]> = {};
+  // A Map, not an object: keys come from the input ("__proto__", "valueOf" …).
+  const byPath = new Map<string, string[]>();
   const add = (key: string, message: string) => {
-    const list = (messages[key] ??= []);
+    const list = byPath.get(key) ?? [];
     if (!list.includes(message)) list.push(message);
+    byPath.set(key, list);
   };
   if (!result.success) {
     for (const issue of result.error.issues) {
@@ -643,6 +645,7 @@ export function referralValidationMessages(
       }
     }
   }
+  const messages = Object.fromEntries(byPath) as Record<string, string[]>;
   const warnings = referralWarnings(input, options.asOf);
   return result.success
     ? { ok: true, messages, warnings, value: result.data }
