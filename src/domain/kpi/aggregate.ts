@@ -165,6 +165,30 @@ function formatNumber(value: number): string {
   return String(Math.round(value * 100) / 100);
 }
 
+type RowIdentity = Pick<SummaryRow, "key" | "level" | "name" | "academicYear" | "period" | "measure" | "districtsExpected">;
+type RowFigures = Omit<SummaryRow, keyof RowIdentity>;
+
+/** One object literal with every field (spreading into a 15-field literal is several times slower in V8). */
+function makeRow(id: RowIdentity, f: RowFigures): SummaryRow {
+  return {
+    key: id.key,
+    level: id.level,
+    name: id.name,
+    academicYear: id.academicYear,
+    period: id.period,
+    measure: id.measure,
+    value: f.value,
+    numerator: f.numerator,
+    denominator: f.denominator,
+    percent: f.percent,
+    rag: f.rag,
+    districtsReporting: f.districtsReporting,
+    districtsExpected: id.districtsExpected,
+    missing: f.missing,
+    partial: f.partial,
+  };
+}
+
 /** District-level values for one district and period: count measure id → value (absent = missing). */
 type DistrictValues = Map<string, number>;
 
@@ -296,7 +320,7 @@ export function aggregateKpis(input: AggregateInput): KpiSummary {
                 .map((d) => d.slug);
 
         for (const m of measures) {
-          const base = {
+          const base: RowIdentity = {
             key: rowKey(group.level, group.id, academicYear, period, m.id),
             level: group.level,
             name: group.name,
@@ -317,17 +341,18 @@ export function aggregateKpis(input: AggregateInput): KpiSummary {
                 reporting.push(d.slug);
               }
             }
-            rows.push({
-              ...base,
-              value: reporting.length > 0 ? roundFte(m, total) : null,
-              numerator: null,
-              denominator: null,
-              percent: null,
-              rag: "na",
-              districtsReporting: reporting.length,
-              missing,
-              partial: partialFor([m.id]),
-            });
+            rows.push(
+              makeRow(base, {
+                value: reporting.length > 0 ? roundFte(m, total) : null,
+                numerator: null,
+                denominator: null,
+                percent: null,
+                rag: "na",
+                districtsReporting: reporting.length,
+                missing,
+                partial: partialFor([m.id]),
+              }),
+            );
             continue;
           }
           // Percent: Σ numerator / Σ denominator over districts reporting both.
@@ -349,8 +374,7 @@ export function aggregateKpis(input: AggregateInput): KpiSummary {
             }
           }
           const pct = reporting > 0 ? percentOf(num, den) : null;
-          const row: SummaryRow = {
-            ...base,
+          const row = makeRow(base, {
             value: pct,
             numerator: reporting > 0 ? num : null,
             denominator: reporting > 0 ? den : null,
@@ -359,7 +383,7 @@ export function aggregateKpis(input: AggregateInput): KpiSummary {
             districtsReporting: reporting,
             missing,
             partial: partialFor([numId, denId]),
-          };
+          });
           rows.push(row);
           if (row.numerator !== null && row.denominator !== null && row.numerator > row.denominator) {
             const isDistrictTerm = group.level === "district" && period !== "year";
