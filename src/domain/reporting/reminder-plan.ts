@@ -206,7 +206,7 @@ export function snoozeStep(until: string): `snooze-${string}` {
 // ---------------------------------------------------------------------------------------------
 // Schedules (the same for every district)
 
-interface ScheduledStep {
+export interface ScheduledStep {
   step: string;
   scheduledAt: string;
 }
