@@ -581,6 +581,24 @@ function submissionIssues(input: unknown, asOf: PlainDate): Issue[] {
   return issues;
 }
 
+type Present<T> = NonNullable<T>;
+/**
+ * A referral that passed `referralSubmissionSchema`: the fields required for every variant are
+ * present (variant-specific ones, like Year group, stay optional in the type).
+ */
+export type SubmittedReferral = ReferralDraft & {
+  referrer: Present<ReferralDraft["referrer"]> & { name: string; email: string; headteacherAware: boolean };
+  child: Present<ReferralDraft["child"]> & { legalName: string; dateOfBirth: string };
+  flags: Present<ReferralDraft["flags"]>;
+  needs: Present<ReferralDraft["needs"]> & { primaryArea: AreaOfNeed };
+  question: Present<ReferralDraft["question"]> & { question: string };
+  profile: Present<ReferralDraft["profile"]> & { strengths: string; presentingNeeds: string };
+  apdrCycles: Present<ReferralDraft["apdrCycles"]>;
+  strategies: Present<ReferralDraft["strategies"]> & { inPlace: string };
+  agreementToEngage: Present<ReferralDraft["agreementToEngage"]> & { given: true; name: string; date: string };
+  meeting: Present<ReferralDraft["meeting"]> & { meetingId: string };
+};
+
 /** The schema for submitting a referral on `asOf` (today, YYYY-MM-DD, UK): the draft's shape plus every rule. */
 export function referralSubmissionSchema(asOf: string) {
   const today = parseAsOf(asOf);
@@ -594,7 +612,7 @@ export function referralSubmissionSchema(asOf: string) {
       // Run even when the shape already has problems, so every message is reported at once.
       { when: () => true },
     ),
-  );
+  ).transform((value) => value as SubmittedReferral);
 }
 /** Alias reading as the issue describes it: `ReferralSubmission(asOf).safeParse(input)`. */
 export const ReferralSubmission = referralSubmissionSchema;
@@ -608,7 +626,7 @@ export interface ReferralValidationResult {
   messages: Record<string, string[]>;
   /** Advice that does not block (e.g. a Reception-age child in an early years setting). */
   warnings: Record<string, string[]>;
-  /** The parsed referral when ok. */
+  /** The parsed referral when ok (a SubmittedReferral in mode "submit"). */
   value?: ReferralDraft;
 }
 

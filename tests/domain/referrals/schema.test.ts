@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   AREAS_OF_NEED,
   IDENTIFYING_PATHS,
@@ -6,6 +6,8 @@ import {
   REFERRAL_SECTIONS,
   ReferralDraft,
   ReferralSubmission,
+  type ReferralDraftInput,
+  type SubmittedReferral,
   childAgeInMonths,
   isValidNhsNumber,
   referralField,
@@ -307,5 +309,44 @@ describe("early years age in months", () => {
     expect(r.ok).toBe(true);
     expect(r.warnings["child.dateOfBirth"]?.[0]).toMatch(/Reception age/);
     expect(submit({ ...ey, child: { ...ey.child, dateOfBirth: "2021-09-01" } }).warnings).toEqual({});
+  });
+});
+
+describe("safety", () => {
+  it("handles keys like __proto__ and valueOf as unknown fields, without touching prototypes", () => {
+    const input = JSON.parse('{"setting":{"settingId":"DOV-P1","phase":"primary"},"__proto__":{"polluted":true},"child":{"valueOf":1,"constructor":2}}');
+    const r = draft(input);
+    expect(r.ok).toBe(false);
+    expect(Object.keys(r.messages).sort()).toEqual(["__proto__", "child.constructor", "child.valueOf"]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("never echoes the child's identifying values in messages", () => {
+    const r = schoolReferral();
+    const bad = {
+      ...r,
+      child: { ...r.child, legalName: "Zebedee Quill", dateOfBirth: "2001-02-03", yearGroup: "Y2" },
+      agreementToEngage: { ...r.agreementToEngage, name: "Ophelia Quill", date: "2030-01-01" },
+    };
+    const result = submit(bad);
+    expect(result.ok).toBe(false);
+    const text = JSON.stringify(result.messages);
+    for (const secret of ["Zebedee", "Ophelia", "2001-02-03", "3 February 2001"]) expect(text).not.toContain(secret);
+  });
+});
+
+describe("types", () => {
+  it("types drafts for the form and submissions for the server", () => {
+    expectTypeOf<ReferralDraftInput["setting"]["phase"]>().toEqualTypeOf<"primary" | "secondary" | "all-through" | "early-years">();
+    expectTypeOf<NonNullable<ReferralDraftInput["child"]>["yearGroup"]>().toEqualTypeOf<
+      "YR" | "Y1" | "Y2" | "Y3" | "Y4" | "Y5" | "Y6" | "Y7" | "Y8" | "Y9" | "Y10" | "Y11" | "Y12" | "Y13" | undefined
+    >();
+    const parsed = ReferralSubmission(AS_OF).safeParse(schoolReferral());
+    if (parsed.success) {
+      expectTypeOf(parsed.data).toEqualTypeOf<SubmittedReferral>();
+      expectTypeOf(parsed.data.child.legalName).toBeString();
+      expectTypeOf(parsed.data.needs.primaryArea).toEqualTypeOf<"CI" | "CL" | "SEMH" | "SP">();
+    }
+    expect(parsed.success).toBe(true);
   });
 });
