@@ -3,19 +3,10 @@
  * in-house and the grouping may change, so features read this through the reference lists and never
  * switch on a district's name.
  */
-export const AREAS = ["East", "West", "North", "South"] as const;
-export type AreaName = (typeof AREAS)[number];
+import type { District } from "../../schemas/district";
 
-export interface District {
-  /** Three-letter code used in case references, e.g. DOV-2526-0042. */
-  code: string;
-  /** Lower case, words joined by "-": used in sign-in names (lead.<slug>@lift.local). */
-  slug: string;
-  name: string;
-  area: AreaName;
-  /** Other names seen in council papers (the SLA calls Gravesham "Gravesend"). */
-  aliases: string[];
-}
+// The shape lives with its zod schema (src/schemas/district.ts), which the Districts list derives from.
+export { AREAS, type AreaName, type District } from "../../schemas/district";
 
 export const DISTRICTS: readonly District[] = [
   { code: "CAN", slug: "canterbury", name: "Canterbury", area: "East", aliases: [] },

@@ -5,18 +5,10 @@
  */
 import { DISTRICTS } from "./districts";
 
-export const PHASES = ["primary", "secondary", "all-through", "early-years"] as const;
-export type Phase = (typeof PHASES)[number];
+import type { Setting } from "../../schemas/setting";
 
-export interface Setting {
-  /** Stable id: district code, phase letter and number, e.g. DOV-P1. */
-  id: string;
-  name: string;
-  districtSlug: string;
-  phase: Phase;
-  /** Department for Education unique reference number (fictitious, 6 digits, 9xxxxx range). */
-  urn: string;
-}
+// The shape lives with its zod schema (src/schemas/setting.ts), which the Settings list derives from.
+export { PHASES, type Phase, type Setting } from "../../schemas/setting";
 
 const NAMES: Record<string, [primary: string, primary2: string, secondary: string, earlyYears: string]> = {
   canterbury: ["Westgate Hill Primary School", "Stour Meadow Primary School", "Cathedral View Academy", "Little Acorns Pre-School"],

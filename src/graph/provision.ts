@@ -1,0 +1,141 @@
+/**
+ * Provisioning: make the site hold every declared list and column. Idempotent and additive: it
+ * creates missing lists (with all their columns, §2.3) and adds missing columns (§2.4), and never
+ * deletes or changes a list, a column or an item. Running it twice creates nothing the second time.
+ */
+import { AppError } from "../errors";
+import { statusOf, toAppError, type GraphApi } from "./graph-api";
+import { allColumnDefinitions, type ListDefinition } from "./list-definition";
+
+export interface ProvisionReport {
+  createdLists: string[];
+  addedColumns: Array<{ list: string; column: string }>;
+  /** Differences provisioning does not fix by itself (changing a column could touch data). */
+  warnings: string[];
+}
+
+interface GraphList {
+  id: string;
+  displayName?: string;
+  name?: string;
+}
+
+interface GraphColumn {
+  name: string;
+  indexed?: boolean;
+  enforceUniqueValues?: boolean;
+  choice?: { choices?: string[] };
+}
+
+/** All lists of the site (§2.1), following nextLinks. */
+export async function listSiteLists(api: GraphApi, siteId: string): Promise<GraphList[]> {
+  const out: GraphList[] = [];
+  let url: string | undefined = `/sites/${siteId}/lists?$select=id,name,displayName`;
+  while (url) {
+    const page: { value?: GraphList[]; "@odata.nextLink"?: string } = await api.request("GET", url);
+    out.push(...(page.value ?? []));
+    url = page["@odata.nextLink"];
+  }
+  return out;
+}
+
+function findByTitle(lists: GraphList[], title: string): GraphList | undefined {
+  const t = title.toLowerCase();
+  return lists.find((l) => (l.displayName ?? l.name ?? "").toLowerCase() === t);
+}
+
+export async function provisionSite(api: GraphApi, siteId: string, lists: readonly ListDefinition[]): Promise<ProvisionReport> {
+  const report: ProvisionReport = { createdLists: [], addedColumns: [], warnings: [] };
+  let existing: GraphList[];
+  try {
+    existing = await listSiteLists(api, siteId);
+  } catch (err) {
+    throw toAppError(err, "Reading the site's lists");
+  }
+  for (const def of lists) {
+    let list = findByTitle(existing, def.title);
+    if (!list) {
+      try {
+        const created = await api.request<GraphList>("POST", `/sites/${siteId}/lists`, {
+          body: { displayName: def.title, description: def.description, columns: allColumnDefinitions(def), list: { template: "genericList" } },
+        });
+        report.createdLists.push(def.title);
+        existing.push(created);
+        continue;
+      } catch (err) {
+        // Another process provisioning at the same time, or a retried POST that had been applied
+        // (§7.4): the list exists now, so fall through to the column check.
+        if (statusOf(err) !== 409) throw toAppError(err, `Creating the list ${def.title}`);
+        existing = await listSiteLists(api, siteId);
+        list = findByTitle(existing, def.title);
+        if (!list) throw toAppError(err, `Creating the list ${def.title}`);
+      }
+    }
+    await addMissingColumns(api, siteId, list, def, report);
+  }
+  return report;
+}
+
+async function addMissingColumns(api: GraphApi, siteId: string, list: GraphList, def: ListDefinition, report: ProvisionReport): Promise<void> {
+  const path = `/sites/${siteId}/lists/${list.id}/columns`;
+  let columns: GraphColumn[];
+  try {
+    columns = (await api.request<{ value?: GraphColumn[] }>("GET", path)).value ?? [];
+  } catch (err) {
+    throw toAppError(err, `Reading the columns of ${def.title}`);
+  }
+  const byName = new Map(columns.map((c) => [c.name.toLowerCase(), c]));
+  for (const wanted of allColumnDefinitions(def)) {
+    const name = String(wanted.name);
+    const have = byName.get(name.toLowerCase());
+    if (have) {
+      driftWarnings(def.title, wanted, have, report);
+      continue;
+    }
+    try {
+      await api.request("POST", path, { body: wanted });
+      report.addedColumns.push({ list: def.title, column: name });
+    } catch (err) {
+      if (statusOf(err) === 409) continue; // added concurrently, or a retried POST that was applied
+      throw toAppError(err, `Adding the column ${name} to ${def.title}`);
+    }
+  }
+}
+
+/** Index, uniqueness and choices are reported, not changed: altering them can fail on existing data. */
+function driftWarnings(list: string, wanted: Record<string, unknown>, have: GraphColumn, report: ProvisionReport): void {
+  const name = String(wanted.name);
+  if (wanted.indexed === true && have.indexed !== true) report.warnings.push(`${list}.${name} should be indexed but is not`);
+  if (wanted.enforceUniqueValues === true && have.enforceUniqueValues !== true) {
+    report.warnings.push(`${list}.${name} should enforce unique values but does not`);
+  }
+  const choices = (wanted.choice as { choices?: string[] } | undefined)?.choices;
+  const missing = choices?.filter((c) => !(have.choice?.choices ?? []).includes(c)) ?? [];
+  if (have.choice && missing.length > 0) report.warnings.push(`${list}.${name} lacks the choices ${missing.join(", ")}`);
+}
+
+/** The list ids of the given titles; fails clearly when one has not been provisioned. */
+export async function resolveListIds(api: GraphApi, siteId: string, titles: readonly string[]): Promise<Map<string, string>> {
+  const lists = await listSiteLists(api, siteId).catch((err: unknown) => {
+    throw toAppError(err, "Reading the site's lists");
+  });
+  const out = new Map<string, string>();
+  for (const title of titles) {
+    const found = findByTitle(lists, title);
+    if (!found) throw new AppError("not_found", `The list ${title} does not exist on the site; run provisioning (npm run provision)`);
+    out.set(title, found.id);
+  }
+  return out;
+}
+
+export function formatProvisionReport(report: ProvisionReport): string[] {
+  const lines: string[] = [];
+  lines.push(report.createdLists.length > 0 ? `created lists: ${report.createdLists.join(", ")}` : "created lists: none");
+  lines.push(
+    report.addedColumns.length > 0
+      ? `added columns: ${report.addedColumns.map((c) => `${c.list}.${c.column}`).join(", ")}`
+      : "added columns: none",
+  );
+  for (const w of report.warnings) lines.push(`warning: ${w}`);
+  return lines;
+}
