@@ -8,6 +8,7 @@
  * never interpreted (renderers must output it as text).
  */
 import { z } from "zod";
+import { isPlainDate } from "../domain/referrals/dates";
 
 export const REFERRAL_VARIANTS = ["school", "early-years"] as const;
 export type ReferralVariant = (typeof REFERRAL_VARIANTS)[number];
@@ -147,20 +148,12 @@ export function phone(meta: FieldMeta) {
   return { ...base("phone", meta), maxLength: 20, schema };
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-function realDate(v: string): boolean {
-  if (!ISO_DATE.test(v)) return false;
-  const [y, m, d] = v.split("-").map(Number) as [number, number, number];
-  if (y < 1000 || m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
 /** A calendar date "YYYY-MM-DD"; "" means not answered yet. */
 export function date(meta: FieldMeta) {
   const schema = z
     .string({ error: `${meta.label} must be a date` })
     .trim()
-    .refine((v) => v === "" || realDate(v), `${meta.label} must be a real date (YYYY-MM-DD)`);
+    .refine((v) => v === "" || isPlainDate(v), `${meta.label} must be a real date (YYYY-MM-DD)`);
   return { ...base("date", meta), maxLength: 10, schema };
 }
 

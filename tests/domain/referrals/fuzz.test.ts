@@ -29,12 +29,13 @@ function checkNeverThrows(input: unknown) {
 }
 
 /** Replace the value at a random path of a valid referral with something random. */
+const small = fc.anything({ maxDepth: 2, maxKeys: 4 });
 const nasty = fc.oneof(
-  fc.anything(),
+  small,
   fc.string(),
   fc.constantFrom("", "   ", null, undefined, 0, -1, NaN, Infinity, true, [], {}, "2025-02-30", "<b>x</b>", "\u0000", "x".repeat(5000)),
-  fc.array(fc.anything(), { maxLength: 12 }),
-  fc.dictionary(fc.string({ maxLength: 8 }), fc.anything()),
+  fc.array(small, { maxLength: 12 }),
+  fc.dictionary(fc.string({ maxLength: 8 }), small, { maxKeys: 6 }),
 );
 
 function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
@@ -51,7 +52,7 @@ function setAt(root: unknown, path: (string | number)[], v: unknown): unknown {
   return copy;
 }
 
-describe("fuzz", () => {
+describe("fuzz", { timeout: 120_000 }, () => {
   it("random values of any type never throw", () => {
     fc.assert(fc.property(fc.anything({ withNullPrototype: true, withMap: true, withSet: true, withDate: true, withBigInt: true }), checkNeverThrows), {
       numRuns: 2000,
