@@ -1,0 +1,41 @@
+/**
+ * Start-up in one call: connect, provision, load reference data, and build the list-backed people
+ * directory and reference-data reader. `npm start` and `npm run provision` both go through here.
+ */
+import type { AppConfig } from "../config/config";
+import type { EmulatorEndpoint } from "./client";
+import { ListPeopleDirectory, type ListPeopleDirectoryOptions } from "./list-people-directory";
+import { ListReferenceData } from "./list-reference-data";
+import { LIFT_LISTS } from "./lists";
+import { provisionSite, type ProvisionReport } from "./provision";
+import { loadReferenceData, type LoadReport } from "./reference-data-loader";
+import type { RetryPolicy } from "./retry";
+import { connectSite, openListStores, type LiftSite, type LiftStores } from "./site";
+
+export interface GraphBootstrap {
+  site: LiftSite;
+  stores: LiftStores;
+  provisioned: ProvisionReport;
+  loaded: LoadReport;
+  people: ListPeopleDirectory;
+  referenceData: ListReferenceData;
+}
+
+export async function bootstrapGraph(
+  config: AppConfig,
+  options: { emulator?: EmulatorEndpoint; retry?: RetryPolicy; people?: ListPeopleDirectoryOptions } = {},
+): Promise<GraphBootstrap> {
+  const site = await connectSite(config, { emulator: options.emulator, retry: options.retry });
+  const provisioned = await provisionSite(site.api, site.siteId, LIFT_LISTS);
+  const stores = await openListStores(site);
+  // Demo schools and @lift.local people belong to local mode only (DESIGN.md "Local sign-in").
+  const loaded = await loadReferenceData(stores, { demoData: config.demoData, demoDirectory: config.graph.mode === "emulator" });
+  return {
+    site,
+    stores,
+    provisioned,
+    loaded,
+    people: new ListPeopleDirectory(stores.people, options.people),
+    referenceData: new ListReferenceData(stores),
+  };
+}
