@@ -15,8 +15,10 @@ export interface TestSite extends LiftSite {
 /** Retries without real waiting: tests never depend on wall-clock time. */
 export const FAST_RETRY: Partial<RetryPolicy> = { maxAttempts: 12, baseDelayMs: 1, maxDelayMs: 5 };
 
-export async function startSite(options: { faults?: FaultOptions; retry?: Partial<RetryPolicy> } = {}): Promise<TestSite> {
-  const emulator = new GraphEmulator({ port: 0, inMemory: true, faults: options.faults ?? {} });
+export async function startSite(
+  options: { faults?: FaultOptions; retry?: Partial<RetryPolicy>; log?: (line: string) => void } = {},
+): Promise<TestSite> {
+  const emulator = new GraphEmulator({ port: 0, inMemory: true, faults: options.faults ?? {}, log: options.log });
   const endpoint = await emulator.start();
   const api = new GraphApi(createEmulatorClient(endpoint), retryPolicy({ ...FAST_RETRY, ...options.retry }));
   const siteId = await resolveSiteId(api, SITE_URL);

@@ -1,7 +1,8 @@
 /**
  * Kent term dates as data (reference/domain-research.md §2). 2025-26 is the published KCC pattern
  * [High]; 2026-27 is derived [Medium] and must be checked against kent.gov.uk before it is relied on.
- * Both give 195 weekdays (190 pupil days + 5 development days), which a unit test checks. These are
+ * Both give 195 weekdays that are not bank holidays (190 pupil days + 5 development days; term 5
+ * holds the May bank holiday), which a unit test checks. These are
  * the seed values for the Terms list; once loaded, the list is the source of truth.
  */
 import type { Term } from "../../schemas/term";
