@@ -135,9 +135,10 @@ export class GraphApi {
       let longestWait: number | undefined;
       for (let start = 0; start < pending.length; start += BATCH_LIMIT) {
         const chunk = pending.slice(start, start + BATCH_LIMIT);
-        const responses = await this.sendBatch(chunk.map((i) => steps[i] as BatchStep));
+        const { responses, sends } = await this.sendBatch(chunk.map((i) => steps[i] as BatchStep));
         chunk.forEach((stepIndex, j) => {
-          attempts[stepIndex] = (attempts[stepIndex] ?? 0) + 1;
+          // A `$batch` POST retried as a whole (its answer lost) sent every step in it again.
+          attempts[stepIndex] = (attempts[stepIndex] ?? 0) + sends;
           const r = responses[j] as { status: number; body: unknown; headers: Record<string, string> };
           const outcome: BatchOutcome = { ...r, attempts: attempts[stepIndex] ?? 1 };
           outcomes[stepIndex] = outcome;
@@ -155,7 +156,10 @@ export class GraphApi {
   }
 
   /** One `$batch` POST of at most 20 steps; the POST itself is retried when throttled as a whole. */
-  private async sendBatch(steps: readonly BatchStep[]): Promise<Array<{ status: number; body: unknown; headers: Record<string, string> }>> {
+  private async sendBatch(
+    steps: readonly BatchStep[],
+  ): Promise<{ responses: Array<{ status: number; body: unknown; headers: Record<string, string> }>; sends: number }> {
+    let sends = 0;
     const requests = steps.map((s, i) => {
       const headers = { ...(s.headers ?? {}) };
       // §6.1: a body requires a Content-Type header in the step.
@@ -172,14 +176,16 @@ export class GraphApi {
       "POST",
       "/$batch",
       { body: { requests } },
+      (n) => (sends = n),
     );
     // §6.2: "Individual responses might appear in a different order than the requests."
     const byId = new Map((answer?.responses ?? []).map((r) => [String(r.id), r]));
-    return requests.map((req) => {
+    const responses = requests.map((req) => {
       const r = byId.get(req.id);
       if (!r) throw new AppError("upstream_failed", `The $batch answer has no response for request ${req.id}`);
       return { status: r.status, body: r.body, headers: r.headers ?? {} };
     });
+    return { responses, sends };
   }
 }
 

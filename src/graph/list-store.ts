@@ -305,14 +305,19 @@ export class ListStore<S extends AnyObjectSchema> {
 
   /** Deletes an item. Returns false when it was already gone (deleting twice is not an error). */
   async delete(id: string, options: { eTag?: string } = {}): Promise<boolean> {
+    let attempts = 0;
     try {
-      await this.api.request("DELETE", `${this.itemsPath}/${encodeURIComponent(id)}`, {
-        headers: options.eTag ? { "If-Match": options.eTag } : undefined,
-      });
+      await this.api.request(
+        "DELETE",
+        `${this.itemsPath}/${encodeURIComponent(id)}`,
+        { headers: options.eTag ? { "If-Match": options.eTag } : undefined },
+        (n) => (attempts = n),
+      );
       return true;
     } catch (err) {
       const status = statusOf(err);
-      if (status === 404) return false;
+      // 404 on a retry: an earlier attempt deleted it and its answer was lost (§7.4).
+      if (status === 404) return attempts > 1;
       if (status === 412) {
         const current = await this.find(id);
         if (!current) return false;

@@ -98,7 +98,7 @@ describe("values ↔ fields", () => {
   });
 
   it("reads a date-only column in the site's time zone (§3.2: midnight local, as UTC)", () => {
-    const term = { academicYear: "2025-26", term: 6, start: "2026-06-01", end: "2026-07-21" };
+    const term = { academicYear: "2025-26", term: 6 as const, start: "2026-06-01", end: "2026-07-21" };
     expect(toFields(TermsList, term, "create").start).toBe("2026-06-01T00:00:00Z");
     // A real UK site answers BST midnight as the previous day 23:00Z; the emulator answers 00:00Z.
     expect(fromFields(TermsList, { academicYear: "2025-26", term: 6, start: "2026-05-31T23:00:00Z", end: "2026-07-21T00:00:00Z" })).toEqual(term);
