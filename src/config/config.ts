@@ -36,6 +36,18 @@ const EnvSchema = z
     HOST: z.string().trim().min(1).default("localhost"),
     PUBLIC_URL: z.url({ message: "expected an absolute URL such as https://lift.example.org" }).optional(),
     GRAPH_EMULATOR_PORT: port(3979),
+    GRAPH_EMULATOR_LATENCY_MS: z
+      .string()
+      .trim()
+      .regex(/^\d+(\s*-\s*\d+)?$/, "expected milliseconds as N or MIN-MAX, e.g. 100 or 50-150")
+      .optional(),
+    GRAPH_EMULATOR_FAULT_RATE: z.coerce
+      .number({ message: "expected a rate from 0 to 1" })
+      .min(0, "expected a rate from 0 to 1")
+      .max(1, "expected a rate from 0 to 1")
+      .optional(),
+    GRAPH_EMULATOR_FAULT_STATUS: z.enum(["429", "503", "mixed"], { message: "expected 429, 503 or mixed" }).optional(),
+    GRAPH_EMULATOR_RETRY_AFTER: z.coerce.number({ message: "expected seconds" }).int().min(0).max(120).optional(),
     DATA_DIR: z.string().trim().min(1).default("./.data"),
     DEMO_DATA: onOff.default(true),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -109,9 +121,29 @@ export interface AppConfig {
   reminders: boolean;
   identity: IdentityConfig;
   graph:
-    | { mode: "emulator"; port: number; siteUrl: string }
+    | { mode: "emulator"; port: number; siteUrl: string; faults: EmulatorFaults }
     | { mode: "tenant"; siteUrl: string };
   bot: { appId?: string; appPassword?: string; tenantId?: string; appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI" };
+}
+
+/** Fault injection for the embedded emulator (tests and benchmarks). */
+export interface EmulatorFaults {
+  latencyMs?: number | [number, number];
+  faultRate?: number;
+  faultStatus?: 429 | 503 | "mixed";
+  retryAfterSeconds?: number;
+}
+
+function emulatorFaults(e: { GRAPH_EMULATOR_LATENCY_MS?: string; GRAPH_EMULATOR_FAULT_RATE?: number; GRAPH_EMULATOR_FAULT_STATUS?: "429" | "503" | "mixed"; GRAPH_EMULATOR_RETRY_AFTER?: number }): EmulatorFaults {
+  const faults: EmulatorFaults = {};
+  if (e.GRAPH_EMULATOR_LATENCY_MS) {
+    const [min, max] = e.GRAPH_EMULATOR_LATENCY_MS.split("-").map((v) => Number(v.trim()));
+    faults.latencyMs = max === undefined ? (min ?? 0) : [min ?? 0, max];
+  }
+  if (e.GRAPH_EMULATOR_FAULT_RATE !== undefined) faults.faultRate = e.GRAPH_EMULATOR_FAULT_RATE;
+  if (e.GRAPH_EMULATOR_FAULT_STATUS) faults.faultStatus = e.GRAPH_EMULATOR_FAULT_STATUS === "mixed" ? "mixed" : (Number(e.GRAPH_EMULATOR_FAULT_STATUS) as 429 | 503);
+  if (e.GRAPH_EMULATOR_RETRY_AFTER !== undefined) faults.retryAfterSeconds = e.GRAPH_EMULATOR_RETRY_AFTER;
+  return faults;
 }
 
 /** Ids the local identity provider uses; fixed so local tokens look like a real tenant's. */
@@ -179,7 +211,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     identity,
     graph: e.ENTRA_TENANT_ID
       ? { mode: "tenant", siteUrl: e.SHAREPOINT_SITE_URL ?? "" }
-      : { mode: "emulator", port: e.GRAPH_EMULATOR_PORT, siteUrl: e.SHAREPOINT_SITE_URL ?? LOCAL_SITE_URL },
+      : { mode: "emulator", port: e.GRAPH_EMULATOR_PORT, siteUrl: e.SHAREPOINT_SITE_URL ?? LOCAL_SITE_URL, faults: emulatorFaults(e) },
     bot: { appId: e.BOT_ID, appPassword: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID ?? e.ENTRA_TENANT_ID, appType: e.BOT_TYPE },
   };
 }

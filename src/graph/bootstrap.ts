@@ -4,6 +4,7 @@
  */
 import type { AppConfig } from "../config/config";
 import type { EmulatorEndpoint } from "./client";
+import type { ListDefinition } from "./list-definition";
 import { ListPeopleDirectory, type ListPeopleDirectoryOptions } from "./list-people-directory";
 import { ListReferenceData } from "./list-reference-data";
 import { LIFT_LISTS } from "./lists";
@@ -23,10 +24,11 @@ export interface GraphBootstrap {
 
 export async function bootstrapGraph(
   config: AppConfig,
-  options: { emulator?: EmulatorEndpoint; retry?: RetryPolicy; people?: ListPeopleDirectoryOptions } = {},
+  options: { emulator?: EmulatorEndpoint; retry?: RetryPolicy; people?: ListPeopleDirectoryOptions; extraLists?: readonly ListDefinition[] } = {},
 ): Promise<GraphBootstrap> {
   const site = await connectSite(config, { emulator: options.emulator, retry: options.retry });
-  const provisioned = await provisionSite(site.api, site.siteId, LIFT_LISTS);
+  // Feature lists (referrals, meetings, returns…) are provisioned in the same pass as the core lists.
+  const provisioned = await provisionSite(site.api, site.siteId, [...LIFT_LISTS, ...(options.extraLists ?? [])]);
   const stores = await openListStores(site);
   // Demo schools and @lift.local people belong to local mode only (DESIGN.md "Local sign-in").
   const loaded = await loadReferenceData(stores, { demoData: config.demoData, demoDirectory: config.graph.mode === "emulator" });

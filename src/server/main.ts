@@ -14,7 +14,7 @@ async function main() {
     }
     throw error;
   }
-  const running = await startApp(config);
+  const running = await startApp(config, { report: (line) => console.log(line) });
   const base = config.publicUrl;
   console.log(`LIFT Hub is running at ${base}  (local: ${running.url})`);
   console.log(`  health:  ${base}/healthz`);

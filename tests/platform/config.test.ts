@@ -15,7 +15,7 @@ describe("configuration", () => {
   it("needs no settings for local use and picks the documented defaults", () => {
     const config = loadConfig({}, "/srv/app");
     expect(config.port).toBe(3978);
-    expect(config.graph).toEqual({ mode: "emulator", port: 3979, siteUrl: "https://lift.sharepoint.com/sites/lift-hub" });
+    expect(config.graph).toEqual({ mode: "emulator", port: 3979, siteUrl: "https://lift.sharepoint.com/sites/lift-hub", faults: {} });
     expect(config.dataDir).toBe("/srv/app/.data");
     expect(config.demoData).toBe(true);
     expect(config.identity.mode).toBe("local");
@@ -37,6 +37,13 @@ describe("configuration", () => {
   ])("rejects %s=%s naming the variable", (variable, value, message) => {
     const found = problems({ [variable]: value }).find((p) => p.variable === variable);
     expect(found?.message).toMatch(message);
+  });
+
+  it("reads the emulator's fault injection settings", () => {
+    const config = loadConfig({ GRAPH_EMULATOR_LATENCY_MS: "50-150", GRAPH_EMULATOR_FAULT_RATE: "0.2", GRAPH_EMULATOR_FAULT_STATUS: "mixed", GRAPH_EMULATOR_RETRY_AFTER: "1" });
+    expect(config.graph).toMatchObject({ faults: { latencyMs: [50, 150], faultRate: 0.2, faultStatus: "mixed", retryAfterSeconds: 1 } });
+    expect(problems({ GRAPH_EMULATOR_FAULT_RATE: "2" })[0]?.variable).toBe("GRAPH_EMULATOR_FAULT_RATE");
+    expect(problems({ GRAPH_EMULATOR_LATENCY_MS: "soon" })[0]?.variable).toBe("GRAPH_EMULATOR_LATENCY_MS");
   });
 
   it("DEMO_DATA=off turns demo activity off", () => {

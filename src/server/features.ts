@@ -1,0 +1,7 @@
+/**
+ * Every feature the app runs, in order. Add a feature here and start-up provisions its lists,
+ * mounts its API, seeds its demo data and starts its background jobs.
+ */
+import type { Feature } from "./feature";
+
+export const FEATURES: readonly Feature[] = [];
