@@ -1,53 +1,41 @@
+import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { DocumentEdit24Regular } from "@fluentui/react-icons";
-import { ComingSoon, Shell, currentView, useSession } from "../shell";
+import { Shell, currentView, useSession } from "../shell";
+import { CommissionerReferrals } from "./components/CommissionerReferrals";
+import { DistrictReferrals } from "./components/DistrictReferrals";
+import { SencoReferrals } from "./components/SencoReferrals";
 
+const DISTRICT_ROLES = new Set(["specialist_teacher", "lift_member", "district_lead"]);
+
+/** Who sees what: SENCos their own referrals, the district's LIFT team its submitted ones, commissioners a summary. */
 function ReferralBody() {
   const { me } = useSession();
-  const { view, district } = currentView();
-  if (view === "referrals") {
-    return (
-      <ComingSoon
-        heading={`Referrals for ${district?.name ?? "your district"}`}
-        summary="This tab will list the LIFT referrals submitted to the district's LIFT meeting, so the team can follow each child's referral from submission to outcome."
-        plans={[
-          "See every referral submitted for the next LIFT meeting, with its status",
-          "Open a referral to read it and the outcome, allocation and actions agreed",
-          "Filter by setting, term and status",
-        ]}
-      />
-    );
+  const { district } = currentView();
+  if (me.role === "senco") return <SencoReferrals />;
+  if (me.role === "commissioner") return <CommissionerReferrals initialDistrict={district?.slug} />;
+  if (DISTRICT_ROLES.has(me.role)) {
+    if (district && me.district && district.slug !== me.district.slug) {
+      return (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>This tab is for {district.name}</MessageBarTitle>
+            You are a member of {me.district.name}&apos;s LIFT team, so you can see only {me.district.name}&apos;s referrals.
+          </MessageBarBody>
+        </MessageBar>
+      );
+    }
+    return <DistrictReferrals districtName={me.district?.name ?? "your district"} />;
   }
-  const forSenco = me.role === "senco";
   return (
-    <ComingSoon
-      heading={forSenco ? "Your LIFT referrals" : "LIFT referrals"}
-      summary={
-        forSenco
-          ? `You will write and submit LIFT referrals here for children at ${me.setting?.name ?? "your setting"}, then follow each one through to its outcome.`
-          : "SENCos will write and submit LIFT referrals here, then follow each one through to its outcome."
-      }
-      plans={[
-        "Start a referral for a child and complete the LIFT referral form",
-        "Save it as a draft and come back to it later",
-        "Submit it to your district's next LIFT meeting",
-        "See its status, then the outcome, allocation and actions once LIFT has met",
-      ]}
-      note={
-        forSenco
-          ? undefined
-          : "LIFT members and district leads will see their district's referrals when this tab is added to a channel or meeting."
-      }
-    />
+    <MessageBar intent="info">
+      <MessageBarBody>Referrals are written by SENCos and read by their district&apos;s LIFT team.</MessageBarBody>
+    </MessageBar>
   );
 }
 
 export function ReferralPage() {
   return (
-    <Shell
-      title="My referrals"
-      tagline="Write, submit and follow LIFT referrals"
-      icon={<DocumentEdit24Regular />}
-    >
+    <Shell title="My referrals" tagline="Write, submit and follow LIFT referrals" icon={<DocumentEdit24Regular />}>
       <ReferralBody />
     </Shell>
   );

@@ -5,20 +5,23 @@
  */
 
 export interface ApiErrorBody {
-  error: { code: string; message: string; fieldErrors?: Record<string, string[]> };
+  error: { code: string; message: string; fieldErrors?: Record<string, string[]>; detail?: unknown };
 }
 
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fieldErrors?: Record<string, string[]>;
+  /** The server's `error.detail` (e.g. a 409's nextMeeting, a 412's current record), unchecked. */
+  readonly detail?: unknown;
 
-  constructor(status: number, code: string, message: string, fieldErrors?: Record<string, string[]>) {
+  constructor(status: number, code: string, message: string, fieldErrors?: Record<string, string[]>, detail?: unknown) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.detail = detail;
   }
 }
 
@@ -67,7 +70,7 @@ export async function requestJson<T>(url: string, init: RequestInit = {}): Promi
   }
   if (!response.ok) {
     if (isErrorBody(body)) {
-      throw new ApiError(response.status, body.error.code, body.error.message, body.error.fieldErrors);
+      throw new ApiError(response.status, body.error.code, body.error.message, body.error.fieldErrors, body.error.detail);
     }
     throw new ApiError(response.status, "http_error", `The server could not complete the request (HTTP ${response.status}).`);
   }

@@ -1,0 +1,97 @@
+/**
+ * The referrals API as the tab uses it (contract: notes/referrals-api.md). Types mirror the
+ * server's answers; the draft shape is the shared schema's input type.
+ */
+import type { ApiClient } from "../shell";
+import type { ReferralDraftInput, ReferralVariant } from "../../src/schemas/referral";
+import type { ReferralStatus } from "../../src/domain/referrals/status";
+
+export type { ReferralDraftInput, ReferralVariant, ReferralStatus };
+
+export interface Refusal {
+  code: string;
+  message: string;
+}
+
+export interface LiftMeetingSummary {
+  id: string;
+  districtSlug: string;
+  kind: "school" | "early-years";
+  phases?: ("primary" | "secondary")[];
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  place?: string;
+  onlineMeetingUrl?: string;
+  status: "scheduled" | "moved" | "cancelled" | "held";
+  referralDeadline: string;
+  accepting: boolean;
+  refusal?: Refusal;
+  myReferralCount?: number;
+}
+
+export interface OutcomeAction {
+  description: string;
+  owner: string;
+  dueDate: string;
+}
+
+export interface ReferralSummary {
+  id: string;
+  caseReference?: string;
+  status: ReferralStatus;
+  settingId: string;
+  settingName: string;
+  districtSlug: string;
+  variant: ReferralVariant;
+  childName?: string;
+  yearGroup?: string;
+  ageInMonths?: number;
+  primaryArea?: string;
+  question?: string;
+  meeting?: { id: string; title: string; startsAt: string };
+  createdAt: string;
+  updatedAt: string;
+  submittedAt?: string;
+  outcome?: { categories: string[]; summary?: string; actions: OutcomeAction[] };
+}
+
+export interface ReferralRecord extends ReferralSummary {
+  eTag: string;
+  draft: ReferralDraftInput;
+  history: { at: string; action: string; byName: string }[];
+}
+
+/** 409 detail when a meeting refuses the referral. */
+export interface MeetingRefusalDetail {
+  refusal?: string;
+  nextMeeting?: LiftMeetingSummary;
+}
+
+function query(params: Record<string, string | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
+
+export function referralsApi(api: ApiClient) {
+  return {
+    list: (params: { scope?: "mine" | "district"; meeting?: string; status?: string; district?: string } = {}) =>
+      api.get<{ items: ReferralSummary[] }>(`/api/referrals${query(params)}`).then((r) => r.items),
+    get: (id: string) => api.get<{ referral: ReferralRecord }>(`/api/referrals/${encodeURIComponent(id)}`).then((r) => r.referral),
+    create: (idempotencyKey: string, draft: ReferralDraftInput) =>
+      api.post<{ referral: ReferralRecord }>("/api/referrals", { idempotencyKey, draft }).then((r) => r.referral),
+    update: (id: string, eTag: string, draft: ReferralDraftInput) =>
+      api.put<{ referral: ReferralRecord }>(`/api/referrals/${encodeURIComponent(id)}`, { eTag, draft }).then((r) => r.referral),
+    submit: (id: string, meetingId: string, eTag?: string) =>
+      api
+        .post<{ referral: ReferralRecord }>(`/api/referrals/${encodeURIComponent(id)}/submit`, { meetingId, eTag })
+        .then((r) => r.referral),
+    remove: (id: string) => api.delete<void>(`/api/referrals/${encodeURIComponent(id)}`),
+    meetings: (params: { district?: string; kind?: "school" | "early-years"; from?: string }) =>
+      api.get<{ items: LiftMeetingSummary[] }>(`/api/lift-meetings${query(params)}`).then((r) => r.items),
+  };
+}
+
+export type ReferralsApi = ReturnType<typeof referralsApi>;

@@ -1,0 +1,138 @@
+import { useEffect, useMemo, useState } from "react";
+import { Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { errorMessage, useSession } from "../../shell";
+import { referralsApi, type LiftMeetingSummary, type ReferralRecord, type ReferralSummary } from "../api";
+import { formatDateTime, ukToday } from "../draft";
+import { ReferralDetails } from "./ReferralDetails";
+import { ReferralList } from "./ReferralList";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "60rem" },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: "70ch" },
+  filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL },
+  filter: { minWidth: "16rem", flexGrow: 1, maxWidth: "36rem" },
+  empty: { margin: 0 },
+});
+
+/** 1 September of the current academic year: meetings from then on can be filtered by. */
+export function academicYearStart(today: string): string {
+  const [year, month] = today.split("-").map(Number) as [number, number];
+  return `${month >= 9 ? year : year - 1}-09-01`;
+}
+
+/** Both kinds of meeting of a district, merged and sorted (the list endpoint is per kind). */
+export async function districtMeetings(
+  rapi: ReturnType<typeof referralsApi>,
+  district: string | undefined,
+  from: string,
+): Promise<LiftMeetingSummary[]> {
+  const results = await Promise.allSettled(
+    (["school", "early-years"] as const).map((kind) => rapi.meetings({ district, kind, from })),
+  );
+  const ok = results.flatMap((r) => (r.status === "fulfilled" ? r.value : []));
+  if (ok.length === 0) {
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw failed.reason;
+  }
+  const byId = new Map(ok.map((m) => [m.id, m]));
+  return [...byId.values()].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+}
+
+type ListState = { kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; items: ReferralSummary[] };
+
+/** LIFT members and leads: the district's submitted referrals, filterable by LIFT meeting. */
+export function DistrictReferrals({ districtName }: { districtName: string }) {
+  const styles = useStyles();
+  const { me, api } = useSession();
+  const rapi = useMemo(() => referralsApi(api), [api]);
+  const [meetings, setMeetings] = useState<LiftMeetingSummary[] | undefined>(undefined);
+  const [meetingsError, setMeetingsError] = useState<string | undefined>(undefined);
+  const [meetingId, setMeetingId] = useState("");
+  const [list, setList] = useState<ListState>({ kind: "loading" });
+  const [open, setOpen] = useState<ReferralRecord | undefined>(undefined);
+  const [openError, setOpenError] = useState<string | undefined>(undefined);
+
+  useEffect(() => {
+    let cancelled = false;
+    districtMeetings(rapi, me.district?.slug, academicYearStart(ukToday()))
+      .then((items) => !cancelled && setMeetings(items))
+      .catch((error: unknown) => !cancelled && setMeetingsError(errorMessage(error)));
+    return () => {
+      cancelled = true;
+    };
+  }, [rapi, me.district?.slug]);
+
+  useEffect(() => {
+    let cancelled = false;
+    setList({ kind: "loading" });
+    rapi
+      .list({ scope: "district", meeting: meetingId || undefined })
+      .then((items) => !cancelled && setList({ kind: "ready", items }))
+      .catch((error: unknown) => !cancelled && setList({ kind: "error", message: errorMessage(error) }));
+    return () => {
+      cancelled = true;
+    };
+  }, [rapi, meetingId]);
+
+  if (open) {
+    return <ReferralDetails record={open} backLabel="Back to the district's referrals" onBack={() => setOpen(undefined)} />;
+  }
+
+  const chosen = meetings?.find((m) => m.id === meetingId);
+  return (
+    <section className={styles.root} aria-labelledby="district-referrals-title">
+      <h2 id="district-referrals-title" className={styles.h2}>
+        Referrals for {districtName}
+      </h2>
+      <Text as="p" className={styles.intro}>
+        The referrals schools and settings have submitted to the district&apos;s LIFT meetings. Drafts are not shown.
+      </Text>
+      <div className={styles.filters}>
+        <Field className={styles.filter} label="Show referrals for" hint={meetingsError ? `Could not load the meetings: ${meetingsError}` : undefined}>
+          <Select value={meetingId} onChange={(_, d) => setMeetingId(d.value)} disabled={meetings === undefined && !meetingsError}>
+            <option value="">All LIFT meetings</option>
+            {(meetings ?? []).map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.title} — {formatDateTime(m.startsAt)}
+                {m.status === "cancelled" ? " (cancelled)" : ""}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      {openError ? (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>Could not open the referral</MessageBarTitle>
+            {openError}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {list.kind === "loading" ? <Spinner label="Loading referrals…" /> : null}
+      {list.kind === "error" ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Could not load the referrals</MessageBarTitle>
+            {list.message}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {list.kind === "ready" && list.items.length === 0 ? (
+        <p className={styles.empty}>{chosen ? `No referrals on ${chosen.title} yet.` : "No referrals have been submitted yet."}</p>
+      ) : null}
+      {list.kind === "ready" && list.items.length > 0 ? (
+        <ReferralList
+          items={list.items}
+          showChild
+          showSetting
+          label={chosen ? `Referrals for ${chosen.title}` : "Submitted referrals"}
+          onOpen={(item) => {
+            setOpenError(undefined);
+            rapi.get(item.id).then(setOpen, (error: unknown) => setOpenError(errorMessage(error)));
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

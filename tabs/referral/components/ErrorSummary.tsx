@@ -1,0 +1,73 @@
+import { forwardRef } from "react";
+import { Link, makeStyles, tokens } from "@fluentui/react-components";
+import { fieldId } from "../draft";
+import type { SummaryEntry } from "../validation";
+
+const useStyles = makeStyles({
+  root: {
+    border: `${tokens.strokeWidthThicker} solid ${tokens.colorPaletteRedBorder2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+  },
+  heading: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400 },
+  intro: { margin: `0 0 ${tokens.spacingVerticalS}` },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  link: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+});
+
+/** Move focus to a field (or the first radio of a group) and bring it into view. */
+export function focusField(path: string): void {
+  const element = document.getElementById(fieldId(path));
+  if (!element) return;
+  element.scrollIntoView({ block: "center" });
+  element.focus({ preventScroll: true });
+}
+
+export interface ErrorSummaryProps {
+  entries: SummaryEntry[];
+  /** "submit" or "save": what the user tried. */
+  action: "submit" | "save";
+}
+
+/**
+ * GOV.UK-style error summary: shown at the top of the form when a save or submit fails, focused so
+ * screen readers read it, each message a link to its field.
+ */
+export const ErrorSummary = forwardRef<HTMLElement, ErrorSummaryProps>(function ErrorSummary({ entries, action }, ref) {
+  const styles = useStyles();
+  return (
+    <section ref={ref} tabIndex={-1} className={styles.root} aria-labelledby="error-summary-title" data-testid="error-summary">
+      <h2 id="error-summary-title" className={styles.heading}>
+        There is a problem
+      </h2>
+      <p className={styles.intro}>
+        {action === "submit"
+          ? "The referral cannot be submitted yet. Correct these and submit again:"
+          : "The draft cannot be saved yet. Correct these and save again:"}
+      </p>
+      <ul className={styles.list}>
+        {entries.map(({ path, message }, i) => (
+          <li key={`${path}-${i}`}>
+            {/* A message for the whole form, or for a field not on this form, has nowhere to link to. */}
+            {path !== "" && document.getElementById(fieldId(path)) ? (
+              <Link
+                className={styles.link}
+                href={`#${fieldId(path)}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  focusField(path);
+                }}
+              >
+                {message}
+              </Link>
+            ) : (
+              message
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+});

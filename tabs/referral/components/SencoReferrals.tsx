@@ -1,0 +1,165 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import {
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { Add16Regular, ArrowClockwise16Regular } from "@fluentui/react-icons";
+import { errorMessage, useSession } from "../../shell";
+import { referralsApi, type ReferralRecord, type ReferralSummary } from "../api";
+import { formatDateTime } from "../draft";
+import { ReferralDetails } from "./ReferralDetails";
+import { ReferralEditor } from "./ReferralEditor";
+import { ReferralList } from "./ReferralList";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  header: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalM },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: "70ch" },
+  buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  empty: {
+    padding: tokens.spacingHorizontalXL,
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+});
+
+type View =
+  | { kind: "list" }
+  | { kind: "new"; key: number }
+  | { kind: "edit"; record: ReferralRecord }
+  | { kind: "view"; record: ReferralRecord; justSubmitted?: boolean };
+
+type ListState = { kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; items: ReferralSummary[] };
+
+/** The SENCo's "My referrals": the list, a new or continued draft, or a submitted referral read-only. */
+export function SencoReferrals() {
+  const styles = useStyles();
+  const { me, api } = useSession();
+  const rapi = useMemo(() => referralsApi(api), [api]);
+  const [view, setView] = useState<View>({ kind: "list" });
+  const [list, setList] = useState<ListState>({ kind: "loading" });
+  const [opening, setOpening] = useState<string | undefined>(undefined);
+  const [openError, setOpenError] = useState<string | undefined>(undefined);
+
+  const load = useCallback(() => {
+    setList({ kind: "loading" });
+    rapi
+      .list({ scope: "mine" })
+      .then((items) => setList({ kind: "ready", items }))
+      .catch((error: unknown) => setList({ kind: "error", message: errorMessage(error) }));
+  }, [rapi]);
+
+  useEffect(() => {
+    if (view.kind === "list") load();
+  }, [view.kind, load]);
+
+  // Each view starts at the top of the page (the form is long).
+  useEffect(() => {
+    window.scrollTo({ top: 0 });
+  }, [view]);
+
+  const open = async (item: ReferralSummary) => {
+    setOpening(item.id);
+    setOpenError(undefined);
+    try {
+      const record = await rapi.get(item.id);
+      setView(record.status === "draft" ? { kind: "edit", record } : { kind: "view", record });
+    } catch (error) {
+      setOpenError(errorMessage(error));
+    } finally {
+      setOpening(undefined);
+    }
+  };
+
+  const toList = () => setView({ kind: "list" });
+
+  if (view.kind === "new" || view.kind === "edit") {
+    return (
+      <ReferralEditor
+        key={view.kind === "new" ? `new-${view.key}` : view.record.id}
+        initial={view.kind === "edit" ? view.record : undefined}
+        onBack={toList}
+        onSubmitted={(record) => setView({ kind: "view", record, justSubmitted: true })}
+      />
+    );
+  }
+
+  if (view.kind === "view") {
+    const r = view.record;
+    return (
+      <ReferralDetails
+        record={r}
+        backLabel="Back to my referrals"
+        onBack={toList}
+        notice={
+          view.justSubmitted ? (
+            <MessageBar intent="success" layout="multiline" data-testid="submitted-notice">
+              <MessageBarBody>
+                <MessageBarTitle>Referral submitted</MessageBarTitle>
+                Case reference <strong>{r.caseReference}</strong>
+                {r.meeting ? `, on ${r.meeting.title} (${formatDateTime(r.meeting.startsAt)})` : ""}. You will see the outcome
+                here once LIFT has met.
+              </MessageBarBody>
+            </MessageBar>
+          ) : undefined
+        }
+      />
+    );
+  }
+
+  return (
+    <section className={styles.root} aria-labelledby="my-referrals-title">
+      <div className={styles.header}>
+        <h2 id="my-referrals-title" className={styles.h2}>
+          Referrals from {me.setting?.name ?? "your setting"}
+        </h2>
+        <div className={styles.buttons}>
+          <Button appearance="subtle" icon={<ArrowClockwise16Regular />} onClick={load}>
+            Refresh
+          </Button>
+          <Button appearance="primary" icon={<Add16Regular />} onClick={() => setView({ kind: "new", key: Date.now() })}>
+            New referral
+          </Button>
+        </div>
+      </div>
+      <Text as="p" className={styles.intro}>
+        Drafts stay here until you submit them. Once submitted, each referral shows its case reference, its LIFT meeting and,
+        after the meeting, the outcome and the actions for your school.
+      </Text>
+      {openError ? (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>Could not open the referral</MessageBarTitle>
+            {openError}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {opening ? <Spinner size="small" label="Opening the referral…" /> : null}
+      {list.kind === "loading" ? <Spinner label="Loading your referrals…" /> : null}
+      {list.kind === "error" ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>Could not load your referrals</MessageBarTitle>
+            {list.message}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {list.kind === "ready" && list.items.length === 0 ? (
+        <div className={styles.empty}>
+          <Text>You have no referrals yet. Start one with New referral.</Text>
+        </div>
+      ) : null}
+      {list.kind === "ready" && list.items.length > 0 ? (
+        <ReferralList items={list.items} showChild label="My referrals" onOpen={(item) => void open(item)} />
+      ) : null}
+    </section>
+  );
+}
