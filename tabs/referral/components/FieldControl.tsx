@@ -4,8 +4,9 @@ import type { ReferralField } from "../../../src/schemas/referral";
 import { fieldId } from "../draft";
 
 const useStyles = makeStyles({
-  field: { maxWidth: "44rem" },
-  short: { maxWidth: "20rem" },
+  // minmax(0, 1fr): a select with long options must not push the field wider than the page.
+  field: { maxWidth: "44rem", gridTemplateColumns: "minmax(0, 1fr)" },
+  short: { maxWidth: "20rem", gridTemplateColumns: "minmax(0, 1fr)" },
   group: {
     border: "none",
     margin: 0,
@@ -150,6 +151,9 @@ export function FieldControl({ field, path, value, onChange, messages, warnings,
             <Checkbox
               id={id}
               label="Yes, given"
+              // The Field's label carries the asterisk; a second one on the box would be noise.
+              required={false}
+              aria-required
               checked={value === true}
               // Unticking means "not answered", so the rule "is required" applies again.
               onChange={(_, d) => onChange(path, d.checked === true ? true : undefined)}

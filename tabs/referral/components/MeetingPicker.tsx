@@ -15,7 +15,7 @@ export type MeetingsState =
 
 function optionText(m: LiftMeetingSummary): string {
   const when = formatDateTime(m.startsAt);
-  const base = `${m.title} — ${when} (deadline ${formatDateTime(m.referralDeadline)})`;
+  const base = `${m.title}, ${when} · deadline ${formatDateTime(m.referralDeadline)}`;
   return m.accepting ? base : `${base} — not accepting: ${m.refusal?.message ?? "closed"}`;
 }
 

@@ -33,6 +33,7 @@ const useStyles = makeStyles({
   top: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   h2: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: "70ch" },
+  notices: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, outlineStyle: "none", ":empty": { display: "none" } },
 });
 
 const PHASE_LABELS: Record<string, string> = {
@@ -114,6 +115,15 @@ export function ReferralEditor({ initial, onBack, onSubmitted }: ReferralEditorP
   useEffect(() => {
     if (focusSummary > 0) summaryRef.current?.focus();
   }, [focusSummary]);
+
+  const noticesRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Success shows in the status line; problems take focus so they are read out.
+    if (stale || refusal || (banner && banner.intent !== "success")) {
+      noticesRef.current?.scrollIntoView({ block: "center" });
+      noticesRef.current?.focus({ preventScroll: true });
+    }
+  }, [stale, refusal, banner]);
 
   const change = useCallback((path: string, value: unknown) => {
     setDraft((d) => setAt(d, path, value));
@@ -343,57 +353,6 @@ export function ReferralEditor({ initial, onBack, onSubmitted }: ReferralEditorP
 
       {summaryFor && entries.length > 0 ? <ErrorSummary ref={summaryRef} entries={entries} action={summaryFor} /> : null}
 
-      {stale ? (
-        <MessageBar intent="warning" layout="multiline" data-testid="stale-warning">
-          <MessageBarBody>
-            <MessageBarTitle>Someone else changed this referral</MessageBarTitle>
-            It was saved by someone else after you opened it. Your changes are still shown below and have not been saved.
-            Load their version (your changes will be replaced), or save yours over it.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={loadTheirs}>Load their version</Button>
-            <Button onClick={keepMine}>Save mine over it</Button>
-          </MessageBarActions>
-        </MessageBar>
-      ) : null}
-
-      {refusal ? (
-        <MessageBar intent="warning" layout="multiline" data-testid="meeting-refusal">
-          <MessageBarBody>
-            <MessageBarTitle>That LIFT meeting cannot take this referral</MessageBarTitle>
-            {refusal.message}
-          </MessageBarBody>
-          {refusal.nextMeeting ? (
-            <MessageBarActions>
-              <Button
-                onClick={() => {
-                  const next = refusal.nextMeeting;
-                  if (!next) return;
-                  change("meeting.meetingId", next.id);
-                  requestAnimationFrame(() => focusField("meeting.meetingId"));
-                }}
-              >
-                Choose {refusal.nextMeeting.title}, {formatDateTime(refusal.nextMeeting.startsAt)}
-              </Button>
-            </MessageBarActions>
-          ) : null}
-        </MessageBar>
-      ) : null}
-
-      {banner ? (
-        <MessageBar intent={banner.intent} layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{banner.title}</MessageBarTitle>
-            {banner.text}
-          </MessageBarBody>
-          {banner.intent === "error" && saved.current.id ? (
-            <MessageBarActions>
-              <Button onClick={() => void reloadFromServer()}>Check for changes</Button>
-            </MessageBarActions>
-          ) : null}
-        </MessageBar>
-      ) : null}
-
       {sections.map((section, index) => (
         <FormSection
           key={section.id}
@@ -405,6 +364,60 @@ export function ReferralEditor({ initial, onBack, onSubmitted }: ReferralEditorP
           renderField={renderField}
         />
       ))}
+
+      {/* Outcomes of Save and Submit, next to the buttons that caused them (and focused, so they are read). */}
+      <div ref={noticesRef} tabIndex={-1} className={styles.notices} data-testid="form-notices">
+        {stale ? (
+          <MessageBar intent="warning" layout="multiline" data-testid="stale-warning">
+            <MessageBarBody>
+              <MessageBarTitle>Someone else changed this referral</MessageBarTitle>
+              It was saved by someone else after you opened it. Your changes are still shown above and have not been saved.
+              Load their version (your changes will be replaced), or save yours over it.
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button onClick={loadTheirs}>Load their version</Button>
+              <Button onClick={keepMine}>Save mine over it</Button>
+            </MessageBarActions>
+          </MessageBar>
+        ) : null}
+
+        {refusal ? (
+          <MessageBar intent="warning" layout="multiline" data-testid="meeting-refusal">
+            <MessageBarBody>
+              <MessageBarTitle>That LIFT meeting cannot take this referral</MessageBarTitle>
+              {refusal.message}
+            </MessageBarBody>
+            {refusal.nextMeeting ? (
+              <MessageBarActions>
+                <Button
+                  onClick={() => {
+                    const next = refusal.nextMeeting;
+                    if (!next) return;
+                    change("meeting.meetingId", next.id);
+                    requestAnimationFrame(() => focusField("meeting.meetingId"));
+                  }}
+                >
+                  Choose {refusal.nextMeeting.title}, {formatDateTime(refusal.nextMeeting.startsAt)}
+                </Button>
+              </MessageBarActions>
+            ) : null}
+          </MessageBar>
+        ) : null}
+
+        {banner ? (
+          <MessageBar intent={banner.intent} layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{banner.title}</MessageBarTitle>
+              {banner.text}
+            </MessageBarBody>
+            {banner.intent === "error" && saved.current.id ? (
+              <MessageBarActions>
+                <Button onClick={() => void reloadFromServer()}>Check for changes</Button>
+              </MessageBarActions>
+            ) : null}
+          </MessageBar>
+        ) : null}
+      </div>
 
       <ActionBar status={statusText}>
         <Button
