@@ -1,0 +1,256 @@
+/**
+ * Persistence for sites, lists, columns and items in SQLite (better-sqlite3).
+ *
+ * Design for 50,000-item lists: one `items` row per item with its field values as a JSON text
+ * column, primary key (list_id, id) so that ID-ordered paging is an index range scan
+ * (`id > :lastId ORDER BY id LIMIT n`). Filters are evaluated in JS while streaming that range
+ * (query/README.md explains why). Unique-value columns keep their values in `unique_values` so a
+ * uniqueness check is one index lookup. Delta: every write takes the list's next `seq`; deletions
+ * leave a row in `tombstones` with their `seq`.
+ */
+import Database from "better-sqlite3";
+import { randomUUID } from "node:crypto";
+import type { ColumnRecord, ItemRecord, ListRecord, SiteRecord, Tombstone } from "./types";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sites (
+  id TEXT PRIMARY KEY COLLATE NOCASE, hostname TEXT NOT NULL COLLATE NOCASE, path TEXT NOT NULL COLLATE NOCASE,
+  name TEXT NOT NULL, display_name TEXT NOT NULL, is_root INTEGER NOT NULL, created TEXT NOT NULL, modified TEXT NOT NULL,
+  UNIQUE (hostname, path));
+CREATE TABLE IF NOT EXISTS lists (
+  id TEXT PRIMARY KEY COLLATE NOCASE, site_id TEXT NOT NULL, display_name TEXT NOT NULL COLLATE NOCASE,
+  name TEXT NOT NULL, description TEXT NOT NULL, template TEXT NOT NULL, created TEXT NOT NULL, modified TEXT NOT NULL,
+  version INTEGER NOT NULL, next_item_id INTEGER NOT NULL DEFAULT 1, seq INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (site_id, display_name));
+CREATE TABLE IF NOT EXISTS columns (
+  id TEXT PRIMARY KEY, list_id TEXT NOT NULL, name TEXT NOT NULL, position INTEGER NOT NULL, type TEXT NOT NULL,
+  definition TEXT NOT NULL, built_in INTEGER NOT NULL, UNIQUE (list_id, name));
+CREATE TABLE IF NOT EXISTS items (
+  list_id TEXT NOT NULL, id INTEGER NOT NULL, uid TEXT NOT NULL, version INTEGER NOT NULL, created TEXT NOT NULL,
+  modified TEXT NOT NULL, seq INTEGER NOT NULL, fields TEXT NOT NULL, PRIMARY KEY (list_id, id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS items_seq ON items (list_id, seq);
+CREATE TABLE IF NOT EXISTS tombstones (list_id TEXT NOT NULL, id INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (list_id, id));
+CREATE INDEX IF NOT EXISTS tombstones_seq ON tombstones (list_id, seq);
+CREATE TABLE IF NOT EXISTS unique_values (
+  list_id TEXT NOT NULL, column_name TEXT NOT NULL, value TEXT NOT NULL, item_id INTEGER NOT NULL,
+  PRIMARY KEY (list_id, column_name, value));
+`;
+
+type Row = Record<string, unknown>;
+
+export class SqliteStore {
+  private readonly db: Database.Database;
+
+  constructor(filename: string) {
+    this.db = new Database(filename);
+    if (filename !== ":memory:") this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.exec(SCHEMA);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  // ---- sites ----
+  findSiteByHostPath(hostname: string, path: string): SiteRecord | undefined {
+    const row = this.db.prepare("SELECT * FROM sites WHERE hostname = ? AND path = ?").get(hostname, path) as Row | undefined;
+    return row && toSite(row);
+  }
+  findSiteById(id: string): SiteRecord | undefined {
+    const row = this.db.prepare("SELECT * FROM sites WHERE id = ?").get(id) as Row | undefined;
+    return row && toSite(row);
+  }
+  allSites(): SiteRecord[] {
+    return (this.db.prepare("SELECT * FROM sites").all() as Row[]).map(toSite);
+  }
+  insertSite(s: SiteRecord): void {
+    this.db
+      .prepare(
+        "INSERT INTO sites (id, hostname, path, name, display_name, is_root, created, modified) VALUES (?,?,?,?,?,?,?,?)",
+      )
+      .run(s.id, s.hostname, s.path, s.name, s.displayName, s.isRoot ? 1 : 0, s.created, s.modified);
+  }
+
+  // ---- lists ----
+  listsOfSite(siteId: string): ListRecord[] {
+    return (this.db.prepare("SELECT * FROM lists WHERE site_id = ? ORDER BY created, id").all(siteId) as Row[]).map(toList);
+  }
+  findList(siteId: string, idOrTitle: string): ListRecord | undefined {
+    const row = this.db
+      .prepare("SELECT * FROM lists WHERE site_id = ? AND (id = ? OR display_name = ?)")
+      .get(siteId, idOrTitle, idOrTitle) as Row | undefined;
+    return row && toList(row);
+  }
+  insertList(l: ListRecord): void {
+    this.db
+      .prepare(
+        "INSERT INTO lists (id, site_id, display_name, name, description, template, created, modified, version) VALUES (?,?,?,?,?,?,?,?,?)",
+      )
+      .run(l.id, l.siteId, l.displayName, l.name, l.description, l.template, l.created, l.modified, l.version);
+  }
+  touchList(listId: string, modified: string): void {
+    this.db.prepare("UPDATE lists SET modified = ? WHERE id = ?").run(modified, listId);
+  }
+  deleteList(listId: string): void {
+    for (const table of ["items", "tombstones", "unique_values", "columns"]) {
+      this.db.prepare(`DELETE FROM ${table} WHERE list_id = ?`).run(listId);
+    }
+    this.db.prepare("DELETE FROM lists WHERE id = ?").run(listId);
+  }
+  /** The list's current change counter: the delta "now". */
+  currentSeq(listId: string): number {
+    const row = this.db.prepare("SELECT seq FROM lists WHERE id = ?").get(listId) as { seq: number } | undefined;
+    return row?.seq ?? 0;
+  }
+  private nextSeq(listId: string): number {
+    const row = this.db.prepare("UPDATE lists SET seq = seq + 1 WHERE id = ? RETURNING seq").get(listId) as { seq: number };
+    return row.seq;
+  }
+  private nextItemId(listId: string): number {
+    const row = this.db
+      .prepare("UPDATE lists SET next_item_id = next_item_id + 1 WHERE id = ? RETURNING next_item_id - 1 AS id")
+      .get(listId) as { id: number };
+    return row.id;
+  }
+
+  // ---- columns ----
+  columnsOf(listId: string): ColumnRecord[] {
+    return (this.db.prepare("SELECT * FROM columns WHERE list_id = ? ORDER BY position").all(listId) as Row[]).map(toColumn);
+  }
+  insertColumn(c: ColumnRecord): void {
+    this.db
+      .prepare("INSERT INTO columns (id, list_id, name, position, type, definition, built_in) VALUES (?,?,?,?,?,?,?)")
+      .run(c.id, c.listId, c.name, c.position, c.type, JSON.stringify(c.definition), c.builtIn ? 1 : 0);
+  }
+
+  // ---- items ----
+  getItem(listId: string, id: number): ItemRecord | undefined {
+    const row = this.db.prepare("SELECT * FROM items WHERE list_id = ? AND id = ?").get(listId, id) as Row | undefined;
+    return row && toItem(row);
+  }
+  /** Streams items in ID order after `afterId` (the $skiptoken's p_ID). */
+  *iterateItems(listId: string, afterId = 0): Generator<ItemRecord> {
+    const stmt = this.db.prepare("SELECT * FROM items WHERE list_id = ? AND id > ? ORDER BY id");
+    for (const row of stmt.iterate(listId, afterId)) yield toItem(row as Row);
+  }
+  pageItems(listId: string, afterId: number, limit: number): ItemRecord[] {
+    return (
+      this.db.prepare("SELECT * FROM items WHERE list_id = ? AND id > ? ORDER BY id LIMIT ?").all(listId, afterId, limit) as Row[]
+    ).map(toItem);
+  }
+  createItem(listId: string, fields: Record<string, unknown>, now: string): ItemRecord {
+    const item: ItemRecord = {
+      listId,
+      id: this.nextItemId(listId),
+      uid: randomUUID(),
+      version: 1,
+      created: now,
+      modified: now,
+      seq: this.nextSeq(listId),
+      fields,
+    };
+    this.db
+      .prepare("INSERT INTO items (list_id, id, uid, version, created, modified, seq, fields) VALUES (?,?,?,?,?,?,?,?)")
+      .run(listId, item.id, item.uid, item.version, now, now, item.seq, JSON.stringify(fields));
+    return item;
+  }
+  updateItem(item: ItemRecord, fields: Record<string, unknown>, now: string): ItemRecord {
+    const updated: ItemRecord = { ...item, fields, version: item.version + 1, modified: now, seq: this.nextSeq(item.listId) };
+    this.db
+      .prepare("UPDATE items SET version = ?, modified = ?, seq = ?, fields = ? WHERE list_id = ? AND id = ?")
+      .run(updated.version, now, updated.seq, JSON.stringify(fields), item.listId, item.id);
+    return updated;
+  }
+  deleteItem(listId: string, id: number): void {
+    this.db.prepare("DELETE FROM items WHERE list_id = ? AND id = ?").run(listId, id);
+    this.db.prepare("DELETE FROM unique_values WHERE list_id = ? AND item_id = ?").run(listId, id);
+    this.db.prepare("INSERT OR REPLACE INTO tombstones (list_id, id, seq) VALUES (?,?,?)").run(listId, id, this.nextSeq(listId));
+  }
+  /** Items written in (sinceSeq, untilSeq], ordered by seq, after `afterSeq` (delta paging). */
+  changedItems(listId: string, sinceSeq: number, untilSeq: number): ItemRecord[] {
+    return (
+      this.db
+        .prepare("SELECT * FROM items WHERE list_id = ? AND seq > ? AND seq <= ? ORDER BY seq")
+        .all(listId, sinceSeq, untilSeq) as Row[]
+    ).map(toItem);
+  }
+  deletedItems(listId: string, sinceSeq: number, untilSeq: number): Tombstone[] {
+    return this.db
+      .prepare("SELECT id, seq FROM tombstones WHERE list_id = ? AND seq > ? AND seq <= ? ORDER BY seq")
+      .all(listId, sinceSeq, untilSeq) as Tombstone[];
+  }
+
+  // ---- unique values (enforceUniqueValues) ----
+  uniqueOwner(listId: string, column: string, value: string): number | undefined {
+    const row = this.db
+      .prepare("SELECT item_id FROM unique_values WHERE list_id = ? AND column_name = ? AND value = ?")
+      .get(listId, column, value) as { item_id: number } | undefined;
+    return row?.item_id;
+  }
+  setUniqueValue(listId: string, column: string, value: string | undefined, itemId: number): void {
+    this.db.prepare("DELETE FROM unique_values WHERE list_id = ? AND column_name = ? AND item_id = ?").run(listId, column, itemId);
+    if (value !== undefined) {
+      this.db
+        .prepare("INSERT INTO unique_values (list_id, column_name, value, item_id) VALUES (?,?,?,?)")
+        .run(listId, column, value, itemId);
+    }
+  }
+}
+
+function toSite(r: Row): SiteRecord {
+  return {
+    id: r.id as string,
+    hostname: r.hostname as string,
+    path: r.path as string,
+    name: r.name as string,
+    displayName: r.display_name as string,
+    isRoot: r.is_root === 1,
+    created: r.created as string,
+    modified: r.modified as string,
+  };
+}
+
+function toList(r: Row): ListRecord {
+  return {
+    id: r.id as string,
+    siteId: r.site_id as string,
+    displayName: r.display_name as string,
+    name: r.name as string,
+    description: r.description as string,
+    template: r.template as string,
+    created: r.created as string,
+    modified: r.modified as string,
+    version: r.version as number,
+  };
+}
+
+function toColumn(r: Row): ColumnRecord {
+  return {
+    id: r.id as string,
+    listId: r.list_id as string,
+    name: r.name as string,
+    position: r.position as number,
+    type: r.type as ColumnRecord["type"],
+    definition: JSON.parse(r.definition as string) as Record<string, unknown>,
+    builtIn: r.built_in === 1,
+  };
+}
+
+function toItem(r: Row): ItemRecord {
+  return {
+    listId: r.list_id as string,
+    id: r.id as number,
+    uid: r.uid as string,
+    version: r.version as number,
+    created: r.created as string,
+    modified: r.modified as string,
+    seq: r.seq as number,
+    fields: JSON.parse(r.fields as string) as Record<string, unknown>,
+  };
+}
