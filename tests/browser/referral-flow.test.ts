@@ -399,6 +399,51 @@ describe("referral form: conflicts", { timeout: 120_000 }, () => {
     });
   });
 
+  it("server fieldErrors show against their fields, keyed by dotted path", async () => {
+    await withPage(async (page) => {
+      await openTab(page, SENCO);
+      await startNewReferral(page);
+      await page.getByLabel("Child's legal name").fill("Fiona Fields");
+      await page.getByRole("button", { name: "Save draft" }).click();
+      await page.getByRole("status").filter({ hasText: "Draft saved" }).waitFor({ timeout: 15_000 });
+      // The shared rules run in the browser first, so a server-only refusal is simulated for this one
+      // answer: the next save is answered with field errors as the server words them.
+      await page.route(/\/api\/referrals\/[^/]+$/, (route) =>
+        route.request().method() === "PUT"
+          ? route.fulfill({
+              status: 400,
+              contentType: "application/json",
+              body: JSON.stringify({
+                error: {
+                  code: "validation_failed",
+                  message: "Check the highlighted fields",
+                  fieldErrors: { "question.question": ["Question for LIFT: ask one question"], "apdrCycles.1.impact": ["Cycle 2: say how impact was measured"] },
+                },
+              }),
+            })
+          : route.fallback(),
+      );
+      await page.getByLabel("Question for LIFT").fill("Two questions? And another?");
+      await page.getByRole("button", { name: "Save draft" }).click();
+      const summary = page.getByTestId("error-summary");
+      await summary.waitFor();
+      expect(await summary.getByRole("link").allTextContents()).toEqual([
+        "Question for LIFT: ask one question",
+        "Cycle 2: say how impact was measured",
+      ]);
+      const question = page.locator("#field-question-question");
+      expect(await question.getAttribute("aria-invalid")).toBe("true");
+      const describedBy = (await question.getAttribute("aria-describedby")) ?? "";
+      const described = await page.evaluate(
+        (ids) => ids.split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" "),
+        describedBy,
+      );
+      expect(described).toContain("Question for LIFT: ask one question");
+      await summary.getByRole("link", { name: "Cycle 2: say how impact was measured" }).click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("field-apdrCycles-1-impact");
+    });
+  });
+
   it("a full meeting (409) gets a clear message and a button to pick the next meeting", async () => {
     await withPage(async (page) => {
       await openTab(page, SENCO);
