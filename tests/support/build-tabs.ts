@@ -14,7 +14,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const DIST = path.join(ROOT, "tabs", "dist");
 const STAMP = path.join(DIST, ".built-at");
 /** What the tab bundle is made of: the tabs and the shared src code they import. */
-const SOURCES = ["tabs", "src/domain/reference", "src/schemas"].map((p) => path.join(ROOT, p));
+// Tabs import pure code from src/domain and src/schemas (one schema shared by form and server).
+const SOURCES = ["tabs", "src/domain", "src/schemas"].map((p) => path.join(ROOT, p));
 const SKIP = new Set([DIST, path.join(ROOT, "tabs", "node_modules")]);
 
 /**
