@@ -8,7 +8,7 @@ import { listJson, project } from "../model/serialize";
 import { parseFilter } from "../query/parser";
 import { FilterSyntaxError } from "../query/lexer";
 import { evaluateFilter } from "../query/evaluate";
-import { parseExpand, parseSelect } from "../query/options";
+import { parseExpand, parseSelect, parseTop } from "../query/options";
 import type { ListRecord, SiteRecord } from "../store/types";
 import { allowOnly, requireObject, type HandlerContext } from "./context";
 
@@ -41,8 +41,7 @@ export function listLists(ctx: HandlerContext, site: SiteRecord): EmulatorRespon
       }),
     );
   }
-  const top = ctx.query.params.get("top");
-  if (top !== undefined) lists = lists.slice(0, Number(top));
+  if (ctx.query.params.has("top")) lists = lists.slice(0, parseTop(ctx.query.params.get("top")));
   const select = parseSelect(ctx.query.params.get("select"));
   return ok({
     "@odata.context": `${ctx.req.origin}/v1.0/$metadata#sites('${encodeURIComponent(site.id)}')/lists`,

@@ -49,6 +49,17 @@ export class SqliteStore {
     this.db.exec(SCHEMA);
   }
 
+  /** Prepared statements are cached: compiling SQL on every call costs more than running it. */
+  private readonly statements = new Map<string, Database.Statement>();
+  private stmt(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
+  }
+
   close(): void {
     this.db.close();
   }
@@ -59,15 +70,15 @@ export class SqliteStore {
 
   // ---- sites ----
   findSiteByHostPath(hostname: string, path: string): SiteRecord | undefined {
-    const row = this.db.prepare("SELECT * FROM sites WHERE hostname = ? AND path = ?").get(hostname, path) as Row | undefined;
+    const row = this.stmt("SELECT * FROM sites WHERE hostname = ? AND path = ?").get(hostname, path) as Row | undefined;
     return row && toSite(row);
   }
   findSiteById(id: string): SiteRecord | undefined {
-    const row = this.db.prepare("SELECT * FROM sites WHERE id = ?").get(id) as Row | undefined;
+    const row = this.stmt("SELECT * FROM sites WHERE id = ?").get(id) as Row | undefined;
     return row && toSite(row);
   }
   allSites(): SiteRecord[] {
-    return (this.db.prepare("SELECT * FROM sites").all() as Row[]).map(toSite);
+    return (this.stmt("SELECT * FROM sites").all() as Row[]).map(toSite);
   }
   insertSite(s: SiteRecord): void {
     this.db
@@ -79,7 +90,7 @@ export class SqliteStore {
 
   // ---- lists ----
   listsOfSite(siteId: string): ListRecord[] {
-    return (this.db.prepare("SELECT * FROM lists WHERE site_id = ? ORDER BY created, id").all(siteId) as Row[]).map(toList);
+    return (this.stmt("SELECT * FROM lists WHERE site_id = ? ORDER BY created, id").all(siteId) as Row[]).map(toList);
   }
   findList(siteId: string, idOrTitle: string): ListRecord | undefined {
     const row = this.db
@@ -95,21 +106,21 @@ export class SqliteStore {
       .run(l.id, l.siteId, l.displayName, l.name, l.description, l.template, l.created, l.modified, l.version);
   }
   touchList(listId: string, modified: string): void {
-    this.db.prepare("UPDATE lists SET modified = ? WHERE id = ?").run(modified, listId);
+    this.stmt("UPDATE lists SET modified = ? WHERE id = ?").run(modified, listId);
   }
   deleteList(listId: string): void {
     for (const table of ["items", "tombstones", "unique_values", "columns"]) {
-      this.db.prepare(`DELETE FROM ${table} WHERE list_id = ?`).run(listId);
+      this.stmt(`DELETE FROM ${table} WHERE list_id = ?`).run(listId);
     }
-    this.db.prepare("DELETE FROM lists WHERE id = ?").run(listId);
+    this.stmt("DELETE FROM lists WHERE id = ?").run(listId);
   }
   /** The list's current change counter: the delta "now". */
   currentSeq(listId: string): number {
-    const row = this.db.prepare("SELECT seq FROM lists WHERE id = ?").get(listId) as { seq: number } | undefined;
+    const row = this.stmt("SELECT seq FROM lists WHERE id = ?").get(listId) as { seq: number } | undefined;
     return row?.seq ?? 0;
   }
   private nextSeq(listId: string): number {
-    const row = this.db.prepare("UPDATE lists SET seq = seq + 1 WHERE id = ? RETURNING seq").get(listId) as { seq: number };
+    const row = this.stmt("UPDATE lists SET seq = seq + 1 WHERE id = ? RETURNING seq").get(listId) as { seq: number };
     return row.seq;
   }
   private nextItemId(listId: string): number {
@@ -121,7 +132,7 @@ export class SqliteStore {
 
   // ---- columns ----
   columnsOf(listId: string): ColumnRecord[] {
-    return (this.db.prepare("SELECT * FROM columns WHERE list_id = ? ORDER BY position").all(listId) as Row[]).map(toColumn);
+    return (this.stmt("SELECT * FROM columns WHERE list_id = ? ORDER BY position").all(listId) as Row[]).map(toColumn);
   }
   insertColumn(c: ColumnRecord): void {
     this.db
@@ -131,17 +142,18 @@ export class SqliteStore {
 
   // ---- items ----
   getItem(listId: string, id: number): ItemRecord | undefined {
-    const row = this.db.prepare("SELECT * FROM items WHERE list_id = ? AND id = ?").get(listId, id) as Row | undefined;
+    const row = this.stmt("SELECT * FROM items WHERE list_id = ? AND id = ?").get(listId, id) as Row | undefined;
     return row && toItem(row);
   }
   /** Streams items in ID order after `afterId` (the $skiptoken's p_ID). */
   *iterateItems(listId: string, afterId = 0): Generator<ItemRecord> {
+    // Not from the cache: a statement that is mid-iteration cannot be run again until it finishes.
     const stmt = this.db.prepare("SELECT * FROM items WHERE list_id = ? AND id > ? ORDER BY id");
     for (const row of stmt.iterate(listId, afterId)) yield toItem(row as Row);
   }
   pageItems(listId: string, afterId: number, limit: number): ItemRecord[] {
     return (
-      this.db.prepare("SELECT * FROM items WHERE list_id = ? AND id > ? ORDER BY id LIMIT ?").all(listId, afterId, limit) as Row[]
+      this.stmt("SELECT * FROM items WHERE list_id = ? AND id > ? ORDER BY id LIMIT ?").all(listId, afterId, limit) as Row[]
     ).map(toItem);
   }
   createItem(listId: string, fields: Record<string, unknown>, now: string): ItemRecord {
@@ -168,9 +180,9 @@ export class SqliteStore {
     return updated;
   }
   deleteItem(listId: string, id: number): void {
-    this.db.prepare("DELETE FROM items WHERE list_id = ? AND id = ?").run(listId, id);
-    this.db.prepare("DELETE FROM unique_values WHERE list_id = ? AND item_id = ?").run(listId, id);
-    this.db.prepare("INSERT OR REPLACE INTO tombstones (list_id, id, seq) VALUES (?,?,?)").run(listId, id, this.nextSeq(listId));
+    this.stmt("DELETE FROM items WHERE list_id = ? AND id = ?").run(listId, id);
+    this.stmt("DELETE FROM unique_values WHERE list_id = ? AND item_id = ?").run(listId, id);
+    this.stmt("INSERT OR REPLACE INTO tombstones (list_id, id, seq) VALUES (?,?,?)").run(listId, id, this.nextSeq(listId));
   }
   /** Items written in (sinceSeq, untilSeq], ordered by seq, after `afterSeq` (delta paging). */
   changedItems(listId: string, sinceSeq: number, untilSeq: number): ItemRecord[] {
@@ -194,7 +206,7 @@ export class SqliteStore {
     return row?.item_id;
   }
   setUniqueValue(listId: string, column: string, value: string | undefined, itemId: number): void {
-    this.db.prepare("DELETE FROM unique_values WHERE list_id = ? AND column_name = ? AND item_id = ?").run(listId, column, itemId);
+    this.stmt("DELETE FROM unique_values WHERE list_id = ? AND column_name = ? AND item_id = ?").run(listId, column, itemId);
     if (value !== undefined) {
       this.db
         .prepare("INSERT INTO unique_values (list_id, column_name, value, item_id) VALUES (?,?,?,?)")
