@@ -6,7 +6,7 @@
  */
 import { BatchRequestContent, BatchResponseContent, PageIterator, type Client } from "@microsoft/microsoft-graph-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PREFER_NON_INDEXED, batchCreate, graphError, postBatch, uniqueName, type Target } from "./harness";
+import { PREFER_NON_INDEXED, batchCreate, graphError, postBatch, runId, uniqueName, type Target } from "./harness";
 
 interface ListItem {
   id: string;
@@ -37,6 +37,11 @@ export function defineConformance(makeTarget: () => Promise<Target>): void {
     client = t.client;
   });
   afterAll(async () => {
+    if (t?.kind === "tenant") {
+      // Leave the real site as it was: delete every list this run created.
+      const lists = (await client.api(`${t.site}/lists`).select("id,displayName").get()) as Page<{ id: string; displayName: string }>;
+      for (const l of lists.value.filter((x) => x.displayName.includes(runId))) await client.api(`${t.site}/lists/${l.id}`).delete();
+    }
     await t?.close();
   });
 

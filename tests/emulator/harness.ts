@@ -90,7 +90,8 @@ async function finishTarget(
 }
 
 let counter = 0;
-const runId = Date.now().toString(36);
+/** Part of every name this run creates, so a real-tenant run can delete what it made. */
+export const runId = Date.now().toString(36);
 /** Counter-based unique names (random suffixes collide; style-anchors §1.7). */
 export function uniqueName(prefix: string): string {
   counter += 1;
