@@ -1,13 +1,8 @@
-import { DISTRICTS, type District } from "../domain/reference/districts";
-import { SETTINGS, type Setting } from "../domain/reference/settings";
+import type { District } from "../domain/reference/districts";
+import type { Setting } from "../domain/reference/settings";
 
 /** Districts and settings as the server reads them: from the reference lists once provisioned. */
 export interface ReferenceData {
   districts(): Promise<District[]>;
   settings(): Promise<Setting[]>;
 }
-
-export const builtInReferenceData: ReferenceData = {
-  districts: async () => [...DISTRICTS],
-  settings: async () => [...SETTINGS],
-};
