@@ -3,5 +3,6 @@
  * mounts its API, seeds its demo data and starts its background jobs.
  */
 import type { Feature } from "./feature";
+import { referralsFeature } from "./referrals";
 
-export const FEATURES: readonly Feature[] = [];
+export const FEATURES: readonly Feature[] = [referralsFeature];

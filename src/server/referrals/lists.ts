@@ -1,0 +1,88 @@
+/**
+ * The lists behind referrals and the LIFT meetings they are placed on. The referral form's body is
+ * kept as one JSON column validated by the shared referral schema (src/schemas/referral.ts), so the
+ * form, the server and the list share one definition; the columns that filters need are promoted
+ * and indexed.
+ */
+import { z } from "zod";
+import { defineList } from "../../graph/list-definition";
+import { REFERRAL_STATUSES } from "../../domain/referrals/status";
+
+const Slug = z.string().regex(/^[a-z]+(-[a-z]+)*$/).max(60);
+const SettingId = z.string().regex(/^[A-Z]{3}-[A-Z]\d+$/).max(16);
+
+export const HistoryEntry = z.object({ at: z.iso.datetime(), action: z.string().max(300), byName: z.string().max(120) });
+
+export const Outcome = z.object({
+  categories: z.array(z.string().max(64)).max(12),
+  summary: z.string().max(4000).optional(),
+  actions: z.array(z.object({ description: z.string().max(1000), owner: z.string().max(120), dueDate: z.iso.date() })).max(30),
+});
+
+export const ReferralItem = z.object({
+  settingId: SettingId,
+  districtSlug: Slug,
+  variant: z.enum(["school", "early-years"]),
+  status: z.enum(REFERRAL_STATUSES),
+  caseReference: z.string().max(20).optional(),
+  meetingId: z.string().max(64).optional(),
+  createdByOid: z.guid(),
+  submittedAt: z.iso.datetime().optional(),
+  /** The referral form as saved (ReferralDraft input shape). Holds the child's details. */
+  body: z.record(z.string(), z.unknown()),
+  outcome: Outcome.optional(),
+  history: z.array(HistoryEntry).max(200),
+});
+export type ReferralItem = z.infer<typeof ReferralItem>;
+
+export const ReferralsList = defineList({
+  title: "Referrals",
+  description: "LIFT referrals from schools and early years settings. Holds children's data: access only through LIFT Hub.",
+  schema: ReferralItem,
+  // Never the child's name: list titles show in SharePoint views and search.
+  itemTitle: (r) => r.caseReference ?? `Draft ${r.settingId}`,
+  indexed: ["settingId", "districtSlug", "status", "meetingId", "createdByOid"],
+  unique: ["caseReference"],
+});
+
+export const LiftMeetingItem = z.object({
+  districtSlug: Slug,
+  kind: z.enum(["school", "early-years"]),
+  schoolPhases: z.array(z.enum(["primary", "secondary"])).max(2).optional(),
+  title: z.string().max(200),
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }),
+  place: z.string().max(200).optional(),
+  onlineMeetingUrl: z.string().max(1000).optional(),
+  chairOid: z.guid().optional(),
+  status: z.enum(["scheduled", "moved", "cancelled", "held"]),
+  deadlineOverride: z.iso.datetime({ offset: true }).optional(),
+});
+export type LiftMeetingItem = z.infer<typeof LiftMeetingItem>;
+
+export const LiftMeetingsList = defineList({
+  title: "LiftMeetings",
+  description: "LIFT meetings of each district (school and early years).",
+  schema: LiftMeetingItem,
+  itemTitle: (m) => m.title,
+  indexed: ["districtSlug", "startsAt", "status"],
+  columns: { title: { name: "MeetingTitle" } },
+});
+
+/** One item per case reference handed out; the unique column makes a number impossible to give twice. */
+export const CaseReferenceItem = z.object({
+  reference: z.string().max(20),
+  districtCode: z.string().max(3),
+  academicYear: z.string().max(7),
+  sequence: z.number().int().min(1),
+  referralId: z.string().max(32),
+});
+
+export const CaseReferencesList = defineList({
+  title: "CaseReferences",
+  description: "Case references handed out to submitted referrals (DOV-2526-0042).",
+  schema: CaseReferenceItem,
+  itemTitle: (c) => c.reference,
+  indexed: ["districtCode", "academicYear"],
+  unique: ["reference"],
+});

@@ -1,0 +1,59 @@
+/** /api/lift-meetings and /api/referrals (contract: README.md in this folder). */
+import { Router, type Request } from "express";
+import { z } from "zod";
+import { AppError, fieldErrorsFromIssues } from "../../errors";
+import { currentUser } from "../authenticate";
+import type { ReferralService } from "./service";
+
+const CreateBody = z.object({
+  idempotencyKey: z.string().min(8, "Send a key of at least 8 characters").max(128).regex(/^[A-Za-z0-9._:-]+$/, "Letters, digits, . _ : - only"),
+  draft: z.record(z.string(), z.unknown()),
+});
+const SaveBody = z.object({ eTag: z.string().min(1).max(200), draft: z.record(z.string(), z.unknown()) });
+const SubmitBody = z.object({ meetingId: z.string().regex(/^\d{1,12}$/, "Choose a LIFT meeting"), eTag: z.string().min(1).max(200).optional() });
+
+function parse<T>(schema: z.ZodType<T>, req: Request): T {
+  const result = schema.safeParse(req.body ?? {});
+  if (!result.success) {
+    throw new AppError("validation_failed", "The request is not valid.", { fieldErrors: fieldErrorsFromIssues(result.error.issues) });
+  }
+  return result.data;
+}
+
+const q = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
+
+export function referralRoutes(service: ReferralService): Router {
+  const router = Router();
+
+  router.get("/lift-meetings", async (req, res) => {
+    const items = await service.listMeetings(currentUser(req), { district: q(req.query.district), kind: q(req.query.kind), from: q(req.query.from) });
+    res.json({ items });
+  });
+  router.get("/lift-meetings/:id", async (req, res) => {
+    res.json(await service.getMeeting(currentUser(req), req.params.id));
+  });
+
+  router.get("/referrals", async (req, res) => {
+    const items = await service.list(currentUser(req), { scope: q(req.query.scope), meeting: q(req.query.meeting), status: q(req.query.status), district: q(req.query.district) });
+    res.json({ items });
+  });
+  router.post("/referrals", async (req, res) => {
+    const body = parse(CreateBody, req);
+    const { referral, created } = await service.create(currentUser(req), body);
+    res.status(created ? 201 : 200).json({ referral });
+  });
+  router.get("/referrals/:id", async (req, res) => {
+    res.json({ referral: await service.read(currentUser(req), req.params.id) });
+  });
+  router.put("/referrals/:id", async (req, res) => {
+    res.json({ referral: await service.saveDraft(currentUser(req), req.params.id, parse(SaveBody, req)) });
+  });
+  router.post("/referrals/:id/submit", async (req, res) => {
+    res.json({ referral: await service.submit(currentUser(req), req.params.id, parse(SubmitBody, req)) });
+  });
+  router.delete("/referrals/:id", async (req, res) => {
+    await service.remove(currentUser(req), req.params.id);
+    res.status(204).end();
+  });
+  return router;
+}

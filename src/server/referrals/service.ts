@@ -1,0 +1,372 @@
+/**
+ * Referrals: drafts, submission with a case reference and a place on a LIFT meeting, and the views
+ * each role may have. Every read and write of a referral is audited (issue 4); nothing here logs a
+ * child's name.
+ */
+import { randomUUID } from "node:crypto";
+import { canCreateReferral, canEditReferral, referralView, type ReferralView } from "../../domain/referrals/access";
+import { academicYearOf, formatCaseReference } from "../../domain/referrals/case-reference";
+import { placeReferral, ukToday, type LiftMeeting } from "../../domain/referrals/meeting-rules";
+import { decideSubmit, isEditableByReferrer } from "../../domain/referrals/status";
+import type { District } from "../../domain/reference/districts";
+import type { Setting } from "../../domain/reference/settings";
+import { AppError } from "../../errors";
+import type { Item, ListStore } from "../../graph/list-store";
+import { childAgeInMonths, referralValidationMessages, variantForPhase, withoutIdentifyingFields } from "../../schemas/referral";
+import type { Person } from "../../schemas/person";
+import type { FeatureContext } from "../feature";
+import { CaseReferencesList, LiftMeetingsList, ReferralsList, type ReferralItem } from "./lists";
+import { summariseMeeting, toDomainMeeting, type LiftMeetingSummary } from "./meetings";
+
+export interface ReferralStores {
+  referrals: ListStore<typeof ReferralsList.schema>;
+  meetings: ListStore<typeof LiftMeetingsList.schema>;
+  caseReferences: ListStore<typeof CaseReferencesList.schema>;
+}
+
+type Body = Record<string, unknown>;
+const obj = (v: unknown): Body => (v && typeof v === "object" && !Array.isArray(v) ? (v as Body) : {});
+const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+
+export class ReferralService {
+  constructor(
+    private readonly ctx: FeatureContext,
+    readonly stores: ReferralStores,
+  ) {}
+
+  // ---- reference lookups ----
+
+  private async settingOf(id: string | undefined): Promise<Setting | undefined> {
+    return id ? (await this.ctx.reference.settings()).find((s) => s.id === id) : undefined;
+  }
+
+  private async district(slug: string): Promise<District> {
+    const district = (await this.ctx.reference.districts()).find((d) => d.slug === slug);
+    if (!district) throw new AppError("not_found", `There is no district called ${slug}.`);
+    return district;
+  }
+
+  // ---- meetings ----
+
+  async meetingsOfDistrict(slug: string): Promise<Item<(typeof LiftMeetingsList.schema)["_output"]>[]> {
+    const items = await this.stores.meetings.all({ where: { districtSlug: slug } });
+    return items.sort((a, b) => Date.parse(a.value.startsAt) - Date.parse(b.value.startsAt));
+  }
+
+  /** The SENCo's scheduled referrals per meeting (the per-SENCo limit counts these). */
+  private async sencoCounts(person: Person): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for await (const item of this.stores.referrals.query({ where: { createdByOid: person.oid } })) {
+      const meetingId = item.value.meetingId;
+      if (meetingId && item.value.status !== "draft") counts[meetingId] = (counts[meetingId] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  async listMeetings(person: Person, query: { district?: string; kind?: string; from?: string }): Promise<LiftMeetingSummary[]> {
+    const slug = person.role === "commissioner" ? query.district : person.districtSlug;
+    if (!slug) throw new AppError("validation_failed", "Choose a district.", { fieldErrors: { district: ["Required for commissioners"] } });
+    if (query.kind && query.kind !== "school" && query.kind !== "early-years") {
+      throw new AppError("validation_failed", "Unknown meeting kind.", { fieldErrors: { kind: ["Expected school or early-years"] } });
+    }
+    const from = query.from ? Date.parse(query.from) : Number.NaN;
+    if (query.from && Number.isNaN(from)) {
+      throw new AppError("validation_failed", "The from date is not a date.", { fieldErrors: { from: ["Expected an ISO date such as 2026-09-01"] } });
+    }
+    const district = await this.district(slug);
+    const setting = person.role === "senco" ? await this.settingOf(person.settingId) : undefined;
+    const counts = setting ? await this.sencoCounts(person) : {};
+    const now = this.ctx.now();
+    return (await this.meetingsOfDistrict(slug))
+      .filter((m) => !query.kind || m.value.kind === query.kind)
+      .filter((m) => Number.isNaN(from) || Date.parse(m.value.startsAt) >= from)
+      .map((m) => summariseMeeting(m, district, { setting, referralsOnMeeting: counts[m.id] ?? 0, now }));
+  }
+
+  async getMeeting(person: Person, id: string): Promise<{ meeting: LiftMeetingSummary; referrals: ReferralSummary[] }> {
+    const item = await this.stores.meetings.get(id).catch((error: unknown) => {
+      throw AppError.isAppError(error) && error.code === "not_found" ? new AppError("not_found", "There is no such LIFT meeting.") : error;
+    });
+    const slug = item.value.districtSlug;
+    if (person.role !== "commissioner" && person.districtSlug !== slug) throw new AppError("not_found", "There is no such LIFT meeting.");
+    const district = await this.district(slug);
+    const setting = person.role === "senco" ? await this.settingOf(person.settingId) : undefined;
+    const onMeeting = await this.stores.referrals.all({ where: { meetingId: id } });
+    const visible = await this.summaries(person, onMeeting);
+    return { meeting: summariseMeeting(item, district, { setting, referralsOnMeeting: onMeeting.filter((r) => r.value.createdByOid === person.oid).length, now: this.ctx.now() }), referrals: visible };
+  }
+
+  // ---- referrals: reading ----
+
+  private async load(person: Person, id: string): Promise<{ item: Item<ReferralItem>; view: ReferralView }> {
+    if (!/^\d{1,12}$/.test(id)) throw new AppError("not_found", "There is no such referral.");
+    let item: Item<ReferralItem>;
+    try {
+      item = await this.stores.referrals.get(id);
+    } catch (error) {
+      if (AppError.isAppError(error) && error.code === "not_found") throw new AppError("not_found", "There is no such referral.");
+      throw error;
+    }
+    const view = referralView(person, item.value);
+    if (view === "none") throw new AppError("not_found", "There is no such referral.");
+    return { item, view };
+  }
+
+  async list(person: Person, query: { scope?: string; meeting?: string; status?: string; district?: string }): Promise<ReferralSummary[]> {
+    let items: Item<ReferralItem>[];
+    if (person.role === "senco") {
+      items = await this.stores.referrals.all({ where: { settingId: person.settingId } });
+    } else {
+      const slug = person.role === "commissioner" ? query.district : person.districtSlug;
+      if (!slug) throw new AppError("validation_failed", "Choose a district.", { fieldErrors: { district: ["Required for commissioners"] } });
+      items = await this.stores.referrals.all({ where: { districtSlug: slug } });
+    }
+    items = items.filter((i) => (!query.meeting || i.value.meetingId === query.meeting) && (!query.status || i.value.status === query.status));
+    const summaries = await this.summaries(person, items);
+    await this.ctx.audit.record(person, { action: "referral.listed", listTitle: ReferralsList.title, detail: { count: summaries.length } });
+    return summaries;
+  }
+
+  async read(person: Person, id: string): Promise<ReferralRecord> {
+    const { item, view } = await this.load(person, id);
+    await this.ctx.audit.record(person, { action: "referral.read", listTitle: ReferralsList.title, itemId: id, detail: { view } });
+    return this.record(item, view);
+  }
+
+  private async summaries(person: Person, items: Item<ReferralItem>[]): Promise<ReferralSummary[]> {
+    const out: ReferralSummary[] = [];
+    for (const item of items) {
+      const view = referralView(person, item.value);
+      if (view !== "none") out.push(await this.summary(item, view));
+    }
+    return out.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  private async summary(item: Item<ReferralItem>, view: ReferralView): Promise<ReferralSummary> {
+    const r = item.value;
+    const body = view === "full" ? r.body : withoutIdentifyingFields(r.body);
+    const child = obj(body.child);
+    const setting = await this.settingOf(r.settingId);
+    const meeting = r.meetingId ? await this.stores.meetings.get(r.meetingId).catch(() => undefined) : undefined;
+    const ageInMonths = r.variant === "early-years" && view === "full" ? childAgeInMonths(child.dateOfBirth, ukToday(this.ctx.now())) : undefined;
+    return {
+      id: item.id,
+      ...(r.caseReference ? { caseReference: r.caseReference } : {}),
+      status: r.status,
+      settingId: r.settingId,
+      settingName: setting?.name ?? r.settingId,
+      districtSlug: r.districtSlug,
+      variant: r.variant,
+      ...(view === "full" && str(child.legalName) ? { childName: str(child.legalName) } : {}),
+      ...(str(child.yearGroup) ? { yearGroup: str(child.yearGroup) } : {}),
+      ...(ageInMonths !== undefined ? { ageInMonths } : {}),
+      ...(str(obj(body.needs).primaryArea) ? { primaryArea: str(obj(body.needs).primaryArea) } : {}),
+      ...(view === "full" && str(obj(body.question).question) ? { question: str(obj(body.question).question) } : {}),
+      ...(meeting ? { meeting: { id: meeting.id, title: meeting.value.title, startsAt: meeting.value.startsAt } } : {}),
+      createdAt: item.createdAt,
+      updatedAt: item.modifiedAt,
+      ...(r.submittedAt ? { submittedAt: r.submittedAt } : {}),
+      ...(r.outcome ? { outcome: r.outcome } : {}),
+    };
+  }
+
+  private async record(item: Item<ReferralItem>, view: ReferralView): Promise<ReferralRecord> {
+    const body = view === "full" ? item.value.body : withoutIdentifyingFields(item.value.body);
+    return { ...(await this.summary(item, view)), eTag: item.eTag, draft: body, history: item.value.history };
+  }
+
+  // ---- referrals: writing ----
+
+  private async sencoSetting(person: Person): Promise<Setting> {
+    const setting = canCreateReferral(person) ? await this.settingOf(person.settingId) : undefined;
+    if (!setting) throw new AppError("forbidden", "Only a school or setting's SENCo can write a LIFT referral.");
+    return setting;
+  }
+
+  /** The setting block always comes from the SENCo's own record, whatever the body says. */
+  private withSetting(draft: Body, setting: Setting): Body {
+    return { ...draft, setting: { ...obj(draft.setting), settingId: setting.id, phase: setting.phase, name: setting.name, urn: setting.urn } };
+  }
+
+  private validateDraft(draft: Body): void {
+    const result = referralValidationMessages(draft, { asOf: ukToday(this.ctx.now()), mode: "draft" });
+    if (!result.ok) throw new AppError("validation_failed", "Some answers need attention.", { fieldErrors: prefixed(result.messages) });
+  }
+
+  async create(person: Person, input: { idempotencyKey: string; draft: Body }): Promise<{ referral: ReferralRecord; created: boolean }> {
+    const setting = await this.sencoSetting(person);
+    const draft = this.withSetting(input.draft, setting);
+    this.validateDraft(draft);
+    const variant = variantForPhase(setting.phase) ?? "school";
+    const key = `referral:${person.oid}:${input.idempotencyKey}`;
+    const before = Date.now();
+    const item = await this.stores.referrals.create(
+      {
+        settingId: setting.id,
+        districtSlug: setting.districtSlug,
+        variant,
+        status: "draft",
+        createdByOid: person.oid,
+        body: draft,
+        history: [{ at: this.ctx.now().toISOString(), action: "Draft started", byName: person.displayName }],
+      },
+      { idempotencyKey: key },
+    );
+    // A repeated key returns the first referral; report whether this call made it.
+    const created = Date.parse(item.createdAt) >= before - 5_000 && item.value.createdByOid === person.oid;
+    await this.ctx.audit.record(person, { action: "referral.created", listTitle: ReferralsList.title, itemId: item.id });
+    return { referral: await this.record(item, "full"), created };
+  }
+
+  async saveDraft(person: Person, id: string, input: { eTag: string; draft: Body }): Promise<ReferralRecord> {
+    const { item } = await this.load(person, id);
+    if (!canEditReferral(person, item.value)) throw new AppError("forbidden", "Only the referring SENCo can change this referral.");
+    if (!isEditableByReferrer(item.value.status)) throw new AppError("conflict", "This referral has been submitted and can no longer be changed.");
+    const setting = await this.sencoSetting(person);
+    const draft = this.withSetting(input.draft, setting);
+    this.validateDraft(draft);
+    const updated = await this.update(person, item, { body: draft, history: [...item.value.history, { at: this.ctx.now().toISOString(), action: "Draft saved", byName: person.displayName }] }, input.eTag);
+    await this.ctx.audit.record(person, { action: "referral.updated", listTitle: ReferralsList.title, itemId: id });
+    return this.record(updated, "full");
+  }
+
+  async remove(person: Person, id: string): Promise<void> {
+    const { item } = await this.load(person, id);
+    if (!canEditReferral(person, item.value) || item.value.status !== "draft") {
+      throw new AppError("conflict", "Only a draft can be deleted, by its SENCo.");
+    }
+    await this.stores.referrals.delete(id);
+    await this.ctx.audit.record(person, { action: "referral.deleted", listTitle: ReferralsList.title, itemId: id });
+  }
+
+  async submit(person: Person, id: string, input: { meetingId: string; eTag?: string }): Promise<ReferralRecord> {
+    const { item } = await this.load(person, id);
+    if (!canEditReferral(person, item.value)) throw new AppError("forbidden", "Only the referring SENCo can submit this referral.");
+    const decision = decideSubmit(item.value);
+    if (decision.action === "already_submitted") return this.record(item, "full");
+    if (decision.action === "refuse") throw new AppError("conflict", decision.message);
+
+    const now = this.ctx.now();
+    const body: Body = { ...item.value.body, meeting: { ...obj(item.value.body.meeting), meetingId: input.meetingId } };
+    const checked = referralValidationMessages(body, { asOf: ukToday(now), mode: "submit" });
+    if (!checked.ok) {
+      throw new AppError("validation_failed", "The referral is not complete yet.", { fieldErrors: prefixed(checked.messages) });
+    }
+    const setting = await this.sencoSetting(person);
+    const district = await this.district(setting.districtSlug);
+    const meetings = await this.meetingsOfDistrict(district.slug);
+    const domainMeetings: LiftMeeting[] = meetings.map((m) => toDomainMeeting(m, district));
+    const placed = placeReferral(domainMeetings, input.meetingId, {
+      setting: { districtCode: district.code, phase: setting.phase },
+      yearGroup: str(obj(body.child).yearGroup) as never,
+      now,
+      sencoReferralsByMeeting: await this.sencoCounts(person),
+    });
+    if (!placed.ok) {
+      const next = placed.next ? meetings.find((m) => m.id === placed.next?.meeting.id) : undefined;
+      throw new AppError("conflict", placed.message, {
+        detail: { refusal: placed.code, ...(next ? { nextMeeting: summariseMeeting(next, district, { setting, now }) } : {}) },
+      });
+    }
+
+    const reference = await this.claimCaseReference(district, item.id, now);
+    try {
+      const updated = await this.update(
+        person,
+        item,
+        {
+          status: "scheduled",
+          caseReference: reference,
+          meetingId: input.meetingId,
+          submittedAt: now.toISOString(),
+          body,
+          history: [...item.value.history, { at: now.toISOString(), action: `Submitted as ${reference} for ${meetings.find((m) => m.id === input.meetingId)?.value.title ?? "a LIFT meeting"}`, byName: person.displayName }],
+        },
+        input.eTag ?? item.eTag,
+      );
+      await this.ctx.audit.record(person, { action: "referral.submitted", listTitle: ReferralsList.title, itemId: id, detail: { caseReference: reference, meetingId: input.meetingId } });
+      return this.record(updated, "full");
+    } catch (error) {
+      // A concurrent submit of the same referral won the race: answer with its result, never a second referral.
+      if (AppError.isAppError(error) && error.code === "precondition_failed") {
+        const current = await this.stores.referrals.get(id);
+        if (current.value.caseReference) return this.record(current, "full");
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * A case reference that can never be handed out twice: each claim is an item whose `reference`
+   * column is unique. The claim's idempotency key is the referral, so a retried submit reuses it.
+   */
+  private async claimCaseReference(district: District, referralId: string, now: Date): Promise<string> {
+    const academicYear = academicYearOf(ukToday(now));
+    const existing = await this.stores.caseReferences.all({ where: { districtCode: district.code, academicYear } });
+    const mine = existing.find((e) => e.value.referralId === referralId);
+    if (mine) return mine.value.reference;
+    let sequence = existing.reduce((max, e) => Math.max(max, e.value.sequence), 0) + 1;
+    for (let attempt = 0; attempt < 50; attempt++, sequence++) {
+      const reference = formatCaseReference(district.code, academicYear, sequence);
+      try {
+        const claim = await this.stores.caseReferences.create(
+          { reference, districtCode: district.code, academicYear, sequence, referralId },
+          { idempotencyKey: `case-reference:${referralId}` },
+        );
+        return claim.value.reference;
+      } catch (error) {
+        if (!(AppError.isAppError(error) && (error.code === "conflict" || error.code === "bad_request" || error.code === "upstream_failed"))) throw error;
+      }
+    }
+    throw new AppError("conflict", "Could not allocate a case reference; please try again.");
+  }
+
+  private async update(person: Person, item: Item<ReferralItem>, patch: Partial<ReferralItem>, eTag: string): Promise<Item<ReferralItem>> {
+    try {
+      return await this.stores.referrals.update(item.id, patch, { eTag });
+    } catch (error) {
+      if (AppError.isAppError(error) && error.code === "precondition_failed") {
+        const current = await this.stores.referrals.get(item.id);
+        throw new AppError("precondition_failed", "Someone else changed this referral since you opened it.", {
+          detail: { current: await this.record(current, referralView(person, current.value)) },
+        });
+      }
+      throw error;
+    }
+  }
+
+  static newKey(): string {
+    return randomUUID();
+  }
+}
+
+/** Field errors keyed by the form's dotted paths (the same keys the browser's own checks use). */
+function prefixed(messages: Record<string, string[]>): Record<string, string[]> {
+  return Object.fromEntries(Object.entries(messages).map(([k, v]) => [k === "" ? "form" : k, v]));
+}
+
+export interface ReferralSummary {
+  id: string;
+  caseReference?: string;
+  status: ReferralItem["status"];
+  settingId: string;
+  settingName: string;
+  districtSlug: string;
+  variant: ReferralItem["variant"];
+  childName?: string;
+  yearGroup?: string;
+  ageInMonths?: number;
+  primaryArea?: string;
+  question?: string;
+  meeting?: { id: string; title: string; startsAt: string };
+  createdAt: string;
+  updatedAt: string;
+  submittedAt?: string;
+  outcome?: ReferralItem["outcome"];
+}
+
+export interface ReferralRecord extends ReferralSummary {
+  eTag: string;
+  draft: Record<string, unknown>;
+  history: ReferralItem["history"];
+}
