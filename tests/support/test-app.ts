@@ -2,17 +2,17 @@ import os from "node:os";
 import fs from "node:fs";
 import path from "node:path";
 import { loadConfig } from "../../src/config/config";
-import { createLogger } from "../../src/server/logger";
+import { createLogger, type Logger } from "../../src/server/logger";
 import { startApp, type RunningApp } from "../../src/server/start";
 
 /**
  * The whole app in-process on a free port with nothing kept on disk: what the API, bot and browser
  * tests talk to over real HTTP.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { log?: Logger } = {}): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lift-hub-test-"));
   const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "silent", REMINDERS: "off", ...env });
-  const running = await startApp(config, { inMemory: true, log: createLogger("silent") });
+  const running = await startApp(config, { inMemory: true, log: options.log ?? createLogger("silent") });
   return {
     ...running,
     stop: async () => {
