@@ -14,7 +14,7 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-console": "off",
     },
-  },,
+  },
   {
     // Tests read untyped JSON answers from the API; typing every response shape adds nothing there.
     files: ["tests/**/*.ts"],
