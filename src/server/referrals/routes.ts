@@ -38,9 +38,8 @@ export function referralRoutes(service: ReferralService): Router {
     res.json({ items });
   });
   router.post("/referrals", async (req, res) => {
-    const body = parse(CreateBody, req);
-    const { referral, created } = await service.create(currentUser(req), body);
-    res.status(created ? 201 : 200).json({ referral });
+    // 201 also for a repeated key: the answer is the referral the key made, as on the first call.
+    res.status(201).json({ referral: await service.create(currentUser(req), parse(CreateBody, req)) });
   });
   router.get("/referrals/:id", async (req, res) => {
     res.json({ referral: await service.read(currentUser(req), req.params.id) });

@@ -3,7 +3,6 @@
  * each role may have. Every read and write of a referral is audited (issue 4); nothing here logs a
  * child's name.
  */
-import { randomUUID } from "node:crypto";
 import { canCreateReferral, canEditReferral, referralView, type ReferralView } from "../../domain/referrals/access";
 import { academicYearOf, formatCaseReference } from "../../domain/referrals/case-reference";
 import { placeReferral, ukToday, type LiftMeeting } from "../../domain/referrals/meeting-rules";
@@ -15,7 +14,7 @@ import type { Item, ListStore } from "../../graph/list-store";
 import { childAgeInMonths, referralValidationMessages, variantForPhase, withoutIdentifyingFields } from "../../schemas/referral";
 import type { Person } from "../../schemas/person";
 import type { FeatureContext } from "../feature";
-import { CaseReferencesList, LiftMeetingsList, ReferralsList, type ReferralItem } from "./lists";
+import { CaseReferencesList, LiftMeetingsList, ReferralsList, type LiftMeetingItem, type ReferralItem } from "./lists";
 import { summariseMeeting, toDomainMeeting, type LiftMeetingSummary } from "./meetings";
 
 export interface ReferralStores {
@@ -48,7 +47,7 @@ export class ReferralService {
 
   // ---- meetings ----
 
-  async meetingsOfDistrict(slug: string): Promise<Item<(typeof LiftMeetingsList.schema)["_output"]>[]> {
+  async meetingsOfDistrict(slug: string): Promise<Item<LiftMeetingItem>[]> {
     const items = await this.stores.meetings.all({ where: { districtSlug: slug } });
     return items.sort((a, b) => Date.parse(a.value.startsAt) - Date.parse(b.value.startsAt));
   }
@@ -134,20 +133,25 @@ export class ReferralService {
   }
 
   private async summaries(person: Person, items: Item<ReferralItem>[]): Promise<ReferralSummary[]> {
+    // One read of each district's meetings instead of one per referral.
+    const meetings = new Map<string, Item<LiftMeetingItem>>();
+    for (const slug of new Set(items.map((i) => i.value.districtSlug))) {
+      for (const m of await this.meetingsOfDistrict(slug)) meetings.set(m.id, m);
+    }
     const out: ReferralSummary[] = [];
     for (const item of items) {
       const view = referralView(person, item.value);
-      if (view !== "none") out.push(await this.summary(item, view));
+      if (view !== "none") out.push(await this.summary(item, view, meetings));
     }
     return out.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
-  private async summary(item: Item<ReferralItem>, view: ReferralView): Promise<ReferralSummary> {
+  private async summary(item: Item<ReferralItem>, view: ReferralView, meetings?: Map<string, Item<LiftMeetingItem>>): Promise<ReferralSummary> {
     const r = item.value;
     const body = view === "full" ? r.body : withoutIdentifyingFields(r.body);
     const child = obj(body.child);
     const setting = await this.settingOf(r.settingId);
-    const meeting = r.meetingId ? await this.stores.meetings.get(r.meetingId).catch(() => undefined) : undefined;
+    const meeting = r.meetingId ? (meetings?.get(r.meetingId) ?? (await this.meetingOrNothing(r.meetingId))) : undefined;
     const ageInMonths = r.variant === "early-years" && view === "full" ? childAgeInMonths(child.dateOfBirth, ukToday(this.ctx.now())) : undefined;
     return {
       id: item.id,
@@ -168,6 +172,16 @@ export class ReferralService {
       ...(r.submittedAt ? { submittedAt: r.submittedAt } : {}),
       ...(r.outcome ? { outcome: r.outcome } : {}),
     };
+  }
+
+  private async meetingOrNothing(id: string): Promise<Item<LiftMeetingItem> | undefined> {
+    try {
+      return await this.stores.meetings.get(id);
+    } catch (error) {
+      // A deleted meeting leaves the referral readable; it just shows no meeting.
+      if (AppError.isAppError(error) && error.code === "not_found") return undefined;
+      throw error;
+    }
   }
 
   private async record(item: Item<ReferralItem>, view: ReferralView): Promise<ReferralRecord> {
@@ -193,13 +207,13 @@ export class ReferralService {
     if (!result.ok) throw new AppError("validation_failed", "Some answers need attention.", { fieldErrors: prefixed(result.messages) });
   }
 
-  async create(person: Person, input: { idempotencyKey: string; draft: Body }): Promise<{ referral: ReferralRecord; created: boolean }> {
+  /** Creates a draft; the same idempotency key again returns the same referral (never a second). */
+  async create(person: Person, input: { idempotencyKey: string; draft: Body }): Promise<ReferralRecord> {
     const setting = await this.sencoSetting(person);
     const draft = this.withSetting(input.draft, setting);
     this.validateDraft(draft);
     const variant = variantForPhase(setting.phase) ?? "school";
     const key = `referral:${person.oid}:${input.idempotencyKey}`;
-    const before = Date.now();
     const item = await this.stores.referrals.create(
       {
         settingId: setting.id,
@@ -212,10 +226,8 @@ export class ReferralService {
       },
       { idempotencyKey: key },
     );
-    // A repeated key returns the first referral; report whether this call made it.
-    const created = Date.parse(item.createdAt) >= before - 5_000 && item.value.createdByOid === person.oid;
     await this.ctx.audit.record(person, { action: "referral.created", listTitle: ReferralsList.title, itemId: item.id });
-    return { referral: await this.record(item, "full"), created };
+    return this.record(item, "full");
   }
 
   async saveDraft(person: Person, id: string, input: { eTag: string; draft: Body }): Promise<ReferralRecord> {
@@ -315,7 +327,8 @@ export class ReferralService {
         );
         return claim.value.reference;
       } catch (error) {
-        if (!(AppError.isAppError(error) && (error.code === "conflict" || error.code === "bad_request" || error.code === "upstream_failed"))) throw error;
+        // Another referral holds this number (unique column): try the next one.
+        if (!(AppError.isAppError(error) && (error.code === "conflict" || error.code === "bad_request"))) throw error;
       }
     }
     throw new AppError("conflict", "Could not allocate a case reference; please try again.");
@@ -333,10 +346,6 @@ export class ReferralService {
       }
       throw error;
     }
-  }
-
-  static newKey(): string {
-    return randomUUID();
   }
 }
 
