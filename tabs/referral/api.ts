@@ -1,66 +1,13 @@
 /**
- * The referrals API as the tab uses it (contract: notes/referrals-api.md). Types mirror the
- * server's answers; the draft shape is the shared schema's input type.
+ * The referrals API as the tab uses it (contract: src/server/referrals/README.md). The answer
+ * types are shared with the server (src/schemas/referral-api.ts).
  */
 import type { ApiClient } from "../shell";
 import type { ReferralDraftInput, ReferralVariant } from "../../src/schemas/referral";
+import type { LiftMeetingSummary, OutcomeAction, ReferralRecord, ReferralSummary, Refusal } from "../../src/schemas/referral-api";
 import type { ReferralStatus } from "../../src/domain/referrals/status";
 
-export type { ReferralDraftInput, ReferralVariant, ReferralStatus };
-
-export interface Refusal {
-  code: string;
-  message: string;
-}
-
-export interface LiftMeetingSummary {
-  id: string;
-  districtSlug: string;
-  kind: "school" | "early-years";
-  phases?: ("primary" | "secondary")[];
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  place?: string;
-  onlineMeetingUrl?: string;
-  status: "scheduled" | "moved" | "cancelled" | "held";
-  referralDeadline: string;
-  accepting: boolean;
-  refusal?: Refusal;
-  myReferralCount?: number;
-}
-
-export interface OutcomeAction {
-  description: string;
-  owner: string;
-  dueDate: string;
-}
-
-export interface ReferralSummary {
-  id: string;
-  caseReference?: string;
-  status: ReferralStatus;
-  settingId: string;
-  settingName: string;
-  districtSlug: string;
-  variant: ReferralVariant;
-  childName?: string;
-  yearGroup?: string;
-  ageInMonths?: number;
-  primaryArea?: string;
-  question?: string;
-  meeting?: { id: string; title: string; startsAt: string };
-  createdAt: string;
-  updatedAt: string;
-  submittedAt?: string;
-  outcome?: { categories: string[]; summary?: string; actions: OutcomeAction[] };
-}
-
-export interface ReferralRecord extends ReferralSummary {
-  eTag: string;
-  draft: ReferralDraftInput;
-  history: { at: string; action: string; byName: string }[];
-}
+export type { ReferralDraftInput, ReferralVariant, ReferralStatus, LiftMeetingSummary, OutcomeAction, ReferralRecord, ReferralSummary, Refusal };
 
 /** 409 detail when a meeting refuses the referral. */
 export interface MeetingRefusalDetail {

@@ -6,24 +6,10 @@ import { checkPlacement, referralDeadline, type LiftMeeting } from "../../domain
 import type { Setting } from "../../domain/reference/settings";
 import type { District } from "../../domain/reference/districts";
 import type { Item } from "../../graph/list-store";
+import type { LiftMeetingSummary } from "../../schemas/referral-api";
 import type { LiftMeetingItem } from "./lists";
 
-export interface LiftMeetingSummary {
-  id: string;
-  districtSlug: string;
-  kind: "school" | "early-years";
-  phases?: ("primary" | "secondary")[];
-  title: string;
-  startsAt: string;
-  endsAt: string;
-  place?: string;
-  onlineMeetingUrl?: string;
-  status: LiftMeetingItem["status"];
-  referralDeadline: string;
-  accepting: boolean;
-  refusal?: { code: string; message: string };
-  myReferralCount?: number;
-}
+export type { LiftMeetingSummary };
 
 export function toDomainMeeting(item: Item<LiftMeetingItem>, district: District): LiftMeeting {
   const m = item.value;

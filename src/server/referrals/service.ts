@@ -13,6 +13,8 @@ import { AppError } from "../../errors";
 import type { Item, ListStore } from "../../graph/list-store";
 import { childAgeInMonths, referralValidationMessages, variantForPhase, withoutIdentifyingFields } from "../../schemas/referral";
 import type { Person } from "../../schemas/person";
+import type { ReferralDraftInput } from "../../schemas/referral";
+import type { ReferralRecord, ReferralSummary } from "../../schemas/referral-api";
 import type { FeatureContext } from "../feature";
 import { CaseReferencesList, LiftMeetingsList, ReferralsList, type LiftMeetingItem, type ReferralItem } from "./lists";
 import { summariseMeeting, toDomainMeeting, type LiftMeetingSummary } from "./meetings";
@@ -186,7 +188,8 @@ export class ReferralService {
 
   private async record(item: Item<ReferralItem>, view: ReferralView): Promise<ReferralRecord> {
     const body = view === "full" ? item.value.body : withoutIdentifyingFields(item.value.body);
-    return { ...(await this.summary(item, view)), eTag: item.eTag, draft: body, history: item.value.history };
+    // The stored body passed the shared schema when it was saved.
+    return { ...(await this.summary(item, view)), eTag: item.eTag, draft: body as ReferralDraftInput, history: item.value.history };
   }
 
   // ---- referrals: writing ----
@@ -352,30 +355,4 @@ export class ReferralService {
 /** Field errors keyed by the form's dotted paths (the same keys the browser's own checks use). */
 function prefixed(messages: Record<string, string[]>): Record<string, string[]> {
   return Object.fromEntries(Object.entries(messages).map(([k, v]) => [k === "" ? "form" : k, v]));
-}
-
-export interface ReferralSummary {
-  id: string;
-  caseReference?: string;
-  status: ReferralItem["status"];
-  settingId: string;
-  settingName: string;
-  districtSlug: string;
-  variant: ReferralItem["variant"];
-  childName?: string;
-  yearGroup?: string;
-  ageInMonths?: number;
-  primaryArea?: string;
-  question?: string;
-  meeting?: { id: string; title: string; startsAt: string };
-  createdAt: string;
-  updatedAt: string;
-  submittedAt?: string;
-  outcome?: ReferralItem["outcome"];
-}
-
-export interface ReferralRecord extends ReferralSummary {
-  eTag: string;
-  draft: Record<string, unknown>;
-  history: ReferralItem["history"];
 }

@@ -1,0 +1,61 @@
+/**
+ * The shapes the referrals API answers with (src/server/referrals/README.md), shared by the server
+ * that builds them and the tab that reads them.
+ */
+import type { ReferralStatus } from "../domain/referrals/status";
+import type { ReferralDraftInput, ReferralVariant } from "./referral";
+
+export interface Refusal {
+  code: string;
+  message: string;
+}
+
+export interface LiftMeetingSummary {
+  id: string;
+  districtSlug: string;
+  kind: "school" | "early-years";
+  phases?: ("primary" | "secondary")[];
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  place?: string;
+  onlineMeetingUrl?: string;
+  status: "scheduled" | "moved" | "cancelled" | "held";
+  referralDeadline: string;
+  accepting: boolean;
+  refusal?: Refusal;
+  myReferralCount?: number;
+}
+
+export interface OutcomeAction {
+  description: string;
+  owner: string;
+  dueDate: string;
+}
+
+export interface ReferralSummary {
+  id: string;
+  caseReference?: string;
+  status: ReferralStatus;
+  settingId: string;
+  settingName: string;
+  districtSlug: string;
+  variant: ReferralVariant;
+  /** Omitted for commissioners (no child-identifying data). */
+  childName?: string;
+  yearGroup?: string;
+  ageInMonths?: number;
+  primaryArea?: string;
+  question?: string;
+  meeting?: { id: string; title: string; startsAt: string };
+  createdAt: string;
+  updatedAt: string;
+  submittedAt?: string;
+  outcome?: { categories: string[]; summary?: string; actions: OutcomeAction[] };
+}
+
+export interface ReferralRecord extends ReferralSummary {
+  eTag: string;
+  draft: ReferralDraftInput;
+  history: { at: string; action: string; byName: string }[];
+}
