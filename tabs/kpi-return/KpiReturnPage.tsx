@@ -1,18 +1,22 @@
+import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { ClipboardTaskListLtr24Regular } from "@fluentui/react-icons";
-import { ComingSoon, Shell, useSession } from "../shell";
+import { Shell, currentView, useSession } from "../shell";
+import { ReturnWorkspace } from "./components/ReturnWorkspace";
 
+/** District leads write their own district's return; commissioners any district's (and can return one). */
 function KpiReturnBody() {
   const { me } = useSession();
+  const { district } = currentView();
+  if (me.role === "commissioner") return <ReturnWorkspace initialDistrict={district?.slug} />;
+  if (me.role === "district_lead" && me.district) return <ReturnWorkspace districtSlug={me.district.slug} />;
   return (
-    <ComingSoon
-      heading={me.district ? `${me.district.name} termly return` : "Termly KPI return"}
-      summary="District STLS leads will complete and submit the termly KPI return and Local Activity Report here, largely prefilled from the LIFT lists."
-      plans={[
-        "See the figures for the term, prefilled from referrals, meetings and outcomes",
-        "Check, correct and add the figures that need a lead's judgement",
-        "Submit the return before the deadline, with reminders from the LIFT Hub bot",
-      ]}
-    />
+    <MessageBar intent="info" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>For district STLS leads</MessageBarTitle>
+        The termly KPI return is written by each district&apos;s STLS lead and read by the commissioners. Ask your
+        district lead if a figure needs changing.
+      </MessageBarBody>
+    </MessageBar>
   );
 }
 

@@ -92,6 +92,31 @@ export interface ApiClient {
   patch<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
   put<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
   delete<T>(path: string, options?: RequestOptions): Promise<T>;
+  /** GET a file (an export, a template) with the bearer token; errors as for JSON calls. */
+  download(path: string, options?: RequestOptions): Promise<DownloadedFile>;
+  /** POST a raw body (a CSV or XLSX upload) with its own Content-Type; a JSON answer. */
+  upload<T>(path: string, body: Blob, contentType: string, options?: RequestOptions): Promise<T>;
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition, when the server names the file. */
+  filename?: string;
+}
+
+/** `attachment; filename="x.csv"` (or RFC 5987 `filename*=UTF-8''x.csv`) → x.csv. */
+export function filenameFromDisposition(header: string | null): string | undefined {
+  if (!header) return undefined;
+  const extended = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(header);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim().replace(/^"|"$/g, ""));
+    } catch (error) {
+      console.warn("LIFT Hub: unreadable filename* in Content-Disposition", error);
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(header);
+  return plain ? (plain[2] ?? plain[1])?.trim() : undefined;
 }
 
 export function createApiClient(getToken: TokenSource): ApiClient {
@@ -105,8 +130,44 @@ export function createApiClient(getToken: TokenSource): ApiClient {
     }
     return requestJson<T>(path, { method, headers, body, signal: options.signal });
   };
+  const download = async (path: string, options: RequestOptions = {}): Promise<DownloadedFile> => {
+    const token = await getToken();
+    let response: Response;
+    try {
+      response = await fetch(path, { headers: { Authorization: `Bearer ${token}`, ...options.headers }, signal: options.signal });
+    } catch (error) {
+      console.warn(`LIFT Hub: download of ${path} failed`, error);
+      throw new ApiError(0, "network_error", "Could not reach the LIFT Hub server. Check your connection and try again.");
+    }
+    if (!response.ok) {
+      // Error answers are JSON in the project's error format: reuse requestJson's reading of them.
+      const text = await response.text();
+      let body: unknown;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch (error) {
+        console.warn(`LIFT Hub: ${path} answered HTTP ${response.status} with non-JSON`, error);
+      }
+      if (isErrorBody(body)) {
+        throw new ApiError(response.status, body.error.code, body.error.message, body.error.fieldErrors, body.error.detail);
+      }
+      throw new ApiError(response.status, "http_error", `The server could not complete the download (HTTP ${response.status}).`);
+    }
+    return { blob: await response.blob(), filename: filenameFromDisposition(response.headers.get("Content-Disposition")) };
+  };
+  const upload = async <T>(path: string, body: Blob, contentType: string, options: RequestOptions = {}): Promise<T> => {
+    const token = await getToken();
+    return requestJson<T>(path, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": contentType, ...options.headers },
+      body,
+      signal: options.signal,
+    });
+  };
   return {
     request,
+    download,
+    upload,
     get: (path, options) => request("GET", path, options),
     post: (path, body, options) => request("POST", path, { ...options, body }),
     patch: (path, body, options) => request("PATCH", path, { ...options, body }),

@@ -1,0 +1,18 @@
+import { Badge, type BadgeProps } from "@fluentui/react-components";
+import type { ReturnStatus } from "../api";
+import { STATUS_LABELS } from "../format";
+
+const COLOURS: Record<ReturnStatus, BadgeProps["color"]> = {
+  not_started: "subtle",
+  draft: "informative",
+  submitted: "success",
+  returned: "warning",
+};
+
+export function StatusBadge({ status }: { status: ReturnStatus }) {
+  return (
+    <Badge appearance={status === "not_started" ? "outline" : "tint"} color={COLOURS[status]} size="large" data-testid="return-status">
+      {STATUS_LABELS[status]}
+    </Badge>
+  );
+}

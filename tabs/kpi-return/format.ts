@@ -1,0 +1,44 @@
+/** Display helpers shared by the KPI return and summary tabs (UK English). */
+import type { Rag } from "../../src/domain/kpi/rag";
+import type { ReturnStatus } from "./api";
+
+const percentFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 0 });
+const numberFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+
+/** 74.2857 → "74.3%". Display only: ratings are always worked out on the unrounded value. */
+export function formatPercent(value: number | null | undefined): string {
+  return value == null || !Number.isFinite(value) ? "" : `${percentFormat.format(value)}%`;
+}
+
+export function formatNumber(value: number | null | undefined): string {
+  return value == null || !Number.isFinite(value) ? "" : numberFormat.format(value);
+}
+
+export const RAG_LABELS: Record<Rag, string> = {
+  green: "Green",
+  amber: "Amber",
+  red: "Red",
+  na: "No rating",
+};
+
+export const STATUS_LABELS: Record<ReturnStatus, string> = {
+  not_started: "Not started",
+  draft: "Draft",
+  submitted: "Submitted",
+  returned: "Returned",
+};
+
+const dateTime = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "Europe/London",
+});
+
+export function formatDateTime(iso: string | undefined): string {
+  if (!iso) return "";
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+}
