@@ -1,0 +1,150 @@
+import { useEffect, useMemo, useState } from "react";
+import {
+  Card,
+  CardHeader,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ApiError, errorMessage, useSession } from "../../shell";
+import { DISTRICTS } from "../../../src/domain/reference/districts";
+import { kpiApi, type SummaryResponse } from "../../kpi-return/api";
+import { formatDateTime } from "../../kpi-return/format";
+import { academicYearOptions, defaultPeriod, periodLabel } from "../../kpi-return/periods";
+import { headlineKpis, periodsIn } from "../summary-data";
+import { CommissionersOnly } from "./CommissionersOnly";
+import { CompletenessPanel } from "./CompletenessPanel";
+import { DistrictDrilldown } from "./DistrictDrilldown";
+import { ExportButtons } from "./ExportButtons";
+import { KpiTable } from "./KpiTable";
+import { MonitoringPack } from "./MonitoringPack";
+import { SummaryFilters, type Filters } from "./SummaryFilters";
+import { TrendCharts } from "./TrendCharts";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  card: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
+  toolbar: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", justifyContent: "space-between", gap: tokens.spacingHorizontalL },
+  h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+type View = { kind: "summary" } | { kind: "district"; slug: string } | { kind: "pack"; slug: string; terms: [number, number] };
+type Load = { kind: "loading" } | { kind: "forbidden" } | { kind: "error"; message: string } | { kind: "ready"; data: SummaryResponse };
+
+/** The commissioners' summary: filters, districts × KPIs, completeness, trends, export; drill-down and packs. */
+export function SummaryDashboard({ initialDistrict }: { initialDistrict?: string }) {
+  const styles = useStyles();
+  const { api } = useSession();
+  const kpi = useMemo(() => kpiApi(api), [api]);
+  const today = useMemo(() => new Date(), []);
+  const years = useMemo(() => academicYearOptions(today), [today]);
+  const [filters, setFilters] = useState<Filters>(() => ({ year: defaultPeriod(today).year, terms: [1, 2, 3, 4, 5, 6], area: "", district: initialDistrict ?? "" }));
+  const [period, setPeriod] = useState("year");
+  const [view, setView] = useState<View>({ kind: "summary" });
+  const [load, setLoad] = useState<Load>({ kind: "loading" });
+
+  useEffect(() => {
+    let cancelled = false;
+    setLoad({ kind: "loading" });
+    kpi
+      .summary({ year: filters.year, terms: filters.terms, area: filters.area || undefined, district: filters.district || undefined })
+      .then(
+        (data) => !cancelled && setLoad({ kind: "ready", data }),
+        (error: unknown) => {
+          if (cancelled) return;
+          setLoad(error instanceof ApiError && error.status === 403 ? { kind: "forbidden" } : { kind: "error", message: errorMessage(error) });
+        },
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [kpi, filters]);
+
+  const kpis = useMemo(() => headlineKpis(filters.year), [filters.year]);
+  const periods = load.kind === "ready" ? periodsIn(load.data.rows) : [];
+  const shownPeriod = periods.includes(period) ? period : (periods[periods.length - 1] ?? "year");
+  const inScope = useMemo(
+    () => new Set(DISTRICTS.filter((d) => (!filters.area || d.area === filters.area) && (!filters.district || d.slug === filters.district)).map((d) => d.slug)),
+    [filters.area, filters.district],
+  );
+
+  if (load.kind === "forbidden") return <CommissionersOnly />;
+  if (view.kind === "district") {
+    return (
+      <DistrictDrilldown
+        kpi={kpi}
+        slug={view.slug}
+        year={filters.year}
+        initialTerm={/^T\d$/.test(shownPeriod) ? Number(shownPeriod.slice(1)) : (filters.terms[0] ?? 1)}
+        onBack={() => setView({ kind: "summary" })}
+        onPack={(terms) => setView({ kind: "pack", slug: view.slug, terms })}
+      />
+    );
+  }
+  if (view.kind === "pack") {
+    return <MonitoringPack kpi={kpi} slug={view.slug} year={filters.year} terms={view.terms} onBack={() => setView({ kind: "district", slug: view.slug })} />;
+  }
+
+  return (
+    <div className={styles.root}>
+      <Card className={styles.card}>
+        <SummaryFilters years={years} value={filters} onChange={setFilters} />
+      </Card>
+      {load.kind === "loading" ? <Spinner label="Loading the summary…" /> : null}
+      {load.kind === "error" ? (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>We couldn&apos;t load the summary</MessageBarTitle>
+            {load.message}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {load.kind === "ready" ? (
+        <>
+          <Card className={styles.card} role="region" aria-labelledby="table-heading">
+            <CardHeader
+              header={
+                <h2 id="table-heading" className={styles.h2}>
+                  KPIs by district, {filters.year}
+                </h2>
+              }
+              description={
+                <Text size={200} className={styles.muted}>
+                  Ratings: Green at 75% or more, Amber 70% to under 75%, Red under 70%. Figures as of {formatDateTime(load.data.generatedAt)}. A district
+                  that has not reported is shown as Missing, never as 0.
+                </Text>
+              }
+            />
+            <div className={styles.toolbar}>
+              <Field label="Period shown">
+                <Select value={shownPeriod} onChange={(_, d) => setPeriod(d.value)}>
+                  {periods.map((p) => (
+                    <option key={p} value={p}>
+                      {p === "year" ? `Whole year (terms ${filters.terms.join(", ")})` : periodLabel(p)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <ExportButtons kpi={kpi} year={filters.year} />
+            </div>
+            <KpiTable rows={load.data.rows} kpis={kpis} period={shownPeriod} onDistrict={(slug) => setView({ kind: "district", slug })} />
+          </Card>
+          <CompletenessPanel completeness={load.data.completeness} reachability={load.data.reachability} districtsInScope={inScope} />
+          <section aria-labelledby="trends-heading" className={styles.root}>
+            <h2 id="trends-heading" className={styles.h2}>
+              Trends across terms and years
+            </h2>
+            <TrendCharts kpi={kpi} kpis={kpis} year={filters.year} area={filters.area} district={filters.district} />
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}
