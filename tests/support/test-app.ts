@@ -9,10 +9,10 @@ import { startApp, type RunningApp } from "../../src/server/start";
  * The whole app in-process on a free port with nothing kept on disk: what the API, bot and browser
  * tests talk to over real HTTP.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { log?: Logger } = {}): Promise<RunningApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { log?: Logger; now?: () => Date } = {}): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lift-hub-test-"));
   const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "silent", REMINDERS: "off", ...env });
-  const running = await startApp(config, { inMemory: true, log: options.log ?? createLogger("silent") });
+  const running = await startApp(config, { inMemory: true, log: options.log ?? createLogger("silent"), ...(options.now ? { now: options.now } : {}) });
   return {
     ...running,
     stop: async () => {

@@ -29,11 +29,57 @@ export function referralView(person: Person, referral: ReferralScope): ReferralV
   }
 }
 
+export function canRead(person: Person, referral: ReferralScope): boolean {
+  return referralView(person, referral) !== "none";
+}
+
 /** Only the referring setting's SENCo writes a referral (drafts; submission). */
 export function canEditReferral(person: Person, referral: ReferralScope): boolean {
   return person.role === "senco" && person.settingId === referral.settingId;
 }
+export const canEdit = canEditReferral;
 
 export function canCreateReferral(person: Person): boolean {
   return person.role === "senco" && Boolean(person.settingId);
+}
+
+/**
+ * The form fields an anonymised view keeps. An allow-list rather than "drop the identifying
+ * fields": free text (the question, the profile, APDR notes, views) can name the child or family,
+ * so commissioners get only what a shared agenda shows — school, year group, area of need.
+ */
+export const ANONYMISED_FIELDS: readonly string[] = [
+  "setting.settingId",
+  "setting.phase",
+  "setting.name",
+  "child.yearGroup",
+  "child.ageInMonths",
+  "needs.primaryArea",
+  "needs.secondaryArea",
+  "meeting.meetingId",
+];
+
+/** The form fields (dotted paths) the person may read: "all", an allow-list, or none. */
+export function visibleFields(person: Person, referral: ReferralScope): "all" | readonly string[] {
+  const view = referralView(person, referral);
+  return view === "full" ? "all" : view === "anonymised" ? ANONYMISED_FIELDS : [];
+}
+
+/** A copy of a form body keeping only the given dotted paths (one or two levels, as the form has). */
+export function pickFields(body: Record<string, unknown>, fields: "all" | readonly string[]): Record<string, unknown> {
+  if (fields === "all") return body;
+  const out: Record<string, unknown> = {};
+  for (const path of fields) {
+    const [group, key] = path.split(".") as [string, string | undefined];
+    const value = body[group];
+    if (key === undefined) {
+      if (value !== undefined) out[group] = value;
+      continue;
+    }
+    if (!value || typeof value !== "object" || Array.isArray(value)) continue;
+    const inner = (value as Record<string, unknown>)[key];
+    if (inner === undefined) continue;
+    out[group] = { ...((out[group] as Record<string, unknown> | undefined) ?? {}), [key]: inner };
+  }
+  return out;
 }

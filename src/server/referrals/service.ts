@@ -3,15 +3,15 @@
  * each role may have. Every read and write of a referral is audited (issue 4); nothing here logs a
  * child's name.
  */
-import { canCreateReferral, canEditReferral, referralView, type ReferralView } from "../../domain/referrals/access";
+import { ANONYMISED_FIELDS, canCreateReferral, canEditReferral, pickFields, referralView, type ReferralView } from "../../domain/referrals/access";
 import { academicYearOf, formatCaseReference } from "../../domain/referrals/case-reference";
-import { placeReferral, ukToday, type LiftMeeting } from "../../domain/referrals/meeting-rules";
-import { decideSubmit, isEditableByReferrer } from "../../domain/referrals/status";
+import { DEFAULT_MAX_PER_SENCO, placeReferral, ukToday, type LiftMeeting } from "../../domain/referrals/meeting-rules";
+import { decideSubmit, isEditableByReferrer, isReferralStatus } from "../../domain/referrals/status";
 import type { District } from "../../domain/reference/districts";
 import type { Setting } from "../../domain/reference/settings";
 import { AppError } from "../../errors";
 import type { Item, ListStore } from "../../graph/list-store";
-import { childAgeInMonths, referralValidationMessages, variantForPhase, withoutIdentifyingFields } from "../../schemas/referral";
+import { childAgeInMonths, referralValidationMessages, variantForPhase } from "../../schemas/referral";
 import type { Person } from "../../schemas/person";
 import type { ReferralDraftInput } from "../../schemas/referral";
 import type { ReferralRecord, ReferralSummary } from "../../schemas/referral-api";
@@ -28,6 +28,16 @@ export interface ReferralStores {
 type Body = Record<string, unknown>;
 const obj = (v: unknown): Body => (v && typeof v === "object" && !Array.isArray(v) ? (v as Body) : {});
 const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
+
+/** The part of the form body a view may see (access policy: src/domain/referrals/access.ts). */
+function bodyFor(view: ReferralView, body: Body): Body {
+  return pickFields(body, view === "full" ? "all" : view === "anonymised" ? ANONYMISED_FIELDS : []);
+}
+
+/** Item ids for an audit entry's detail (one entry per list read, naming every record shown). */
+function idList(items: ReadonlyArray<{ id: string }>): string {
+  return items.map((i) => i.id).join(",");
+}
 
 export class ReferralService {
   constructor(
@@ -94,6 +104,7 @@ export class ReferralService {
     const setting = person.role === "senco" ? await this.settingOf(person.settingId) : undefined;
     const onMeeting = await this.stores.referrals.all({ where: { meetingId: id } });
     const visible = await this.summaries(person, onMeeting);
+    await this.ctx.audit.record(person, { action: "referral.listed", listTitle: ReferralsList.title, detail: { meetingId: id, count: visible.length, itemIds: idList(visible) } });
     return { meeting: summariseMeeting(item, district, { setting, referralsOnMeeting: onMeeting.filter((r) => r.value.createdByOid === person.oid).length, now: this.ctx.now() }), referrals: visible };
   }
 
@@ -114,17 +125,28 @@ export class ReferralService {
   }
 
   async list(person: Person, query: { scope?: string; meeting?: string; status?: string; district?: string }): Promise<ReferralSummary[]> {
+    if (query.status !== undefined && !isReferralStatus(query.status)) {
+      throw new AppError("validation_failed", "Unknown referral status.", { fieldErrors: { status: ["Expected one of draft, submitted, scheduled, discussed, outcome_recorded, closed"] } });
+    }
+    if (query.meeting !== undefined && !/^\d{1,12}$/.test(query.meeting)) {
+      throw new AppError("validation_failed", "Unknown LIFT meeting.", { fieldErrors: { meeting: ["Expected a LIFT meeting id"] } });
+    }
+    if (query.scope !== undefined && query.scope !== "mine" && query.scope !== "district") {
+      throw new AppError("validation_failed", "Unknown scope.", { fieldErrors: { scope: ["Expected mine or district"] } });
+    }
+    // Every filter is on an indexed column, so the list read stays cheap as the list grows.
+    const filters = { ...(query.status ? { status: query.status as ReferralItem["status"] } : {}), ...(query.meeting ? { meetingId: query.meeting } : {}) };
     let items: Item<ReferralItem>[];
     if (person.role === "senco") {
-      items = await this.stores.referrals.all({ where: { settingId: person.settingId } });
+      if (!person.settingId) return [];
+      items = await this.stores.referrals.all({ where: { settingId: person.settingId, ...filters } });
     } else {
       const slug = person.role === "commissioner" ? query.district : person.districtSlug;
       if (!slug) throw new AppError("validation_failed", "Choose a district.", { fieldErrors: { district: ["Required for commissioners"] } });
-      items = await this.stores.referrals.all({ where: { districtSlug: slug } });
+      items = await this.stores.referrals.all({ where: { districtSlug: slug, ...filters } });
     }
-    items = items.filter((i) => (!query.meeting || i.value.meetingId === query.meeting) && (!query.status || i.value.status === query.status));
     const summaries = await this.summaries(person, items);
-    await this.ctx.audit.record(person, { action: "referral.listed", listTitle: ReferralsList.title, detail: { count: summaries.length } });
+    await this.ctx.audit.record(person, { action: "referral.listed", listTitle: ReferralsList.title, detail: { count: summaries.length, itemIds: idList(summaries) } });
     return summaries;
   }
 
@@ -150,7 +172,7 @@ export class ReferralService {
 
   private async summary(item: Item<ReferralItem>, view: ReferralView, meetings?: Map<string, Item<LiftMeetingItem>>): Promise<ReferralSummary> {
     const r = item.value;
-    const body = view === "full" ? r.body : withoutIdentifyingFields(r.body);
+    const body = bodyFor(view, r.body);
     const child = obj(body.child);
     const setting = await this.settingOf(r.settingId);
     const meeting = r.meetingId ? (meetings?.get(r.meetingId) ?? (await this.meetingOrNothing(r.meetingId))) : undefined;
@@ -172,7 +194,8 @@ export class ReferralService {
       createdAt: item.createdAt,
       updatedAt: item.modifiedAt,
       ...(r.submittedAt ? { submittedAt: r.submittedAt } : {}),
-      ...(r.outcome ? { outcome: r.outcome } : {}),
+      // Outcome free text can name the child: anonymised views get the categories only.
+      ...(r.outcome ? { outcome: view === "full" ? r.outcome : { categories: r.outcome.categories, actions: [] } } : {}),
     };
   }
 
@@ -187,7 +210,7 @@ export class ReferralService {
   }
 
   private async record(item: Item<ReferralItem>, view: ReferralView): Promise<ReferralRecord> {
-    const body = view === "full" ? item.value.body : withoutIdentifyingFields(item.value.body);
+    const body = bodyFor(view, item.value.body);
     // The stored body passed the shared schema when it was saved.
     return { ...(await this.summary(item, view)), eTag: item.eTag, draft: body as ReferralDraftInput, history: item.value.history };
   }
@@ -247,9 +270,8 @@ export class ReferralService {
 
   async remove(person: Person, id: string): Promise<void> {
     const { item } = await this.load(person, id);
-    if (!canEditReferral(person, item.value) || item.value.status !== "draft") {
-      throw new AppError("conflict", "Only a draft can be deleted, by its SENCo.");
-    }
+    if (!canEditReferral(person, item.value)) throw new AppError("forbidden", "Only the referring SENCo can delete this referral.");
+    if (item.value.status !== "draft") throw new AppError("conflict", "Only a draft can be deleted; a submitted referral is withdrawn through the district.");
     await this.stores.referrals.delete(id);
     await this.ctx.audit.record(person, { action: "referral.deleted", listTitle: ReferralsList.title, itemId: id });
   }
@@ -260,6 +282,8 @@ export class ReferralService {
     const decision = decideSubmit(item.value);
     if (decision.action === "already_submitted") return this.record(item, "full");
     if (decision.action === "refuse") throw new AppError("conflict", decision.message);
+    // A stale eTag is refused before a case reference is claimed for a version the caller has not seen.
+    if (input.eTag !== undefined && input.eTag !== item.eTag) await this.update(person, item, {}, input.eTag);
 
     const now = this.ctx.now();
     const body: Body = { ...item.value.body, meeting: { ...obj(item.value.body.meeting), meetingId: input.meetingId } };
@@ -271,18 +295,20 @@ export class ReferralService {
     const district = await this.district(setting.districtSlug);
     const meetings = await this.meetingsOfDistrict(district.slug);
     const domainMeetings: LiftMeeting[] = meetings.map((m) => toDomainMeeting(m, district));
-    const placed = placeReferral(domainMeetings, input.meetingId, {
+    const placementContext = {
       setting: { districtCode: district.code, phase: setting.phase },
       yearGroup: str(obj(body.child).yearGroup) as never,
       now,
-      sencoReferralsByMeeting: await this.sencoCounts(person),
-    });
-    if (!placed.ok) {
+    };
+    const counts = await this.sencoCounts(person);
+    const refuse = (placed: Extract<ReturnType<typeof placeReferral>, { ok: false }>): AppError => {
       const next = placed.next ? meetings.find((m) => m.id === placed.next?.meeting.id) : undefined;
-      throw new AppError("conflict", placed.message, {
-        detail: { refusal: placed.code, ...(next ? { nextMeeting: summariseMeeting(next, district, { setting, now }) } : {}) },
+      return new AppError("conflict", placed.message, {
+        detail: { refusal: placed.code, ...(next ? { nextMeeting: summariseMeeting(next, district, { setting, referralsOnMeeting: counts[next.id] ?? 0, now }) } : {}) },
       });
-    }
+    };
+    const placed = placeReferral(domainMeetings, input.meetingId, { ...placementContext, sencoReferralsByMeeting: counts });
+    if (!placed.ok) throw refuse(placed);
 
     const reference = await this.claimCaseReference(district, item.id, now);
     try {
@@ -300,6 +326,11 @@ export class ReferralService {
         input.eTag ?? item.eTag,
       );
       await this.ctx.audit.record(person, { action: "referral.submitted", listTitle: ReferralsList.title, itemId: id, detail: { caseReference: reference, meetingId: input.meetingId } });
+      await this.enforceSencoLimit(person, updated, (count) => {
+        // Offer what the SENCo would have been told had the other submission come first.
+        const again = placeReferral(domainMeetings, input.meetingId, { ...placementContext, sencoReferralsByMeeting: { ...counts, [input.meetingId]: count } });
+        return again.ok ? new AppError("conflict", "You already have the most referrals allowed on this LIFT meeting.", { detail: { refusal: "senco_limit_reached" } }) : refuse(again);
+      });
       return this.record(updated, "full");
     } catch (error) {
       // A concurrent submit of the same referral won the race: answer with its result, never a second referral.
@@ -309,6 +340,29 @@ export class ReferralService {
       }
       throw error;
     }
+  }
+
+  /**
+   * The per-SENCo limit under concurrency. Two submissions by one SENCo at once both see the count
+   * before either is written, so the count is checked again after the write: a submission that
+   * finds the SENCo over the limit takes itself back off the meeting (back to draft, keeping its
+   * case-reference claim for the next try). Whichever write comes last sees every earlier one, so
+   * the limit can never be exceeded; at worst both step back and both are offered another meeting.
+   */
+  private async enforceSencoLimit(person: Person, placed: Item<ReferralItem>, refusal: (othersOnMeeting: number) => AppError): Promise<void> {
+    const meetingId = placed.value.meetingId as string;
+    const onMeeting = await this.stores.referrals.all({ where: { meetingId, createdByOid: person.oid } });
+    const count = onMeeting.filter((r) => r.value.status !== "draft").length;
+    if (count <= DEFAULT_MAX_PER_SENCO) return;
+    await this.stores.referrals.update(placed.id, {
+      status: "draft",
+      meetingId: undefined,
+      caseReference: undefined,
+      submittedAt: undefined,
+      history: [...placed.value.history, { at: this.ctx.now().toISOString(), action: "Taken off the meeting: the limit per SENCo was reached", byName: "LIFT Hub" }],
+    });
+    await this.ctx.audit.record(person, { action: "referral.unscheduled", listTitle: ReferralsList.title, itemId: placed.id, detail: { meetingId, reason: "senco_limit_reached" } });
+    throw refusal(count - 1);
   }
 
   /**
