@@ -171,75 +171,79 @@ export function Shell({ title, tagline, icon, children }: ShellProps) {
   const compact = host?.context.frameContext === "sidePanel";
 
   return (
-    <FluentProvider theme={theme} className={styles.root}>
-      <a className={styles.skipLink} href="#main">
-        Skip to main content
-      </a>
-      <header className={mergeClasses(styles.header, compact && styles.compact)}>
-        <div className={styles.titleBlock}>
-          <span className={styles.appIcon} aria-hidden="true">
-            {icon ?? <HatGraduation24Filled />}
-          </span>
-          <div className={styles.titles}>
-            <Text size={200} className={styles.brand}>
-              LIFT Hub · Specialist Teaching and Learning Service
-            </Text>
-            <h1 className={styles.h1}>{title}</h1>
-            {tagline && !compact ? (
-              <Text size={300} className={styles.tagline}>
-                {tagline}
+    // The layout lives on an inner div: FluentProvider copies its className onto every portal (tooltips,
+    // dialogs, popovers), and a full-height, painted portal would cover the page.
+    <FluentProvider theme={theme}>
+      <div className={styles.root}>
+        <a className={styles.skipLink} href="#main">
+          Skip to main content
+        </a>
+        <header className={mergeClasses(styles.header, compact && styles.compact)}>
+          <div className={styles.titleBlock}>
+            <span className={styles.appIcon} aria-hidden="true">
+              {icon ?? <HatGraduation24Filled />}
+            </span>
+            <div className={styles.titles}>
+              <Text size={200} className={styles.brand}>
+                LIFT Hub · Specialist Teaching and Learning Service
               </Text>
-            ) : null}
-          </div>
-        </div>
-        {state.kind === "ready" ? (
-          <div className={styles.user}>
-            <SignedInUser me={state.me} />
-            {state.session.authMode === "local" ? (
-              <Button appearance="subtle" size="small" icon={<PersonSwap16Regular />} onClick={switchUser}>
-                Switch user
-              </Button>
-            ) : null}
-          </div>
-        ) : null}
-      </header>
-      <main id="main" tabIndex={-1} className={mergeClasses(styles.main, compact && styles.compact)}>
-        {state.kind === "loading" ? (
-          <Spinner className={styles.loading} label="Signing you in…" labelPosition="below" />
-        ) : null}
-        {state.kind === "choose-user" ? <SignInPicker demoUsers={state.demoUsers} /> : null}
-        {state.kind === "needs-teams" ? (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>Open LIFT Hub in Microsoft Teams</MessageBarTitle>
-              This page signs you in with your Microsoft 365 account through Teams. Open the LIFT Hub app in Teams to
-              use it.
-            </MessageBarBody>
-          </MessageBar>
-        ) : null}
-        {state.kind === "error" ? (
-          <>
-            <MessageBar intent="error" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>{state.title}</MessageBarTitle>
-                {state.message}
-              </MessageBarBody>
-            </MessageBar>
-            <div className={styles.actions}>
-              <Button icon={<ArrowClockwise16Regular />} onClick={() => window.location.reload()}>
-                Try again
-              </Button>
-              {state.authMode === "local" ? (
-                <Link as="button" onClick={switchUser}>
-                  Choose a demo user
-                </Link>
+              <h1 className={styles.h1}>{title}</h1>
+              {tagline && !compact ? (
+                <Text size={300} className={styles.tagline}>
+                  {tagline}
+                </Text>
               ) : null}
             </div>
-          </>
-        ) : null}
-        {session ? <SessionContext.Provider value={session}>{children}</SessionContext.Provider> : null}
-      </main>
-      {host ? <ContextDetails host={host} /> : null}
+          </div>
+          {state.kind === "ready" ? (
+            <div className={styles.user}>
+              <SignedInUser me={state.me} />
+              {state.session.authMode === "local" ? (
+                <Button appearance="subtle" size="small" icon={<PersonSwap16Regular />} onClick={switchUser}>
+                  Switch user
+                </Button>
+              ) : null}
+            </div>
+          ) : null}
+        </header>
+        <main id="main" tabIndex={-1} className={mergeClasses(styles.main, compact && styles.compact)}>
+          {state.kind === "loading" ? (
+            <Spinner className={styles.loading} label="Signing you in…" labelPosition="below" />
+          ) : null}
+          {state.kind === "choose-user" ? <SignInPicker demoUsers={state.demoUsers} /> : null}
+          {state.kind === "needs-teams" ? (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>Open LIFT Hub in Microsoft Teams</MessageBarTitle>
+                This page signs you in with your Microsoft 365 account through Teams. Open the LIFT Hub app in Teams to
+                use it.
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {state.kind === "error" ? (
+            <>
+              <MessageBar intent="error" layout="multiline">
+                <MessageBarBody>
+                  <MessageBarTitle>{state.title}</MessageBarTitle>
+                  {state.message}
+                </MessageBarBody>
+              </MessageBar>
+              <div className={styles.actions}>
+                <Button icon={<ArrowClockwise16Regular />} onClick={() => window.location.reload()}>
+                  Try again
+                </Button>
+                {state.authMode === "local" ? (
+                  <Link as="button" onClick={switchUser}>
+                    Choose a demo user
+                  </Link>
+                ) : null}
+              </div>
+            </>
+          ) : null}
+          {session ? <SessionContext.Provider value={session}>{children}</SessionContext.Provider> : null}
+        </main>
+        {host ? <ContextDetails host={host} /> : null}
+      </div>
     </FluentProvider>
   );
 }

@@ -3,7 +3,7 @@ import { CheckmarkCircle12Filled, DismissCircle12Filled, Warning12Filled } from 
 import type { Rag } from "../../../src/domain/kpi/rag";
 import { RAG_LABELS } from "../format";
 
-const COLOURS: Record<Rag, BadgeProps["color"]> = { green: "success", amber: "warning", red: "danger", na: "subtle" };
+const COLOURS: Record<Rag, BadgeProps["color"]> = { green: "success", amber: "warning", red: "danger", na: "informative" };
 const ICONS: Record<Rag, BadgeProps["icon"]> = {
   green: <CheckmarkCircle12Filled />,
   amber: <Warning12Filled />,

@@ -95,7 +95,6 @@ export function ReturnForm({ kpi, measures, groups, value, districtName, canWrit
     setShowAll(false);
     setServerErrors({});
     dirty.current = false;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- reset only when the return itself changes
   }, [identity, measures]);
 
   useEffect(() => {

@@ -3,7 +3,7 @@ import type { ReturnStatus } from "../api";
 import { STATUS_LABELS } from "../format";
 
 const COLOURS: Record<ReturnStatus, BadgeProps["color"]> = {
-  not_started: "subtle",
+  not_started: "informative",
   draft: "informative",
   submitted: "success",
   returned: "warning",

@@ -10,7 +10,7 @@ const useStyles = makeStyles({
   terms: { display: "grid", gap: tokens.spacingVerticalM, gridTemplateColumns: "repeat(auto-fill, minmax(260px, 1fr))" },
   term: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   termTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  list: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  list: { margin: 0, padding: 0, listStyle: "none", display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXS },
   item: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   ok: { color: tokens.colorPaletteGreenForeground1 },
   reach: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },

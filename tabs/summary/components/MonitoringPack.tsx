@@ -27,15 +27,16 @@ import { ValueCell } from "./ValueCell";
  * Print: only the pack. The shell's header, footer and the on-screen controls are hidden, colours
  * are kept (the ratings' badges) and sections are not split across pages where avoidable.
  */
-const usePrintStyles = makeStaticStyles({
-  "@media print": {
-    "header, footer, [data-no-print]": { display: "none !important" },
-    "html, body": { background: "#fff !important" },
-    "main": { padding: "0 !important" },
-    "[data-pack-section]": { breakInside: "avoid" },
-    "*": { printColorAdjust: "exact", WebkitPrintColorAdjust: "exact" },
-  },
-});
+const usePrintStyles = makeStaticStyles(`
+  @media print {
+    header, footer, [data-no-print] { display: none !important; }
+    html, body, .fui-FluentProvider, .fui-FluentProvider > div { background: #fff !important; }
+    main { padding: 0 !important; }
+    [data-pack-section] { break-inside: avoid-page; }
+    [data-pack-section] tr { break-inside: avoid; }
+    * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+  }
+`);
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "1000px" },

@@ -38,7 +38,7 @@ export function ReturnFigures({ value }: { value: KpiReturn }) {
                   const c = computePercent(m, value.values, {});
                   figure =
                     c.percent === null ? (
-                      <Badge appearance="outline" color="subtle">Missing</Badge>
+                      <Badge appearance="outline" color="informative">Missing</Badge>
                     ) : (
                       <>
                         <Text weight="semibold">{formatPercent(c.percent)}</Text>
@@ -47,7 +47,7 @@ export function ReturnFigures({ value }: { value: KpiReturn }) {
                     );
                 } else {
                   const v = value.values[m.id];
-                  figure = v == null ? <Badge appearance="outline" color="subtle">Missing</Badge> : <Text weight="semibold">{formatNumber(v)}</Text>;
+                  figure = v == null ? <Badge appearance="outline" color="informative">Missing</Badge> : <Text weight="semibold">{formatNumber(v)}</Text>;
                 }
                 return (
                   <TableRow key={m.id}>

@@ -15,7 +15,7 @@ export function ValueCell({ row, kind, showReporting = false }: { row: SummaryRo
   const missing = !row || row.value === null || (kind === "percent" && row.percent === null && row.numerator === null);
   if (missing) {
     return (
-      <Badge appearance="outline" color="subtle" data-testid="missing-value">
+      <Badge appearance="outline" color="informative" data-testid="missing-value">
         Missing
       </Badge>
     );
