@@ -15,7 +15,7 @@ import { TERMS } from "../../domain/reference/terms";
 import type { Term } from "../../schemas/term";
 import type { FeatureContext } from "../feature";
 import type { Item } from "../../graph/list-store";
-import type { LiftMeetingItem, ReferralItem } from "./lists";
+import { meetingPlace, type LiftMeetingItem, type ReferralItem } from "./lists";
 import type { ReferralStores } from "./service";
 
 const FIRST = ["Alfie", "Isla", "Noah", "Amelia", "Leo", "Ava", "Oscar", "Mia", "Harry", "Freya", "Theo", "Ivy", "Jack", "Poppy", "Arlo", "Esme", "Finley", "Rosie", "Kai", "Nancy"];
@@ -194,6 +194,21 @@ export async function seedReferralDemo(ctx: FeatureContext, stores: ReferralStor
       };
     });
   await stores.caseReferences.createMany(claims);
+  // Each referral on a meeting holds one of its SENCo's places there, as live submissions do.
+  const slots = new Map<string, number>();
+  const places = referrals
+    .filter((r) => r.value.meetingId && r.value.status !== "draft")
+    .map((r) => {
+      const meetingId = r.value.meetingId as string;
+      const counter = `${meetingId}:${r.value.createdByOid}`;
+      const slot = (slots.get(counter) ?? 0) + 1;
+      slots.set(counter, slot);
+      return {
+        idempotencyKey: `meeting-place:${r.id}:${meetingId}`,
+        value: { place: meetingPlace(meetingId, r.value.createdByOid, slot), meetingId, sencoOid: r.value.createdByOid, slot, referralId: r.id },
+      };
+    });
+  await stores.meetingPlaces.createMany(places);
   const byStatus = new Map<string, number>();
   for (const r of referrals) byStatus.set(r.value.status, (byStatus.get(r.value.status) ?? 0) + 1);
   return [

@@ -2,7 +2,7 @@
 import type { Feature, FeatureContext } from "../feature";
 import { openListStore } from "../../graph/site";
 import { seedReferralDemo } from "./demo";
-import { CaseReferencesList, LiftMeetingsList, ReferralsList } from "./lists";
+import { CaseReferencesList, LiftMeetingsList, MeetingPlacesList, ReferralsList } from "./lists";
 import { referralRoutes } from "./routes";
 import { ReferralService } from "./service";
 
@@ -16,12 +16,13 @@ function serviceFor(ctx: FeatureContext): ReferralService {
 
 export const referralsFeature: Feature = {
   name: "referrals",
-  lists: [LiftMeetingsList, ReferralsList, CaseReferencesList],
+  lists: [LiftMeetingsList, ReferralsList, CaseReferencesList, MeetingPlacesList],
   async init(ctx) {
     const service = new ReferralService(ctx, {
       referrals: await openListStore(ctx.site, ReferralsList),
       meetings: await openListStore(ctx.site, LiftMeetingsList),
       caseReferences: await openListStore(ctx.site, CaseReferencesList),
+      meetingPlaces: await openListStore(ctx.site, MeetingPlacesList),
     });
     services.set(ctx, service);
   },

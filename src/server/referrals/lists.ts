@@ -86,3 +86,29 @@ export const CaseReferencesList = defineList({
   indexed: ["districtCode", "academicYear"],
   unique: ["reference"],
 });
+
+/**
+ * One item per place a SENCo's referral takes on a LIFT meeting. `place` is unique
+ * (`<meetingId>:<sencoOid>:<1..limit>`), so two submissions at once cannot both take the last
+ * place: the per-SENCo limit holds without a transaction. A place whose referral is no longer on
+ * the meeting is stale and is freed by the next claim (see ReferralService.claimMeetingPlace).
+ */
+export const MeetingPlaceItem = z.object({
+  place: z.string().max(120),
+  meetingId: z.string().max(64),
+  sencoOid: z.guid(),
+  slot: z.number().int().min(1).max(20),
+  referralId: z.string().max(32),
+});
+export type MeetingPlaceItem = z.infer<typeof MeetingPlaceItem>;
+
+export const MeetingPlacesList = defineList({
+  title: "MeetingPlaces",
+  description: "Places taken by each SENCo's referrals on each LIFT meeting (enforces the per-SENCo limit).",
+  schema: MeetingPlaceItem,
+  itemTitle: (p) => p.place,
+  indexed: ["meetingId", "referralId"],
+  unique: ["place"],
+});
+
+export const meetingPlace = (meetingId: string, sencoOid: string, slot: number) => `${meetingId}:${sencoOid}:${slot}`;

@@ -16,14 +16,18 @@ import type { Person } from "../../schemas/person";
 import type { ReferralDraftInput } from "../../schemas/referral";
 import type { ReferralRecord, ReferralSummary } from "../../schemas/referral-api";
 import type { FeatureContext } from "../feature";
-import { CaseReferencesList, LiftMeetingsList, ReferralsList, type LiftMeetingItem, type ReferralItem } from "./lists";
+import { CaseReferencesList, LiftMeetingsList, MeetingPlacesList, ReferralsList, meetingPlace, type LiftMeetingItem, type ReferralItem } from "./lists";
 import { summariseMeeting, toDomainMeeting, type LiftMeetingSummary } from "./meetings";
 
 export interface ReferralStores {
   referrals: ListStore<typeof ReferralsList.schema>;
   meetings: ListStore<typeof LiftMeetingsList.schema>;
   caseReferences: ListStore<typeof CaseReferencesList.schema>;
+  meetingPlaces: ListStore<typeof MeetingPlacesList.schema>;
 }
+
+/** A place claimed this long ago whose referral is not on the meeting is stale (its submit failed or it moved). */
+const STALE_PLACE_MS = 60_000;
 
 type Body = Record<string, unknown>;
 const obj = (v: unknown): Body => (v && typeof v === "object" && !Array.isArray(v) ? (v as Body) : {});
@@ -309,6 +313,11 @@ export class ReferralService {
     };
     const placed = placeReferral(domainMeetings, input.meetingId, { ...placementContext, sencoReferralsByMeeting: counts });
     if (!placed.ok) throw refuse(placed);
+    if (!(await this.claimMeetingPlace(person.oid, input.meetingId, item.id))) {
+      // Another submission by this SENCo took the last place a moment ago.
+      const full = placeReferral(domainMeetings, input.meetingId, { ...placementContext, sencoReferralsByMeeting: { ...counts, [input.meetingId]: DEFAULT_MAX_PER_SENCO } });
+      throw full.ok ? new AppError("conflict", "You already have the most referrals allowed on this LIFT meeting.", { detail: { refusal: "senco_limit_reached" } }) : refuse(full);
+    }
 
     const reference = await this.claimCaseReference(district, item.id, now);
     try {
@@ -326,11 +335,6 @@ export class ReferralService {
         input.eTag ?? item.eTag,
       );
       await this.ctx.audit.record(person, { action: "referral.submitted", listTitle: ReferralsList.title, itemId: id, detail: { caseReference: reference, meetingId: input.meetingId } });
-      await this.enforceSencoLimit(person, updated, (count) => {
-        // Offer what the SENCo would have been told had the other submission come first.
-        const again = placeReferral(domainMeetings, input.meetingId, { ...placementContext, sencoReferralsByMeeting: { ...counts, [input.meetingId]: count } });
-        return again.ok ? new AppError("conflict", "You already have the most referrals allowed on this LIFT meeting.", { detail: { refusal: "senco_limit_reached" } }) : refuse(again);
-      });
       return this.record(updated, "full");
     } catch (error) {
       // A concurrent submit of the same referral won the race: answer with its result, never a second referral.
@@ -343,26 +347,38 @@ export class ReferralService {
   }
 
   /**
-   * The per-SENCo limit under concurrency. Two submissions by one SENCo at once both see the count
-   * before either is written, so the count is checked again after the write: a submission that
-   * finds the SENCo over the limit takes itself back off the meeting (back to draft, keeping its
-   * case-reference claim for the next try). Whichever write comes last sees every earlier one, so
-   * the limit can never be exceeded; at worst both step back and both are offered another meeting.
+   * Takes one of the SENCo's places on the meeting, or answers false when all are taken. The
+   * `place` column is unique, so two submissions at once cannot take the same place, and the
+   * claim's idempotency key is the referral and meeting, so a retried submit keeps its place.
+   * The data-based count in placeReferral gives the clear message; this makes it hold under races.
    */
-  private async enforceSencoLimit(person: Person, placed: Item<ReferralItem>, refusal: (othersOnMeeting: number) => AppError): Promise<void> {
-    const meetingId = placed.value.meetingId as string;
-    const onMeeting = await this.stores.referrals.all({ where: { meetingId, createdByOid: person.oid } });
-    const count = onMeeting.filter((r) => r.value.status !== "draft").length;
-    if (count <= DEFAULT_MAX_PER_SENCO) return;
-    await this.stores.referrals.update(placed.id, {
-      status: "draft",
-      meetingId: undefined,
-      caseReference: undefined,
-      submittedAt: undefined,
-      history: [...placed.value.history, { at: this.ctx.now().toISOString(), action: "Taken off the meeting: the limit per SENCo was reached", byName: "LIFT Hub" }],
-    });
-    await this.ctx.audit.record(person, { action: "referral.unscheduled", listTitle: ReferralsList.title, itemId: placed.id, detail: { meetingId, reason: "senco_limit_reached" } });
-    throw refusal(count - 1);
+  async claimMeetingPlace(sencoOid: string, meetingId: string, referralId: string): Promise<boolean> {
+    const store = this.stores.meetingPlaces;
+    for (let slot = 1; slot <= DEFAULT_MAX_PER_SENCO; slot++) {
+      const place = meetingPlace(meetingId, sencoOid, slot);
+      for (let attempt = 0; attempt < 2; attempt++) {
+        try {
+          const claim = await store.create({ place, meetingId, sencoOid, slot, referralId }, { idempotencyKey: `meeting-place:${referralId}:${meetingId}` });
+          if (claim.value.referralId === referralId) return true;
+        } catch (error) {
+          if (!(AppError.isAppError(error) && (error.code === "conflict" || error.code === "bad_request"))) throw error;
+        }
+        // Taken: free it only if its referral has left the meeting (moved, withdrawn, or its submit failed).
+        // A meeting holds a few dozen places at most: read them by the indexed meeting column.
+        const holder = (await store.all({ where: { meetingId } })).find((c) => c.value.place === place);
+        if (!holder || !(await this.isStalePlace(holder.value.referralId, meetingId, holder.createdAt))) break;
+        await store.delete(holder.id, { eTag: holder.eTag });
+      }
+    }
+    return false;
+  }
+
+  private async isStalePlace(referralId: string, meetingId: string, claimedAt: string): Promise<boolean> {
+    // Real elapsed time against the list's own timestamp, not the app clock (which tests and --at runs move):
+    // a young place may belong to a submission still in flight.
+    if (Date.now() - Date.parse(claimedAt) < STALE_PLACE_MS) return false;
+    const referral = await this.stores.referrals.find(referralId);
+    return !referral || referral.value.meetingId !== meetingId || referral.value.status === "draft";
   }
 
   /**
