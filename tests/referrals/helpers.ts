@@ -16,7 +16,6 @@ export const LEAD = "lead.dover@lift.local";
 export const OTHER_LEAD = "lead.thanet@lift.local";
 export const COMMISSIONER = "commissioner@lift.local";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers read field by field in the assertions
 export type Json = any;
 export type Api = (upn: string, method: string, path: string, body?: unknown) => Promise<{ status: number; body: Json }>;
 
