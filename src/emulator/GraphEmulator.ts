@@ -2,6 +2,9 @@
  * The emulator as a library: `new GraphEmulator(options)`, `start()`, `stop()`.
  * The HTTPS listener does transport only: read the body, authenticate, apply faults, then
  * `dispatch` (dispatch.ts) and write Graph-shaped JSON with request-id/client-request-id headers.
+ *
+ * Configuration comes only from `options` (never from process.env): the command (cli.ts) or the
+ * app (src/server/start.ts) reads its environment once at start-up and passes what it found.
  */
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
@@ -13,25 +16,26 @@ import { Authenticator, type AuthOptions } from "./auth";
 import { inMemoryCert, loadOrCreateCert } from "./cert";
 import { dispatch } from "./dispatch";
 import { GraphErrors } from "./errors";
-import { FaultInjector, faultsFromEnv, type FaultOptions } from "./faults";
+import { FaultInjector, type FaultOptions } from "./faults";
 import { ensureSites, type HostedSite } from "./handlers/sites";
 import { errorResponse } from "./http/respond";
 import { JSON_CONTENT_TYPE, type EmulatorRequest, type EmulatorResponse } from "./http/types";
 import { SqliteStore } from "./store/SqliteStore";
 
 export interface GraphEmulatorOptions {
-  port?: number; // default 3979 (GRAPH_EMULATOR_PORT); 0 = pick a free port
+  port?: number; // default 3979 (DEFAULT_PORT); 0 = pick a free port
   host?: string; // default "127.0.0.1" (loopback only)
-  dataDir?: string; // cert (emulator-cert.pem/key) and SQLite (graph-emulator.sqlite); default DATA_DIR or "./.data"
+  dataDir?: string; // cert (emulator-cert.pem/key) and SQLite (graph-emulator.sqlite); default DEFAULT_DATA_DIR
   inMemory?: boolean; // SQLite ":memory:" and a throwaway cert; nothing written to disk
   sites?: HostedSite[];
   rootHostname?: string; // default "lift.sharepoint.com"
   auth?: AuthOptions; // default { mode: "any" }
-  faults?: FaultOptions; // default: from GRAPH_EMULATOR_* environment variables, else none
+  faults?: FaultOptions; // default: none
   log?: (line: string) => void; // request log lines; never bodies
 }
 
 export const DEFAULT_PORT = 3979;
+export const DEFAULT_DATA_DIR = "./.data";
 export const DB_FILE = "graph-emulator.sqlite";
 export const DEFAULT_SITES: HostedSite[] = [{ hostname: "lift.sharepoint.com", path: "/sites/lift-hub", displayName: "LIFT Hub" }];
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -48,7 +52,7 @@ export class GraphEmulator {
 
   constructor(private readonly options: GraphEmulatorOptions = {}) {
     this.auth = new Authenticator(options.auth ?? { mode: "any" });
-    this.faults = new FaultInjector(options.faults ?? faultsFromEnv(process.env) ?? {});
+    this.faults = new FaultInjector(options.faults ?? {});
     this.rootHostname = (options.rootHostname ?? "lift.sharepoint.com").toLowerCase();
   }
 
@@ -65,7 +69,7 @@ export class GraphEmulator {
 
   async start(): Promise<{ url: string; ca: string }> {
     if (this.server) throw new Error("GraphEmulator already started");
-    const dataDir = resolve(this.options.dataDir ?? process.env.DATA_DIR ?? "./.data");
+    const dataDir = resolve(this.options.dataDir ?? DEFAULT_DATA_DIR);
     let pair: { cert: string; key: string };
     if (this.options.inMemory) pair = await inMemoryCert();
     else {
@@ -83,8 +87,7 @@ export class GraphEmulator {
         res.end();
       });
     });
-    const envPort = process.env.GRAPH_EMULATOR_PORT ? Number(process.env.GRAPH_EMULATOR_PORT) : undefined;
-    const port = this.options.port ?? envPort ?? DEFAULT_PORT;
+    const port = this.options.port ?? DEFAULT_PORT;
     try {
       await new Promise<void>((ok, fail) => {
         server.once("error", fail);

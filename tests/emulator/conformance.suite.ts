@@ -455,4 +455,27 @@ export function defineConformance(makeTarget: () => Promise<Target>): void {
       expect(list.value).toHaveLength(1);
     });
   });
+
+  describe("persistence across a restart", () => {
+    // Last on purpose: the emulator target is stopped and started again on the same data directory.
+    it("keeps lists, items, eTags, ids and delta tokens after stop and start", async () => {
+      const listPath = await createBookList();
+      const list = (await client.api(listPath).get()) as { id: string; displayName: string };
+      const item = (await client.api(`${listPath}/items`).post({ fields: { Title: "kept", Writer: "Woolf", PageCount: 7 } })) as ListItem;
+      const latest = (await client.api(`${listPath}/items/delta?token=latest`).get()) as Page<ListItem>;
+
+      await t.restart();
+      client = t.client;
+
+      const byTitle = (await client.api(`${t.site}/lists/${encodeURIComponent(list.displayName)}`).get()) as { id: string };
+      expect(byTitle.id).toBe(list.id);
+      const again = (await client.api(`${listPath}/items/${item.id}`).expand("fields").get()) as ListItem;
+      expect(again.eTag).toBe(item.eTag);
+      expect(again.fields).toMatchObject({ Title: "kept", Writer: "Woolf", PageCount: 7 });
+      const next = (await client.api(`${listPath}/items`).post({ fields: { Title: "after" } })) as ListItem;
+      expect(Number(next.id)).toBeGreaterThan(Number(item.id));
+      const changes = (await client.api(latest["@odata.deltaLink"] as string).get()) as Page<ListItem>;
+      expect(changes.value.map((v) => v.id)).toEqual([next.id]);
+    });
+  });
 }

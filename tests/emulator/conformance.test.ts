@@ -11,7 +11,7 @@ describe("Graph conformance: emulator", () => {
 });
 
 describe.skipIf(!hasTenant)(
-  hasTenant ? "Graph conformance: real tenant" : "Graph conformance: real tenant: skipped, set GRAPH_TEST_* to run",
+  hasTenant ? "Graph conformance: real tenant" : "Graph conformance: real tenant — skipped: set GRAPH_TEST_* to run",
   () => {
     defineConformance(tenantTarget);
   },

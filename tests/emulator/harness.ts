@@ -3,10 +3,13 @@
  * GRAPH_TEST_TENANT_ID, GRAPH_TEST_CLIENT_ID, GRAPH_TEST_CLIENT_SECRET and GRAPH_TEST_SITE_URL are
  * set). Both are driven only through @microsoft/microsoft-graph-client, as the app does.
  */
-import { ConfidentialClientApplication } from "@azure/msal-node";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Client, GraphError, HTTPMessageHandler, type ClientOptions } from "@microsoft/microsoft-graph-client";
 import { Agent } from "undici";
 import { GraphEmulator, type GraphEmulatorOptions } from "../../src/emulator";
+import { createTenantClient } from "../../src/graph/client";
 
 export interface Target {
   kind: "emulator" | "tenant";
@@ -20,6 +23,11 @@ export interface Target {
   site: string;
   hostname: string;
   sitePath: string;
+  /**
+   * Emulator: stop it and start a new GraphEmulator on the same data directory and port, so the
+   * same links keep working; `client` is replaced by a fresh one (see emulatorTarget). Tenant: nothing to do.
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -50,30 +58,45 @@ export async function startEmulator(options: GraphEmulatorOptions = {}): Promise
   return { emulator, url, ca };
 }
 
+/**
+ * The emulator on disk in a temporary DATA_DIR (so the suite can restart it and read back), on a
+ * free port that restarts reuse, so links taken before a restart stay valid.
+ */
 export async function emulatorTarget(): Promise<Target> {
-  const { emulator, url, ca } = await startEmulator();
-  const client = emulatorClient(url, ca);
+  const dataDir = mkdtempSync(join(tmpdir(), "graph-emulator-conformance-"));
+  let emulator = new GraphEmulator({ dataDir, port: 0, faults: {} });
+  const { url, ca } = await emulator.start();
+  const port = Number(new URL(url).port);
   const anonymousClient = Client.initWithMiddleware({ ...emulatorClientOptions(url, ca), middleware: new HTTPMessageHandler() });
-  return finishTarget("emulator", url, client, anonymousClient, "lift.sharepoint.com", "/sites/lift-hub", () => emulator.stop());
+  const target = await finishTarget("emulator", url, emulatorClient(url, ca), anonymousClient, "lift.sharepoint.com", "/sites/lift-hub",
+    async () => {
+      await emulator.stop();
+      emulator = new GraphEmulator({ dataDir, port, faults: {} });
+      const again = await emulator.start();
+      if (again.ca !== ca) throw new Error("the emulator's certificate changed across a restart");
+      // A new client, as a restarted app would have: the old one's pooled keep-alive sockets were
+      // closed by the stopped server, and in one process it may not have read that yet.
+      target.client = emulatorClient(again.url, again.ca);
+    },
+    async () => {
+      await emulator.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  );
+  return target;
 }
 
+/** A real tenant through the app's own tenant client (src/graph/client.ts), app-only credentials. */
 export async function tenantTarget(): Promise<Target> {
-  const app = new ConfidentialClientApplication({
-    auth: {
-      clientId: tenantEnv.clientId as string,
-      clientSecret: tenantEnv.clientSecret as string,
-      authority: `https://login.microsoftonline.com/${tenantEnv.tenantId as string}`,
-    },
+  const { client, baseUrl } = createTenantClient({
+    tenantId: tenantEnv.tenantId as string,
+    clientId: tenantEnv.clientId as string,
+    clientSecret: tenantEnv.clientSecret as string,
   });
-  const token = async () => {
-    const r = await app.acquireTokenByClientCredential({ scopes: ["https://graph.microsoft.com/.default"] });
-    if (!r?.accessToken) throw new Error("No access token from the client-credentials flow");
-    return r.accessToken;
-  };
-  const client = Client.initWithMiddleware({ authProvider: { getAccessToken: token } });
   const anonymousClient = Client.initWithMiddleware({ middleware: new HTTPMessageHandler() });
   const site = new URL(tenantEnv.siteUrl as string);
-  return finishTarget("tenant", "https://graph.microsoft.com", client, anonymousClient, site.hostname, site.pathname, async () => {});
+  const origin = baseUrl.replace(/\/+$/, "");
+  return finishTarget("tenant", origin, client, anonymousClient, site.hostname, site.pathname.replace(/\/+$/, ""), async () => {}, async () => {});
 }
 
 async function finishTarget(
@@ -83,10 +106,11 @@ async function finishTarget(
   anonymousClient: Client,
   hostname: string,
   sitePath: string,
+  restart: () => Promise<void>,
   close: () => Promise<void>,
 ): Promise<Target> {
   const site = (await client.api(`/sites/${hostname}:${sitePath}`).get()) as { id: string };
-  return { kind, baseUrl, client, anonymousClient, siteId: site.id, site: `/sites/${site.id}`, hostname, sitePath, close };
+  return { kind, baseUrl, client, anonymousClient, siteId: site.id, site: `/sites/${site.id}`, hostname, sitePath, restart, close };
 }
 
 let counter = 0;
