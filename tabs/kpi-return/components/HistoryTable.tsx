@@ -23,7 +23,7 @@ export function HistoryTable({ history, caption = "Versions of this return" }: {
           <TableRow key={`${entry.version}-${entry.status}-${entry.at}-${i}`} data-testid="history-row">
             <TableCell>Version {entry.version}</TableCell>
             <TableCell>
-              <StatusBadge status={entry.status} />
+              <StatusBadge status={entry.status} testId="history-status" />
             </TableCell>
             <TableCell>{formatDateTime(entry.at)}</TableCell>
             <TableCell>{entry.byName}</TableCell>

@@ -9,9 +9,9 @@ const COLOURS: Record<ReturnStatus, BadgeProps["color"]> = {
   returned: "warning",
 };
 
-export function StatusBadge({ status }: { status: ReturnStatus }) {
+export function StatusBadge({ status, testId = "return-status" }: { status: ReturnStatus; testId?: string }) {
   return (
-    <Badge appearance={status === "not_started" ? "outline" : "tint"} color={COLOURS[status]} size="large" data-testid="return-status">
+    <Badge appearance={status === "not_started" ? "outline" : "tint"} color={COLOURS[status]} size="large" data-testid={testId}>
       {STATUS_LABELS[status]}
     </Badge>
   );

@@ -11,7 +11,6 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
-  makeStaticStyles,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -27,7 +26,8 @@ import { ValueCell } from "./ValueCell";
  * Print: only the pack. The shell's header, footer and the on-screen controls are hidden, colours
  * are kept (the ratings' badges) and sections are not split across pages where avoidable.
  */
-const usePrintStyles = makeStaticStyles(`
+// A plain style element (CSP allows inline styles; Griffel's static styles dropped the @media block).
+const PRINT_CSS = `
   @media print {
     header, footer, [data-no-print] { display: none !important; }
     html, body, .fui-FluentProvider, .fui-FluentProvider > div { background: #fff !important; }
@@ -36,7 +36,7 @@ const usePrintStyles = makeStaticStyles(`
     [data-pack-section] tr { break-inside: avoid; }
     * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   }
-`);
+`;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "1000px" },
@@ -75,7 +75,6 @@ function narratives(pack: Pack): { term: number | undefined; text: string }[] {
 
 /** The printable monitoring-meeting pack: a district's figures for a pair of terms, with RAG, anomalies and narrative. */
 export function MonitoringPack({ kpi, slug, year, terms, onBack }: { kpi: KpiApi; slug: string; year: string; terms: [number, number]; onBack(): void }) {
-  usePrintStyles();
   const styles = useStyles();
   const name = DISTRICTS.find((d) => d.slug === slug)?.name ?? slug;
   const [state, setState] = useState<{ kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; pack: Pack }>({ kind: "loading" });
@@ -95,6 +94,7 @@ export function MonitoringPack({ kpi, slug, year, terms, onBack }: { kpi: KpiApi
   const periods = terms.map((t) => `T${t}`);
   return (
     <div className={styles.root} data-testid="monitoring-pack">
+      <style>{PRINT_CSS}</style>
       <div className={styles.bar} data-no-print>
         <Button icon={<ArrowLeft20Regular />} onClick={onBack}>
           Back to {name}

@@ -1,0 +1,169 @@
+/**
+ * The KPI summary tab end to end against the real API (startTestApp): a commissioner filters the
+ * districts × KPIs table, drills down to a district's return and history, opens the printable
+ * monitoring pack, and exports the summary as CSV; a district lead is told the summary is for
+ * commissioners only. Axe in light and dark themes.
+ */
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { startTestApp } from "../support/test-app";
+import { launchBrowser, type TestBrowser } from "../support/browser";
+import { seriousAxeViolations } from "./helpers";
+
+const COMMISSIONER = "commissioner@lift.local";
+const LEAD = "lead.dover@lift.local";
+const CSV_HEADER = "level,name,academic_year,period,measure,value,numerator,denominator,percent,rag,districts_reporting";
+const SOUTH = ["Ashford", "Dover", "Folkestone and Hythe"];
+
+let app: Awaited<ReturnType<typeof startTestApp>>;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function withPage<T>(run: (page: Page) => Promise<T>, theme = "default"): Promise<T> {
+  const context = await browser.newContext({ colorScheme: theme === "dark" ? "dark" : "light", acceptDownloads: true });
+  try {
+    return await run(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+async function openSummary(page: Page, upn: string, theme = "default"): Promise<void> {
+  await page.goto(`${app.url}/tabs/summary?as=${encodeURIComponent(upn)}&theme=${theme}`);
+  await page.getByTestId("signed-in-user").waitFor({ timeout: 15_000 });
+}
+
+async function districtNames(page: Page): Promise<string[]> {
+  const links = page.getByTestId("kpi-table").getByTestId("district-link");
+  return (await links.allTextContents()).map((t) => t.trim());
+}
+
+/** Wait until the table shows exactly these districts (a filter change reloads it). */
+async function expectDistricts(page: Page, names: string[]): Promise<void> {
+  await expect.poll(() => districtNames(page), { timeout: 15_000 }).toEqual(names);
+}
+
+describe("KPI summary as the commissioner", { timeout: 120_000 }, () => {
+  it("filters by area, district and terms; ratings say their name in words; missing is never 0", async () => {
+    await withPage(async (page) => {
+      await openSummary(page, COMMISSIONER);
+      await page.getByTestId("kpi-table").waitFor({ timeout: 20_000 });
+      await expect.poll(() => districtNames(page).then((n) => n.length), { timeout: 15_000 }).toBe(12);
+
+      // Every rating badge says Green, Amber, Red or No rating; a district with no figure says Missing.
+      for (const text of await page.getByTestId("kpi-table").getByTestId("rag").allTextContents()) {
+        expect(["Green", "Amber", "Red", "No rating"]).toContain(text);
+      }
+      for (const text of await page.getByTestId("kpi-table").getByTestId("missing-value").allTextContents()) {
+        expect(text).toBe("Missing");
+      }
+
+      await page.getByLabel("Area", { exact: true }).selectOption("South");
+      await expectDistricts(page, SOUTH);
+      expect(await page.getByTestId("row-area").allTextContents()).toEqual([expect.stringContaining("South area")]);
+
+      await page.getByLabel("District", { exact: true }).selectOption({ label: "Dover" });
+      await expectDistricts(page, ["Dover"]);
+      // The district list follows the area.
+      expect((await page.getByLabel("District", { exact: true }).locator("option").allTextContents()).slice(1)).toEqual(SOUTH);
+
+      // Terms: leave out Term 6; the year column says which terms it covers.
+      await page.getByRole("checkbox", { name: "Term 6" }).uncheck();
+      await expect
+        .poll(() => page.getByLabel("Period shown", { exact: true }).locator("option").allTextContents(), { timeout: 15_000 })
+        .toContain("Whole year (terms 1, 2, 3, 4, 5)");
+
+      // The completeness panel lists missing returns as "Missing", never as 0.
+      const completeness = page.getByTestId("completeness");
+      for (const text of await completeness.getByTestId("missing-district").allTextContents()) {
+        expect(text).toMatch(/^Missing/);
+      }
+    });
+  });
+
+  it("drills down to a district's return and history, and opens the printable monitoring pack", async () => {
+    await withPage(async (page) => {
+      await openSummary(page, COMMISSIONER);
+      await page.getByTestId("kpi-table").getByTestId("district-link").filter({ hasText: /^Dover$/ }).click();
+      const drilldown = page.getByTestId("drilldown");
+      await drilldown.waitFor();
+      expect(await drilldown.getByRole("heading", { level: 2 }).textContent()).toMatch(/^Dover · \d{4}-\d{2}$/);
+      await drilldown.getByTestId("return-status").waitFor({ timeout: 15_000 });
+      expect(await drilldown.getByRole("heading", { name: "History" }).count()).toBe(1);
+      // Another term.
+      await drilldown.getByRole("tab", { name: "Term 1" }).click();
+      await expect.poll(() => drilldown.getByRole("tab", { selected: true }).textContent()).toBe("Term 1");
+      await drilldown.getByTestId("return-status").waitFor({ timeout: 15_000 });
+
+      await drilldown.getByRole("button", { name: "Terms 1 and 2" }).click();
+      const pack = page.getByTestId("monitoring-pack");
+      await pack.getByRole("heading", { level: 2 }).waitFor({ timeout: 15_000 });
+      expect(await pack.getByRole("heading", { level: 2 }).textContent()).toMatch(/^Dover monitoring meeting: Term 1 and Term 2, \d{4}-\d{2}$/);
+      for (const heading of ["Figures", "Anomalies to discuss", "Narrative"]) {
+        expect(await pack.getByRole("heading", { name: heading }).count(), heading).toBe(1);
+      }
+      const violations = await seriousAxeViolations(page);
+      expect(violations, `axe on the pack:\n${violations}`).toBe("");
+
+      // Printed, the pack is all there is: no app header, no buttons.
+      const appHeader = page.locator("header").first();
+      expect(await appHeader.isVisible()).toBe(true);
+      await page.emulateMedia({ media: "print" });
+      expect(await appHeader.isVisible()).toBe(false);
+      expect(await pack.getByRole("button", { name: "Print the pack" }).isVisible()).toBe(false);
+      expect(await pack.getByRole("heading", { level: 2 }).isVisible()).toBe(true);
+      await page.emulateMedia({ media: "screen" });
+      expect(await pack.getByRole("button", { name: "Print the pack" }).isVisible()).toBe(true);
+    });
+  });
+
+  it("exports the summary as CSV with exactly the documented columns", async () => {
+    await withPage(async (page) => {
+      await openSummary(page, COMMISSIONER);
+      await page.getByTestId("kpi-table").waitFor({ timeout: 20_000 });
+      const [download] = await Promise.all([page.waitForEvent("download", { timeout: 20_000 }), page.getByRole("button", { name: "Export CSV" }).click()]);
+      expect(download.suggestedFilename()).toMatch(/\.csv$/);
+      const file = await download.path();
+      const text = fs.readFileSync(file, "utf8").replace(/^\uFEFF/, "");
+      expect(text.split(/\r?\n/)[0]).toBe(CSV_HEADER);
+    });
+  });
+});
+
+describe("KPI summary: access and accessibility", { timeout: 120_000 }, () => {
+  it("a district lead is told it is for commissioners only, and the API answers 403", async () => {
+    await withPage(async (page) => {
+      await openSummary(page, LEAD);
+      const message = page.getByTestId("commissioners-only");
+      await message.waitFor();
+      expect(await message.textContent()).toContain("Commissioners only");
+      expect(await page.getByTestId("kpi-table").count()).toBe(0);
+    });
+    const tokenRes = await fetch(`${app.url}/auth/local/token?as=${encodeURIComponent(LEAD)}`);
+    const { access_token } = (await tokenRes.json()) as { access_token: string };
+    const res = await fetch(`${app.url}/api/kpi/summary?year=2025-26`, { headers: { Authorization: `Bearer ${access_token}` } });
+    expect(res.status).toBe(403);
+  });
+
+  it("has no serious or critical axe violations in light and dark themes", async () => {
+    for (const theme of ["default", "dark"]) {
+      await withPage(async (page) => {
+        await openSummary(page, COMMISSIONER, theme);
+        await page.getByTestId("kpi-table").waitFor({ timeout: 20_000 });
+        await page.getByTestId("completeness").waitFor();
+        await page.getByRole("progressbar").first().waitFor({ state: "detached", timeout: 20_000 });
+        const violations = await seriousAxeViolations(page);
+        expect(violations, `axe on the summary (${theme}):\n${violations}`).toBe("");
+      }, theme);
+    }
+  });
+});
