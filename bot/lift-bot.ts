@@ -1,17 +1,28 @@
 /**
- * LIFT Hub's bot, first version: greets on install, stores the conversation so reminders can be
- * sent later, and answers help/status/deadlines. Reminders themselves come with issue 6; until then
- * status and deadlines say plainly that there is nothing to show rather than invent data.
+ * LIFT Hub's bot: greets on install, stores the conversation so reminders can be sent later, and
+ * answers help/status/deadlines. Status, deadlines and the reminder cards' buttons are answered by the
+ * reminders feature (`ReminderBot`, src/server/reminders); without it (e.g. a test app with no
+ * features) status and deadlines say plainly that there is nothing to show rather than invent data.
  */
 import { AppError } from "../src/errors";
-import type { AdaptiveCard, BotHandlers, BotLog, BotReply, ConversationRef } from "./bot-port";
+import type { AdaptiveCard, BotHandlers, BotLog, BotReply, BotUser, ConversationRef } from "./bot-port";
 import { COMMAND_LIST } from "./cards/commands";
 import { answerCard, helpCard, welcomeCard } from "./cards/lift-cards";
 import type { ConversationStore } from "./conversation-store";
 
+/** The reminder side of the bot, implemented by the reminders feature. */
+export interface ReminderBot {
+  status(user: BotUser): Promise<BotReply>;
+  deadlines(user: BotUser): Promise<BotReply>;
+  /** Answers a reminder card's button; `undefined` when the verb is not a reminder's. */
+  cardAction(verb: string, data: Record<string, unknown>, ref: ConversationRef, user: BotUser): Promise<AdaptiveCard | undefined>;
+}
+
 export interface LiftBotDeps {
   conversations: ConversationStore;
   log?: BotLog;
+  /** Looked up on each turn: the reminders feature starts after the bot endpoint exists. */
+  reminders?: () => ReminderBot | undefined;
 }
 
 export const NOT_UNDERSTOOD = `Sorry, I didn't understand that. I know these commands: ${COMMAND_LIST}. Type help to see what each does.`;
@@ -87,20 +98,29 @@ export function createLiftBot(deps: LiftBotDeps): BotHandlers {
         case "hello":
           return { card: cardFor(command, user.name) };
         case "status":
-          return { text: STATUS_TEXT };
+          return (await deps.reminders?.()?.status(user)) ?? { text: STATUS_TEXT };
         case "deadlines":
-          return { text: DEADLINES_TEXT };
+          return (await deps.reminders?.()?.deadlines(user)) ?? { text: DEADLINES_TEXT };
         case undefined:
           return { text: NOT_UNDERSTOOD };
       }
     },
 
-    async onCardAction(verb, _data, _ref, user) {
+    async onCardAction(verb, data, ref, user) {
+      const reminderCard = await deps.reminders?.()?.cardAction(verb, data, ref, user);
+      if (reminderCard) return reminderCard;
       const command = parseCommand(verb);
       if (!command) {
         throw new AppError("bad_request", `This button isn't supported any more. Type help to see what I can do.`, {
           detail: { verb },
         });
+      }
+      if (command === "status" || command === "deadlines") {
+        const reminders = deps.reminders?.();
+        if (reminders) {
+          const reply = command === "status" ? await reminders.status(user) : await reminders.deadlines(user);
+          return "card" in reply ? reply.card : answerCard(command === "status" ? "KPI return status" : "Deadlines", reply.text);
+        }
       }
       return cardFor(command, user.name);
     },

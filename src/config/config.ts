@@ -67,6 +67,7 @@ const EnvSchema = z
     BOT_PASSWORD: optionalText,
     BOT_TENANT_ID: guid.optional(),
     BOT_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("SingleTenant"),
+    TEAMS_APP_ID: guid.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.ENTRA_TENANT_ID) {
@@ -124,6 +125,8 @@ export interface AppConfig {
     | { mode: "emulator"; port: number; siteUrl: string; faults: EmulatorFaults }
     | { mode: "tenant"; siteUrl: string };
   bot: { appId?: string; appPassword?: string; tenantId?: string; appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI" };
+  /** The Teams app id (manifest `id`), for deep links to the app's tabs from bot cards. */
+  teamsAppId?: string;
 }
 
 /** Fault injection for the embedded emulator (tests and benchmarks). */
@@ -213,5 +216,6 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       ? { mode: "tenant", siteUrl: e.SHAREPOINT_SITE_URL ?? "" }
       : { mode: "emulator", port: e.GRAPH_EMULATOR_PORT, siteUrl: e.SHAREPOINT_SITE_URL ?? LOCAL_SITE_URL, faults: emulatorFaults(e) },
     bot: { appId: e.BOT_ID, appPassword: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID ?? e.ENTRA_TENANT_ID, appType: e.BOT_TYPE },
+    ...(e.TEAMS_APP_ID ? { teamsAppId: e.TEAMS_APP_ID } : {}),
   };
 }

@@ -4,5 +4,6 @@
  */
 import type { Feature } from "./feature";
 import { referralsFeature } from "./referrals";
+import { remindersFeature } from "./reminders";
 
-export const FEATURES: readonly Feature[] = [referralsFeature];
+export const FEATURES: readonly Feature[] = [referralsFeature, remindersFeature];

@@ -7,7 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { BotMessenger } from "../../bot/bot-port";
 import { createBotEndpoint } from "../../bot/botbuilder-adapter";
-import { InMemoryConversationStore, type ConversationStore } from "../../bot/conversation-store";
+import type { ConversationStore } from "../../bot/conversation-store";
 import { createLiftBot } from "../../bot/lift-bot";
 import { createIdentity } from "../auth/identity";
 import type { AppConfig } from "../config/config";
@@ -21,6 +21,8 @@ import { ListAuditTrail } from "./audit";
 import type { BackgroundJob, Feature, FeatureContext } from "./feature";
 import { FEATURES } from "./features";
 import { createLogger, type Logger } from "./logger";
+import { remindersServiceFor } from "./reminders";
+import { ListConversationStore } from "./reminders/list-conversation-store";
 
 export interface StartOptions {
   /** Keep nothing on disk: in-memory emulator on a free port, in-memory signing key (tests). */
@@ -79,9 +81,11 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     for (const line of formatProvisionReport(graph.provisioned)) report(line);
     for (const line of formatLoadReport(graph.loaded)) report(line);
 
-    // Conversation references live in memory until the reminder feature stores them in a list.
-    const conversations = new InMemoryConversationStore();
-    const bot = createBotEndpoint(config.bot, createLiftBot({ conversations, log }), { log });
+    // Conversation references live in the ConversationReferences list, so reminders survive restarts.
+    const conversations: ConversationStore = new ListConversationStore(graph.stores.conversationReferences, graph.people);
+    // The reminders feature answers status/deadlines and reminder buttons once it has started.
+    const reminders = () => remindersServiceFor(context)?.bot;
+    const bot = createBotEndpoint(config.bot, createLiftBot({ conversations, log, reminders }), { log });
 
     const context: FeatureContext = {
       config,
