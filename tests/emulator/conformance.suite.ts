@@ -192,6 +192,20 @@ export function defineConformance(makeTarget: () => Promise<Target>): void {
       expect(err.code).toBe("itemNotFound");
     });
 
+    it("returns a hidden column's value only when it is named in fields(select=…) (§3.2)", async () => {
+      const list = (await client.api(`${t.site}/lists`).post({
+        displayName: uniqueName("Hidden"),
+        columns: [{ name: "Secret", text: {}, hidden: true }],
+      })) as { id: string };
+      const path = `${t.site}/lists/${list.id}`;
+      const created = (await client.api(`${path}/items`).post({ fields: { Title: "h", Secret: "s3" } })) as ListItem;
+      const plain = (await client.api(`${path}/items/${created.id}`).expand("fields").get()) as ListItem;
+      expect(plain.fields?.Title).toBe("h");
+      expect(plain.fields).not.toHaveProperty("Secret");
+      const selected = (await client.api(`${path}/items/${created.id}`).expand("fields(select=Title,Secret)").get()) as ListItem;
+      expect(selected.fields).toMatchObject({ Title: "h", Secret: "s3" });
+    });
+
     it("rejects an unknown field with 400 invalidRequest naming the field (§4.1)", async () => {
       const err = await graphError(() => client.api(`${listPath}/items`).post({ fields: { Title: "x", Nonexistent: 1 } }));
       expect(err.statusCode).toBe(400);

@@ -1,14 +1,17 @@
 /**
  * The $filter compiler, stage by stage (table-driven, as Azurite's QueryInterpreter tests), plus
- * fast-check properties: printing any tree and parsing it back gives the same tree, and the
- * evaluator agrees with a direct reading of the tree.
+ * fast-check properties: printing any random valid tree and parsing it back gives the same tree,
+ * the evaluator agrees with a direct reading of the tree, and random garbage never fails with
+ * anything but Graph's 400 invalidRequest.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { FilterNode, Literal } from "../../src/emulator/query/ast";
 import { evaluateFilter, type ResolvedValue } from "../../src/emulator/query/evaluate";
 import { FilterSyntaxError, tokenize } from "../../src/emulator/query/lexer";
-import { parseFilter } from "../../src/emulator/query/parser";
+import { GraphError } from "../../src/emulator/errors";
+import { compileFilter } from "../../src/emulator/query/compile";
+import { MAX_FILTER_DEPTH, MAX_FILTER_TERMS, parseFilter } from "../../src/emulator/query/parser";
 
 describe("lexer", () => {
   const cases: Array<{ name: string; input: string; expected: unknown[] }> = [
@@ -192,16 +195,41 @@ describe("properties", () => {
     );
   });
 
-  it("never throws anything but FilterSyntaxError on arbitrary input", () => {
-    fc.assert(
-      fc.property(fc.string({ maxLength: 40 }), (s) => {
-        try {
-          parseFilter(s);
-        } catch (err) {
-          expect(err).toBeInstanceOf(FilterSyntaxError);
-        }
-      }),
-      { numRuns: 500 },
+  // The handlers' entry point: whatever arrives in $filter, the only possible failure is Graph's 400.
+  const expectOnly400 = (input: string) => {
+    try {
+      compileFilter(input);
+    } catch (err) {
+      expect(err).toBeInstanceOf(GraphError);
+      expect((err as GraphError).status).toBe(400);
+      expect((err as GraphError).code).toBe("invalidRequest");
+    }
+  };
+
+  it("never throws anything but a Graph 400 invalidRequest on arbitrary strings", () => {
+    fc.assert(fc.property(fc.oneof(fc.string({ maxLength: 60 }), fc.string({ unit: "grapheme", maxLength: 60 })), expectOnly400), { numRuns: 1000 });
+  });
+
+  it("never throws anything but a Graph 400 invalidRequest on shuffled filter fragments", () => {
+    const fragment = fc.constantFrom(
+      "fields/Title", "fields/N", "id", "eq", "ne", "lt", "gt", "le", "ge", "and", "or", "not", "startswith", "contains",
+      "(", ")", ",", "'x'", "''", "'it''s'", "'", "1", "-2.5", "1e999", "true", "null", "/", " ", "$", "%20", "fields//A",
     );
+    fc.assert(fc.property(fc.array(fragment, { maxLength: 30 }), (parts) => expectOnly400(parts.join(" "))), { numRuns: 2000 });
+  });
+
+  it.each([
+    ["deep parentheses", "(".repeat(5000) + "fields/A eq 1" + ")".repeat(5000)],
+    ["a long not chain", "not ".repeat(5000) + "fields/A eq 1"],
+    ["a long and chain", "fields/A eq 1 and ".repeat(5000) + "fields/A eq 1"],
+    ["a number out of range", "fields/A eq 1e999"],
+  ])("answers %s with 400 rather than overflowing", (_name, input) => {
+    expect(() => compileFilter(input)).toThrow(GraphError);
+    expectOnly400(input);
+  });
+
+  it(`accepts ${MAX_FILTER_DEPTH} levels of nesting and ${MAX_FILTER_TERMS} comparisons`, () => {
+    expect(compileFilter("(".repeat(MAX_FILTER_DEPTH) + "fields/A eq 1" + ")".repeat(MAX_FILTER_DEPTH))).toBeDefined();
+    expect(compileFilter(Array.from({ length: MAX_FILTER_TERMS }, (_, i) => `fields/A eq ${i}`).join(" or "))).toBeDefined();
   });
 });

@@ -99,6 +99,22 @@ describe("unimplemented surface is refused, not guessed", () => {
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
   });
 
+  it.each([
+    ["not base64 JSON", "bm90LWEtdG9rZW4"],
+    ["JSON null", Buffer.from("null").toString("base64url")],
+    ["a number", Buffer.from("5").toString("base64url")],
+    ["an object of the wrong shape", Buffer.from('{"l":5,"m":"e"}').toString("base64url")],
+  ])("answers a delta token that is %s with 410 and a Location that restarts (§5)", async (_what, token) => {
+    const err = await graphError(() => client.api(`${listPath}/items/delta?token=${token}`).get());
+    expect(err.statusCode).toBe(410);
+    expect(err.headers?.get("Location")).toMatch(/^https:\/\/localhost:\d+\/v1\.0\/.*\/items\/delta$/);
+  });
+
+  it.each(["fields", "fields/Count/x"])("answers a malformed property %j in $filter and $orderby with 400", async (prop) => {
+    expect((await graphError(() => client.api(`${listPath}/items`).filter(`${prop} eq 1`).get())).statusCode).toBe(400);
+    expect((await graphError(() => client.api(`${listPath}/items`).orderby(prop).get())).statusCode).toBe(400);
+  });
+
   it("answers a duplicate list title with 409 and an unknown item with 404", async () => {
     expect((await graphError(() => client.api(`${SITE}/lists`).post({ displayName: "strict" }))).statusCode).toBe(409);
     expect((await graphError(() => client.api(`${listPath}/items/abc`).get())).statusCode).toBe(404);

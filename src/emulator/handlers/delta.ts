@@ -26,20 +26,28 @@ function encode(state: DeltaState): string {
 }
 
 function decode(token: string, listId: string, currentSeq: number): DeltaState | undefined {
+  let parsed: unknown;
   try {
-    const s = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as DeltaState;
-    const valid =
-      s.l?.toLowerCase() === listId.toLowerCase() &&
-      (s.m === "e" || s.m === "c") &&
-      [s.s, s.u, s.a].every((n) => Number.isInteger(n) && n >= 0) &&
-      s.s <= currentSeq &&
-      s.u <= currentSeq;
-    return valid ? s : undefined;
+    parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
   } catch (err) {
     // An unreadable token is treated like an expired one: §5 says answer 410 and restart.
     if (err instanceof SyntaxError) return undefined;
     throw err;
   }
+  // Any JSON may come back (null, a number, an object of the wrong shape): check every member.
+  if (typeof parsed !== "object" || parsed === null) return undefined;
+  const s = parsed as Partial<Record<keyof DeltaState, unknown>>;
+  const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+  const valid =
+    typeof s.l === "string" &&
+    s.l.toLowerCase() === listId.toLowerCase() &&
+    (s.m === "e" || s.m === "c") &&
+    isCount(s.s) &&
+    isCount(s.u) &&
+    isCount(s.a) &&
+    s.s <= currentSeq &&
+    s.u <= currentSeq;
+  return valid ? (s as DeltaState) : undefined;
 }
 
 export function delta(ctx: HandlerContext, site: SiteRecord, list: ListRecord): EmulatorResponse {

@@ -4,12 +4,10 @@ import { noContent, ok } from "../http/respond";
 import { nowIso, type EmulatorResponse } from "../http/types";
 import { applyFieldWrites, etagOf, fieldValueFor, fieldsForRead, isIndexedField, ListSchema } from "../model/fields";
 import { itemJson, project } from "../model/serialize";
-import type { FilterNode } from "../query/ast";
 import { referencedProperties } from "../query/ast";
 import { compareValues, evaluateFilter } from "../query/evaluate";
-import { FilterSyntaxError } from "../query/lexer";
 import { parseExpand, parseOrderBy, parseSelect, parseTop, type ExpandClause } from "../query/options";
-import { parseFilter } from "../query/parser";
+import { compileFilter } from "../query/compile";
 import type { ItemRecord, ListRecord, SiteRecord } from "../store/types";
 import { allowOnly, prefersNonIndexed, requireObject, selfLink, type HandlerContext } from "./context";
 
@@ -97,21 +95,15 @@ function decodeSkipToken(token: string, order: Array<{ name: string }>): SkipTok
   }
 }
 
-export function compileFilter(raw: string | undefined): FilterNode | undefined {
-  if (raw === undefined) return undefined;
-  try {
-    return parseFilter(raw);
-  } catch (err) {
-    if (err instanceof FilterSyntaxError) throw GraphErrors.invalidRequest(`Invalid $filter '${raw}': ${err.message}`);
-    throw err;
-  }
-}
-
 /** §3.3: only `fields/<name>` is filterable here; unknown fields are 400; non-indexed need Prefer. */
 function checkFieldRefs(ctx: HandlerContext, schema: ListSchema, paths: string[][], what: string): void {
   const prefer = prefersNonIndexed(ctx.req);
   for (const path of paths) {
-    if (path[0] !== "fields" || path.length !== 2) {
+    if (path[0] === "fields" && path.length !== 2) {
+      throw GraphErrors.invalidRequest(`Invalid property '${path.join("/")}' in ${what}: use fields/<column name>`);
+    }
+    if (path[0] !== "fields") {
+      // §3.3 says listItem properties can be filtered, but how (literal syntax, which ones) is [UNK].
       throw GraphErrors.notImplemented(`${what} on '${path.join("/")}' (use fields/<column name>)`);
     }
     const name = path[1] as string;

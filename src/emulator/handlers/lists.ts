@@ -5,8 +5,8 @@ import { noContent, ok } from "../http/respond";
 import { nowIso, type EmulatorResponse } from "../http/types";
 import { builtInColumns, columnForGet, columnFromRequest } from "../model/columns";
 import { listJson, project } from "../model/serialize";
-import { parseFilter } from "../query/parser";
-import { FilterSyntaxError } from "../query/lexer";
+import { compileFilter } from "../query/compile";
+import type { FilterNode } from "../query/ast";
 import { evaluateFilter } from "../query/evaluate";
 import { parseExpand, parseSelect, parseTop } from "../query/options";
 import type { ListRecord, SiteRecord } from "../store/types";
@@ -24,13 +24,7 @@ export function listLists(ctx: HandlerContext, site: SiteRecord): EmulatorRespon
   const filter = ctx.query.params.get("filter");
   if (filter !== undefined) {
     // §2.1: `$filter=displayName eq 'X'` is used in the wild; the emulator allows id, name and displayName.
-    let tree;
-    try {
-      tree = parseFilter(filter);
-    } catch (err) {
-      if (err instanceof FilterSyntaxError) throw GraphErrors.invalidRequest(`Invalid $filter: ${err.message}`);
-      throw err;
-    }
+    const tree = compileFilter(filter) as FilterNode;
     lists = lists.filter((l) =>
       evaluateFilter(tree, (prop) => {
         const key = prop.path.join("/");
@@ -78,6 +72,7 @@ export function createList(ctx: HandlerContext, site: SiteRecord): EmulatorRespo
   if (typeof displayName !== "string" || displayName.trim() === "") throw GraphErrors.invalidRequest("'displayName' is required");
   const info = body.list === undefined ? {} : requireObject(body.list, "'list'");
   const template = info.template ?? "genericList";
+  if (typeof template !== "string") throw GraphErrors.invalidRequest("'list.template' must be a string");
   if (template !== "genericList") throw GraphErrors.notImplemented(`the list template '${String(template)}' (only genericList)`);
   const columnsIn = body.columns ?? [];
   if (!Array.isArray(columnsIn)) throw GraphErrors.invalidRequest("'columns' must be an array");

@@ -233,14 +233,15 @@ export function etagOf(item: ItemRecord): string {
 
 /**
  * The fieldValueSet (§3.2): @odata.etag first, then custom values (empty ones omitted), then the
- * system fields. With `select`, only the named fields (plus @odata.etag).
+ * system fields. With `select`, only the named fields (plus @odata.etag). Hidden columns' values
+ * appear only when named in `select` (§3.2 "Hidden field values are returned only if named").
  */
 export function fieldsForRead(schema: ListSchema, item: ItemRecord, select?: string[]): Record<string, unknown> {
   const all = allFields(schema, item);
   if (!select) return all;
   const out: Record<string, unknown> = { "@odata.etag": all["@odata.etag"] };
   for (const name of select) {
-    if (name in all) {
+    if (Object.hasOwn(all, name)) {
       out[name] = all[name];
       continue;
     }
@@ -251,6 +252,9 @@ export function fieldsForRead(schema: ListSchema, item: ItemRecord, select?: str
       throw GraphErrors.notImplemented(`selecting the lookup value of '${name}'; select '${name}LookupId'`);
     }
     if (name === "ID") out.ID = item.id; // [UNK] §3.2: explicit ID selection; served as the number SharePoint stores
+    else if (resolved && resolved.column.definition.hidden === true && item.fields[resolved.column.name] !== undefined) {
+      out[name] = item.fields[resolved.column.name];
+    }
   }
   return out;
 }
@@ -259,7 +263,7 @@ function allFields(schema: ListSchema, item: ItemRecord): Record<string, unknown
   const etag = etagOf(item);
   const out: Record<string, unknown> = { "@odata.etag": etag };
   for (const c of schema.columns) {
-    if (c.builtIn) continue;
+    if (c.builtIn || c.definition.hidden === true) continue;
     const v = item.fields[c.name];
     if (c.name === "Title") continue;
     if (v === undefined) continue;

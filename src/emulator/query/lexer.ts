@@ -55,7 +55,9 @@ export function tokenize(input: string): Token[] {
     } else if (ch === "-" || (ch >= "0" && ch <= "9")) {
       const m = NUMBER.exec(input.slice(i));
       if (!m) throw new FilterSyntaxError(`Unexpected character '${ch}' at position ${i}`, i);
-      tokens.push({ type: "number", value: Number(m[0]), pos: i });
+      const value = Number(m[0]);
+      if (!Number.isFinite(value)) throw new FilterSyntaxError(`Number out of range at position ${i}`, i);
+      tokens.push({ type: "number", value, pos: i });
       i += m[0].length;
     } else if (IDENT_START.test(ch)) {
       const start = i;

@@ -7,6 +7,14 @@
 import type { CompareOp, FilterNode, Literal, PropertyRef } from "./ast";
 import { FilterSyntaxError, tokenize, type Token } from "./lexer";
 
+/**
+ * Bounds on a filter's size. The tree is walked recursively (here, in evaluate.ts and in ast.ts),
+ * so an unbounded `((((…` or `a and a and …` would overflow the stack and surface as a 500;
+ * beyond these it is a 400 like any other bad filter. Real $filter values are far smaller.
+ */
+export const MAX_FILTER_DEPTH = 64;
+export const MAX_FILTER_TERMS = 256;
+
 const COMPARE_OPS = new Set<string>(["eq", "ne", "lt", "gt", "le", "ge"]);
 const KEYWORDS = new Set<string>(["and", "or", "not", "true", "false", "null", ...COMPARE_OPS]);
 
@@ -23,6 +31,8 @@ export function parseFilter(input: string): FilterNode {
 
 class Parser {
   private i = 0;
+  private depth = 0;
+  private terms = 0;
   constructor(private readonly tokens: Token[]) {}
 
   atEnd(): boolean {
@@ -65,18 +75,31 @@ class Parser {
 
   private parseNot(): FilterNode {
     if (this.isKeyword("not")) {
+      const pos = (this.peek() as Token).pos;
       this.i++;
-      return { kind: "not", operand: this.parseNot() };
+      return { kind: "not", operand: this.nested(pos, () => this.parseNot()) };
     }
     return this.parsePrimary();
+  }
+
+  private nested(pos: number, fn: () => FilterNode): FilterNode {
+    if (++this.depth > MAX_FILTER_DEPTH) {
+      throw new FilterSyntaxError(`The $filter expression nests deeper than ${MAX_FILTER_DEPTH} levels at position ${pos}`, pos);
+    }
+    const node = fn();
+    this.depth--;
+    return node;
   }
 
   private parsePrimary(): FilterNode {
     const t = this.next();
     if (t.type === "lparen") {
-      const inner = this.parseOr();
+      const inner = this.nested(t.pos, () => this.parseOr());
       this.expect("rparen");
       return inner;
+    }
+    if (++this.terms > MAX_FILTER_TERMS) {
+      throw new FilterSyntaxError(`The $filter expression has more than ${MAX_FILTER_TERMS} comparisons`, t.pos);
     }
     if (t.type !== "ident" || KEYWORDS.has(t.value.toLowerCase())) {
       throw new FilterSyntaxError(`Expected a property or function at position ${t.pos}`, t.pos);
