@@ -38,7 +38,6 @@ async function token(upn: string): Promise<string> {
 }
 
 /** The API's answers, loosely typed: the test reads only the fields it checks. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers read field by field in the assertions
 type Json = any;
 
 async function api(upn: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
