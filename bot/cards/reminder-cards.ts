@@ -56,6 +56,11 @@ export function statusInWords(status: ReturnState, missing: readonly string[]): 
   }
 }
 
+/** The state alone, for lists. */
+export function shortStatus(status: ReturnState): string {
+  return { not_started: "Not started", draft: "Draft", returned: "Returned for changes", submitted: "Submitted" }[status];
+}
+
 function notice(n: ReturnReminderView["notice"]): Array<Record<string, unknown>> {
   if (!n) return [];
   return [{ type: "TextBlock", text: n.text, wrap: true, weight: "Bolder", color: n.tone === "attention" ? "Attention" : "Good" }];
@@ -146,7 +151,7 @@ export function overdueDigestCard(date: string, rows: readonly DigestRow[], summ
       factSet(
         rows.map((r) => ({
           title: r.districtName,
-          value: `Term ${r.term} ${r.academicYear}, due ${formatUkDate(r.dueAt)}: ${statusInWords(r.status, [])}, ${r.schoolDaysOverdue} school day${r.schoolDaysOverdue === 1 ? "" : "s"} overdue`,
+          value: `Term ${r.term} ${r.academicYear}, due ${formatUkDate(r.dueAt)}: ${shortStatus(r.status)}, ${r.schoolDaysOverdue} school day${r.schoolDaysOverdue === 1 ? "" : "s"} overdue`,
         })),
       ),
     ],

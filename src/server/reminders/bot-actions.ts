@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { AdaptiveCard, BotMessenger, BotReply, BotUser } from "../../../bot/bot-port";
 import type { ConversationStore } from "../../../bot/conversation-store";
 import type { ReminderBot } from "../../../bot/lift-bot";
-import { listCard, REMINDER_VERBS, returnReminderCard, statusInWords } from "../../../bot/cards/reminder-cards";
+import { listCard, REMINDER_VERBS, returnReminderCard, shortStatus, statusInWords } from "../../../bot/cards/reminder-cards";
 import type { PeopleDirectory } from "../../auth/people-directory";
 import type { AppConfig } from "../../config/config";
 import { AppError } from "../../errors";
@@ -123,7 +123,7 @@ export function createReminderBot(deps: ReminderBotDeps): ReminderBot {
           card: listCard(
             "KPI returns overdue",
             recent.length === 0 ? "Every district has submitted its latest return." : `${recent.length} district${recent.length === 1 ? " has" : "s have"} not submitted the latest return:`,
-            recent.map((o) => ({ title: names.get(o.districtSlug) ?? o.districtSlug, value: `Term ${o.term} ${o.academicYear}: ${statusInWords(o.status, [])}, ${o.schoolDaysOverdue} school days overdue` })),
+            recent.map((o) => ({ title: names.get(o.districtSlug) ?? o.districtSlug, value: `Term ${o.term} ${o.academicYear}: ${shortStatus(o.status)}, ${o.schoolDaysOverdue} school days overdue` })),
           ),
         };
       }
@@ -186,7 +186,7 @@ export function createReminderBot(deps: ReminderBotDeps): ReminderBot {
                 returnView(deps.config, facts, record, now, {
                   notice: {
                     tone: "attention",
-                    text: `LIFT Hub has no submitted return for term ${data.term} ${data.academicYear} yet (it is ${statusInWords(record?.status ?? "not_started", []).toLowerCase()}). Open the return and submit it there.`,
+                    text: `LIFT Hub has no submitted return for term ${data.term} ${data.academicYear} yet (it is ${shortStatus(record?.status ?? "not_started").toLowerCase()}). Open the return and submit it there.`,
                   },
                 }),
               );
