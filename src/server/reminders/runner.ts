@@ -76,13 +76,14 @@ export interface PassReport {
   problems: string[];
 }
 
-const DEFAULTS = { leaseMs: 2 * 60_000, concurrency: 8, maxAttempts: 5, maxInPassWaitMs: 30_000 };
+const DEFAULTS = { leaseMs: 2 * 60_000, concurrency: 24, maxAttempts: 5, maxInPassWaitMs: 30_000 };
 const GO_LIVE_KEY = "system:all:go-live:first-pass";
 
 export class ReminderRunner {
   readonly owner: string;
   private readonly opts: Required<Omit<RunnerOptions, "owner" | "notBefore" | "hooks">> & Pick<RunnerOptions, "notBefore" | "hooks">;
   private goLive?: string;
+  private refs?: { byOid: Map<string, ConversationRef>; byUpn: Map<string, ConversationRef> };
 
   constructor(
     private readonly deps: RunnerDeps,
@@ -251,6 +252,19 @@ export class ReminderRunner {
       }
       work.push(row);
     }
+    // One read of the stored conversations per delivery round instead of a query per row.
+    this.refs = undefined;
+    if (work.length > 0) {
+      const all = await this.deps.conversations.list();
+      const byOid = new Map<string, ConversationRef>();
+      const byUpn = new Map<string, ConversationRef>();
+      for (const ref of all) {
+        if ((ref.conversationType ?? "personal") !== "personal") continue;
+        if (ref.user.aadObjectId) byOid.set(ref.user.aadObjectId.toLowerCase(), ref);
+        if (ref.user.upn) byUpn.set(ref.user.upn.toLowerCase(), ref);
+      }
+      this.refs = { byOid, byUpn };
+    }
     let next = 0;
     const worker = async () => {
       while (next < work.length) {
@@ -364,7 +378,10 @@ export class ReminderRunner {
   private async build(row: Row): Promise<{ skip: string } | { ref: ConversationRef; card: AdaptiveCard; summary: string }> {
     const v = row.value;
     const person = v.recipientOid ? await this.deps.people.byOid(v.recipientOid) : undefined;
-    const ref = await this.deps.conversations.findByUser({ aadObjectId: v.recipientOid, upn: person?.upn });
+    const ref =
+      (v.recipientOid ? this.refs?.byOid.get(v.recipientOid) : undefined) ??
+      (person ? this.refs?.byUpn.get(person.upn.toLowerCase()) : undefined) ??
+      (await this.deps.conversations.findByUser({ aadObjectId: v.recipientOid, upn: person?.upn }));
     if (!ref) return { skip: "not reachable: the app is not installed for this person" };
     const districtName = await this.districtName(v.districtSlug);
     const now = this.iso();
