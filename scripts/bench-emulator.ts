@@ -4,7 +4,7 @@
  *   - batched creates ($batch of 20, 4 batches in flight)
  *   - paged reads ($top=1000, expand=fields)
  *   - filtered reads (indexed eq; non-indexed range with the Prefer header)
- *   - provisioning a fresh site: 10 lists with 8 columns each
+ *   - provisioning a fresh site with the app's provisionSite + LIFT_LISTS
  * BENCH_ITEMS overrides the list size.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -13,6 +13,11 @@ import { join } from "node:path";
 import { Client, PageIterator } from "@microsoft/microsoft-graph-client";
 import { Agent } from "undici";
 import { GraphEmulator } from "../src/emulator";
+import { createEmulatorClient } from "../src/graph/client";
+import { GraphApi } from "../src/graph/graph-api";
+import { allColumnDefinitions } from "../src/graph/list-definition";
+import { LIFT_LISTS } from "../src/graph/lists";
+import { provisionSite } from "../src/graph/provision";
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 50_000);
 const IN_FLIGHT = 4;
@@ -121,26 +126,24 @@ async function main(): Promise<void> {
     );
     console.log(`filtered + ordered reads (orderby fields/Score desc): ${rate(sorted, sortedMs)} returned (${sorted.toLocaleString("en-GB")} items in ${(sortedMs / 1000).toFixed(2)} s)`);
 
-    // Provisioning: a fresh site's worth of lists, each created with its columns, as the app's provisioning does.
-    const [, provisionMs] = await timed(async () => {
-      for (let l = 0; l < 10; l++) {
-        await client.api(`${SITE}/lists`).post({
-          displayName: `Provisioned ${l}`,
-          columns: [
-            { name: "Key", text: {}, indexed: true, enforceUniqueValues: true },
-            { name: "District", text: {}, indexed: true },
-            { name: "Amount", number: {} },
-            { name: "Due", dateTime: { format: "dateOnly" } },
-            { name: "Done", boolean: {} },
-            { name: "Stage", choice: { choices: ["a", "b", "c"] } },
-            { name: "Owner", personOrGroup: {} },
-            { name: "Notes", text: { allowMultipleLines: true } },
-          ],
-        });
-      }
-      await client.api(`${SITE}/lists`).get();
-    });
-    console.log(`provision a fresh site (10 lists × 8 columns): ${provisionMs.toFixed(0)} ms`);
+    // Provisioning a fresh site: a second emulator on its own empty data directory, provisioned with
+    // the app's own code (provisionSite + LIFT_LISTS) through the app's emulator client.
+    const freshDir = mkdtempSync(join(tmpdir(), "graph-emulator-bench-fresh-"));
+    const fresh = new GraphEmulator({ dataDir: freshDir, port: 0, faults: {} });
+    try {
+      const api = new GraphApi(createEmulatorClient(await fresh.start()));
+      const [report, provisionMs] = await timed(async () => {
+        const site = await api.request<{ id: string }>("GET", SITE);
+        return provisionSite(api, site.id, LIFT_LISTS);
+      });
+      const columns = LIFT_LISTS.reduce((n, def) => n + allColumnDefinitions(def).length, 0);
+      console.log(
+        `provision a fresh site (provisionSite + LIFT_LISTS: ${report.createdLists.length} lists, ${columns} columns): ${provisionMs.toFixed(0)} ms`,
+      );
+    } finally {
+      await fresh.stop();
+      rmSync(freshDir, { recursive: true, force: true });
+    }
   } finally {
     await emulator.stop();
     rmSync(dataDir, { recursive: true, force: true });

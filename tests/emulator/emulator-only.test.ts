@@ -101,6 +101,27 @@ describe("certificate and listening", () => {
   });
 });
 
+describe("configuration only from options", () => {
+  it("ignores the GRAPH_EMULATOR_* fault variables in process.env (the command reads them, not the library)", async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, { GRAPH_EMULATOR_FAULT_RATE: "1", GRAPH_EMULATOR_FAULT_STATUS: "503" });
+    try {
+      const { emulator, url, ca } = await startEmulator({ faults: undefined });
+      try {
+        const site = (await emulatorClient(url, ca).api(SITE).middlewareOptions([new RetryHandlerOptions(0, 0)]).get()) as { id: string };
+        expect(site.id).toContain("lift.sharepoint.com,");
+      } finally {
+        await emulator.stop();
+      }
+    } finally {
+      for (const key of ["GRAPH_EMULATOR_FAULT_RATE", "GRAPH_EMULATOR_FAULT_STATUS"]) {
+        if (saved[key] === undefined) delete process.env[key];
+        else process.env[key] = saved[key];
+      }
+    }
+  });
+});
+
 describe("fault injection", () => {
   it("answers 429 with Retry-After and Graph's throttling body (§7.2)", async () => {
     const { emulator, url, ca } = await startEmulator({ faults: { faultRate: 1, faultStatus: 429, retryAfterSeconds: 7 } });
