@@ -453,11 +453,12 @@ export function defineConformance(makeTarget: () => Promise<Target>): void {
 
     it("follows dependsOn and fails dependents of a failed request with 424", async () => {
       const listPath = await createBookList();
+      // Dependents come first in the array: only dependsOn, not array order, may decide what runs first.
       const responses = await postBatch(client, [
-        { id: "1", method: "POST", url: `${listPath}/items`, headers: { "Content-Type": "application/json" }, body: { fields: { Title: "one" } } },
         { id: "2", dependsOn: ["1"], method: "GET", url: `${listPath}/items?$top=5&expand=fields` },
-        { id: "3", method: "GET", url: `${listPath}/items/424242` },
+        { id: "1", method: "POST", url: `${listPath}/items`, headers: { "Content-Type": "application/json" }, body: { fields: { Title: "one" } } },
         { id: "4", dependsOn: ["3"], method: "DELETE", url: `${listPath}/items/1` },
+        { id: "3", method: "GET", url: `${listPath}/items/424242` },
       ]);
       const byId = new Map(responses.map((r) => [r.id, r]));
       expect(byId.get("1")?.status).toBe(201);
