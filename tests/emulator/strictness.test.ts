@@ -77,6 +77,7 @@ describe("unimplemented surface is refused, not guessed", () => {
     [`${STRICT}/items?$filter=contains(fields/Title,'x')`, 400],
     [`${STRICT}/items?$filter=createdDateTime ge '2020-01-01'`, 501],
     [`${STRICT}/items?$top=5001`, 400],
+    [`${STRICT}/items?$exapnd=fields`, 400],
     [`${STRICT}/items?expand=fields(select=Owner)`, 501],
     [`${STRICT}/items?expand=fields(select=Nope)`, 400],
     [`${SITE}/drive`, 501],

@@ -36,7 +36,12 @@ export function parseQuery(rawQuery: string): QueryOptions {
     const rawValue = eq < 0 ? "" : part.slice(eq + 1);
     const key = decode(rawKey);
     const bare = key.startsWith("$") ? key.slice(1).toLowerCase() : key.toLowerCase();
-    if (!SYSTEM.has(bare)) continue; // non-OData parameters are not query options; ignore as Graph does
+    if (!SYSTEM.has(bare)) {
+      // A misspelt system option ($exapnd) must not be silently ignored (strict by default); other
+      // parameters without `$` are not query options, and Graph ignores them.
+      if (key.startsWith("$")) throw GraphErrors.invalidRequest(`Unrecognized query option '${key}'`);
+      continue;
+    }
     if (params.has(bare)) throw GraphErrors.invalidRequest(`Query option '${key}' was specified more than once`);
     params.set(bare, decode(rawValue));
     rawPairs.push({ key: bare, raw: part });
