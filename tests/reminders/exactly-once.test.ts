@@ -67,6 +67,11 @@ describe("exactly once", () => {
     const key = "return:dover:2025-26-T2:school-day-before";
     await waitFor(async () => (await (await outbox()).findByKey(`${key}|${DOVER.oid}`))?.value.status === "claimed", "Dover's row to be claimed");
     await waitFor(() => connector.activities.length === LEADS.length - 1, "the other leads' cards");
+    // …and until it has dealt with every other row (leads without the app are skipped), so only Dover's is held.
+    await waitFor(
+      async () => (await (await outbox()).all()).filter((r) => r.value.period === "2025-26-T2" && r.value.step === "school-day-before" && ["pending", "claimed", "sending"].includes(r.value.status)).length === 1,
+      "the stuck runner's other rows",
+    );
 
     // Within the lease another runner leaves the row alone…
     const early = await service().runner({ owner: "other" }).pass();
@@ -90,6 +95,10 @@ describe("exactly once", () => {
     const dying = service().runner({ owner: "dying-2", hooks: { afterSend: (row) => (row.value.recipientOid === DOVER.oid ? stuck.promise : Promise.resolve()) } });
     const dyingPass = dying.pass();
     await waitFor(() => connector.activities.length === LEADS.length, "every card");
+    await waitFor(
+      async () => (await (await outbox()).all()).filter((r) => r.value.step === "due-day" && r.value.period === "2025-26-T2" && ["pending", "claimed", "sending"].includes(r.value.status)).length === 1,
+      "the stuck runner's other rows",
+    );
     const key = "return:dover:2025-26-T2:due-day";
     const sentId = connector.activities.find((a) => reminderKeyOf(a.activity) === key)!.id;
 
