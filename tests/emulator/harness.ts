@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { Client, GraphError, HTTPMessageHandler, type ClientOptions } from "@microsoft/microsoft-graph-client";
 import { Agent } from "undici";
 import { GraphEmulator, type GraphEmulatorOptions } from "../../src/emulator";
@@ -158,9 +159,19 @@ export async function batchCreate(client: Client, listPath: string, count: numbe
         body: { fields: fields(i) },
       });
     }
-    const responses = await postBatch(client, requests);
-    const failed = responses.filter((r) => r.status !== 201);
-    if (failed.length > 0) throw new Error(`batch create failed: ${JSON.stringify(failed[0])}`);
+    // §6.3: throttled sub-requests (a real tenant) are sent again after the longest Retry-After.
+    let pending = requests;
+    for (let attempt = 1; pending.length > 0; attempt++) {
+      const responses = await postBatch(client, pending);
+      const throttled = responses.filter((r) => r.status === 429 || r.status === 503);
+      const failed = responses.filter((r) => r.status !== 201 && !throttled.includes(r));
+      if (failed.length > 0 || (throttled.length > 0 && attempt >= 6)) {
+        throw new Error(`batch create failed: ${JSON.stringify(failed[0] ?? throttled[0])}`);
+      }
+      const waitSeconds = Math.max(0, ...throttled.map((r) => Number(r.headers?.["Retry-After"] ?? r.headers?.["retry-after"] ?? 1)));
+      if (throttled.length > 0) await sleep(waitSeconds * 1000);
+      pending = pending.filter((p) => throttled.some((r) => r.id === p.id));
+    }
   }
 }
 
