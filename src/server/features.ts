@@ -3,7 +3,8 @@
  * mounts its API, seeds its demo data and starts its background jobs.
  */
 import type { Feature } from "./feature";
+import { kpiFeature } from "./features/kpi";
 import { referralsFeature } from "./referrals";
 import { remindersFeature } from "./reminders";
 
-export const FEATURES: readonly Feature[] = [referralsFeature, remindersFeature];
+export const FEATURES: readonly Feature[] = [referralsFeature, kpiFeature, remindersFeature];

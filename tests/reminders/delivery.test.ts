@@ -4,14 +4,14 @@
  * answered as `adaptiveCard/action` invokes. Term 1 2025-26 is due at 5pm on Friday 7 November 2025.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { InMemoryReturnStatusSource, remindersServiceFor, returnStatusSourceFor } from "../../src/server/reminders";
+import { remindersServiceFor } from "../../src/server/reminders";
 import { ExtensionRequestsList, ReminderOutboxList, ReminderSnoozesList } from "../../src/server/reminders/lists";
 import { openListStore } from "../../src/graph/site";
 import type { RunningApp } from "../../src/server/start";
 import { startLocalConnector, type LocalConnector } from "../support/local-connector";
 import { startTestApp } from "../support/test-app";
 import { baseActivity, cardOf, cardText, messageActivity, postActivity } from "../bot/activities";
-import { asPerson, chatIdOf, COMMISSIONER, deliveries, install, leadOf, reminderKeyOf, waitFor } from "./helpers";
+import { asPerson, chatIdOf, COMMISSIONER, deliveries, install, leadOf, reminderKeyOf, setReturnState, waitFor } from "./helpers";
 
 let app: RunningApp;
 let connector: LocalConnector;
@@ -21,7 +21,6 @@ const THANET = leadOf("thanet");
 const DUE_DAY = "return:dover:2025-26-T1:due-day";
 
 const service = () => remindersServiceFor(app.context)!;
-const returns = () => returnStatusSourceFor(app.context) as InMemoryReturnStatusSource;
 const token = async (upn: string) =>
   ((await (await fetch(`${app.url}/auth/local/token?as=${encodeURIComponent(upn)}`)).json()) as { access_token: string }).access_token;
 
@@ -33,7 +32,8 @@ function invoke(p: typeof DOVER, verb: string, data: Record<string, unknown>) {
 }
 
 beforeAll(async () => {
-  app = await startTestApp({}, { now: () => clock });
+  // No demo activity: the demo's 2025-26 returns are all in, and these tests put returns in each state themselves.
+  app = await startTestApp({ DEMO_DATA: "off" }, { now: () => clock });
   connector = await startLocalConnector();
 });
 
@@ -110,7 +110,7 @@ describe("card actions", () => {
   const data = { key: DUE_DAY, districtSlug: "dover", academicYear: "2025-26", term: 1 };
 
   it("'Already submitted' says so when the return is not submitted, and thanks when it is", async () => {
-    returns().setStatus("dover", "2025-26", 1, "draft", ["ey_referrals"]);
+    await setReturnState(app, "dover", "2025-26", 1, "draft", ["referrals_ey"]);
     const notYet = await invoke(DOVER, "reminder.submitted", data);
     expect(notYet.status).toBe(200);
     const notYetCard = (notYet.body as { value: unknown }).value;
@@ -122,12 +122,12 @@ describe("card actions", () => {
     const activityId = (await outbox.findByKey(`${DUE_DAY}|${DOVER.oid}`))!.value.activityId;
     expect(connector.updates.at(-1)).toMatchObject({ conversationId: chatIdOf(DOVER), activityId });
 
-    returns().setStatus("dover", "2025-26", 1, "submitted");
+    await setReturnState(app, "dover", "2025-26", 1, "submitted");
     const done = await invoke(DOVER, "reminder.submitted", data);
     const doneCard = (done.body as { value: { actions: Array<{ title: string }> } }).value;
     expect(cardText(doneCard)).toMatch(/Thanks: LIFT Hub has your submitted return/);
     expect(doneCard.actions.map((a) => a.title)).toEqual(["Open KPI return"]);
-    returns().setStatus("dover", "2025-26", 1, "draft");
+    await setReturnState(app, "dover", "2025-26", 1, "draft");
   });
 
   it("'Remind me tomorrow' records a snooze until 9am on the next weekday and says when", async () => {

@@ -32,7 +32,8 @@ function expectEachOnce(key: (slug: string) => string) {
 }
 
 beforeAll(async () => {
-  app = await startTestApp({}, { now: () => clock });
+  // No demo activity: the demo has every 2025-26 return in, which would stop these reminders.
+  app = await startTestApp({ DEMO_DATA: "off" }, { now: () => clock });
   connector = await startLocalConnector();
   for (const lead of LEADS) await install(app.url, connector, lead);
 });

@@ -3,6 +3,10 @@ import { DEMO_PEOPLE } from "../../src/domain/reference/people";
 import type { Person } from "../../src/schemas/person";
 import { baseActivity, cardOf, postActivity } from "../bot/activities";
 import type { LocalConnector, RecordedActivity } from "../support/local-connector";
+import type { RunningApp } from "../../src/server/start";
+import { kpiServicesFor } from "../../src/server/features/kpi";
+import { measuresFor } from "../../src/domain/kpi/catalogue";
+import { returnVersionKey } from "../../src/graph/kpi-lists";
 
 export function person(upn: string): Person {
   const found = DEMO_PEOPLE.find((p) => p.upn === upn);
@@ -83,4 +87,43 @@ export function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
   const promise = new Promise<void>((r) => (resolve = r));
   return { promise, resolve };
+}
+
+/**
+ * Puts a district's return for a term in a state by writing its version 1 straight into the
+ * KpiReturns list, as the KPI tab or another process would: the reminders must read the state
+ * from the list (issue 6: "Already submitted checks the list"), not from anything held in memory.
+ */
+export async function setReturnState(
+  app: RunningApp,
+  slug: string,
+  academicYear: string,
+  term: number,
+  status: "draft" | "submitted",
+  missingMeasureIds: readonly string[] = [],
+): Promise<void> {
+  const { service } = kpiServicesFor(app.context);
+  const values = Object.fromEntries(
+    measuresFor(academicYear)
+      .filter((m) => m.kind === "count")
+      .map((m) => [m.id, missingMeasureIds.includes(m.id) ? null : 1]),
+  );
+  const at = app.context.now().toISOString().replace(/\.\d{3}Z$/, "Z");
+  const value = {
+    returnKey: returnVersionKey(slug, academicYear, term, 1),
+    districtSlug: slug,
+    academicYear,
+    term,
+    version: 1,
+    status,
+    values,
+    narrative: "",
+    source: "form" as const,
+    savedAt: at,
+    savedByName: "Test",
+    ...(status === "submitted" ? { submittedAt: at, submittedByName: "Test" } : {}),
+  };
+  const existing = await service.returns.findByKey(value.returnKey);
+  if (existing) await service.returns.update(existing.id, status === "draft" ? { ...value, submittedAt: undefined, submittedByName: undefined } : value);
+  else await service.returns.create(value, { idempotencyKey: value.returnKey });
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startTestApp } from "../support/test-app";
 import { launchBrowser, type TestBrowser } from "../support/browser";
-import { seriousAxeViolations } from "../browser/helpers";
+import { seriousAxeViolations } from "./helpers";
 
 const COMMISSIONER = "commissioner@lift.local";
 const LEAD = "lead.dover@lift.local";

@@ -1,0 +1,139 @@
+/**
+ * Spreadsheet files in and out: an RFC 4180 CSV reader, XLSX through exceljs, the import template
+ * and the summary export (same long-format columns as the CSV).
+ */
+import ExcelJS from "exceljs";
+import { AppError } from "../../../errors";
+import { MEASURES } from "../../../domain/kpi/catalogue";
+import { CSV_COLUMNS, csvField, summaryToCsv } from "../../../domain/kpi/csv";
+import type { SummaryRow } from "../../../domain/kpi/aggregate";
+
+export type FileFormat = "csv" | "xlsx";
+export const CONTENT_TYPES: Record<FileFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+export function fileFormat(value: unknown, fallback: FileFormat = "csv"): FileFormat {
+  if (value === undefined || value === "") return fallback;
+  if (value === "csv" || value === "xlsx") return value;
+  throw new AppError("validation_failed", "The format must be csv or xlsx.", { fieldErrors: { format: ["Choose csv or xlsx"] } });
+}
+
+/** RFC 4180: comma separated, fields optionally quoted ("" inside quotes), CRLF or LF line ends. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a byte-order mark from Excel
+  const endField = () => {
+    row.push(field);
+    field = "";
+  };
+  const endRow = () => {
+    endField();
+    rows.push(row);
+    row = [];
+  };
+  for (; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+      continue;
+    }
+    if (ch === '"' && field === "") quoted = true;
+    else if (ch === ",") endField();
+    else if (ch === "\r" && text[i + 1] === "\n") {
+      endRow();
+      i++;
+    } else if (ch === "\n" || ch === "\r") endRow();
+    else field += ch;
+  }
+  if (quoted) throw new AppError("validation_failed", "The CSV file ends inside a quoted field.", { detail: { errors: [{ row: rows.length + 1, column: "", message: "A quoted field is not closed." }] } });
+  if (field !== "" || row.length > 0) endRow();
+  // Blank lines (e.g. a trailing newline written twice) carry no data.
+  return rows.filter((r) => r.some((c) => c.trim() !== ""));
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "string") return value;
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "object") {
+    if ("result" in value && value.result !== undefined) return cellText(value.result as ExcelJS.CellValue);
+    if ("richText" in value) return value.richText.map((t) => t.text).join("");
+    if ("text" in value && typeof value.text === "string") return value.text;
+    if ("error" in value) return String(value.error);
+  }
+  return String(value);
+}
+
+/** The first worksheet as rows of text (blank rows dropped). */
+export async function parseXlsx(data: Buffer): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (err) {
+    throw new AppError("validation_failed", "The file is not a readable XLSX workbook.", { cause: err, detail: { errors: [{ row: 0, column: "", message: "The file is not a readable XLSX workbook." }] } });
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const width = sheet.columnCount;
+  const rows: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value).trim());
+    rows.push(cells);
+  });
+  while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c === "")) rows.pop();
+  return rows;
+}
+
+export async function parseTable(format: FileFormat, body: Buffer): Promise<string[][]> {
+  return format === "csv" ? parseCsv(body.toString("utf8")) : parseXlsx(body);
+}
+
+/** Template columns: district, academic_year, term, then every count measure (percentages are worked out, never typed). */
+export function templateColumns(): string[] {
+  return ["district", "academic_year", "term", ...MEASURES.filter((m) => m.kind === "count").map((m) => m.id)];
+}
+
+export async function templateFile(format: FileFormat): Promise<Buffer> {
+  const columns = templateColumns();
+  if (format === "csv") return Buffer.from(columns.map(csvField).join(",") + "\r\n", "utf8");
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Returns");
+  sheet.addRow(columns);
+  sheet.getRow(1).font = { bold: true };
+  const defs = workbook.addWorksheet("Definitions");
+  defs.addRow(["measure", "label", "definition", "collected from", "collected to"]);
+  defs.getRow(1).font = { bold: true };
+  for (const m of MEASURES.filter((x) => x.kind === "count")) defs.addRow([m.id, m.label, m.definition, m.appliesFrom ?? "", m.appliesTo ?? ""]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export async function summaryFile(rows: readonly SummaryRow[], format: FileFormat): Promise<Buffer> {
+  const csv = summaryToCsv(rows);
+  if (format === "csv") return Buffer.from(csv, "utf8");
+  // The same cells as the CSV (blank for missing, rounded numbers), numbers as numbers.
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Summary");
+  const lines = parseCsv(csv);
+  const numeric = new Set(["value", "numerator", "denominator", "percent", "districts_reporting"]);
+  lines.forEach((line, index) => {
+    if (index === 0) {
+      sheet.addRow(line);
+      return;
+    }
+    sheet.addRow(line.map((cell, c) => (numeric.has(CSV_COLUMNS[c] as string) && cell !== "" ? Number(cell) : cell === "" ? null : cell)));
+  });
+  sheet.getRow(1).font = { bold: true };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,126 @@
+/**
+ * Figures the app can derive from its own lists, offered on the return form with where they came
+ * from (still editable). Kept behind a small interface so the KPI feature does not depend on how
+ * referrals and meetings are stored: `referralListsPrefill` reads the Referrals and LiftMeetings
+ * lists of the referrals feature; `noPrefill` answers nothing (used when that feature is absent).
+ *
+ * Only counts leave this module: no child's details are read into the answer or the logs.
+ */
+import type { Term } from "../../../domain/reporting/calendar";
+import { formatUkDateShort as formatUkDate } from "../../../domain/reporting/format";
+
+export interface PrefillValue {
+  value: number;
+  /** Plain-English provenance, e.g. "12 referrals from primary schools submitted in term 2 (…)". */
+  source: string;
+}
+
+export type Prefill = Record<string, PrefillValue>;
+
+export interface PrefillSource {
+  prefill(districtSlug: string, districtName: string, term: Term, now: Date): Promise<Prefill>;
+}
+
+export const noPrefill: PrefillSource = {
+  prefill: async () => ({}),
+};
+
+/** What the prefill needs of a referral and a meeting (the referrals feature's list items fit). */
+export interface PrefillReferral {
+  settingId: string;
+  status: string;
+  submittedAt?: string;
+  meetingId?: string;
+  body: Record<string, unknown>;
+  outcome?: { categories: string[] };
+}
+
+export interface PrefillMeeting {
+  id: string;
+  kind: "school" | "early-years";
+  startsAt: string;
+  status: string;
+}
+
+export interface PrefillReader {
+  referrals(districtSlug: string): Promise<PrefillReferral[]>;
+  meetings(districtSlug: string): Promise<PrefillMeeting[]>;
+}
+
+type Phase = "primary" | "secondary" | "ey";
+const NEED: Record<string, string> = { CI: "ci", CL: "cl", SEMH: "semh", SP: "sp" };
+const PHASE_WORDS: Record<Phase, string> = { primary: "primary schools", secondary: "secondary schools", ey: "early years settings" };
+const NEED_WORDS: Record<string, string> = { ci: "Communication and Interaction", cl: "Cognition and Learning", semh: "Social, Emotional and Mental Health", sp: "Sensory and/or Physical" };
+
+function phaseOf(r: PrefillReferral): Phase | undefined {
+  const setting = r.body.setting as { phase?: unknown } | undefined;
+  switch (setting?.phase) {
+    case "early-years":
+      return "ey";
+    case "secondary":
+      return "secondary";
+    case "primary":
+    case "all-through":
+      return "primary";
+    default:
+      return undefined;
+  }
+}
+
+function needOf(r: PrefillReferral): string | undefined {
+  const needs = r.body.needs as { primaryArea?: unknown } | undefined;
+  return typeof needs?.primaryArea === "string" ? NEED[needs.primaryArea] : undefined;
+}
+
+/** Outcome categories that mean "resolved at LIFT" (KPI 1.1's definition: strategies given, or signposted). */
+const RESOLVED = /resolved at lift|signposted/i;
+
+function inTerm(instant: string | undefined, term: Term): boolean {
+  if (!instant) return false;
+  const day = instant.slice(0, 10);
+  return day >= term.start && day <= term.end;
+}
+
+export function referralListsPrefill(reader: PrefillReader): PrefillSource {
+  return {
+    async prefill(districtSlug, districtName, term, now) {
+      const [referrals, meetings] = await Promise.all([reader.referrals(districtSlug), reader.meetings(districtSlug)]);
+      const when = `term ${term.term} (${formatUkDate(term.start)} to ${formatUkDate(term.end)})`;
+      const out: Prefill = {};
+      const put = (id: string, value: number, source: string) => {
+        out[id] = { value, source };
+      };
+
+      const termMeetings = meetings.filter((m) => m.status !== "cancelled" && inTerm(m.startsAt, term));
+      const held = termMeetings.filter((m) => Date.parse(m.startsAt) <= now.getTime());
+      const school = held.filter((m) => m.kind === "school").length;
+      const ey = held.filter((m) => m.kind === "early-years").length;
+      put("lift_meetings_school", school, `${school} school LIFT meetings of ${districtName} held in ${when}, from the LiftMeetings list`);
+      put("lift_meetings_ey", ey, `${ey} early years LIFT meetings of ${districtName} held in ${when}, from the LiftMeetings list`);
+
+      const submitted = referrals.filter((r) => r.status !== "draft" && inTerm(r.submittedAt, term));
+      for (const phase of ["primary", "secondary", "ey"] as const) {
+        const n = submitted.filter((r) => phaseOf(r) === phase).length;
+        put(`referrals_${phase}`, n, `${n} LIFT referrals from ${PHASE_WORDS[phase]} submitted to ${districtName} LIFT in ${when}`);
+      }
+      for (const group of ["school", "ey"] as const) {
+        for (const need of Object.values(NEED)) {
+          const n = submitted.filter((r) => needOf(r) === need && (group === "ey" ? phaseOf(r) === "ey" : phaseOf(r) !== "ey")).length;
+          put(`referrals_${need}_${group}`, n, `${n} ${group === "ey" ? "early years" : "school"} referrals submitted in ${when} with ${NEED_WORDS[need]} as the primary area of need`);
+        }
+      }
+
+      const heldIds = new Set(held.map((m) => m.id));
+      const discussed = referrals.filter((r) => r.meetingId !== undefined && heldIds.has(r.meetingId));
+      for (const phase of ["primary", "secondary", "ey"] as const) {
+        const cases = discussed.filter((r) => phaseOf(r) === phase);
+        put(`cases_discussed_${phase}`, cases.length, `${cases.length} referrals from ${PHASE_WORDS[phase]} placed on ${districtName} LIFT meetings held in ${when}`);
+        const settings = new Set(cases.map((r) => r.settingId)).size;
+        put(`lift_settings_attending_${phase}`, settings, `${settings} different ${PHASE_WORDS[phase]} with a referral discussed at a LIFT meeting held in ${when}`);
+      }
+      const resolved = discussed.filter((r) => r.outcome?.categories.some((c) => RESOLVED.test(c))).length;
+      put("kpi_1_1", resolved, `${resolved} referrals discussed in ${when} with the outcome "resolved at LIFT" or "signposted elsewhere"`);
+      return out;
+    },
+  };
+}
