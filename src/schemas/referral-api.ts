@@ -52,6 +52,8 @@ export interface ReferralSummary {
   updatedAt: string;
   submittedAt?: string;
   outcome?: { categories: string[]; summary?: string; actions: OutcomeAction[] };
+  /** The latest change to this referral's meeting (moved, cancelled, case moved), for the SENCo. */
+  notice?: string;
 }
 
 export interface ReferralRecord extends ReferralSummary {

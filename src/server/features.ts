@@ -4,7 +4,8 @@
  */
 import type { Feature } from "./feature";
 import { kpiFeature } from "./features/kpi";
+import { liftMeetingsFeature } from "./features/lift-meetings";
 import { referralsFeature } from "./referrals";
 import { remindersFeature } from "./reminders";
 
-export const FEATURES: readonly Feature[] = [referralsFeature, kpiFeature, remindersFeature];
+export const FEATURES: readonly Feature[] = [referralsFeature, liftMeetingsFeature, kpiFeature, remindersFeature];

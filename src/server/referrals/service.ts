@@ -200,6 +200,7 @@ export class ReferralService {
       ...(r.submittedAt ? { submittedAt: r.submittedAt } : {}),
       // Outcome free text can name the child: anonymised views get the categories only.
       ...(r.outcome ? { outcome: view === "full" ? r.outcome : { categories: r.outcome.categories, actions: [] } } : {}),
+      ...(r.notice && view === "full" ? { notice: r.notice } : {}),
     };
   }
 

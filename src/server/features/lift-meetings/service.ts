@@ -1,0 +1,383 @@
+/**
+ * LIFT meetings (issue 5, part A): planning a term, moving and cancelling meetings, the agenda and
+ * the running state, the stage view and moving a case to another meeting. Meetings and referrals
+ * live in the referrals feature's lists; this service reads and writes them through its stores.
+ * Every request checks access (src/domain/lift-meetings/access.ts) and is audited with ids only.
+ */
+import { randomUUID } from "node:crypto";
+import { DateTime } from "luxon";
+import { canPlanDistrict, isDistrictMember, meetingAccess, refusalFor, type MeetingAccess } from "../../../domain/lift-meetings/access";
+import { checkReorder, type ReorderEntry } from "../../../domain/lift-meetings/agenda";
+import { checkPlannedMeetings, type ExistingMeeting } from "../../../domain/lift-meetings/planning";
+import { describeUkDateTime, UK_ZONE, ukToday } from "../../../domain/referrals/meeting-rules";
+import type { District } from "../../../domain/reference/districts";
+import { TERMS } from "../../../domain/reference/terms";
+import { AppError } from "../../../errors";
+import type { Item } from "../../../graph/list-store";
+import type { Agenda, MeetingDetail, OutcomeStatus, PlanMeetingsAnswer, PlannedMeetingInput, StageView } from "../../../schemas/lift-meeting-api";
+import type { Person } from "../../../schemas/person";
+import type { ReferralRecord } from "../../../schemas/referral-api";
+import type { FeatureContext } from "../../feature";
+import { referralServiceFor } from "../../referrals";
+import { LiftMeetingsList, ReferralsList, type LiftMeetingItem, type ReferralItem } from "../../referrals/lists";
+import { tellSenco } from "./notify";
+import { buildAgenda, buildStage, meetingDetail } from "./views";
+
+type MeetingItem = Item<LiftMeetingItem>;
+
+/** Draft/approved state of each case's outcome record on a meeting (the lift-outcomes feature provides it). */
+export type OutcomeStatusSource = (meetingId: string) => Promise<ReadonlyMap<string, OutcomeStatus>>;
+
+const noOutcomes: OutcomeStatusSource = async () => new Map();
+const NOT_FOUND = "There is no such LIFT meeting.";
+
+export interface Loaded {
+  item: MeetingItem;
+  access: MeetingAccess;
+  district: District;
+}
+
+export class LiftMeetingService {
+  outcomeStatuses: OutcomeStatusSource = noOutcomes;
+
+  constructor(private readonly ctx: FeatureContext) {}
+
+  private get stores() {
+    return referralServiceFor(this.ctx).stores;
+  }
+
+  // ---- loading and access ----
+
+  private async district(slug: string): Promise<District | undefined> {
+    return (await this.ctx.reference.districts()).find((d) => d.slug === slug);
+  }
+
+  /** The meeting if the caller may read it; 404 otherwise (whether or not it exists elsewhere). */
+  async load(person: Person, id: string): Promise<Loaded> {
+    const item = /^\d{1,12}$/.test(id) ? await this.stores.meetings.find(id) : undefined;
+    const access = item ? meetingAccess(person, item.value) : undefined;
+    const district = item ? await this.district(item.value.districtSlug) : undefined;
+    if (!item || !access?.read || !district) throw new AppError("not_found", NOT_FOUND);
+    return { item, access, district };
+  }
+
+  private refuse(access: MeetingAccess, message: string): AppError {
+    return refusalFor(access) === "not_found" ? new AppError("not_found", NOT_FOUND) : new AppError("forbidden", message);
+  }
+
+  /** The referrals on the meeting (its cases): every non-draft referral placed on it. */
+  async casesOn(meetingId: string): Promise<Item<ReferralItem>[]> {
+    return (await this.stores.referrals.all({ where: { meetingId } })).filter((r) => r.value.status !== "draft");
+  }
+
+  private async detailOf(loaded: Loaded, caseCount?: number): Promise<MeetingDetail> {
+    const count = caseCount ?? (await this.casesOn(loaded.item.id)).length;
+    const chairOid = loaded.item.value.chairOid;
+    const chairName = chairOid ? (await this.ctx.people.byOid(chairOid))?.displayName : undefined;
+    return meetingDetail(loaded.item, loaded.district, loaded.access, { caseCount: count, ...(chairName ? { chairName } : {}), now: this.ctx.now() });
+  }
+
+  private async agendaOf(loaded: Loaded, cases?: Item<ReferralItem>[]): Promise<Agenda> {
+    const onMeeting = cases ?? (await this.casesOn(loaded.item.id));
+    const settings = new Map((await this.ctx.reference.settings()).map((s) => [s.id, s]));
+    return buildAgenda({
+      meeting: await this.detailOf(loaded, onMeeting.length),
+      item: loaded.item,
+      cases: onMeeting,
+      settings,
+      outcomes: await this.outcomeStatuses(loaded.item.id),
+      names: loaded.access.names,
+      today: ukToday(this.ctx.now()),
+    });
+  }
+
+  private audit(person: Person, action: string, itemId: string, detail?: Record<string, string | number | boolean | null>, listTitle = LiftMeetingsList.title) {
+    return this.ctx.audit.record(person, { action, listTitle, itemId, ...(detail ? { detail } : {}) });
+  }
+
+  // ---- reading ----
+
+  async detail(person: Person, id: string): Promise<MeetingDetail> {
+    const loaded = await this.load(person, id);
+    await this.audit(person, "meeting.read", id);
+    return this.detailOf(loaded);
+  }
+
+  async agenda(person: Person, id: string): Promise<Agenda> {
+    const loaded = await this.load(person, id);
+    const agenda = await this.agendaOf(loaded);
+    await this.audit(person, "meeting.agenda_read", id, { names: loaded.access.names, referralIds: agenda.entries.filter((e) => e.kind === "case").map((e) => e.id).join(",") });
+    return agenda;
+  }
+
+  async stage(person: Person, id: string): Promise<StageView> {
+    const loaded = await this.load(person, id);
+    const cases = await this.casesOn(id);
+    const stage = buildStage(await this.agendaOf(loaded, cases), cases, { questions: loaded.access.names });
+    await this.audit(person, "meeting.stage_read", id);
+    return stage;
+  }
+
+  // ---- the agenda and the running state ----
+
+  async saveAgenda(person: Person, id: string, input: { eTag: string; slotMinutes: number; entries: ReorderEntry[] }): Promise<Agenda> {
+    const loaded = await this.load(person, id);
+    if (!loaded.access.run) throw this.refuse(loaded.access, "Only the district's LIFT members can change the agenda.");
+    if (loaded.item.value.status === "cancelled") throw new AppError("conflict", "This LIFT meeting is cancelled; its agenda cannot change.");
+    if (input.eTag !== loaded.item.eTag) throw await this.staleAgenda(person, id);
+    const cases = await this.casesOn(id);
+    const checked = checkReorder(input.entries, cases.map((c) => c.id), () => `item-${randomUUID().slice(0, 8)}`);
+    if (!checked.ok) throw new AppError("validation_failed", checked.message, { fieldErrors: checked.fieldErrors });
+    let updated: MeetingItem;
+    try {
+      updated = await this.stores.meetings.update(id, { agenda: { slotMinutes: input.slotMinutes, entries: checked.entries } }, { eTag: input.eTag });
+    } catch (error) {
+      if (AppError.isAppError(error) && error.code === "precondition_failed") throw await this.staleAgenda(person, id);
+      throw error;
+    }
+    await this.audit(person, "meeting.agenda_saved", id, { entries: checked.entries.length });
+    return this.agendaOf({ ...loaded, item: updated }, cases);
+  }
+
+  private async staleAgenda(person: Person, id: string): Promise<AppError> {
+    const current = await this.agendaOf(await this.load(person, id));
+    return new AppError("precondition_failed", "Someone else changed this agenda since you opened it.", { detail: { current } });
+  }
+
+  /** Which entry the meeting is on. A pointer, not a record: the last writer wins, no eTag. */
+  async setCurrent(person: Person, id: string, input: { entryId: string | null; step?: number }): Promise<Agenda> {
+    const loaded = await this.load(person, id);
+    if (!loaded.access.run) throw this.refuse(loaded.access, "Only the district's LIFT members can run the meeting.");
+    if (loaded.item.value.status === "cancelled") throw new AppError("conflict", "This LIFT meeting is cancelled.");
+    let run: LiftMeetingItem["run"];
+    if (input.entryId !== null) {
+      const agenda = await this.agendaOf(loaded);
+      if (!agenda.entries.some((e) => e.id === input.entryId)) {
+        throw new AppError("validation_failed", "That entry is not on the agenda.", { fieldErrors: { entryId: ["Choose an entry on this meeting's agenda"] } });
+      }
+      const before = loaded.item.value.run;
+      // Moving through the steps of the same case keeps its timer running.
+      const startedAt = before?.entryId === input.entryId ? before.startedAt : this.ctx.now().toISOString();
+      run = { entryId: input.entryId, step: input.step ?? (before?.entryId === input.entryId ? before.step : 0), startedAt };
+    }
+    const updated = await this.stores.meetings.update(id, { run });
+    await this.audit(person, "meeting.current_set", id, { entryId: input.entryId });
+    return this.agendaOf({ ...loaded, item: updated });
+  }
+
+  // ---- planning, moving, cancelling ----
+
+  private async districtMeetings(slug: string): Promise<MeetingItem[]> {
+    return this.stores.meetings.all({ where: { districtSlug: slug } });
+  }
+
+  private static existing(items: MeetingItem[]): ExistingMeeting[] {
+    return items.map((m) => ({ id: m.id, title: m.value.title, kind: m.value.kind, ...(m.value.schoolPhases ? { phases: m.value.schoolPhases } : {}), startsAt: m.value.startsAt, endsAt: m.value.endsAt, status: m.value.status }));
+  }
+
+  async plan(person: Person, input: { idempotencyKey: string; districtSlug: string; meetings: PlannedMeetingInput[] }): Promise<PlanMeetingsAnswer> {
+    const district = await this.district(input.districtSlug);
+    if (!district || (!canPlanDistrict(person, district.slug) && !isDistrictMember(person, district.slug))) throw new AppError("not_found", "There is no such district.");
+    if (!canPlanDistrict(person, district.slug)) throw new AppError("forbidden", "Only the district's LIFT lead plans its meetings.");
+    const keys = input.meetings.map((_, i) => `lift-plan:${district.slug}:${input.idempotencyKey}:${i}`);
+    // A repeated key answers with the meetings it made; they are not checked against themselves.
+    const made = await Promise.all(keys.map((k) => this.stores.meetings.findByKey(k)));
+    const toMake = input.meetings.map((m, i) => ({ m, i })).filter(({ i }) => !made[i]);
+    let warnings: Record<string, string[]> = {};
+    if (toMake.length > 0) {
+      const madeIds = new Set(made.flatMap((m) => (m ? [m.id] : [])));
+      const existing = LiftMeetingService.existing((await this.districtMeetings(district.slug)).filter((m) => !madeIds.has(m.id)));
+      // The seed term dates: a date outside them is only a warning, so the copy in code is enough.
+      const checked = checkPlannedMeetings(input.meetings, existing, { now: this.ctx.now(), terms: TERMS });
+      const errors = Object.fromEntries(Object.entries(checked.fieldErrors).filter(([k]) => toMake.some(({ i }) => k.startsWith(`meetings.${i}.`))));
+      if (Object.keys(errors).length > 0) throw new AppError("validation_failed", "Some meetings need attention.", { fieldErrors: errors });
+      warnings = checked.warnings;
+    }
+    const defaultChair = (await this.ctx.people.list()).find((p) => p.role === "district_lead" && p.districtSlug === district.slug)?.oid;
+    const items: MeetingItem[] = [];
+    for (const [i, m] of input.meetings.entries()) {
+      const already = made[i];
+      if (already) {
+        items.push(already);
+        continue;
+      }
+      const chairOid = m.chairOid ?? defaultChair;
+      const value: LiftMeetingItem = {
+        districtSlug: district.slug,
+        kind: m.kind,
+        ...(m.kind === "school" && m.phases ? { schoolPhases: m.phases } : {}),
+        title: meetingTitle(district, m.kind, m.kind === "school" ? m.phases : undefined, m.startsAt),
+        startsAt: m.startsAt,
+        endsAt: m.endsAt,
+        ...(m.place ? { place: m.place } : {}),
+        ...(m.onlineMeetingUrl ? { onlineMeetingUrl: m.onlineMeetingUrl } : {}),
+        ...(chairOid ? { chairOid } : {}),
+        status: "scheduled",
+        history: [{ at: this.ctx.now().toISOString(), action: "Planned", byName: person.displayName }],
+      };
+      items.push(await this.stores.meetings.create(value, { idempotencyKey: keys[i] as string }));
+    }
+    await this.audit(person, "meeting.planned", items[0]?.id ?? "", { count: items.length, itemIds: items.map((m) => m.id).join(",") });
+    const details = await Promise.all(items.map((item) => this.detailOf({ item, district, access: meetingAccess(person, item.value) }, 0)));
+    return { items: details, ...(Object.keys(warnings).length > 0 ? { warnings } : {}) };
+  }
+
+  private async checkPlanner(person: Person, id: string, eTag: string, what: string): Promise<Loaded> {
+    const loaded = await this.load(person, id);
+    if (!loaded.access.plan) throw this.refuse(loaded.access, `Only the district's LIFT lead can ${what} a meeting.`);
+    const status = loaded.item.value.status;
+    if (status === "held") throw new AppError("conflict", "This LIFT meeting has already taken place.");
+    if (status === "cancelled") throw new AppError("conflict", "This LIFT meeting has been cancelled.");
+    if (eTag !== loaded.item.eTag) throw await this.staleMeeting(loaded);
+    return loaded;
+  }
+
+  private async staleMeeting(loaded: Loaded): Promise<AppError> {
+    const item = await this.stores.meetings.get(loaded.item.id);
+    return new AppError("precondition_failed", "Someone else changed this meeting since you opened it.", { detail: { current: { meeting: await this.detailOf({ ...loaded, item }) } } });
+  }
+
+  private async writeMeeting(loaded: Loaded, patch: Partial<LiftMeetingItem>, eTag: string): Promise<MeetingItem> {
+    try {
+      return await this.stores.meetings.update(loaded.item.id, patch, { eTag });
+    } catch (error) {
+      if (AppError.isAppError(error) && error.code === "precondition_failed") throw await this.staleMeeting(loaded);
+      throw error;
+    }
+  }
+
+  async move(
+    person: Person,
+    id: string,
+    input: { eTag: string; startsAt?: string; endsAt?: string; place?: string; onlineMeetingUrl?: string; chairOid?: string; reason?: string },
+  ): Promise<MeetingDetail> {
+    const loaded = await this.checkPlanner(person, id, input.eTag, "move");
+    const m = loaded.item.value;
+    // A new start alone keeps the meeting's length.
+    const startsAt = input.startsAt ?? m.startsAt;
+    const endsAt = input.endsAt ?? (input.startsAt ? new Date(Date.parse(m.endsAt) - Date.parse(m.startsAt) + Date.parse(input.startsAt)).toISOString() : m.endsAt);
+    const timeChanged = Date.parse(startsAt) !== Date.parse(m.startsAt) || Date.parse(endsAt) !== Date.parse(m.endsAt);
+    if (timeChanged) {
+      const existing = LiftMeetingService.existing(await this.districtMeetings(m.districtSlug));
+      const checked = checkPlannedMeetings([{ kind: m.kind, ...(m.schoolPhases ? { phases: m.schoolPhases } : {}), startsAt, endsAt }], existing, { now: this.ctx.now(), prefix: "", ignoreId: id });
+      if (Object.keys(checked.fieldErrors).length > 0) throw new AppError("validation_failed", "The new time needs attention.", { fieldErrors: checked.fieldErrors });
+    }
+    const placeChanged = (input.place !== undefined && input.place !== m.place) || (input.onlineMeetingUrl !== undefined && input.onlineMeetingUrl !== m.onlineMeetingUrl);
+    const now = this.ctx.now().toISOString();
+    const change = timeChanged ? `Moved to ${describeUkDateTime(new Date(startsAt))}` : placeChanged ? "Place changed" : "Details changed";
+    const updated = await this.writeMeeting(
+      loaded,
+      {
+        startsAt,
+        endsAt,
+        ...(timeChanged ? { status: "moved" as const, title: meetingTitle(loaded.district, m.kind, m.schoolPhases, startsAt, m.title) } : {}),
+        ...(input.place !== undefined ? { place: input.place } : {}),
+        ...(input.onlineMeetingUrl !== undefined ? { onlineMeetingUrl: input.onlineMeetingUrl } : {}),
+        ...(input.chairOid !== undefined ? { chairOid: input.chairOid } : {}),
+        history: [...(m.history ?? []), { at: now, action: `${change}${input.reason ? `: ${input.reason}` : ""}`.slice(0, 300), byName: person.displayName }],
+      },
+      input.eTag,
+    );
+    await this.audit(person, "meeting.moved", id, { timeChanged, placeChanged });
+    if (timeChanged || placeChanged) {
+      const where = updated.value.place ? ` (${updated.value.place})` : "";
+      const notice = timeChanged
+        ? `The LIFT meeting your referral is on has moved to ${describeUkDateTime(new Date(startsAt))}${where}.${input.reason ? ` ${input.reason}` : ""}`
+        : `The place of your referral's LIFT meeting on ${describeUkDateTime(new Date(startsAt))} has changed${where}.${input.reason ? ` ${input.reason}` : ""}`;
+      await this.tellCases(person, id, notice, (r) => ({ history: [...r.history, { at: now, action: `Meeting ${timeChanged ? "moved" : "place changed"}: ${notice}`.slice(0, 300), byName: person.displayName }], notice }));
+    }
+    return this.detailOf({ ...loaded, item: updated });
+  }
+
+  async cancel(person: Person, id: string, input: { eTag: string; reason: string }): Promise<MeetingDetail> {
+    const loaded = await this.checkPlanner(person, id, input.eTag, "cancel");
+    const m = loaded.item.value;
+    const now = this.ctx.now().toISOString();
+    const updated = await this.writeMeeting(
+      loaded,
+      { status: "cancelled", cancelledReason: input.reason, run: undefined, history: [...(m.history ?? []), { at: now, action: `Cancelled: ${input.reason}`.slice(0, 300), byName: person.displayName }] },
+      input.eTag,
+    );
+    await this.audit(person, "meeting.cancelled", id);
+    const notice = `The LIFT meeting on ${describeUkDateTime(new Date(m.startsAt))} was cancelled (${input.reason}). Your referral is back with the district, who will place it on another meeting.`;
+    await this.tellCases(person, id, notice, (r) =>
+      r.status === "scheduled" || r.status === "discussed"
+        ? {
+            status: "submitted",
+            meetingId: undefined,
+            history: [...r.history, { at: now, action: `Taken off the agenda: ${m.title} was cancelled (${input.reason})`.slice(0, 300), byName: person.displayName }],
+            notice,
+          }
+        : undefined,
+    );
+    return this.detailOf({ ...loaded, item: updated }, 0);
+  }
+
+  /** Applies a change to every case on the meeting, audits it and tells each SENCo (best effort). */
+  private async tellCases(person: Person, meetingId: string, text: string, change: (r: ReferralItem) => Partial<ReferralItem> | undefined): Promise<void> {
+    for (const referral of await this.casesOn(meetingId)) {
+      const done = await this.changeReferral(referral.id, (r) => (r.meetingId === meetingId ? change(r) : undefined));
+      if (!done) continue;
+      await this.audit(person, "referral.meeting_changed", referral.id, { meetingId }, ReferralsList.title);
+      await tellSenco(this.ctx, done.value.createdByOid, `${done.value.caseReference ?? "Your LIFT referral"}: ${text}`, { referralId: referral.id, meetingId });
+    }
+  }
+
+  /** Read–change–write with the item's eTag, again on a concurrent change, so no history entry is lost. */
+  private async changeReferral(id: string, change: (r: ReferralItem) => Partial<ReferralItem> | undefined): Promise<Item<ReferralItem> | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.stores.referrals.get(id);
+      const patch = change(current.value);
+      if (!patch) return undefined;
+      try {
+        return await this.stores.referrals.update(id, patch, { eTag: current.eTag });
+      } catch (error) {
+        if (!(AppError.isAppError(error) && error.code === "precondition_failed") || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  // ---- moving a case ----
+
+  async moveCase(person: Person, meetingId: string, referralId: string, input: { toMeetingId: string; reason?: string }): Promise<ReferralRecord> {
+    const loaded = await this.load(person, meetingId);
+    if (!loaded.access.run) throw this.refuse(loaded.access, "Only the district's LIFT members can move a case.");
+    const referral = /^\d{1,12}$/.test(referralId) ? await this.stores.referrals.find(referralId) : undefined;
+    if (!referral || referral.value.meetingId !== meetingId || referral.value.status === "draft") throw new AppError("not_found", "That case is not on this meeting.");
+    if (loaded.item.value.status === "held") throw new AppError("conflict", "This meeting has taken place; its cases stay on it.");
+    if (input.toMeetingId === meetingId) throw new AppError("conflict", "The case is already on that meeting.");
+    const target = /^\d{1,12}$/.test(input.toMeetingId) ? await this.stores.meetings.find(input.toMeetingId) : undefined;
+    const source = loaded.item.value;
+    if (!target || target.value.districtSlug !== source.districtSlug) throw new AppError("conflict", "Move the case to another LIFT meeting of the same district.");
+    if (target.value.kind !== source.kind) throw new AppError("conflict", `Move the case to another ${source.kind === "school" ? "school" : "early years"} LIFT meeting.`);
+    if (target.value.status === "cancelled") throw new AppError("conflict", "That LIFT meeting has been cancelled.");
+    if (target.value.status === "held" || Date.parse(target.value.startsAt) <= this.ctx.now().getTime()) throw new AppError("conflict", "That LIFT meeting has already taken place.");
+    const phase = (await this.ctx.reference.settings()).find((s) => s.id === referral.value.settingId)?.phase;
+    const phases = target.value.schoolPhases;
+    if (phases?.length && (phase === "primary" || phase === "secondary") && !phases.includes(phase)) {
+      throw new AppError("conflict", `That LIFT meeting is for ${phases.join(" and ")} schools only.`);
+    }
+    if (!(await referralServiceFor(this.ctx).claimMeetingPlace(referral.value.createdByOid, target.id, referral.id))) {
+      throw new AppError("conflict", "The school's SENCo already has the most referrals allowed on that meeting; choose another or ask them to withdraw one.");
+    }
+    const now = this.ctx.now().toISOString();
+    const moved = `Moved from ${source.title} to ${target.value.title}${input.reason ? ` (${input.reason})` : ""}`;
+    const notice = `Your referral has moved to the LIFT meeting on ${describeUkDateTime(new Date(target.value.startsAt))}.${input.reason ? ` ${input.reason}` : ""}`;
+    const done = await this.changeReferral(referral.id, (r) => {
+      if (r.meetingId !== meetingId) throw new AppError("conflict", "The case was moved by someone else a moment ago.");
+      const body = r.body.meeting && typeof r.body.meeting === "object" ? { ...r.body, meeting: { ...(r.body.meeting as object), meetingId: target.id } } : r.body;
+      return { meetingId: target.id, body, history: [...r.history, { at: now, action: moved.slice(0, 300), byName: person.displayName }], notice };
+    });
+    if (source.run?.entryId === referral.id) await this.stores.meetings.update(meetingId, { run: undefined });
+    await this.audit(person, "referral.case_moved", referral.id, { fromMeetingId: meetingId, toMeetingId: target.id }, ReferralsList.title);
+    if (done) await tellSenco(this.ctx, done.value.createdByOid, `${done.value.caseReference ?? "Your LIFT referral"}: ${notice}`, { referralId: referral.id, meetingId: target.id });
+    return referralServiceFor(this.ctx).read(person, referral.id);
+  }
+}
+
+/** "Dover school LIFT — Thursday 3 December 2026": the demo's and the planner's title. A moved meeting keeps a custom prefix. */
+export function meetingTitle(district: District, kind: LiftMeetingItem["kind"], phases: readonly string[] | undefined, startsAt: string, previous?: string): string {
+  const label = kind === "early-years" ? "early years LIFT" : phases?.length ? `${phases.join(" and ")} LIFT` : "school LIFT";
+  const prefix = previous?.includes(" — ") ? previous.slice(0, previous.lastIndexOf(" — ")) : `${district.name} ${label}`;
+  return `${prefix} — ${DateTime.fromISO(startsAt, { zone: UK_ZONE }).setLocale("en-GB").toFormat("cccc d LLLL yyyy")}`.slice(0, 200);
+}
