@@ -9,6 +9,7 @@ import type { ReferenceData } from "./reference-data";
 import { authRoutes } from "./routes/local-auth";
 import { healthRoutes } from "./routes/health";
 import { meRoutes } from "./routes/me";
+import { peopleRoutes } from "./routes/people";
 import { policyPages } from "./routes/policy-pages";
 import { rootPage } from "./routes/root-page";
 import { tabRoutes } from "./routes/tabs";
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps) {
   api.use(express.json({ limit: "512kb" }));
   api.use(authenticate(deps.identity.validator, deps.people));
   api.use(meRoutes(deps.reference));
+  api.use(peopleRoutes(deps.people));
   for (const router of deps.apiRouters ?? []) api.use(router);
   api.use(apiNotFound);
   app.use("/api", api);

@@ -15,7 +15,8 @@ import {
 } from "@fluentui/react-components";
 import { Settings24Regular } from "@fluentui/react-icons";
 import { AREAS, DISTRICTS } from "../../src/domain/reference/districts";
-import { Shell, TAB_VIEWS, errorMessage, tabConfigFor, useSession, type TabViewId } from "../shell";
+import type { LiftMeetingSummary } from "../../src/schemas/referral-api";
+import { Shell, TAB_VIEWS, errorMessage, formatDateTime, tabConfigFor, ukToday, useSession, type TabViewId } from "../shell";
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalL, maxWidth: "80ch" },
@@ -28,6 +29,7 @@ const useStyles = makeStyles({
   option: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   description: { color: tokens.colorNeutralForeground2 },
   district: { maxWidth: "320px" },
+  meeting: { maxWidth: "36rem" },
   preview: {
     display: "grid",
     gridTemplateColumns: "max-content 1fr",
@@ -41,18 +43,36 @@ const useStyles = makeStyles({
 
 function ConfigBody() {
   const styles = useStyles();
-  const { me, host } = useSession();
+  const { me, host, api } = useSession();
   const inMeeting = Boolean(host.context.meetingId);
   const [viewId, setViewId] = useState<TabViewId>(() =>
     inMeeting ? "agenda" : me.role === "commissioner" ? "kpi-summary" : "referrals",
   );
   const [districtSlug, setDistrictSlug] = useState<string>(me.district?.slug ?? "");
+  const [meetingId, setMeetingId] = useState("");
+  const [meetings, setMeetings] = useState<{ slug: string; items?: LiftMeetingSummary[]; error?: string }>();
   const [saveError, setSaveError] = useState<string>();
   const view = TAB_VIEWS.find((v) => v.id === viewId);
   const config = useMemo(
-    () => tabConfigFor(viewId, districtSlug || undefined, window.location.origin),
-    [viewId, districtSlug],
+    () => tabConfigFor(viewId, districtSlug || undefined, window.location.origin, meetingId || undefined),
+    [viewId, districtSlug, meetingId],
   );
+
+  // The agenda view can be bound to one of the district's meetings (a meeting's own tab).
+  useEffect(() => {
+    setMeetingId("");
+    if (viewId !== "agenda" || !districtSlug) return;
+    let cancelled = false;
+    const params = new URLSearchParams({ district: districtSlug, from: ukToday() });
+    api
+      .get<{ items: LiftMeetingSummary[] }>(`/api/lift-meetings?${params.toString()}`)
+      .then((r) => !cancelled && setMeetings({ slug: districtSlug, items: r.items.filter((m) => m.status !== "cancelled") }))
+      .catch((error: unknown) => !cancelled && setMeetings({ slug: districtSlug, error: errorMessage(error) }));
+    return () => {
+      cancelled = true;
+    };
+  }, [api, viewId, districtSlug]);
+  const districtMeetings = meetings?.slug === districtSlug ? meetings : undefined;
 
   // Teams asks for the settings when the user presses Save; keep the latest choice for that moment.
   const configRef = useRef(config);
@@ -142,6 +162,26 @@ function ConfigBody() {
                     </option>
                   ))}
                 </optgroup>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
+        {viewId === "agenda" && districtSlug ? (
+          <Field
+            label="LIFT meeting"
+            className={styles.meeting}
+            hint={
+              districtMeetings?.error
+                ? `The district's meetings could not be loaded (${districtMeetings.error}); the tab will follow the next meeting.`
+                : "Bind the tab to one meeting (for the meeting's own chat), or let it follow the district's next meeting."
+            }
+          >
+            <Select value={meetingId} onChange={(_e, data) => setMeetingId(data.value)} data-testid="config-meeting">
+              <option value="">The next meeting (follows the calendar)</option>
+              {(districtMeetings?.items ?? []).map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.title}, {formatDateTime(m.startsAt)}
+                </option>
               ))}
             </Select>
           </Field>

@@ -1,27 +1,96 @@
+import { useState } from "react";
+import { Field, Link, MessageBar, MessageBarBody, MessageBarTitle, Select } from "@fluentui/react-components";
 import { PeopleTeam24Regular } from "@fluentui/react-icons";
-import { ComingSoon, Shell, currentView, useSession } from "../shell";
+import { AREAS, DISTRICTS } from "../../src/domain/reference/districts";
+import { Shell, currentView, useSession } from "../shell";
+import { ContentView } from "./components/ContentView";
+import { MeetingChooser } from "./components/MeetingChooser";
+import { SidePanelView } from "./components/SidePanelView";
+import { StageScreen } from "./components/StageScreen";
+import { meetingFrame, meetingParam, type MeetingFrame } from "./frame";
 
+const DISTRICT_ROLES = new Set(["specialist_teacher", "lift_member", "district_lead"]);
+
+function Views({ frame, districtSlug }: { frame: MeetingFrame; districtSlug: string }) {
+  return (
+    <MeetingChooser districtSlug={districtSlug} initialId={meetingParam(window.location.search)} showPicker={frame !== "meetingStage"}>
+      {(meetingId, meetings) =>
+        frame === "meetingStage" ? (
+          <StageScreen key={meetingId} meetingId={meetingId} />
+        ) : frame === "sidePanel" ? (
+          <SidePanelView key={meetingId} meetingId={meetingId} districtSlug={districtSlug} />
+        ) : (
+          <ContentView key={meetingId} meetingId={meetingId} districtSlug={districtSlug} meetings={meetings} />
+        )
+      }
+    </MeetingChooser>
+  );
+}
+
+/** Commissioners have no district of their own: they choose one (the agenda comes without child names). */
+function DistrictChoice({ frame }: { frame: MeetingFrame }) {
+  const [slug, setSlug] = useState("");
+  return (
+    <>
+      <Field label="District" style={{ maxWidth: "320px" }}>
+        <Select value={slug} onChange={(_, d) => setSlug(d.value)}>
+          <option value="">Choose a district</option>
+          {AREAS.map((area) => (
+            <optgroup key={area} label={`${area} Kent`}>
+              {DISTRICTS.filter((d) => d.area === area).map((d) => (
+                <option key={d.slug} value={d.slug}>
+                  {d.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </Select>
+      </Field>
+      {slug ? <Views key={slug} frame={frame} districtSlug={slug} /> : null}
+    </>
+  );
+}
+
+/** Who sees what: the district's LIFT team runs its meetings; commissioners read them without names. */
 function LiftMeetingBody() {
   const { me, host } = useSession();
   const { district } = currentView();
-  const districtName = district?.name ?? me.district?.name;
-  const inMeeting = Boolean(host.context.meetingId);
+  const frame = meetingFrame(host, window.location.search);
+
+  if (me.role === "senco") {
+    return (
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>LIFT meetings are run by the district&apos;s LIFT team</MessageBarTitle>
+          You can follow your referrals, their meeting and their outcomes in{" "}
+          <Link href="/tabs/referral" inline>
+            My referrals
+          </Link>
+          .
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (me.role === "commissioner") {
+    return district ? <Views frame={frame} districtSlug={district.slug} /> : <DistrictChoice frame={frame} />;
+  }
+  if (DISTRICT_ROLES.has(me.role) && me.district) {
+    if (district && district.slug !== me.district.slug) {
+      return (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>This tab is for {district.name}</MessageBarTitle>
+            You are a member of {me.district.name}&apos;s LIFT team, so you can see only {me.district.name}&apos;s LIFT meetings.
+          </MessageBarBody>
+        </MessageBar>
+      );
+    }
+    return <Views frame={frame} districtSlug={me.district.slug} />;
+  }
   return (
-    <ComingSoon
-      heading={districtName ? `${districtName} LIFT meeting` : "LIFT meetings"}
-      summary="LIFT members will run the district's LIFT meeting here: the agenda built from submitted referrals, each case in turn, and the outcome, allocation, actions and attendance recorded as the meeting goes."
-      plans={[
-        "See the agenda of referrals for the meeting",
-        "Work through the cases one at a time, shared to the meeting stage",
-        "Record each outcome, the allocation and the agreed actions",
-        "Record who attended",
-      ]}
-      note={
-        inMeeting
-          ? "This tab is open in a Teams meeting: the agenda will follow this meeting."
-          : "Add LIFT Hub to the LIFT meeting in Teams to run it from the side panel and the meeting stage."
-      }
-    />
+    <MessageBar intent="info">
+      <MessageBarBody>LIFT meetings are run by each district&apos;s LIFT team.</MessageBarBody>
+    </MessageBar>
   );
 }
 

@@ -9,6 +9,7 @@ import {
   type ReferralField,
   type ReferralVariant,
 } from "../../src/schemas/referral";
+import type { SummaryEntry } from "../shell/ErrorSummary";
 import { getAt, type Draft } from "./draft";
 
 export type Messages = Record<string, string[]>;
@@ -57,10 +58,7 @@ export function displayOrder(variant: ReferralVariant, draft: Draft): string[] {
   return paths;
 }
 
-export interface SummaryEntry {
-  path: string;
-  message: string;
-}
+export type { SummaryEntry };
 
 /** The error summary's entries: messages in the order their fields appear, then any others. */
 export function summaryEntries(messages: Messages, order: readonly string[]): SummaryEntry[] {

@@ -50,18 +50,23 @@ export function districtFor(slug: string | null | undefined): District | undefin
   return slug ? DISTRICTS.find((d) => d.slug === slug) : undefined;
 }
 
-/** The settings to save for a choice, or undefined while the choice is incomplete. */
-export function tabConfigFor(viewId: TabViewId, districtSlug: string | undefined, origin: string): TabConfig | undefined {
+/**
+ * The settings to save for a choice, or undefined while the choice is incomplete. The agenda view may
+ * be bound to one LIFT meeting (`meeting=<id>`); without one it follows the district's next meeting.
+ */
+export function tabConfigFor(viewId: TabViewId, districtSlug: string | undefined, origin: string, meetingId?: string): TabConfig | undefined {
   const view = TAB_VIEWS.find((v) => v.id === viewId);
   if (!view) return undefined;
   const district = districtFor(districtSlug);
   if (view.needsDistrict && !district) return undefined;
   const params = new URLSearchParams({ view: view.id });
   if (view.needsDistrict && district) params.set("district", district.slug);
+  const meeting = view.id === "agenda" && meetingId ? meetingId : undefined;
+  if (meeting) params.set("meeting", meeting);
   const url = `${origin}/tabs/${view.page}?${params.toString()}`;
   const name = view.id === "agenda" ? "LIFT agenda" : view.id === "referrals" ? "LIFT referrals" : "KPI summary";
   return {
-    entityId: view.needsDistrict && district ? `${view.id}-${district.slug}` : view.id,
+    entityId: view.needsDistrict && district ? `${view.id}-${district.slug}${meeting ? `-${meeting}` : ""}` : view.id,
     contentUrl: url,
     suggestedDisplayName: view.needsDistrict && district ? `${name} – ${district.name}` : name,
     websiteUrl: url,

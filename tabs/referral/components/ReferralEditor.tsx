@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowLeft16Regular, Save16Regular, Send16Regular } from "@fluentui/react-icons";
-import { ApiError, errorMessage, useSession } from "../../shell";
+import { ActionBar, ApiError, ErrorSummary, errorMessage, focusField, useSession } from "../../shell";
 import {
   childAgeInMonths,
   referralFormSections,
@@ -21,8 +21,6 @@ import {
 import { referralsApi, type LiftMeetingSummary, type MeetingRefusalDetail, type ReferralRecord } from "../api";
 import { formatDateTime, getAt, newDraft, newIdempotencyKey, setAt, ukToday, variantOf, withSetting, type Draft } from "../draft";
 import { displayOrder, mergeMessages, summaryEntries, validateDraft, withoutEdited, type Messages } from "../validation";
-import { ActionBar } from "./ActionBar";
-import { ErrorSummary, focusField } from "./ErrorSummary";
 import { FieldControl } from "./FieldControl";
 import { FormSection } from "./FormSection";
 import { ListField } from "./ListField";
@@ -351,7 +349,15 @@ export function ReferralEditor({ initial, onBack, onSubmitted }: ReferralEditorP
         </MessageBar>
       ) : null}
 
-      {summaryFor && entries.length > 0 ? <ErrorSummary ref={summaryRef} entries={entries} action={summaryFor} /> : null}
+      {summaryFor && entries.length > 0 ? <ErrorSummary
+          ref={summaryRef}
+          entries={entries}
+          intro={
+            summaryFor === "submit"
+              ? "The referral cannot be submitted yet. Correct these and submit again:"
+              : "The draft cannot be saved yet. Correct these and save again:"
+          }
+        /> : null}
 
       {sections.map((section, index) => (
         <FormSection
@@ -419,7 +425,7 @@ export function ReferralEditor({ initial, onBack, onSubmitted }: ReferralEditorP
         ) : null}
       </div>
 
-      <ActionBar status={statusText}>
+      <ActionBar status={statusText} label="Referral actions">
         <Button
           icon={<Save16Regular />}
           disabledFocusable={pending !== undefined}

@@ -1,7 +1,11 @@
 import { forwardRef } from "react";
 import { Link, makeStyles, tokens } from "@fluentui/react-components";
-import { fieldId } from "../draft";
-import type { SummaryEntry } from "../validation";
+import { fieldId } from "./format";
+
+export interface SummaryEntry {
+  path: string;
+  message: string;
+}
 
 const useStyles = makeStyles({
   root: {
@@ -27,26 +31,24 @@ export function focusField(path: string): void {
 
 export interface ErrorSummaryProps {
   entries: SummaryEntry[];
-  /** "submit" or "save": what the user tried. */
-  action: "submit" | "save";
+  /** What could not be done and what to do ("The draft cannot be saved yet. Correct these and save again:"). */
+  intro: string;
+  /** Unique on the page when a page has more than one form. */
+  id?: string;
 }
 
 /**
  * GOV.UK-style error summary: shown at the top of the form when a save or submit fails, focused so
  * screen readers read it, each message a link to its field.
  */
-export const ErrorSummary = forwardRef<HTMLElement, ErrorSummaryProps>(function ErrorSummary({ entries, action }, ref) {
+export const ErrorSummary = forwardRef<HTMLElement, ErrorSummaryProps>(function ErrorSummary({ entries, intro, id = "error-summary" }, ref) {
   const styles = useStyles();
   return (
-    <section ref={ref} tabIndex={-1} className={styles.root} aria-labelledby="error-summary-title" data-testid="error-summary">
-      <h2 id="error-summary-title" className={styles.heading}>
+    <section ref={ref} tabIndex={-1} className={styles.root} aria-labelledby={`${id}-title`} data-testid={id}>
+      <h2 id={`${id}-title`} className={styles.heading}>
         There is a problem
       </h2>
-      <p className={styles.intro}>
-        {action === "submit"
-          ? "The referral cannot be submitted yet. Correct these and submit again:"
-          : "The draft cannot be saved yet. Correct these and save again:"}
-      </p>
+      <p className={styles.intro}>{intro}</p>
       <ul className={styles.list}>
         {entries.map(({ path, message }, i) => (
           <li key={`${path}-${i}`}>

@@ -1,11 +1,9 @@
 import type { ReactNode } from "react";
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 
 const useStyles = makeStyles({
+  sticky: { position: "sticky", bottom: 0, zIndex: 2 },
   bar: {
-    position: "sticky",
-    bottom: 0,
-    zIndex: 2,
     display: "flex",
     flexWrap: "wrap",
     alignItems: "center",
@@ -21,11 +19,22 @@ const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, marginLeft: "auto" },
 });
 
-/** The form's sticky footer: a polite status line and the Save draft / Submit buttons. */
-export function ActionBar({ status, children }: { status: ReactNode; children: ReactNode }) {
+/** A form's sticky footer: a polite status line and the form's buttons (Save draft, Submit, Approve). */
+export function ActionBar({
+  status,
+  label,
+  sticky = true,
+  children,
+}: {
+  status: ReactNode;
+  label: string;
+  /** Off where a page has several forms, so their bars do not stack at the bottom of the window. */
+  sticky?: boolean;
+  children: ReactNode;
+}) {
   const styles = useStyles();
   return (
-    <div className={styles.bar} role="group" aria-label="Referral actions">
+    <div className={mergeClasses(styles.bar, sticky && styles.sticky)} role="group" aria-label={label}>
       <div className={styles.status} role="status" aria-live="polite">
         {status}
       </div>

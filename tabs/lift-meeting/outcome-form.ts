@@ -1,0 +1,87 @@
+/**
+ * The outcome form's working copy: what is sent (empty answers left out, the support plan only when
+ * support is allocated), the order fields appear in (for the error summary), and re-applying my edits
+ * onto someone else's newer version after a 412.
+ */
+import { SUPPORT_ALLOCATING, SUPPORT_PLAN_FIELDS, type LiftOutcomeInput, type OutcomeActionInput, type SupportPlan } from "../../src/schemas/lift-outcome";
+import { newKey } from "../shell";
+
+export const EMPTY_OUTCOME: LiftOutcomeInput = { categories: [], actions: [] };
+
+export function allocatesSupport(o: LiftOutcomeInput): boolean {
+  return o.categories.some((c) => SUPPORT_ALLOCATING.includes(c));
+}
+
+export function newAction(): OutcomeActionInput {
+  // Ids are letters, digits, - and _ (the schema): a UUID without its prefix's dots fits.
+  return { id: newKey("a").slice(0, 40), description: "", ownerName: "" };
+}
+
+const present = (v: unknown) => v !== undefined && v !== "";
+
+/** What the server is sent: blanks dropped, the support plan only with a category that allocates support. */
+export function outcomeToSend(o: LiftOutcomeInput): LiftOutcomeInput {
+  const plan = allocatesSupport(o) && o.supportPlan ? (Object.fromEntries(Object.entries(o.supportPlan).filter(([, v]) => present(v))) as SupportPlan) : undefined;
+  return {
+    categories: o.categories,
+    ...(o.allocatedTeacherOid ? { allocatedTeacherOid: o.allocatedTeacherOid } : {}),
+    ...(plan && Object.keys(plan).length > 0 ? { supportPlan: plan } : {}),
+    actions: o.actions.map((a) => ({
+      id: a.id,
+      description: a.description ?? "",
+      ownerName: a.ownerName ?? "",
+      ...(present(a.ownerRole) ? { ownerRole: a.ownerRole } : {}),
+      ...(present(a.dueDate) ? { dueDate: a.dueDate } : {}),
+      ...(a.done !== undefined ? { done: a.done } : {}),
+    })),
+    ...(present(o.notes) ? { notes: o.notes } : {}),
+  };
+}
+
+/** Every path the form shows, in display order. */
+export function outcomeDisplayOrder(o: LiftOutcomeInput): string[] {
+  return [
+    "categories",
+    "allocatedTeacherOid",
+    ...SUPPORT_PLAN_FIELDS.map((f) => `supportPlan.${f.key}`),
+    "supportPlan.reviewDate",
+    ...o.actions.flatMap((_, i) => [`actions.${i}.description`, `actions.${i}.ownerName`, `actions.${i}.dueDate`, `actions.${i}.id`]),
+    "notes",
+  ];
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * My edits (the difference between `base`, what I started from, and `mine`) applied to `theirs`:
+ * a field I changed takes my value, one I left alone takes theirs. Actions merge by id, the support
+ * plan field by field.
+ */
+export function reapplyMine(base: LiftOutcomeInput, mine: LiftOutcomeInput, theirs: LiftOutcomeInput): LiftOutcomeInput {
+  const pick = <T>(b: T, m: T, t: T): T => (same(b, m) ? t : m);
+
+  const plan: Record<string, string | undefined> = {};
+  for (const key of [...SUPPORT_PLAN_FIELDS.map((f) => f.key), "reviewDate"] as (keyof SupportPlan)[]) {
+    const value = pick(base.supportPlan?.[key], mine.supportPlan?.[key], theirs.supportPlan?.[key]);
+    if (value !== undefined) plan[key] = value;
+  }
+
+  const byId = (list: OutcomeActionInput[]) => new Map(list.map((a) => [a.id, a]));
+  const [b, m, t] = [byId(base.actions), byId(mine.actions), byId(theirs.actions)];
+  const order = [...theirs.actions.map((a) => a.id), ...mine.actions.map((a) => a.id).filter((id) => !t.has(id))];
+  const actions: OutcomeActionInput[] = [];
+  for (const id of order) {
+    const chosen = pick(b.get(id), m.get(id), t.get(id));
+    if (chosen) actions.push(chosen);
+  }
+
+  const notes = pick(base.notes, mine.notes, theirs.notes);
+  const teacher = pick(base.allocatedTeacherOid, mine.allocatedTeacherOid, theirs.allocatedTeacherOid);
+  return {
+    categories: pick(base.categories, mine.categories, theirs.categories),
+    ...(teacher ? { allocatedTeacherOid: teacher } : {}),
+    ...(Object.keys(plan).length > 0 ? { supportPlan: plan as SupportPlan } : {}),
+    actions,
+    ...(notes !== undefined ? { notes } : {}),
+  };
+}
