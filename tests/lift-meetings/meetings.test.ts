@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PEOPLE } from "../../src/domain/reference/people";
+import { onCaseMoved } from "../../src/server/features/lift-meetings";
 import type { RunningApp } from "../../src/server/start";
 import { COMMISSIONER, LEAD, OTHER_LEAD, OTHER_SENCO, SENCO, TEACHER, addMeeting, completeDraft, key, startReferralApp, type Api, type Json } from "../referrals/helpers";
 
@@ -293,6 +294,53 @@ describe("moving and cancelling", () => {
     expect((await api(TEACHER, "POST", `/api/lift-meetings/${to}/cases/${referral.id}/move`, { toMeetingId: early })).status).toBe(409);
     expect((await api(SENCO, "POST", `/api/lift-meetings/${to}/cases/${referral.id}/move`, { toMeetingId: from })).status).toBe(404);
     expect((await api(TEACHER, "POST", `/api/lift-meetings/${from}/cases/${referral.id}/move`, { toMeetingId: to })).status).toBe(404);
+  });
+
+  it("tells a reachable SENCo through the bot without the child's name; a failing send does not fail the move", async () => {
+    const sent: Array<{ conversationId: string; text: string }> = [];
+    const messenger = app.context.bot.messenger;
+    const original = messenger.sendText;
+    await app.context.bot.conversations.save({
+      channelId: "msteams",
+      serviceUrl: "https://smba.example.invalid/",
+      conversationId: "a:senco-dover-personal",
+      conversationType: "personal",
+      bot: { id: "28:lift-hub" },
+      user: { id: "29:senco-dover", aadObjectId: oidOf(SENCO), upn: SENCO },
+    });
+    try {
+      messenger.sendText = async (ref, text) => (sent.push({ conversationId: ref.conversationId, text }), { activityId: `act-${sent.length}` });
+      const meetingId = await addMeeting(app, { startsAt: "2026-12-15T13:30:00Z" });
+      const referral = await submit(meetingId, "Horatio Blackwood");
+      let { eTag } = (await api(LEAD, "GET", `/api/lift-meetings/${meetingId}/detail`)).body.meeting;
+      const moved = await api(LEAD, "PATCH", `/api/lift-meetings/${meetingId}`, { eTag, startsAt: "2026-12-15T09:00:00Z" });
+      expect(moved.status).toBe(200);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]?.conversationId).toBe("a:senco-dover-personal");
+      expect(sent[0]?.text).toContain(referral.caseReference);
+      expect(sent[0]?.text).not.toContain("Horatio");
+      messenger.sendText = async () => {
+        throw new Error("connector down");
+      };
+      eTag = moved.body.meeting.eTag;
+      const cancelled = await api(LEAD, "POST", `/api/lift-meetings/${meetingId}/cancel`, { eTag, reason: "Rescheduled next term" });
+      expect(cancelled.status).toBe(200);
+      expect((await api(SENCO, "GET", `/api/referrals/${referral.id}`)).body.referral.status).toBe("submitted");
+      expect(logged()).toContain("could not message the SENCo");
+    } finally {
+      messenger.sendText = original;
+      await app.context.bot.conversations.remove("a:senco-dover-personal");
+    }
+  });
+
+  it("tells case-moved listeners where the case went", async () => {
+    const heard: Json[] = [];
+    onCaseMoved(app.context, async (m) => void heard.push(m));
+    const from = await addMeeting(app, { startsAt: "2026-12-16T13:30:00Z" });
+    const to = await addMeeting(app, { startsAt: "2026-12-16T16:30:00Z" });
+    const referral = await submit(from, "Leopold Ashcombe");
+    expect((await api(LEAD, "POST", `/api/lift-meetings/${from}/cases/${referral.id}/move`, { toMeetingId: to })).status).toBe(200);
+    expect(heard).toContainEqual({ referralId: referral.id, fromMeetingId: from, toMeetingId: to });
   });
 
   it("moves a meeting: status moved, a history entry and notice on each referral; a stale eTag is 412", async () => {

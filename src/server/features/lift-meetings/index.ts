@@ -6,7 +6,7 @@
 import type { Feature, FeatureContext } from "../../feature";
 import { seedMeetingsDemo } from "./demo";
 import { liftMeetingRoutes } from "./routes";
-import { LiftMeetingService, type OutcomeStatusSource } from "./service";
+import { LiftMeetingService, type CaseMovedListener, type OutcomeStatusSource } from "./service";
 
 const services = new WeakMap<FeatureContext, LiftMeetingService>();
 
@@ -33,4 +33,9 @@ export function liftMeetingServiceFor(ctx: FeatureContext): LiftMeetingService {
 /** Lets the outcomes feature show each case's draft/approved state on the agenda. */
 export function provideOutcomeStatuses(ctx: FeatureContext, source: OutcomeStatusSource): void {
   serviceFor(ctx).outcomeStatuses = source;
+}
+
+/** Lets the outcomes feature move a case's draft outcome with it when the case moves to another meeting. */
+export function onCaseMoved(ctx: FeatureContext, listener: CaseMovedListener): void {
+  serviceFor(ctx).caseMovedListeners.push(listener);
 }

@@ -29,6 +29,9 @@ type MeetingItem = Item<LiftMeetingItem>;
 export type OutcomeStatusSource = (meetingId: string) => Promise<ReadonlyMap<string, OutcomeStatus>>;
 
 const noOutcomes: OutcomeStatusSource = async () => new Map();
+
+/** Told after a case moved to another meeting, so records kept per meeting (a draft outcome) can follow it. */
+export type CaseMovedListener = (moved: { referralId: string; fromMeetingId: string; toMeetingId: string }) => Promise<void>;
 const NOT_FOUND = "There is no such LIFT meeting.";
 
 export interface Loaded {
@@ -39,6 +42,7 @@ export interface Loaded {
 
 export class LiftMeetingService {
   outcomeStatuses: OutcomeStatusSource = noOutcomes;
+  readonly caseMovedListeners: CaseMovedListener[] = [];
 
   constructor(private readonly ctx: FeatureContext) {}
 
@@ -370,6 +374,14 @@ export class LiftMeetingService {
     });
     if (source.run?.entryId === referral.id) await this.stores.meetings.update(meetingId, { run: undefined });
     await this.audit(person, "referral.case_moved", referral.id, { fromMeetingId: meetingId, toMeetingId: target.id }, ReferralsList.title);
+    for (const listener of this.caseMovedListeners) {
+      try {
+        await listener({ referralId: referral.id, fromMeetingId: meetingId, toMeetingId: target.id });
+      } catch (error) {
+        // The case has moved; a record that failed to follow is found again by its referral id.
+        this.ctx.log.error({ referralId: referral.id, fromMeetingId: meetingId, toMeetingId: target.id, errName: (error as Error)?.name, errCode: (error as AppError)?.code }, "lift-meetings: a case-moved listener failed");
+      }
+    }
     if (done) await tellSenco(this.ctx, done.value.createdByOid, `${done.value.caseReference ?? "Your LIFT referral"}: ${notice}`, { referralId: referral.id, meetingId: target.id });
     return referralServiceFor(this.ctx).read(person, referral.id);
   }
