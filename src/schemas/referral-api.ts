@@ -3,6 +3,7 @@
  * that builds them and the tab that reads them.
  */
 import type { ReferralStatus } from "../domain/referrals/status";
+import type { SupportPlan } from "./lift-outcome";
 import type { ReferralDraftInput, ReferralVariant } from "./referral";
 
 export interface Refusal {
@@ -28,9 +29,12 @@ export interface LiftMeetingSummary {
 }
 
 export interface OutcomeAction {
+  /** The action's id in the LIFT outcome record (issue 5). */
+  id?: string;
   description: string;
   owner: string;
   dueDate: string;
+  done?: boolean;
 }
 
 export interface ReferralSummary {
@@ -51,9 +55,15 @@ export interface ReferralSummary {
   createdAt: string;
   updatedAt: string;
   submittedAt?: string;
-  outcome?: { categories: string[]; summary?: string; actions: OutcomeAction[] };
-  /** The latest change to this referral's meeting (moved, cancelled, case moved), for the SENCo. */
-  notice?: string;
+  outcome?: {
+    categories: string[];
+    summary?: string;
+    actions: OutcomeAction[];
+    /** Issue 5, from the approved LIFT outcome record: never shown to commissioners. */
+    allocatedTeacherName?: string;
+    supportPlan?: SupportPlan;
+    approvedAt?: string;
+  };
 }
 
 export interface ReferralRecord extends ReferralSummary {

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { defineList } from "../../graph/list-definition";
 import { REFERRAL_STATUSES } from "../../domain/referrals/status";
+import { SupportPlan } from "../../schemas/lift-outcome";
 
 const Slug = z.string().regex(/^[a-z]+(-[a-z]+)*$/).max(60);
 const SettingId = z.string().regex(/^[A-Z]{3}-[A-Z]\d+$/).max(16);
@@ -16,7 +17,22 @@ export const HistoryEntry = z.object({ at: z.iso.datetime(), action: z.string().
 export const Outcome = z.object({
   categories: z.array(z.string().max(64)).max(12),
   summary: z.string().max(4000).optional(),
-  actions: z.array(z.object({ description: z.string().max(1000), owner: z.string().max(120), dueDate: z.iso.date() })).max(30),
+  actions: z
+    .array(
+      z.object({
+        /** The action's id in the LIFT outcome record (issue 5), so "mark done" reaches both copies. */
+        id: z.string().max(40).optional(),
+        description: z.string().max(1000),
+        owner: z.string().max(120),
+        dueDate: z.iso.date(),
+        done: z.boolean().optional(),
+      }),
+    )
+    .max(30),
+  // Issue 5: copied from the approved LIFT outcome record (src/server/features/lift-outcomes).
+  allocatedTeacherName: z.string().max(120).optional(),
+  supportPlan: SupportPlan.optional(),
+  approvedAt: z.iso.datetime().optional(),
 });
 
 export const ReferralItem = z.object({
@@ -32,8 +48,6 @@ export const ReferralItem = z.object({
   body: z.record(z.string(), z.unknown()),
   outcome: Outcome.optional(),
   history: z.array(HistoryEntry).max(200),
-  /** The latest change to the referral's meeting the SENCo should see (moved, cancelled, case moved). */
-  notice: z.string().max(600).optional(),
 });
 export type ReferralItem = z.infer<typeof ReferralItem>;
 
@@ -59,24 +73,6 @@ export const LiftMeetingItem = z.object({
   chairOid: z.guid().optional(),
   status: z.enum(["scheduled", "moved", "cancelled", "held"]),
   deadlineOverride: z.iso.datetime({ offset: true }).optional(),
-  /** The saved running order (issue 5); absent = the cases in submission order. */
-  agenda: z
-    .object({
-      slotMinutes: z.number().int().min(5).max(90),
-      entries: z
-        .array(
-          z.discriminatedUnion("kind", [
-            z.object({ kind: z.literal("case"), referralId: z.string().max(32), minutes: z.number().int().min(5).max(90).optional() }),
-            z.object({ kind: z.literal("item"), id: z.string().max(40), title: z.string().max(200), minutes: z.number().int().min(5).max(120) }),
-          ]),
-        )
-        .max(80),
-    })
-    .optional(),
-  /** Which entry the meeting is on now (the side panel and stage follow it). */
-  run: z.object({ entryId: z.string().max(40), step: z.number().int().min(0).max(10), startedAt: z.iso.datetime({ offset: true }) }).optional(),
-  cancelledReason: z.string().max(500).optional(),
-  history: z.array(HistoryEntry).max(200).optional(),
 });
 export type LiftMeetingItem = z.infer<typeof LiftMeetingItem>;
 

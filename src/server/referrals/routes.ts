@@ -29,7 +29,9 @@ export function referralRoutes(service: ReferralService): Router {
     const items = await service.listMeetings(currentUser(req), { district: q(req.query.district), kind: q(req.query.kind), from: q(req.query.from) });
     res.json({ items });
   });
-  router.get("/lift-meetings/:id", async (req, res) => {
+  router.get("/lift-meetings/:id", async (req, res, next) => {
+    // Meeting ids are list item ids: other words (e.g. /lift-meetings/counts) belong to later features' routes.
+    if (!/^\d{1,12}$/.test(req.params.id)) return next();
     res.json(await service.getMeeting(currentUser(req), req.params.id));
   });
 
