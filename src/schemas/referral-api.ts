@@ -64,6 +64,8 @@ export interface ReferralSummary {
     supportPlan?: SupportPlan;
     approvedAt?: string;
   };
+  /** The latest change to this referral's meeting (moved, cancelled, case moved), for the SENCo. */
+  notice?: string;
 }
 
 export interface ReferralRecord extends ReferralSummary {

@@ -4,8 +4,9 @@
  */
 import type { Feature } from "./feature";
 import { kpiFeature } from "./features/kpi";
+import { liftMeetingsFeature } from "./features/lift-meetings";
 import { liftOutcomesFeature } from "./features/lift-outcomes";
 import { referralsFeature } from "./referrals";
 import { remindersFeature } from "./reminders";
 
-export const FEATURES: readonly Feature[] = [referralsFeature, liftOutcomesFeature, kpiFeature, remindersFeature];
+export const FEATURES: readonly Feature[] = [referralsFeature, liftMeetingsFeature, liftOutcomesFeature, kpiFeature, remindersFeature];

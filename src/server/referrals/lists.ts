@@ -48,6 +48,8 @@ export const ReferralItem = z.object({
   body: z.record(z.string(), z.unknown()),
   outcome: Outcome.optional(),
   history: z.array(HistoryEntry).max(200),
+  /** The latest change to the referral's meeting the SENCo should see (moved, cancelled, case moved). */
+  notice: z.string().max(600).optional(),
 });
 export type ReferralItem = z.infer<typeof ReferralItem>;
 
@@ -73,6 +75,24 @@ export const LiftMeetingItem = z.object({
   chairOid: z.guid().optional(),
   status: z.enum(["scheduled", "moved", "cancelled", "held"]),
   deadlineOverride: z.iso.datetime({ offset: true }).optional(),
+  /** The saved running order (issue 5); absent = the cases in submission order. */
+  agenda: z
+    .object({
+      slotMinutes: z.number().int().min(5).max(90),
+      entries: z
+        .array(
+          z.discriminatedUnion("kind", [
+            z.object({ kind: z.literal("case"), referralId: z.string().max(32), minutes: z.number().int().min(5).max(90).optional() }),
+            z.object({ kind: z.literal("item"), id: z.string().max(40), title: z.string().max(200), minutes: z.number().int().min(5).max(120) }),
+          ]),
+        )
+        .max(80),
+    })
+    .optional(),
+  /** Which entry the meeting is on now (the side panel and stage follow it). */
+  run: z.object({ entryId: z.string().max(40), step: z.number().int().min(0).max(10), startedAt: z.iso.datetime({ offset: true }) }).optional(),
+  cancelledReason: z.string().max(500).optional(),
+  history: z.array(HistoryEntry).max(200).optional(),
 });
 export type LiftMeetingItem = z.infer<typeof LiftMeetingItem>;
 
