@@ -148,7 +148,7 @@ export interface RunState {
 
 export interface Agenda {
   meeting: MeetingDetail;
-  /** eTag of the agenda (the meeting item); PUT agenda sends it back. */
+  /** The agenda's own version (not the meeting's eTag: setting the current case does not change it); PUT agenda sends it back. */
   eTag: string;
   slotMinutes: number;
   entries: AgendaEntry[];

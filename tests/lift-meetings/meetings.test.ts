@@ -208,11 +208,18 @@ describe("the agenda", () => {
     expect(saved.body.entries[0].id).toMatch(/^item-/);
     expect(saved.body.eTag).not.toBe(agenda.body.eTag);
 
+    // Moving through the cases does not make an agenda edit stale.
+    expect((await api(TEACHER, "POST", `/api/lift-meetings/${meetingId}/current`, { entryId: ids[1] })).body.eTag).toBe(saved.body.eTag);
+    const resaved = await api(LEAD, "PUT", `/api/lift-meetings/${meetingId}/agenda`, { eTag: saved.body.eTag, slotMinutes: 25, entries: saved.body.entries.map((e: Json) => (e.kind === "case" ? { kind: "case", referralId: e.id, ...(e.minutes !== 25 ? { minutes: e.minutes } : {}) } : { kind: "item", id: e.id, title: e.title, minutes: e.minutes })) });
+    expect(resaved.status, JSON.stringify(resaved.body)).toBe(200);
+    expect(resaved.body.current).toMatchObject({ entryId: ids[1] });
+    expect(resaved.body.entries.map((e: Json) => e.startsAt)).toEqual(saved.body.entries.map((e: Json) => e.startsAt));
+
     // A stale eTag: 412 with the current agenda, and nothing overwritten.
     const stale = await api(LEAD, "PUT", `/api/lift-meetings/${meetingId}/agenda`, { eTag: agenda.body.eTag, slotMinutes: 20, entries: ids.map((referralId) => ({ kind: "case", referralId })) });
     expect(stale.status).toBe(412);
     expect(stale.body.error.code).toBe("precondition_failed");
-    expect(stale.body.error.detail.current.eTag).toBe(saved.body.eTag);
+    expect(stale.body.error.detail.current.eTag).toBe(resaved.body.eTag);
     expect(stale.body.error.detail.current.entries.map((e: Json) => e.id)).toEqual(saved.body.entries.map((e: Json) => e.id));
     const after = await api(LEAD, "GET", `/api/lift-meetings/${meetingId}/agenda`);
     expect(after.body.slotMinutes).toBe(25);

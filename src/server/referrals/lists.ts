@@ -87,6 +87,8 @@ export const LiftMeetingItem = z.object({
           ]),
         )
         .max(80),
+      /** Counts saves: the agenda's eTag, independent of other writes to the meeting. */
+      version: z.number().int().min(0).optional(),
     })
     .optional(),
   /** Which entry the meeting is on now (the side panel and stage follow it). */

@@ -21,7 +21,7 @@ import type { FeatureContext } from "../../feature";
 import { referralServiceFor } from "../../referrals";
 import { LiftMeetingsList, ReferralsList, type LiftMeetingItem, type ReferralItem } from "../../referrals/lists";
 import { tellSenco } from "./notify";
-import { buildAgenda, buildStage, meetingDetail } from "./views";
+import { agendaETag, buildAgenda, buildStage, meetingDetail } from "./views";
 
 type MeetingItem = Item<LiftMeetingItem>;
 
@@ -125,22 +125,27 @@ export class LiftMeetingService {
   // ---- the agenda and the running state ----
 
   async saveAgenda(person: Person, id: string, input: { eTag: string; slotMinutes: number; entries: ReorderEntry[] }): Promise<Agenda> {
-    const loaded = await this.load(person, id);
+    let loaded = await this.load(person, id);
     if (!loaded.access.run) throw this.refuse(loaded.access, "Only the district's LIFT members can change the agenda.");
     if (loaded.item.value.status === "cancelled") throw new AppError("conflict", "This LIFT meeting is cancelled; its agenda cannot change.");
-    if (input.eTag !== loaded.item.eTag) throw await this.staleAgenda(person, id);
+    if (input.eTag !== agendaETag(loaded.item.value)) throw await this.staleAgenda(person, id);
     const cases = await this.casesOn(id);
     const checked = checkReorder(input.entries, cases.map((c) => c.id), () => `item-${randomUUID().slice(0, 8)}`);
     if (!checked.ok) throw new AppError("validation_failed", checked.message, { fieldErrors: checked.fieldErrors });
-    let updated: MeetingItem;
-    try {
-      updated = await this.stores.meetings.update(id, { agenda: { slotMinutes: input.slotMinutes, entries: checked.entries } }, { eTag: input.eTag });
-    } catch (error) {
-      if (AppError.isAppError(error) && error.code === "precondition_failed") throw await this.staleAgenda(person, id);
-      throw error;
+    const version = (loaded.item.value.agenda?.version ?? 0) + 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // Written against the meeting as read: a concurrent write (the current case, a move) is merged by
+        // reading again, a concurrent agenda save is refused below as stale.
+        const updated = await this.stores.meetings.update(id, { agenda: { slotMinutes: input.slotMinutes, entries: checked.entries, version } }, { eTag: loaded.item.eTag });
+        await this.audit(person, "meeting.agenda_saved", id, { entries: checked.entries.length });
+        return await this.agendaOf({ ...loaded, item: updated }, cases);
+      } catch (error) {
+        if (!(AppError.isAppError(error) && error.code === "precondition_failed") || attempt >= 5) throw error;
+        loaded = await this.load(person, id);
+        if (input.eTag !== agendaETag(loaded.item.value)) throw await this.staleAgenda(person, id);
+      }
     }
-    await this.audit(person, "meeting.agenda_saved", id, { entries: checked.entries.length });
-    return this.agendaOf({ ...loaded, item: updated }, cases);
   }
 
   private async staleAgenda(person: Person, id: string): Promise<AppError> {

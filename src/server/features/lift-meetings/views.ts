@@ -36,6 +36,14 @@ export function meetingDetail(
   };
 }
 
+/**
+ * The agenda's own version, not the meeting item's eTag: moving through the cases (POST current) and
+ * other writes to the meeting must not make an agenda edit in another window stale.
+ */
+export function agendaETag(meeting: LiftMeetingItem): string {
+  return `"agenda-${meeting.agenda?.version ?? 0}"`;
+}
+
 export interface AgendaInputs {
   meeting: MeetingDetail;
   item: Item<LiftMeetingItem>;
@@ -75,7 +83,7 @@ export function buildAgenda(a: AgendaInputs): Agenda {
     };
   });
   const run = a.item.value.run;
-  return { meeting: a.meeting, eTag: a.item.eTag, slotMinutes, entries, ...(run ? { current: run } : {}) };
+  return { meeting: a.meeting, eTag: agendaETag(a.item.value), slotMinutes, entries, ...(run ? { current: run } : {}) };
 }
 
 /**
