@@ -236,6 +236,26 @@ describe("access", () => {
   });
 });
 
+describe("with the meetings feature", () => {
+  it("shows each case's outcome state on the agenda", async () => {
+    const agenda = await api(LEAD, "GET", `/api/lift-meetings/${meetingId}/agenda`);
+    expect(agenda.status).toBe(200);
+    const states = Object.fromEntries(agenda.body.entries.filter((e: Json) => e.kind === "case").map((e: Json) => [e.id, e.outcomeStatus]));
+    expect(states[cases[0] as string]).toBe("draft");
+  });
+
+  it("moves a case's draft outcome with the case", async () => {
+    const id = cases[2] as string;
+    const target = await addMeeting(app, { startsAt: "2026-12-03T13:30:00Z" });
+    const moved = await api(LEAD, "POST", `/api/lift-meetings/${meetingId}/cases/${id}/move`, { toMeetingId: target });
+    expect(moved.status).toBe(200);
+    const there = await api(LEAD, "GET", `/api/lift-meetings/${target}/outcomes/${id}`);
+    expect(there.status).toBe(200);
+    expect(there.body.outcome).toMatchObject({ referralId: id, meetingId: target, status: "draft" });
+    expect((await api(LEAD, "GET", `/api/lift-meetings/${meetingId}/outcomes`)).body.items.map((o: Json) => o.referralId)).not.toContain(id);
+  });
+});
+
 describe("attendance", () => {
   it("is saved by a member, refused when stale with the current version, and read back", async () => {
     const url = `/api/lift-meetings/${meetingId}/attendance`;

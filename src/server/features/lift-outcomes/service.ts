@@ -143,6 +143,20 @@ export class LiftOutcomeService {
     return item ? this.toRecord(item, access.read) : null;
   }
 
+  /** Each case's record state on a meeting, for the agenda (the meetings feature checks access). */
+  async outcomeStatuses(meetingId: string): Promise<ReadonlyMap<string, "draft" | "approved">> {
+    const items = await this.stores.outcomes.all({ where: { meetingId } });
+    return new Map(items.map((i) => [i.value.referralId, i.value.status]));
+  }
+
+  /** A case moved to another meeting takes its (draft) record along; the meetings feature audits the move. */
+  async moveWithCase(referralId: string, toMeetingId: string): Promise<void> {
+    const item = await this.recordOf(referralId);
+    if (!item || item.value.meetingId === toMeetingId) return;
+    // No eTag: a concurrent edit of the notes must not stop the record following its case.
+    await this.stores.outcomes.update(item.id, { meetingId: toMeetingId });
+  }
+
   // ---- outcomes: writing ----
 
   private async teacherName(outcome: LiftOutcomeInput, districtSlug: string): Promise<string | undefined> {
