@@ -12,6 +12,7 @@ import type {
   MeetingDetail,
   OutcomeRecord,
   OverdueAction,
+  PlanMeetingsAnswer,
   PlannedMeetingInput,
   StageView,
 } from "../../src/schemas/lift-meeting-api";
@@ -73,7 +74,7 @@ export function liftMeetingsApi(api: ApiClient) {
       api.get<{ items: LiftMeetingSummary[] }>(`/api/lift-meetings${query(params)}`).then((r) => r.items),
     detail: (id: string) => api.get<{ meeting: MeetingDetail }>(`${m(id)}/detail`).then((r) => r.meeting),
     plan: (body: { idempotencyKey: string; districtSlug: string; meetings: PlannedMeetingInput[] }) =>
-      api.post<{ items: MeetingDetail[] }>("/api/lift-meetings/plan", body).then((r) => r.items),
+      api.post<PlanMeetingsAnswer>("/api/lift-meetings/plan", body),
     move: (id: string, body: { eTag: string; startsAt?: string; endsAt?: string; place?: string; reason?: string }) =>
       api.patch<{ meeting: MeetingDetail }>(m(id), body).then((r) => r.meeting),
     cancel: (id: string, body: { eTag: string; reason: string }) =>

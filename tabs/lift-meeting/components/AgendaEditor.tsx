@@ -97,6 +97,7 @@ export function AgendaEditor({ agenda, meetings, onSaved, onCaseMoved }: AgendaE
   const [slot, setSlot] = useState(String(agenda.slotMinutes));
   const [eTag, setETag] = useState(agenda.eTag);
   const [dirty, setDirty] = useState(false);
+  const [savedAt, setSavedAt] = useState<string>();
   const [pending, setPending] = useState(false);
   const [messages, setMessages] = useState<Record<string, string[]>>({});
   const [stale, setStale] = useState<Agenda>();
@@ -188,6 +189,7 @@ export function AgendaEditor({ agenda, meetings, onSaved, onCaseMoved }: AgendaE
       setSlot(String(saved.slotMinutes));
       setETag(saved.eTag);
       setDirty(false);
+      setSavedAt(new Date().toISOString());
       setBanner({ intent: "success", text: "Agenda saved." });
       onSaved(saved);
     } catch (error) {
@@ -407,11 +409,11 @@ export function AgendaEditor({ agenda, meetings, onSaved, onCaseMoved }: AgendaE
         </MessageBar>
       ) : null}
       {banner ? (
-        <MessageBar intent={banner.intent}>
+        <MessageBar intent={banner.intent} data-testid="agenda-result">
           <MessageBarBody>{banner.text}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <ActionBar sticky={false} label="Agenda actions" status={pending ? "Saving…" : dirty ? "Unsaved changes to the agenda" : "Agenda saved"}>
+      <ActionBar sticky={false} label="Agenda actions" status={pending ? "Saving…" : dirty ? "Unsaved changes to the agenda" : savedAt ? `Saved at ${formatTime(savedAt)}` : "No changes yet"}>
         <Button appearance="primary" icon={<Save16Regular />} disabledFocusable={pending} onClick={() => void save()}>
           Save agenda
         </Button>

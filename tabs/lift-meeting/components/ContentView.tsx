@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { Badge, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { formatDateTime, formatTime, useSession } from "../../shell";
 import type { LiftMeetingSummary, MeetingDetail } from "../api";
@@ -55,7 +55,13 @@ export interface ContentViewProps {
 export function ContentView({ meetingId, districtSlug, meetings }: ContentViewProps) {
   const { me } = useSession();
   const lift = useLiftApi();
-  const { state, reload, set } = usePolled(meetingId, () => lift.agenda(meetingId));
+  const { state, reload: load, set } = usePolled(meetingId, () => lift.agenda(meetingId));
+  // The editor keeps its own copy while it saves; it starts again from the server only after a reload.
+  const [loads, setLoads] = useState(0);
+  const reload = async () => {
+    await load();
+    setLoads((n) => n + 1);
+  };
   const canPlan = state.kind === "ready" && state.value.meeting.can.plan;
   const team = useDistrictTeam(districtSlug, canPlan);
   const chairs = useMemo(() => team.filter((p) => p.role !== "senco"), [team]);
@@ -77,7 +83,7 @@ export function ContentView({ meetingId, districtSlug, meetings }: ContentViewPr
             <MeetingFacts meeting={state.value.meeting} />
             {canPlan ? (
               <AgendaEditor
-                key={state.value.eTag}
+                key={loads}
                 agenda={state.value}
                 meetings={meetings}
                 onSaved={set}

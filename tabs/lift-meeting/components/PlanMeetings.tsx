@@ -67,7 +67,7 @@ export function PlanMeetings({ districtSlug, people, onPlanned }: PlanMeetingsPr
   const [rows, setRows] = useState<Row[]>(() => [emptyRow()]);
   const [messages, setMessages] = useState<Record<string, string[]>>({});
   const [pending, setPending] = useState(false);
-  const [planned, setPlanned] = useState<MeetingDetail[]>();
+  const [planned, setPlanned] = useState<{ items: MeetingDetail[]; warnings: string[] }>();
   const [failure, setFailure] = useState<string>();
   // One key for this batch, however many clicks or retries; a new one once it has been planned.
   const key = useRef(newKey("plan"));
@@ -117,8 +117,14 @@ export function PlanMeetings({ districtSlug, people, onPlanned }: PlanMeetingsPr
     }
     setPending(true);
     try {
-      const items = await lift.plan(parsed.data);
-      setPlanned(items);
+      const answer = await lift.plan(parsed.data);
+      const items = answer.items;
+      // Warnings (a date outside the district's terms) do not stop planning, but the lead should see them.
+      const warnings = Object.entries(answer.warnings ?? {}).flatMap(([path, list]) => {
+        const row = /^meetings\.(\d+)\./.exec(path);
+        return list.map((m) => (row ? `Meeting ${Number(row[1]) + 1}: ${m}` : m));
+      });
+      setPlanned({ items, warnings });
       setRows([emptyRow()]);
       setMessages({});
       key.current = newKey("plan");
@@ -243,14 +249,24 @@ export function PlanMeetings({ districtSlug, people, onPlanned }: PlanMeetingsPr
       {planned ? (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{planned.length === 1 ? "1 meeting planned" : `${planned.length} meetings planned`}</MessageBarTitle>
+            <MessageBarTitle>{planned.items.length === 1 ? "1 meeting planned" : `${planned.items.length} meetings planned`}</MessageBarTitle>
             <ul className={styles.list}>
-              {planned.map((m) => (
+              {planned.items.map((m) => (
                 <li key={m.id}>
                   {m.title}, {formatDateTime(m.startsAt)}
                 </li>
               ))}
             </ul>
+            {planned.warnings.length > 0 ? (
+              <>
+                Check these:
+                <ul className={styles.list}>
+                  {planned.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
           </MessageBarBody>
         </MessageBar>
       ) : null}
