@@ -4,33 +4,17 @@
  * sent, skipped, held and why, and exits (1 if any send failed). Without --at it uses the real time.
  * Safe next to a running `npm start`: rows are claimed with leases, so nothing is sent twice.
  */
-import { readFile } from "node:fs/promises";
-import { connect } from "node:net";
-import { join } from "node:path";
 import { createBotEndpoint } from "../bot/botbuilder-adapter";
 import { createLiftBot } from "../bot/lift-bot";
-import { ConfigError, loadConfig } from "../src/config/config";
-import { CERT_FILE, GraphEmulator } from "../src/emulator";
+import { loadConfig } from "../src/config/config";
 import { AppError } from "../src/errors";
 import { bootstrapGraph } from "../src/graph/bootstrap";
-import type { EmulatorEndpoint } from "../src/graph/client";
-import { ListAuditTrail } from "../src/server/audit";
-import type { FeatureContext } from "../src/server/feature";
+import { featureContext } from "../src/server/feature";
 import { FEATURES } from "../src/server/features";
 import { createLogger } from "../src/server/logger";
 import { createRemindersService } from "../src/server/reminders";
 import { ListConversationStore } from "../src/server/reminders/list-conversation-store";
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ port, host: "127.0.0.1" });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
+import { runCommand, withGraphEndpoint } from "./command-support";
 
 function parseAt(argv: string[]): Date {
   const i = argv.indexOf("--at");
@@ -45,33 +29,11 @@ async function main(): Promise<number> {
   const at = parseAt(process.argv.slice(2));
   const config = loadConfig(process.env);
   const log = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
-  let emulator: GraphEmulator | undefined;
-  let endpoint: EmulatorEndpoint | undefined;
-  if (config.graph.mode === "emulator") {
-    const port = config.graph.port;
-    if (await listening(port)) {
-      endpoint = { url: `https://localhost:${port}`, ca: await readFile(join(config.dataDir, CERT_FILE), "utf8") };
-    } else {
-      emulator = new GraphEmulator({ port, dataDir: config.dataDir });
-      endpoint = await emulator.start();
-    }
-  }
-  try {
+  return withGraphEndpoint(config, async (endpoint) => {
     const graph = await bootstrapGraph(config, { emulator: endpoint, extraLists: FEATURES.flatMap((f) => f.lists ?? []) });
     const conversations = new ListConversationStore(graph.stores.conversationReferences, graph.people);
     const bot = createBotEndpoint(config.bot, createLiftBot({ conversations, log }), { log });
-    const now = () => at;
-    const ctx: FeatureContext = {
-      config,
-      log,
-      site: graph.site,
-      stores: graph.stores,
-      people: graph.people,
-      reference: graph.referenceData,
-      audit: new ListAuditTrail(graph.stores.auditLog, log, now),
-      bot: { messenger: bot.messenger, conversations },
-      now,
-    };
+    const ctx = featureContext({ config, log, graph, bot: { messenger: bot.messenger, conversations }, now: () => at });
     const service = await createRemindersService(ctx);
     const report = await service.runner({ owner: `cli-${process.pid}` }).pass();
     console.log(`Reminder pass as at ${report.at}`);
@@ -94,17 +56,7 @@ async function main(): Promise<number> {
     }
     for (const [message, count] of problems) console.log(`Calendar${count > 1 ? ` (${count} times)` : ""}: ${message}`);
     return report.failed.length > 0 ? 1 : 0;
-  } finally {
-    await emulator?.stop();
-  }
+  }, () => undefined);
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof ConfigError) console.error(err.message);
-    else if (AppError.isAppError(err)) console.error(`Reminder pass failed (${err.code}): ${err.message}`);
-    else console.error(`Reminder pass failed: ${(err as Error)?.stack ?? String(err)}`);
-    process.exit(1);
-  },
-);
+runCommand("Reminder pass", main);

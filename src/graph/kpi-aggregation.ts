@@ -24,7 +24,7 @@ import {
 } from "../domain/kpi/aggregate";
 import { academicYearStart } from "../domain/kpi/catalogue";
 import type { GraphApi } from "./graph-api";
-import { createManyParallel, deleteManyParallel, deltaPaged, inParallel, LARGE_PAGE, updateManyParallel } from "./bulk-io";
+import { createManyParallel, deleteManyParallel, inParallel, LARGE_PAGE, updateManyParallel } from "./bulk-io";
 import type { KpiReturnItem, KpiReturnsList, KpiSummaryItem, KpiSummaryList } from "./kpi-lists";
 import type { Item, ListStore } from "./list-store";
 
@@ -161,7 +161,7 @@ export class KpiAggregator {
   }
 
   private async syncOnce(): Promise<Set<AcademicYear>> {
-    const result = await deltaPaged(this.options.api, this.options.returns, this.token, LARGE_PAGE);
+    const result = await this.options.returns.delta(this.token, { top: LARGE_PAGE });
     const years = new Set<AcademicYear>();
     if (result.reset) {
       for (const item of this.items.values()) years.add(item.value.academicYear);
@@ -273,7 +273,7 @@ export class KpiAggregator {
       const [created, updated] = await Promise.all([
         createManyParallel(this.options.summary, creates, c),
         updateManyParallel(this.options.summary, updates, c),
-        deleteManyParallel(this.options.api, this.options.summary, deletes.map((d) => d.id), c),
+        deleteManyParallel(this.options.summary, deletes.map((d) => d.id), c),
       ]);
       for (const item of [...created, ...updated]) {
         this.stored.get(item.value.academicYear)?.set(item.value.setKey, { id: item.id, rows: itemToRows(item.value) });

@@ -8,9 +8,10 @@ import type { BotMessenger } from "../../bot/bot-port";
 import type { ConversationStore } from "../../bot/conversation-store";
 import type { PeopleDirectory } from "../auth/people-directory";
 import type { AppConfig } from "../config/config";
+import type { GraphBootstrap } from "../graph/bootstrap";
 import type { ListDefinition } from "../graph/list-definition";
 import type { LiftSite, LiftStores } from "../graph/site";
-import type { AuditTrail } from "./audit";
+import { ListAuditTrail, type AuditTrail } from "./audit";
 import type { Logger } from "./logger";
 import type { ReferenceData } from "./reference-data";
 
@@ -44,4 +45,26 @@ export interface Feature {
   seedDemo?(ctx: FeatureContext): Promise<string[]>;
   /** Long-running work started after the server listens (e.g. the reminder scheduler). */
   background?(ctx: FeatureContext): BackgroundJob | undefined;
+}
+
+/** The context for features, built the same way by start-up and by the operational commands. */
+export function featureContext(deps: {
+  config: AppConfig;
+  log: Logger;
+  graph: GraphBootstrap;
+  bot: FeatureContext["bot"];
+  now: () => Date;
+}): FeatureContext {
+  const { config, log, graph, bot, now } = deps;
+  return {
+    config,
+    log,
+    site: graph.site,
+    stores: graph.stores,
+    people: graph.people,
+    reference: graph.referenceData,
+    audit: new ListAuditTrail(graph.stores.auditLog, log, now),
+    bot,
+    now,
+  };
 }

@@ -17,8 +17,7 @@ import type { EmulatorEndpoint } from "../graph/client";
 import { formatLoadReport } from "../graph/reference-data-loader";
 import { formatProvisionReport } from "../graph/provision";
 import { createApp } from "./app";
-import { ListAuditTrail } from "./audit";
-import type { BackgroundJob, Feature, FeatureContext } from "./feature";
+import { featureContext, type BackgroundJob, type Feature, type FeatureContext } from "./feature";
 import { FEATURES } from "./features";
 import { createLogger, type Logger } from "./logger";
 import { remindersServiceFor } from "./reminders";
@@ -87,17 +86,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     const reminders = () => remindersServiceFor(context)?.bot;
     const bot = createBotEndpoint(config.bot, createLiftBot({ conversations, log, reminders }), { log });
 
-    const context: FeatureContext = {
-      config,
-      log,
-      site: graph.site,
-      stores: graph.stores,
-      people: graph.people,
-      reference: graph.referenceData,
-      audit: new ListAuditTrail(graph.stores.auditLog, log, now),
-      bot: { messenger: bot.messenger, conversations },
-      now,
-    };
+    const context: FeatureContext = featureContext({ config, log, graph, bot: { messenger: bot.messenger, conversations }, now });
     for (const feature of features) await feature.init?.(context);
     if (config.demoData) {
       for (const feature of features) for (const line of (await feature.seedDemo?.(context)) ?? []) report(line);

@@ -7,72 +7,13 @@ import type { ApiClient } from "../shell";
 import type { Measure, MeasureGroup } from "../../src/domain/kpi/catalogue";
 import type { Anomaly, Completeness, SummaryRow } from "../../src/domain/kpi/aggregate";
 import type { Rag } from "../../src/domain/kpi/rag";
+import type { KpiReturnView, ReturnListItem, SummaryAnswer } from "../../src/schemas/kpi-api";
 
 export type { Measure, MeasureGroup, Anomaly, Completeness, SummaryRow, Rag };
 
-export type ReturnStatus = "not_started" | "draft" | "submitted" | "returned";
-
-export interface ReturnListItem {
-  districtSlug: string;
-  districtName: string;
-  academicYear: string;
-  term: number;
-  status: ReturnStatus;
-  version: number;
-  submittedAt?: string;
-  dueAt?: string;
-}
-
-export interface ReturnHistoryEntry {
-  version: number;
-  status: ReturnStatus;
-  at: string;
-  byName: string;
-  comment?: string;
-}
-
-export interface ComputedPercent {
-  numerator: number | null;
-  denominator: number | null;
-  percent: number | null;
-  rag: Rag;
-}
-
-export interface KpiReturn {
-  districtSlug: string;
-  academicYear: string;
-  term: number;
-  status: ReturnStatus;
-  version: number;
-  eTag?: string;
-  values: Record<string, number | null>;
-  narrative: string;
-  prefill: Record<string, { value: number; source: string }>;
-  computed: Record<string, ComputedPercent>;
-  history: ReturnHistoryEntry[];
-  returnedComment?: string;
-  missing: string[];
-}
-
-export interface ImportRowError {
-  row: number;
-  column: string;
-  message: string;
-}
-
-export interface Reachability {
-  districtSlug: string;
-  leadName: string;
-  reachable: boolean;
-}
-
-export interface SummaryResponse {
-  rows: SummaryRow[];
-  completeness: Completeness[];
-  anomalies: Anomaly[];
-  reachability: Reachability[];
-  generatedAt: string;
-}
+export type { ComputedPercent, ImportRowError, ReturnHistoryEntry, ReturnListItem, ReturnStatus, Reachability } from "../../src/schemas/kpi-api";
+export type KpiReturn = KpiReturnView;
+export type SummaryResponse = SummaryAnswer;
 
 export interface MonitoringPack {
   district: { slug: string; name: string; area?: string; code?: string } | string;

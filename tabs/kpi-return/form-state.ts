@@ -39,8 +39,9 @@ export function valuesOf(measures: readonly Measure[], texts: FieldTexts): Recor
   return values;
 }
 
-export function validate(values: Record<string, number | null>, academicYear: string): FieldErrors {
-  return validateReturnValues(values, academicYear).errors;
+/** The server's own rules: `draft` for saving, `submit` (every numerator with its denominator) before submitting. */
+export function validate(values: Record<string, number | null>, academicYear: string, mode: "draft" | "submit" = "draft"): FieldErrors {
+  return validateReturnValues(values, academicYear, { mode }).errors;
 }
 
 export interface Computed {

@@ -40,7 +40,13 @@ function checkValue(measure: Measure, value: unknown): string | undefined {
   return undefined;
 }
 
-export function validateReturnValues(values: ReturnValues, academicYear: AcademicYear): ReturnValidation {
+/**
+ * `mode: "draft"` is for saving: a draft may stop anywhere, so a numerator whose denominator is not
+ * entered yet is allowed; everything else (typing errors, numerator over denominator) is refused
+ * even in a draft. `"submit"` (the default) adds that every numerator has its denominator.
+ */
+export function validateReturnValues(values: ReturnValues, academicYear: AcademicYear, options: { mode?: "draft" | "submit" } = {}): ReturnValidation {
+  const mode = options.mode ?? "submit";
   const errors: FieldErrors = {};
   if (!isAcademicYear(academicYear)) {
     errors[""] = `"${academicYear}" is not an academic year (expected the form 2025-26).`;
@@ -89,6 +95,7 @@ export function validateReturnValues(values: ReturnValues, academicYear: Academi
       const num = usable(measure.numeratorId);
       const den = usable(measure.denominatorId);
       if (num !== undefined && den === undefined && isBlank(values[measure.denominatorId])) {
+        if (mode === "draft") continue;
         add(measure.numeratorId, `Enter "${denMeasure.label}" as well, so that "${measure.label}" can be worked out.`);
       } else if (num !== undefined && den !== undefined && num > den) {
         add(measure.numeratorId, `${numMeasure.label} (${num}) cannot be more than ${lowerFirst(denMeasure.label)} (${den}).`);

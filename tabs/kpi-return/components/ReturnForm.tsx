@@ -177,6 +177,11 @@ export function ReturnForm({ kpi, measures, groups, value, districtName, canWrit
     setNotice(undefined);
     setSummary(undefined);
     try {
+      const submitErrors = validate(values, value.academicYear, "submit");
+      if (Object.keys(submitErrors).length > 0) {
+        refuse(submitErrors, "submitted");
+        return;
+      }
       const saved = await save();
       if (!saved) return;
       const submitted = await kpi.submit(value.districtSlug, value.academicYear, value.term, saved.eTag);

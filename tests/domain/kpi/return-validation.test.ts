@@ -44,9 +44,12 @@ describe("validateReturnValues", () => {
     expect(errors).toEqual({ kpi_2_1_num: "Pupils reviewed who achieved or made significant progress (18) cannot be more than pupils reviewed (12)." });
   });
 
-  it("a numerator needs its denominator", () => {
+  it("a numerator needs its denominator to be submitted, not to be saved as a draft", () => {
     const { errors } = validateReturnValues({ kpi_1_3_num: 4 }, "2025-26");
     expect(errors.kpi_1_3_num).toBe('Enter "LIFT satisfaction: responses to Q2" as well, so that "Satisfaction after LIFT (% scoring 4 or above)" can be worked out.');
+    expect(validateReturnValues({ kpi_1_3_num: 4 }, "2025-26", { mode: "draft" })).toEqual({ ok: true, errors: {} });
+    // A draft still may not have a numerator over its denominator.
+    expect(validateReturnValues({ kpi_1_3_num: 4, kpi_1_3_den: 3 }, "2025-26", { mode: "draft" }).ok).toBe(false);
   });
 
   it("in-district settings supported cannot exceed the district's total: out-of-district schools are recorded separately", () => {

@@ -9,13 +9,9 @@
 import type { Term } from "../../../domain/reporting/calendar";
 import { formatUkDateShort as formatUkDate } from "../../../domain/reporting/format";
 
-export interface PrefillValue {
-  value: number;
-  /** Plain-English provenance, e.g. "12 referrals from primary schools submitted in term 2 (…)". */
-  source: string;
-}
+import type { Prefill } from "../../../schemas/kpi-api";
 
-export type Prefill = Record<string, PrefillValue>;
+export type { Prefill, PrefillValue } from "../../../schemas/kpi-api";
 
 export interface PrefillSource {
   prefill(districtSlug: string, districtName: string, term: Term, now: Date): Promise<Prefill>;

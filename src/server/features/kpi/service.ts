@@ -11,8 +11,8 @@ import type { Person } from "../../../schemas/person";
 import type { District } from "../../../domain/reference/districts";
 import { isAcademicYear, measureById, measuresFor, type Measure } from "../../../domain/kpi/catalogue";
 import { validateReturnValues } from "../../../domain/kpi/return-validation";
-import { percentOf, ragFor, type Rag } from "../../../domain/kpi/rag";
-import type { Anomaly, Completeness, SummaryRow } from "../../../domain/kpi/aggregate";
+import { percentOf, ragFor } from "../../../domain/kpi/rag";
+import type { SummaryRow } from "../../../domain/kpi/aggregate";
 import { returnDueAt, type ReportingCalendar, type Term, type TermNumber } from "../../../domain/reporting/calendar";
 import { createManyParallel } from "../../../graph/bulk-io";
 import { countsInSummary, type KpiAggregator, type ReturnsStore } from "../../../graph/kpi-aggregation";
@@ -20,58 +20,10 @@ import { returnVersionKey, type KpiReturnItem } from "../../../graph/kpi-lists";
 import type { Item } from "../../../graph/list-store";
 import type { FeatureContext } from "../../feature";
 import { parseTable, type FileFormat } from "./files";
-import type { Prefill, PrefillSource } from "./prefill";
+import type { PrefillSource } from "./prefill";
+import type { ImportRowError, KpiReturnView, Prefill, ReturnHistoryEntry, ReturnListItem, SummaryAnswer } from "../../../schemas/kpi-api";
 
-export type ReturnStatus = "not_started" | "draft" | "submitted" | "returned";
-
-export interface ReturnHistoryEntry {
-  version: number;
-  status: ReturnStatus;
-  at: string;
-  byName: string;
-  comment?: string;
-}
-
-export interface KpiReturnView {
-  districtSlug: string;
-  academicYear: string;
-  term: number;
-  status: ReturnStatus;
-  version: number;
-  eTag?: string;
-  values: Record<string, number | null>;
-  narrative: string;
-  prefill: Prefill;
-  computed: Record<string, { numerator: number | null; denominator: number | null; percent: number | null; rag: Rag }>;
-  history: ReturnHistoryEntry[];
-  returnedComment?: string;
-  missing: string[];
-}
-
-export interface ReturnListItem {
-  districtSlug: string;
-  districtName: string;
-  academicYear: string;
-  term: number;
-  status: ReturnStatus;
-  version: number;
-  submittedAt?: string;
-  dueAt?: string;
-}
-
-export interface ImportRowError {
-  row: number;
-  column: string;
-  message: string;
-}
-
-export interface SummaryAnswer {
-  rows: SummaryRow[];
-  completeness: Completeness[];
-  anomalies: Anomaly[];
-  reachability: Array<{ districtSlug: string; leadName: string; reachable: boolean }>;
-  generatedAt: string;
-}
+export type { ImportRowError, KpiReturnView, ReturnHistoryEntry, ReturnListItem, ReturnStatus, SummaryAnswer } from "../../../schemas/kpi-api";
 
 const NARRATIVE_MAX = 20_000;
 
@@ -274,7 +226,7 @@ export class KpiService {
       else if (typeof v === "number" && Number.isFinite(v)) values[id] = v;
       else errors[id] = [`${measureById(id)?.label ?? id} must be a number.`];
     }
-    const result = validateReturnValues(values, year);
+    const result = validateReturnValues(values, year, { mode: "draft" });
     for (const [id, message] of Object.entries(result.errors)) (errors[id || "values"] ??= []).push(message);
     if (Object.keys(errors).length > 0) throw invalid("Some figures need correcting.", errors);
     // Keep only the measures collected that year (blank ones as null).
