@@ -271,3 +271,39 @@ describe("LIFT meeting tab: the stage and the content agenda", { timeout: 180_00
     expect(starts).toEqual(expect.arrayContaining(["2027-01-14", "2027-01-21"]));
   });
 });
+
+describe("LIFT meeting tab: two people on one case", { timeout: 180_000 }, () => {
+  it("a stale outcome save (412) names who changed it, keeps my edits, and re-applies them onto theirs", async () => {
+    const agenda = await api(TEACHER, "GET", `/api/lift-meetings/${meetingId}/agenda`);
+    const other = (agenda.body.entries as AgendaEntryJson[]).find((e) => e.kind === "case" && e.id !== target.id && e.outcomeStatus === "none");
+    expect(other, "a second case without an outcome").toBeDefined();
+    const { id, caseReference } = other as AgendaEntryJson;
+    expect((await api(TEACHER, "POST", `/api/lift-meetings/${meetingId}/current`, { entryId: id })).status).toBe(200);
+
+    await withPage(async (page) => {
+      await openMeeting(page, TEACHER, "sidePanel");
+      await page.getByTestId("current-case").getByRole("heading", { name: `Now: ${caseReference}` }).waitFor(WAIT);
+      const form = page.getByTestId("outcome-section");
+      await form.getByLabel("Notes").fill("My notes from the discussion");
+
+      // The lead saves the case meanwhile.
+      const theirs = await api(LEAD, "PUT", `/api/lift-meetings/${meetingId}/outcomes/${id}`, { outcome: { categories: ["training"], actions: [] } });
+      expect(theirs.status).toBe(201);
+
+      await form.getByRole("button", { name: "Save draft" }).click();
+      const stale = form.getByTestId("outcome-stale");
+      await stale.waitFor(WAIT);
+      expect(await stale.textContent()).toContain("Helen Marsh changed this case");
+      expect(await stale.textContent()).toContain("Training");
+      expect(await form.getByLabel("Notes").inputValue(), "my edit is kept").toBe("My notes from the discussion");
+
+      await stale.getByRole("button", { name: "Re-apply my changes to theirs and save" }).click();
+      await form.getByText("Draft saved", { exact: true }).waitFor(WAIT);
+      expect(await form.getByRole("checkbox", { name: "Training" }).isChecked(), "their category is kept").toBe(true);
+    });
+
+    const merged = await api(TEACHER, "GET", `/api/lift-meetings/${meetingId}/outcomes/${id}`);
+    expect(merged.body.outcome.outcome.categories).toEqual(["training"]);
+    expect(merged.body.outcome.outcome.notes).toBe("My notes from the discussion");
+  });
+});
