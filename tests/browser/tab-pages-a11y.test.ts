@@ -33,7 +33,7 @@ afterAll(async () => {
 
 const cases = ROLES.flatMap((upn) => PAGES.flatMap((page) => THEMES.map((theme) => ({ upn, page, theme }))));
 
-describe.concurrent("tab pages: signed-in header and accessibility", { timeout: 60_000 }, () => {
+describe.concurrent("tab pages: signed-in header and accessibility", { timeout: 150_000 }, () => {
   for (const { upn, page: tab, theme } of cases) it(`/tabs/${tab.slug} as ${upn} (${theme} theme)`, async ({ expect }) => {
     const me = people.get(upn);
     if (!me) throw new Error(`no /api/me for ${upn}`);
