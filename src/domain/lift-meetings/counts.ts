@@ -7,10 +7,11 @@
  * - meetingsHeld: the district's meetings with status `held` whose UK start date is in the range.
  * - casesDiscussed: referrals on those meetings that were discussed — status `discussed` or
  *   `outcome_recorded`, or `closed` with an outcome (a case closed without one was withdrawn).
- * - resolvedAtLift: approved outcomes of those meetings whose categories are exactly
- *   `strategies_resolved` ("advice and strategies to try" and nothing else). Any further category
- *   (training, an allocation, EP involvement, signposting…) means the case needs more than LIFT,
- *   so it is not "resolved at LIFT without further formal referral" (KPI 1.1). Drafts never count.
+ * - resolvedAtLift: approved outcomes of those meetings whose categories are only
+ *   `strategies_resolved` and/or `signposted`: KPI 1.1 counts requests "resolved at LIFT without the
+ *   need for further formal referral or intervention", where resolved means the setting was given
+ *   strategies to implement or was signposted to an appropriate agency. Any other category
+ *   (training, peer support, an allocation, EP involvement…) is further intervention. Drafts never count.
  * - settingsAttending: distinct settings in the attendance of those meetings; for a held meeting
  *   with no attendance record, the settings of its discussed cases (their SENCo presented).
  * - allocationsByArea: approved outcomes of those meetings allocating support
@@ -66,10 +67,11 @@ export function ukDateOf(instant: string): string {
   return ukDateFormat.format(new Date(instant));
 }
 
-export const RESOLVED_AT_LIFT: OutcomeCategory = "strategies_resolved";
+export const RESOLVING_CATEGORIES: readonly OutcomeCategory[] = ["strategies_resolved", "signposted"];
 
+/** KPI 1.1's "resolved at LIFT" (see the rules above); `categories` are outcome category values. */
 export function isResolvedAtLift(categories: readonly string[]): boolean {
-  return categories.length > 0 && categories.every((c) => c === RESOLVED_AT_LIFT);
+  return categories.length > 0 && categories.every((c) => (RESOLVING_CATEGORIES as readonly string[]).includes(c));
 }
 
 export function allocatesSupport(categories: readonly string[]): boolean {

@@ -52,7 +52,9 @@ describe("meetingCounts", () => {
   it("counts as resolved at LIFT only approved outcomes whose categories are exactly strategies_resolved", () => {
     expect(counts.resolvedAtLift).toBe(1);
     expect(isResolvedAtLift(["strategies_resolved"])).toBe(true);
-    expect(isResolvedAtLift(["strategies_resolved", "signposted"])).toBe(false);
+    expect(isResolvedAtLift(["strategies_resolved", "signposted"])).toBe(true);
+    expect(isResolvedAtLift(["signposted"])).toBe(true);
+    expect(isResolvedAtLift(["strategies_resolved", "training"])).toBe(false);
     expect(isResolvedAtLift([])).toBe(false);
   });
 

@@ -10,6 +10,8 @@ import type { Term } from "../../../domain/reporting/calendar";
 import { formatUkDateShort as formatUkDate } from "../../../domain/reporting/format";
 
 import type { Prefill } from "../../../schemas/kpi-api";
+import { OUTCOME_CATEGORIES } from "../../../schemas/lift-outcome";
+import { isResolvedAtLift } from "../../../domain/lift-meetings/counts";
 
 export type { Prefill, PrefillValue } from "../../../schemas/kpi-api";
 
@@ -68,8 +70,8 @@ function needOf(r: PrefillReferral): string | undefined {
   return typeof needs?.primaryArea === "string" ? NEED[needs.primaryArea] : undefined;
 }
 
-/** Outcome categories that mean "resolved at LIFT" (KPI 1.1's definition: strategies given, or signposted). */
-const RESOLVED = /resolved at lift|signposted/i;
+/** The referral keeps its outcome's categories as labels; KPI 1.1's rule is on the category values. */
+const categoryValue = (label: string): string => OUTCOME_CATEGORIES.find((c) => c.label === label)?.value ?? label;
 
 function inTerm(instant: string | undefined, term: Term): boolean {
   if (!instant) return false;
@@ -114,8 +116,8 @@ export function referralListsPrefill(reader: PrefillReader): PrefillSource {
         const settings = new Set(cases.map((r) => r.settingId)).size;
         put(`lift_settings_attending_${phase}`, settings, `${settings} different ${PHASE_WORDS[phase]} with a referral discussed at a LIFT meeting held in ${when}`);
       }
-      const resolved = discussed.filter((r) => r.outcome?.categories.some((c) => RESOLVED.test(c))).length;
-      put("kpi_1_1", resolved, `${resolved} referrals discussed in ${when} with the outcome "resolved at LIFT" or "signposted elsewhere"`);
+      const resolved = discussed.filter((r) => isResolvedAtLift((r.outcome?.categories ?? []).map(categoryValue))).length;
+      put("kpi_1_1", resolved, `${resolved} referrals discussed in ${when} resolved at LIFT (strategies to try and/or signposted, nothing further)`);
       return out;
     },
   };
