@@ -15,7 +15,7 @@ import { Add16Regular, ArrowDown16Regular, ArrowUp16Regular, Delete16Regular, Sa
 import { SaveAgendaRequest } from "../../../src/schemas/lift-meeting-api";
 import { ActionBar, ApiError, ErrorSummary, errorMessage, fieldId, formatDateTime, formatTime, newKey, type SummaryEntry } from "../../shell";
 import { currentFromDetail, type Agenda, type AgendaCase, type AgendaEntryInput, type LiftMeetingSummary } from "../api";
-import { areaLabel, yearGroupLabel } from "../labels";
+import { OUTCOME_STATUS_LABELS, areaLabel, yearGroupLabel } from "../labels";
 import { useLiftApi } from "../hooks";
 import { AgendaTable } from "./AgendaTable";
 
@@ -291,8 +291,11 @@ export function AgendaEditor({ agenda, meetings, onSaved, onCaseMoved }: AgendaE
                 <>
                   <strong>{e.info.caseReference}</strong>
                   <span className={styles.meta}>
-                    {[e.info.settingName, yearGroupLabel(e.info), areaLabel(e.info.primaryArea)].filter(Boolean).join(" · ")}
+                    {[e.info.settingName, yearGroupLabel(e.info), areaLabel(e.info.primaryArea), `Outcome: ${OUTCOME_STATUS_LABELS[e.info.outcomeStatus]}`]
+                      .filter(Boolean)
+                      .join(" · ")}
                   </span>
+                  {e.info.question ? <span>{e.info.question}</span> : null}
                 </>
               ) : (
                 <strong>Whole-school item: {e.title}</strong>

@@ -5,7 +5,8 @@ import type { LiftMeetingSummary } from "../api";
 import { nextMeeting } from "../frame";
 import { useLiftApi, usePolled } from "../hooks";
 
-const useStyles = makeStyles({ select: { maxWidth: "36rem" } });
+// minmax(0, 1fr): a long meeting title must not push the select wider than a narrow side panel.
+const useStyles = makeStyles({ select: { maxWidth: "36rem", gridTemplateColumns: "minmax(0, 1fr)" } });
 
 export interface MeetingChooserProps {
   districtSlug: string;
