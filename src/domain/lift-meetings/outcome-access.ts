@@ -1,15 +1,14 @@
 /**
  * Who may read and write a LIFT meeting's outcome records and attendance (issue 5; contract in
- * src/server/features/lift-meetings/README.md "Access"). Pure: the server calls it on every
- * request with the caller from the People list and the meeting it names. `read: "none"` is
- * answered 404, so a meeting of another district is not disclosed.
+ * src/server/features/lift-meetings/README.md "Access"), derived from the one meeting policy in
+ * access.ts. Pure: the server calls it on every request with the caller from the People list and
+ * the meeting it names. `read: "none"` is answered 404, so a meeting of another district is not
+ * disclosed.
  */
 import type { Person } from "../../schemas/person";
+import { isDistrictMember, meetingAccess, type MeetingScope } from "./access";
 
-export interface OutcomeMeetingScope {
-  districtSlug: string;
-  chairOid?: string;
-}
+export type OutcomeMeetingScope = MeetingScope;
 
 export interface OutcomeAccess {
   /** full: the whole record; categories: the outcome categories only (no free text); none: 404. */
@@ -20,17 +19,11 @@ export interface OutcomeAccess {
   approve: boolean;
 }
 
-const NONE: OutcomeAccess = { read: "none", write: false, approve: false };
-
-export function isDistrictMember(person: Person, districtSlug: string): boolean {
-  return (person.role === "district_lead" || person.role === "specialist_teacher" || person.role === "lift_member") && person.districtSlug === districtSlug;
-}
-
 export function outcomeAccess(person: Person, meeting: OutcomeMeetingScope): OutcomeAccess {
-  if (person.role === "commissioner") return { read: "categories", write: false, approve: false };
-  if (!isDistrictMember(person, meeting.districtSlug)) return NONE;
-  const approve = person.role === "district_lead" || (meeting.chairOid !== undefined && meeting.chairOid === person.oid);
-  return { read: "full", write: true, approve };
+  const access = meetingAccess(person, meeting);
+  // Commissioners read a meeting without names; of its outcomes they see the categories only.
+  const read = !access.read ? "none" : access.names ? "full" : "categories";
+  return { read, write: access.run, approve: access.approve };
 }
 
 /**
