@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
-import { Button, Card, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, Card, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowLeft16Regular } from "@fluentui/react-icons";
 import { AREAS_OF_NEED, childAgeInMonths, referralFormSections, type ReferralField } from "../../../src/schemas/referral";
+import { SUPPORT_PLAN_FIELDS } from "../../../src/schemas/lift-outcome";
 import type { ReferralRecord } from "../api";
 import { formatDate, formatDateTime, getAt, ukToday } from "../draft";
 import { StatusBadge } from "./StatusBadge";
@@ -91,6 +92,14 @@ export function ReferralDetails({ record, backLabel, onBack, notice }: ReferralD
         </Button>
       </div>
       {notice}
+      {record.notice ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="meeting-notice">
+          <MessageBarBody>
+            <MessageBarTitle>Meeting changed</MessageBarTitle>
+            {record.notice}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
       <div className={styles.header}>
         <h2 id="referral-title" className={styles.h2}>
           {record.childName ?? "Referral"}
@@ -129,15 +138,33 @@ export function ReferralDetails({ record, backLabel, onBack, notice }: ReferralD
           <dl className={styles.list}>
             <Pair term="Outcome">{record.outcome.categories.join(", ") || "Recorded"}</Pair>
             {record.outcome.summary ? <Pair term="Summary">{record.outcome.summary}</Pair> : null}
+            {record.outcome.allocatedTeacherName ? <Pair term="Specialist teacher allocated">{record.outcome.allocatedTeacherName}</Pair> : null}
+            {record.outcome.approvedAt ? <Pair term="Approved">{formatDateTime(record.outcome.approvedAt)}</Pair> : null}
           </dl>
+          {record.outcome.supportPlan ? (
+            <>
+              <h3 className={styles.h3}>Support plan</h3>
+              <dl className={styles.list} data-testid="support-plan">
+                {SUPPORT_PLAN_FIELDS.map((f) =>
+                  record.outcome?.supportPlan?.[f.key] ? (
+                    <Pair key={f.key} term={f.label}>
+                      {record.outcome.supportPlan[f.key]}
+                    </Pair>
+                  ) : null,
+                )}
+                {record.outcome.supportPlan.reviewDate ? <Pair term="Review date">{formatDate(record.outcome.supportPlan.reviewDate)}</Pair> : null}
+              </dl>
+            </>
+          ) : null}
           <h3 className={styles.h3}>Actions for the school</h3>
           {record.outcome.actions.length === 0 ? (
             <p className={styles.muted}>No actions recorded.</p>
           ) : (
             <ul className={styles.actions}>
               {record.outcome.actions.map((action, i) => (
-                <li key={i}>
+                <li key={action.id ?? i}>
                   {action.description} — {action.owner}, by {formatDate(action.dueDate)}
+                  {action.done ? " (done)" : ""}
                 </li>
               ))}
             </ul>

@@ -72,6 +72,11 @@ export function ReferralList({ items, showChild, showSetting, onOpen, label }: R
                 <StatusBadge status={r.status} />
               </div>
               <p className={styles.meta}>{facts.join(" · ")}</p>
+              {r.notice ? (
+                <p className={styles.meta} data-testid="meeting-notice">
+                  <strong>Meeting changed:</strong> {r.notice}
+                </p>
+              ) : null}
               {/* Free text can name the child: only for those who may see the referral. */}
               {showChild && r.question ? <p className={styles.question}>{r.question}</p> : null}
               {r.outcome ? (
