@@ -2,8 +2,7 @@
  * Where the reminders learn the state of each district's termly return. The KPI returns feature
  * (issue 7) owns that data; this small port keeps the reminder code independent of it. The KPI
  * feature plugs its implementation in with `provideReturnStatusSource(ctx, source)` from its
- * `init`; until it does, an in-memory source answers (every return "not started"), which is also
- * what tests use to set a return's state.
+ * `init`; an app started without that feature gets an in-memory source (every return "not started").
  */
 import type { ReturnRecord, ReturnStatus } from "../../domain/reporting/reminder-plan";
 import type { TermNumber } from "../../domain/reporting/calendar";
