@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "playwright-core";
+import type { BrowserContextOptions, Page } from "playwright-core";
+import type { TestBrowser } from "../support/browser";
 
 export interface Me {
   upn: string;
@@ -39,6 +40,22 @@ export async function fetchAuthConfig(
 ): Promise<{ mode: string; demoUsers?: { upn: string; displayName: string; roleLabel: string }[] }> {
   return (await getJson<{ mode: string; demoUsers?: { upn: string; displayName: string; roleLabel: string }[] }>(`${baseUrl}/auth/config`))
     .body;
+}
+
+/**
+ * A file's `withPage(run, theme?)`: runs `run` on a page in a fresh context (its own cookies and
+ * sessionStorage), closed afterwards; theme "dark" emulates a dark colour scheme. `browser` is a
+ * getter because the file launches its browser in beforeAll.
+ */
+export function pageRunner(browser: () => TestBrowser, options: BrowserContextOptions = {}) {
+  return async function withPage<T>(run: (page: Page) => Promise<T>, theme = "default"): Promise<T> {
+    const context = await browser().newContext({ colorScheme: theme === "dark" ? "dark" : "light", ...options });
+    try {
+      return await run(await context.newPage());
+    } finally {
+      await context.close();
+    }
+  };
 }
 
 /**

@@ -9,55 +9,26 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startTestApp } from "../support/test-app";
 import { launchBrowser, type TestBrowser } from "../support/browser";
-import { seriousAxeViolations } from "./helpers";
+import { apiFor, type Api } from "../support/api-client";
+import { pageRunner, seriousAxeViolations } from "./helpers";
 
 const LEAD = "lead.dover@lift.local";
 const COMMISSIONER = "commissioner@lift.local";
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let browser: TestBrowser;
-const tokens = new Map<string, string>();
+let api: Api;
+const withPage = pageRunner(() => browser);
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+  api = apiFor(app.url);
 });
 
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-async function token(upn: string): Promise<string> {
-  const cached = tokens.get(upn);
-  if (cached) return cached;
-  const res = await fetch(`${app.url}/auth/local/token?as=${encodeURIComponent(upn)}`);
-  if (res.status !== 200) throw new Error(`No token for ${upn}: HTTP ${res.status}`);
-  const body = (await res.json()) as { access_token: string };
-  tokens.set(upn, body.access_token);
-  return body.access_token;
-}
-
-/** The API's answers, loosely typed: the test reads only the fields it checks. */
-type Json = any;
-
-async function api(upn: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
-  const res = await fetch(`${app.url}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${await token(upn)}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-
-async function withPage<T>(run: (page: Page) => Promise<T>, theme = "default"): Promise<T> {
-  const context = await browser.newContext({ colorScheme: theme === "dark" ? "dark" : "light" });
-  try {
-    return await run(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
 
 async function openReturn(page: Page, upn: string, theme = "default", query = ""): Promise<void> {
   await page.goto(`${app.url}/tabs/kpi-return?as=${encodeURIComponent(upn)}&theme=${theme}${query}`);

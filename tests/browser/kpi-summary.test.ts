@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startTestApp } from "../support/test-app";
 import { launchBrowser, type TestBrowser } from "../support/browser";
-import { seriousAxeViolations } from "./helpers";
+import { apiFor } from "../support/api-client";
+import { pageRunner, seriousAxeViolations } from "./helpers";
 
 const COMMISSIONER = "commissioner@lift.local";
 const LEAD = "lead.dover@lift.local";
@@ -18,6 +19,7 @@ const SOUTH = ["Ashford", "Dover", "Folkestone and Hythe"];
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let browser: TestBrowser;
+const withPage = pageRunner(() => browser, { acceptDownloads: true });
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
@@ -27,15 +29,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-async function withPage<T>(run: (page: Page) => Promise<T>, theme = "default"): Promise<T> {
-  const context = await browser.newContext({ colorScheme: theme === "dark" ? "dark" : "light", acceptDownloads: true });
-  try {
-    return await run(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
 
 async function openSummary(page: Page, upn: string, theme = "default"): Promise<void> {
   await page.goto(`${app.url}/tabs/summary?as=${encodeURIComponent(upn)}&theme=${theme}`);
@@ -148,9 +141,7 @@ describe("KPI summary: access and accessibility", { timeout: 120_000 }, () => {
       expect(await message.textContent()).toContain("Commissioners only");
       expect(await page.getByTestId("kpi-table").count()).toBe(0);
     });
-    const tokenRes = await fetch(`${app.url}/auth/local/token?as=${encodeURIComponent(LEAD)}`);
-    const { access_token } = (await tokenRes.json()) as { access_token: string };
-    const res = await fetch(`${app.url}/api/kpi/summary?year=2025-26`, { headers: { Authorization: `Bearer ${access_token}` } });
+    const res = await apiFor(app.url)(LEAD, "GET", "/api/kpi/summary?year=2025-26");
     expect(res.status).toBe(403);
   });
 

@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startTestApp } from "../support/test-app";
 import { launchBrowser, type TestBrowser } from "../support/browser";
-import { seriousAxeViolations } from "./helpers";
-import { apiFor, type Api } from "../referrals/helpers";
+import { apiFor, type Api } from "../support/api-client";
+import { pageRunner, seriousAxeViolations } from "./helpers";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
 const TEACHER = "teacher.dover@lift.local";
@@ -25,6 +25,7 @@ const WAIT = { timeout: 20_000 };
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let browser: TestBrowser;
 let api: Api;
+const withPage = pageRunner(() => browser);
 
 /** The meeting the tests run, and the case on it that is senco.dover's and has no outcome yet. */
 let meetingId = "";
@@ -70,15 +71,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-async function withPage<T>(run: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext();
-  try {
-    return await run(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
 
 async function openMeeting(page: Page, upn: string, frame: "sidePanel" | "meetingStage" | "content"): Promise<void> {
   const params = new URLSearchParams({ as: upn, view: "agenda", district: "dover", meeting: meetingId, frame });

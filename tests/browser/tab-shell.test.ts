@@ -3,13 +3,13 @@
  * user between pages, the configuration page, and the fallback when a non-Teams page frames a tab.
  */
 import { afterAll, beforeAll, describe, it } from "vitest";
-import type { Page } from "playwright-core";
 import { startTestApp } from "../support/test-app";
 import { launchBrowser, type TestBrowser } from "../support/browser";
-import { fetchAuthConfig, fetchMe, pageBackground, seriousAxeViolations, tokenErrorMessage } from "./helpers";
+import { fetchAuthConfig, fetchMe, pageBackground, pageRunner, seriousAxeViolations, tokenErrorMessage } from "./helpers";
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let browser: TestBrowser;
+const withPage = pageRunner(() => browser);
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
@@ -19,15 +19,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-async function withPage<T>(run: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext();
-  try {
-    return await run(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
 
 describe.concurrent("tabs shell", { timeout: 60_000 }, () => {
   it("without ?as= lists the demo users as sign-in links, in both themes without axe findings", async ({ expect }) => {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp } from "../support/test-app";
-import { apiFor, type Api } from "../referrals/helpers";
+import { apiFor, type Api } from "../support/api-client";
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let api: Api;

@@ -4,6 +4,9 @@ import type { LiftMeetingItem } from "../../src/server/referrals/lists";
 import { referralServiceFor } from "../../src/server/referrals";
 import type { RunningApp } from "../../src/server/start";
 import { startTestApp } from "../support/test-app";
+import { apiFor, type Api } from "../support/api-client";
+
+export { apiFor, type Api, type Json } from "../support/api-client";
 
 /** The issue's "today": Tuesday 24 November 2026, term 2 of 2026-27. The app runs on this clock. */
 export const NOW = new Date("2026-11-24T10:00:00Z");
@@ -15,27 +18,6 @@ export const TEACHER = "teacher.dover@lift.local";
 export const LEAD = "lead.dover@lift.local";
 export const OTHER_LEAD = "lead.thanet@lift.local";
 export const COMMISSIONER = "commissioner@lift.local";
-
-export type Json = any;
-export type Api = (upn: string, method: string, path: string, body?: unknown) => Promise<{ status: number; body: Json }>;
-
-export function apiFor(url: string): Api {
-  const tokens = new Map<string, string>();
-  return async (upn, method, path, body) => {
-    let token = tokens.get(upn);
-    if (!token) {
-      token = ((await (await fetch(`${url}/auth/local/token?as=${encodeURIComponent(upn)}`)).json()) as { access_token: string }).access_token;
-      tokens.set(upn, token);
-    }
-    const res = await fetch(`${url}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  };
-}
 
 /** The app on the issue's clock, with every log line it writes captured (at trace level). */
 export async function startReferralApp(): Promise<{ app: RunningApp; api: Api; logged: () => string }> {
