@@ -5,6 +5,7 @@
  * default proposals (second Tuesday of February, May and September) until commissioners can edit them.
  */
 import { defaultMonitoringMeetings, type ReportingCalendar, type Term } from "../../domain/reporting/calendar";
+import { monitoringPackLink } from "../../domain/reporting/links";
 import { BANK_HOLIDAY_DATES } from "../../domain/reference/bank-holidays";
 import { TERMS } from "../../domain/reference/terms";
 import type { FeatureContext } from "../feature";
@@ -19,7 +20,7 @@ function isListBacked(reference: unknown): reference is ListBackedReference {
   return typeof r.terms === "function" && typeof r.bankHolidays === "function";
 }
 
-export async function loadReportingCalendar(ctx: Pick<FeatureContext, "reference">): Promise<ReportingCalendar> {
+export async function loadReportingCalendar(ctx: Pick<FeatureContext, "reference" | "config">): Promise<ReportingCalendar> {
   let terms: Term[];
   let bankHolidays: string[];
   if (isListBacked(ctx.reference)) {
@@ -33,6 +34,9 @@ export async function loadReportingCalendar(ctx: Pick<FeatureContext, "reference
   }
   const districtSlugs = (await ctx.reference.districts()).map((d) => d.slug);
   const years = [...new Set(terms.map((t) => t.academicYear))].sort();
-  const monitoringMeetings = years.flatMap((academicYear) => defaultMonitoringMeetings({ academicYear, districtSlugs, bankHolidays }));
+  // Each meeting links to the district's printable pack for its two terms in the summary tab.
+  const monitoringMeetings = years
+    .flatMap((academicYear) => defaultMonitoringMeetings({ academicYear, districtSlugs, bankHolidays }))
+    .map((m) => ({ ...m, packUrl: m.packUrl ?? monitoringPackLink(ctx.config.publicUrl, m.districtSlug, m.academicYear, m.covers) }));
   return { terms, bankHolidays: [...new Set(bankHolidays)].sort(), monitoringMeetings };
 }
