@@ -1,5 +1,5 @@
 /**
- * The KPI returns and summary API as the two KPI tabs use it (contract: /work/notes/kpi-api.md, issue
+ * The KPI returns and summary API as the two KPI tabs use it (contract: src/server/features/kpi/README.md, issue
  * 7). Measures, summary rows, completeness and anomalies are the pure domain's own types
  * (src/domain/kpi), so the tabs and the server speak the same shapes.
  */

@@ -1,4 +1,4 @@
-/** /api/kpi/* (contract: /work/notes/kpi-api.md and README.md in this folder). */
+/** /api/kpi/* (contract: README.md in this folder; answer shapes in src/schemas/kpi-api.ts). */
 import express, { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import { AppError, fieldErrorsFromIssues } from "../../../errors";
