@@ -22,8 +22,8 @@ const useStyles = makeStyles({
 });
 
 /** Move focus to a field (or the first radio of a group) and bring it into view. */
-export function focusField(path: string): void {
-  const element = document.getElementById(fieldId(path));
+export function focusField(path: string, fieldIdOf: (path: string) => string = fieldId): void {
+  const element = document.getElementById(fieldIdOf(path));
   if (!element) return;
   element.scrollIntoView({ block: "center" });
   element.focus({ preventScroll: true });
@@ -35,13 +35,15 @@ export interface ErrorSummaryProps {
   intro: string;
   /** Unique on the page when a page has more than one form. */
   id?: string;
+  /** The element id of an entry's field, for forms whose fields are not named by `fieldId(path)`. */
+  fieldIdOf?: (path: string) => string;
 }
 
 /**
  * GOV.UK-style error summary: shown at the top of the form when a save or submit fails, focused so
  * screen readers read it, each message a link to its field.
  */
-export const ErrorSummary = forwardRef<HTMLElement, ErrorSummaryProps>(function ErrorSummary({ entries, intro, id = "error-summary" }, ref) {
+export const ErrorSummary = forwardRef<HTMLElement, ErrorSummaryProps>(function ErrorSummary({ entries, intro, id = "error-summary", fieldIdOf = fieldId }, ref) {
   const styles = useStyles();
   return (
     <section ref={ref} tabIndex={-1} className={styles.root} aria-labelledby={`${id}-title`} data-testid={id}>
@@ -53,13 +55,13 @@ export const ErrorSummary = forwardRef<HTMLElement, ErrorSummaryProps>(function 
         {entries.map(({ path, message }, i) => (
           <li key={`${path}-${i}`}>
             {/* A message for the whole form, or for a field not on this form, has nowhere to link to. */}
-            {path !== "" && document.getElementById(fieldId(path)) ? (
+            {path !== "" && document.getElementById(fieldIdOf(path)) ? (
               <Link
                 className={styles.link}
-                href={`#${fieldId(path)}`}
+                href={`#${fieldIdOf(path)}`}
                 onClick={(event) => {
                   event.preventDefault();
-                  focusField(path);
+                  focusField(path, fieldIdOf);
                 }}
               >
                 {message}

@@ -14,12 +14,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Save20Regular, Send20Regular } from "@fluentui/react-icons";
-import { ApiError, errorMessage } from "../../shell";
+import { ApiError, ErrorSummary, errorMessage, type SummaryEntry } from "../../shell";
 import type { KpiApi, KpiReturn, Measure, MeasureGroup } from "../api";
 import { computePercent, initialTexts, missingMeasures, validate, valuesOf, type FieldTexts } from "../form-state";
 import { formatDateTime } from "../format";
 import { CountField } from "./CountField";
-import { ErrorSummary } from "./ErrorSummary";
+import { measureFieldId } from "./field-layout";
 import { GroupCard } from "./GroupCard";
 import { HistoryTable } from "./HistoryTable";
 import { MissingList } from "./MissingList";
@@ -81,7 +81,7 @@ export function ReturnForm({ kpi, measures, groups, value, districtName, canWrit
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState<"save" | "submit">();
   const [notice, setNotice] = useState<Notice>();
-  const [summary, setSummary] = useState<{ errors: [string, string][]; action: string }>();
+  const [summary, setSummary] = useState<{ entries: SummaryEntry[]; action: string }>();
   const [stale, setStale] = useState(false);
   const summaryRef = useRef<HTMLElement>(null);
   const dirty = useRef(false);
@@ -127,7 +127,7 @@ export function ReturnForm({ kpi, measures, groups, value, districtName, canWrit
 
   const refuse = (errors: Record<string, string>, action: string) => {
     setShowAll(true);
-    setSummary({ errors: Object.entries(errors), action });
+    setSummary({ entries: Object.entries(errors).map(([path, message]) => ({ path, message })), action });
   };
 
   const handleError = (error: unknown, action: string) => {
@@ -256,7 +256,14 @@ export function ReturnForm({ kpi, measures, groups, value, districtName, canWrit
             </MessageBarActions>
           </MessageBar>
         ) : null}
-        {summary ? <ErrorSummary ref={summaryRef} errors={summary.errors} action={summary.action} /> : null}
+        {summary ? (
+          <ErrorSummary
+            ref={summaryRef}
+            entries={summary.entries}
+            intro={`The return cannot be ${summary.action} yet. Correct these and try again:`}
+            fieldIdOf={measureFieldId}
+          />
+        ) : null}
         {readOnly ? (
           <MessageBar intent="info">
             <MessageBarBody>You can read this return. Only {districtName}&apos;s STLS lead or a commissioner can change it.</MessageBarBody>
