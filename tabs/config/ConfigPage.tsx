@@ -14,9 +14,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Settings24Regular } from "@fluentui/react-icons";
-import { AREAS, DISTRICTS } from "../../src/domain/reference/districts";
 import type { LiftMeetingSummary } from "../../src/schemas/referral-api";
-import { Shell, TAB_VIEWS, errorMessage, formatDateTime, tabConfigFor, ukToday, useSession, type TabViewId } from "../shell";
+import { DistrictSelect, Shell, TAB_VIEWS, errorMessage, formatDateTime, tabConfigFor, ukToday, useSession, type TabViewId } from "../shell";
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalL, maxWidth: "80ch" },
@@ -152,18 +151,7 @@ function ConfigBody() {
             validationState={districtSlug ? "none" : "warning"}
             validationMessage={districtSlug ? undefined : "Choose the district whose LIFT work the tab shows."}
           >
-            <Select value={districtSlug} onChange={(_e, data) => setDistrictSlug(data.value)}>
-              <option value="">Choose a district</option>
-              {AREAS.map((area) => (
-                <optgroup key={area} label={`${area} Kent`}>
-                  {DISTRICTS.filter((d) => d.area === area).map((d) => (
-                    <option key={d.slug} value={d.slug}>
-                      {d.name}
-                    </option>
-                  ))}
-                </optgroup>
-              ))}
-            </Select>
+            <DistrictSelect value={districtSlug} onChange={setDistrictSlug} />
           </Field>
         ) : null}
         {viewId === "agenda" && districtSlug ? (

@@ -1,8 +1,7 @@
 import { useState } from "react";
-import { Field, Link, MessageBar, MessageBarBody, MessageBarTitle, Select } from "@fluentui/react-components";
+import { Field, Link, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { PeopleTeam24Regular } from "@fluentui/react-icons";
-import { AREAS, DISTRICTS } from "../../src/domain/reference/districts";
-import { Shell, currentView, useSession } from "../shell";
+import { DistrictSelect, Shell, currentView, useSession } from "../shell";
 import { ContentView } from "./components/ContentView";
 import { MeetingChooser } from "./components/MeetingChooser";
 import { SidePanelView } from "./components/SidePanelView";
@@ -33,18 +32,7 @@ function DistrictChoice({ frame }: { frame: MeetingFrame }) {
   return (
     <>
       <Field label="District" style={{ maxWidth: "320px" }}>
-        <Select value={slug} onChange={(_, d) => setSlug(d.value)}>
-          <option value="">Choose a district</option>
-          {AREAS.map((area) => (
-            <optgroup key={area} label={`${area} Kent`}>
-              {DISTRICTS.filter((d) => d.area === area).map((d) => (
-                <option key={d.slug} value={d.slug}>
-                  {d.name}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </Select>
+        <DistrictSelect value={slug} onChange={setSlug} />
       </Field>
       {slug ? <Views key={slug} frame={frame} districtSlug={slug} /> : null}
     </>

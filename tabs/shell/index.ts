@@ -7,6 +7,8 @@ export { saveFile } from "./save-file";
 export { frameLabel, type FrameKind, type HostContext, type TeamsHost, type TeamsThemeName } from "./teams";
 export { TAB_VIEWS, currentView, tabConfigFor, type TabConfig, type TabView, type TabViewId } from "./views";
 export { ActionBar } from "./ActionBar";
+export { DistrictSelect, type DistrictSelectProps } from "./DistrictSelect";
 export { ErrorSummary, focusField, type ErrorSummaryProps, type SummaryEntry } from "./ErrorSummary";
 export { fieldId, formatDate, formatDateTime, formatTime, newKey, ukToday } from "./format";
 export { getAt, setAt } from "./paths";
+export { LoadFailed } from "./LoadFailed";

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
-import { Badge, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { formatDateTime, formatTime, useSession } from "../../shell";
+import { Badge, Link, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { LoadFailed, formatDateTime, formatTime, useSession } from "../../shell";
 import type { LiftMeetingSummary, MeetingDetail } from "../api";
 import { useLiftApi, usePolled } from "../hooks";
 import { AgendaEditor } from "./AgendaEditor";
@@ -69,14 +69,7 @@ export function ContentView({ meetingId, districtSlug, meetings }: ContentViewPr
   return (
     <>
       {state.kind === "loading" ? <Spinner label="Loading the agenda…" /> : null}
-      {state.kind === "error" ? (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Could not load the agenda</MessageBarTitle>
-            {state.message}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {state.kind === "error" ? <LoadFailed title="Could not load the agenda" message={state.message} /> : null}
       {state.kind === "ready" ? (
         <>
           <Section id="agenda" title={`Agenda: ${state.value.meeting.title}`} testId="agenda-section">

@@ -1,7 +1,7 @@
 import { useRef, useState } from "react";
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowLeft16Regular, ArrowRight16Regular } from "@fluentui/react-icons";
-import { errorMessage } from "../../shell";
+import { LoadFailed, errorMessage } from "../../shell";
 import type { Agenda, LiftOutcomeInput } from "../api";
 import { useLiftApi, usePolled } from "../hooks";
 import { AttendanceForm } from "./AttendanceForm";
@@ -33,14 +33,7 @@ export function SidePanelView({ meetingId, districtSlug }: { meetingId: string; 
 
   if (state.kind === "loading") return <Spinner label="Loading the meeting…" />;
   if (state.kind === "error") {
-    return (
-      <MessageBar intent="error" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>Could not load the meeting</MessageBarTitle>
-          {state.message}
-        </MessageBarBody>
-      </MessageBar>
-    );
+    return <LoadFailed title="Could not load the meeting" message={state.message} />;
   }
   const agenda: Agenda = state.value;
   const { meeting, entries, current } = agenda;

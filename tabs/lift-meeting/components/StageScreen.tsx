@@ -1,5 +1,5 @@
-import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { formatDateTime, formatTime } from "../../shell";
+import { Spinner, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { LoadFailed, formatDateTime, formatTime } from "../../shell";
 import type { StageView } from "../api";
 import { useLiftApi, usePolled } from "../hooks";
 import { areaLabel } from "../labels";
@@ -46,14 +46,7 @@ export function StageScreen({ meetingId }: { meetingId: string }) {
 
   if (state.kind === "loading") return <Spinner label="Loading the meeting…" />;
   if (state.kind === "error") {
-    return (
-      <MessageBar intent="error" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>Could not load the meeting</MessageBarTitle>
-          {state.message}
-        </MessageBarBody>
-      </MessageBar>
-    );
+    return <LoadFailed title="Could not load the meeting" message={state.message} />;
   }
   const stage = state.value;
   const current: StageEntry | undefined = stage.entries.find((e) => e.id === stage.current?.entryId);
