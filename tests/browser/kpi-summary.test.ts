@@ -10,6 +10,7 @@ import type { Page } from "playwright-core";
 import { startTestApp } from "../support/test-app";
 import { launchBrowser, type TestBrowser } from "../support/browser";
 import { apiFor } from "../support/api-client";
+import { monitoringPackLink } from "../../src/domain/reporting/links";
 import { pageRunner, seriousAxeViolations } from "./helpers";
 
 const COMMISSIONER = "commissioner@lift.local";
@@ -143,6 +144,22 @@ describe("KPI summary: access and accessibility", { timeout: 120_000 }, () => {
     });
     const res = await apiFor(app.url)(LEAD, "GET", "/api/kpi/summary?year=2025-26");
     expect(res.status).toBe(403);
+  });
+
+  it("the monitoring-meeting reminder's pack link opens the pack for the district's own lead, and not for another district's", async () => {
+    const link = new URL(monitoringPackLink(app.url, "dover", "2025-26", [1, 2]));
+    await withPage(async (page) => {
+      await page.goto(`${link.href}&as=${encodeURIComponent(LEAD)}`);
+      const pack = page.getByTestId("monitoring-pack");
+      await pack.getByRole("heading", { level: 2 }).waitFor({ timeout: 15_000 });
+      expect(await pack.getByRole("heading", { level: 2 }).textContent()).toBe("Dover monitoring meeting: Term 1 and Term 2, 2025-26");
+      await pack.getByRole("heading", { name: "Figures" }).waitFor({ timeout: 15_000 });
+    });
+    await withPage(async (page) => {
+      await page.goto(`${link.href}&as=${encodeURIComponent("lead.thanet@lift.local")}`);
+      await page.getByTestId("commissioners-only").waitFor({ timeout: 15_000 });
+      expect(await page.getByTestId("monitoring-pack").count()).toBe(0);
+    });
   });
 
   it("has no serious or critical axe violations in light and dark themes", async () => {
