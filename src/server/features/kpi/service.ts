@@ -239,6 +239,19 @@ export class KpiService {
     return new AppError("precondition_failed", "Someone else changed this return; reload it and try again.", { detail: { current } });
   }
 
+  /** Updates the draft version if nobody changed it meanwhile; otherwise 412 with the current return. */
+  private async updateDraft(draft: Item<KpiReturnItem>, patch: Partial<KpiReturnItem>, district: District, year: string, term: TermNumber): Promise<string> {
+    try {
+      return (await this.returns.update(draft.id, patch, { eTag: draft.eTag })).id;
+    } catch (err) {
+      if (AppError.isAppError(err) && err.code === "precondition_failed") {
+        await this.aggregator.sync();
+        throw this.stale(await this.view(district, year, term, this.versionsOf(district.slug, year, term), false));
+      }
+      throw err;
+    }
+  }
+
   async save(p: Person, slug: string, yearParam: unknown, termParam: unknown, body: { eTag?: string; values: unknown; narrative?: unknown }): Promise<KpiReturnView> {
     const district = await this.districtFor(p, slug);
     const year = checkYear(yearParam);
@@ -256,15 +269,7 @@ export class KpiService {
     const stamp = { savedAt: now, savedByName: p.displayName, narrative, values };
     let itemId: string;
     if (latest?.value.status === "draft") {
-      try {
-        itemId = (await this.returns.update(latest.id, stamp, { eTag: latest.eTag })).id;
-      } catch (err) {
-        if (AppError.isAppError(err) && err.code === "precondition_failed") {
-          await this.aggregator.sync();
-          throw this.stale(await this.view(district, year, term, this.versionsOf(slug, year, term), false));
-        }
-        throw err;
-      }
+      itemId = await this.updateDraft(latest, stamp, district, year, term);
     } else {
       // First save, or an amendment after submission: a new version, the earlier ones kept.
       const version = (latest?.value.version ?? 0) + 1;
@@ -303,15 +308,7 @@ export class KpiService {
     const now = this.stamp();
     let itemId: string;
     if (latest.value.status === "draft") {
-      try {
-        itemId = (await this.returns.update(latest.id, { status: "submitted", submittedAt: now, submittedByName: p.displayName }, { eTag: latest.eTag })).id;
-      } catch (err) {
-        if (AppError.isAppError(err) && err.code === "precondition_failed") {
-          await this.aggregator.sync();
-          throw this.stale(await this.view(district, year, term, this.versionsOf(slug, year, term), false));
-        }
-        throw err;
-      }
+      itemId = await this.updateDraft(latest, { status: "submitted", submittedAt: now, submittedByName: p.displayName }, district, year, term);
     } else {
       // Resubmitting a returned submission unchanged: a new version, the returned one kept.
       const version = latest.value.version + 1;
