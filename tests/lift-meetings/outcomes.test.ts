@@ -165,9 +165,31 @@ describe("approving an outcome", () => {
     expect(saved.status).toBe(200);
     const stale = await api(LEAD, "POST", `${outcomeUrl(id)}/approve`, { eTag });
     expect(stale.status).toBe(412);
-    const approved = await api(LEAD, "POST", `${outcomeUrl(id)}/approve`, { eTag: saved.body.outcome.eTag });
+    // The SENCo has the bot installed: approval tells them, by case reference and never the child's name.
+    const sent: Array<{ conversationId: string; text: string }> = [];
+    const messenger = app.context.bot.messenger;
+    const original = messenger.sendText;
+    await app.context.bot.conversations.save({
+      channelId: "msteams",
+      serviceUrl: "https://smba.example.invalid/",
+      conversationId: "a:senco-dover-outcomes",
+      conversationType: "personal",
+      bot: { id: "28:lift-hub" },
+      user: { id: "29:senco-dover", aadObjectId: oidOf(SENCO), upn: SENCO },
+    });
+    messenger.sendText = async (ref, text) => (sent.push({ conversationId: ref.conversationId, text }), { activityId: `act-${sent.length}` });
+    let approved: Awaited<ReturnType<Api>>;
+    try {
+      approved = await api(LEAD, "POST", `${outcomeUrl(id)}/approve`, { eTag: saved.body.outcome.eTag });
+    } finally {
+      messenger.sendText = original;
+      await app.context.bot.conversations.remove("a:senco-dover-outcomes");
+    }
     expect(approved.status).toBe(200);
     expect(approved.body.outcome).toMatchObject({ status: "approved", approvedByName: "Helen Marsh", allocatedTeacherName: "Sam Patel" });
+    const caseReference = (await api(LEAD, "GET", `/api/referrals/${id}`)).body.referral.caseReference as string;
+    expect(sent).toEqual([{ conversationId: "a:senco-dover-outcomes", text: expect.stringContaining(caseReference) }]);
+    for (const name of CHILD_NAMES) for (const part of name.split(" ")) expect(sent[0]?.text).not.toContain(part);
 
     const senco = await api(SENCO, "GET", `/api/referrals/${id}`);
     expect(senco.status).toBe(200);
