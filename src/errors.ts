@@ -89,3 +89,18 @@ export function fieldErrorsFromIssues(
   }
   return out;
 }
+
+/**
+ * A request body checked against its zod schema: the parsed value, or a 400 `validation_failed`
+ * with the messages keyed by dotted path (a body that is not even an object answers under "body").
+ */
+export function parseBody<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> } } }, body: unknown): T {
+  const result = schema.safeParse(body ?? {});
+  if (result.success) return result.data;
+  const fieldErrors = fieldErrorsFromIssues(result.error.issues);
+  if (fieldErrors[""]) {
+    fieldErrors.body = fieldErrors[""];
+    delete fieldErrors[""];
+  }
+  throw new AppError("validation_failed", "The request is not valid.", { fieldErrors });
+}

@@ -1,7 +1,7 @@
 /** /api/lift-meetings and /api/referrals (contract: README.md in this folder). */
-import { Router, type Request } from "express";
+import { Router } from "express";
 import { z } from "zod";
-import { AppError, fieldErrorsFromIssues } from "../../errors";
+import { parseBody } from "../../errors";
 import { currentUser } from "../authenticate";
 import type { ReferralService } from "./service";
 
@@ -12,13 +12,6 @@ const CreateBody = z.object({
 const SaveBody = z.object({ eTag: z.string().min(1).max(200), draft: z.record(z.string(), z.unknown()) });
 const SubmitBody = z.object({ meetingId: z.string().regex(/^\d{1,12}$/, "Choose a LIFT meeting"), eTag: z.string().min(1).max(200).optional() });
 
-function parse<T>(schema: z.ZodType<T>, req: Request): T {
-  const result = schema.safeParse(req.body ?? {});
-  if (!result.success) {
-    throw new AppError("validation_failed", "The request is not valid.", { fieldErrors: fieldErrorsFromIssues(result.error.issues) });
-  }
-  return result.data;
-}
 
 const q = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
 
@@ -41,16 +34,16 @@ export function referralRoutes(service: ReferralService): Router {
   });
   router.post("/referrals", async (req, res) => {
     // 201 also for a repeated key: the answer is the referral the key made, as on the first call.
-    res.status(201).json({ referral: await service.create(currentUser(req), parse(CreateBody, req)) });
+    res.status(201).json({ referral: await service.create(currentUser(req), parseBody(CreateBody, req.body)) });
   });
   router.get("/referrals/:id", async (req, res) => {
     res.json({ referral: await service.read(currentUser(req), req.params.id) });
   });
   router.put("/referrals/:id", async (req, res) => {
-    res.json({ referral: await service.saveDraft(currentUser(req), req.params.id, parse(SaveBody, req)) });
+    res.json({ referral: await service.saveDraft(currentUser(req), req.params.id, parseBody(SaveBody, req.body)) });
   });
   router.post("/referrals/:id/submit", async (req, res) => {
-    res.json({ referral: await service.submit(currentUser(req), req.params.id, parse(SubmitBody, req)) });
+    res.json({ referral: await service.submit(currentUser(req), req.params.id, parseBody(SubmitBody, req.body)) });
   });
   router.delete("/referrals/:id", async (req, res) => {
     await service.remove(currentUser(req), req.params.id);

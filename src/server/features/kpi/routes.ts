@@ -1,7 +1,7 @@
 /** /api/kpi/* (contract: README.md in this folder; answer shapes in src/schemas/kpi-api.ts). */
-import express, { Router, type Request, type Response } from "express";
+import express, { Router, type Response } from "express";
 import { z } from "zod";
-import { AppError, fieldErrorsFromIssues } from "../../../errors";
+import { AppError, parseBody } from "../../../errors";
 import { GROUPS, measuresFor } from "../../../domain/kpi/catalogue";
 import { currentUser } from "../../authenticate";
 import { CONTENT_TYPES, fileFormat, summaryFile, templateFile, type FileFormat } from "./files";
@@ -15,13 +15,6 @@ const SaveBody = z.object({
 const SubmitBody = z.object({ eTag: z.string().min(1).max(200).optional() });
 const ReturnBody = z.object({ comment: z.string().max(4000) });
 
-function parse<T>(schema: z.ZodType<T>, req: Request): T {
-  const result = schema.safeParse(req.body ?? {});
-  if (!result.success) {
-    throw new AppError("validation_failed", "The request is not valid.", { fieldErrors: fieldErrorsFromIssues(result.error.issues) });
-  }
-  return result.data;
-}
 
 function sendFile(res: Response, format: FileFormat, name: string, data: Buffer): void {
   res.setHeader("Content-Type", CONTENT_TYPES[format]);
@@ -46,13 +39,13 @@ export function kpiRoutes(service: KpiService): Router {
     res.json({ return: await service.get(currentUser(req), req.params.district, req.params.year, req.params.term) });
   });
   router.put("/kpi/returns/:district/:year/:term", async (req, res) => {
-    res.json({ return: await service.save(currentUser(req), req.params.district, req.params.year, req.params.term, parse(SaveBody, req)) });
+    res.json({ return: await service.save(currentUser(req), req.params.district, req.params.year, req.params.term, parseBody(SaveBody, req.body)) });
   });
   router.post("/kpi/returns/:district/:year/:term/submit", async (req, res) => {
-    res.json({ return: await service.submit(currentUser(req), req.params.district, req.params.year, req.params.term, parse(SubmitBody, req)) });
+    res.json({ return: await service.submit(currentUser(req), req.params.district, req.params.year, req.params.term, parseBody(SubmitBody, req.body)) });
   });
   router.post("/kpi/returns/:district/:year/:term/return", async (req, res) => {
-    res.json({ return: await service.sendBack(currentUser(req), req.params.district, req.params.year, req.params.term, parse(ReturnBody, req)) });
+    res.json({ return: await service.sendBack(currentUser(req), req.params.district, req.params.year, req.params.term, parseBody(ReturnBody, req.body)) });
   });
 
   router.get("/kpi/template", async (req, res) => {

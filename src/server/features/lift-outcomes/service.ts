@@ -9,14 +9,13 @@
  * nothing overwritten.
  */
 import { randomUUID } from "node:crypto";
-import type { z } from "zod";
 import { meetingCounts } from "../../../domain/lift-meetings/counts";
 import { districtReportAccess, outcomeAccess, type OutcomeAccess } from "../../../domain/lift-meetings/outcome-access";
 import { overdueActions } from "../../../domain/lift-meetings/overdue";
 import { ukToday } from "../../../domain/referrals/meeting-rules";
 import { isPlainDate } from "../../../domain/referrals/dates";
 import { transition, type ReferralStatus } from "../../../domain/referrals/status";
-import { AppError, fieldErrorsFromIssues, type FieldErrors } from "../../../errors";
+import { AppError, parseBody, type FieldErrors } from "../../../errors";
 import type { Item, ListStore } from "../../../graph/list-store";
 import {
   ApproveOutcomeRequest,
@@ -45,14 +44,6 @@ const SLUG = /^[a-z]+(-[a-z]+)*$/;
 /** Commissioners' overdue lists: free text can name a child or family. */
 const WITHHELD = "Shown to district members only";
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const result = schema.safeParse(body ?? {});
-  if (!result.success) {
-    const fieldErrors = fieldErrorsFromIssues(result.error.issues);
-    throw new AppError("validation_failed", "The request is not valid.", { fieldErrors: renameRoot(fieldErrors, "body") });
-  }
-  return result.data;
-}
 
 /** "" (the whole body or the whole outcome) is not a field a form can show: give it a name. */
 function renameRoot(errors: FieldErrors, root: string): FieldErrors {
@@ -175,7 +166,7 @@ export class LiftOutcomeService {
   async saveOutcome(person: Person, meetingId: string, referralId: string, body: unknown): Promise<{ record: OutcomeRecord; created: boolean }> {
     const { meeting, access } = await this.meeting(person, meetingId);
     if (!access.write) throw new AppError("forbidden", "Only LIFT members of this district record outcomes.");
-    const request = parse(SaveOutcomeRequest, body);
+    const request = parseBody(SaveOutcomeRequest, body);
     const checked = liftOutcomeValidationMessages(request.outcome, { mode: "draft" });
     if (!checked.ok) throw new AppError("validation_failed", "Some answers need attention.", { fieldErrors: renameRoot(checked.messages, "outcome") });
     const referral = await this.caseOn(meetingId, referralId);
@@ -278,7 +269,7 @@ export class LiftOutcomeService {
     if (!access.approve) {
       throw new AppError("forbidden", person.role === "commissioner" ? "Commissioners do not approve outcomes." : "Only the meeting's chair or the district lead can approve an outcome.");
     }
-    const request = parse(ApproveOutcomeRequest, body);
+    const request = parseBody(ApproveOutcomeRequest, body);
     const referral = await this.caseOn(meetingId, referralId);
     const existing = await this.recordOf(referralId);
     if (!existing) throw new AppError("conflict", "No outcome has been saved for this case yet: save it, then approve it.");
@@ -448,7 +439,7 @@ export class LiftOutcomeService {
   async saveAttendance(person: Person, meetingId: string, body: unknown): Promise<Attendance> {
     const { meeting, access } = await this.meeting(person, meetingId);
     if (!access.write) throw new AppError("forbidden", "Only LIFT members of this district record attendance.");
-    const input = parse(AttendanceInput, body);
+    const input = parseBody(AttendanceInput, body);
     const known = new Set((await this.ctx.reference.settings()).map((s) => s.id));
     const unknown: FieldErrors = {};
     input.settingIds.forEach((id, i) => {
