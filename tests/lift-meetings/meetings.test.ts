@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PEOPLE } from "../../src/domain/reference/people";
 import { onCaseMoved } from "../../src/server/features/lift-meetings";
 import type { RunningApp } from "../../src/server/start";
-import { COMMISSIONER, LEAD, OTHER_LEAD, OTHER_SENCO, SENCO, TEACHER, addMeeting, completeDraft, key, startReferralApp, type Api, type Json } from "../referrals/helpers";
+import { COMMISSIONER, LEAD, OTHER_LEAD, OTHER_SENCO, SENCO, TEACHER, addMeeting, completeDraft, fakeSencoChat, key, startReferralApp, type Api, type Json } from "../referrals/helpers";
 
 let app: RunningApp;
 let api: Api;
@@ -304,19 +304,9 @@ describe("moving and cancelling", () => {
   });
 
   it("tells a reachable SENCo through the bot without the child's name; a failing send does not fail the move", async () => {
-    const sent: Array<{ conversationId: string; text: string }> = [];
-    const messenger = app.context.bot.messenger;
-    const original = messenger.sendText;
-    await app.context.bot.conversations.save({
-      channelId: "msteams",
-      serviceUrl: "https://smba.example.invalid/",
-      conversationId: "a:senco-dover-personal",
-      conversationType: "personal",
-      bot: { id: "28:lift-hub" },
-      user: { id: "29:senco-dover", aadObjectId: oidOf(SENCO), upn: SENCO },
-    });
+    const chat = await fakeSencoChat(app, "a:senco-dover-personal");
+    const { sent } = chat;
     try {
-      messenger.sendText = async (ref, text) => (sent.push({ conversationId: ref.conversationId, text }), { activityId: `act-${sent.length}` });
       const meetingId = await addMeeting(app, { startsAt: "2026-12-15T13:30:00Z" });
       const referral = await submit(meetingId, "Horatio Blackwood");
       let { eTag } = (await api(LEAD, "GET", `/api/lift-meetings/${meetingId}/detail`)).body.meeting;
@@ -326,17 +316,14 @@ describe("moving and cancelling", () => {
       expect(sent[0]?.conversationId).toBe("a:senco-dover-personal");
       expect(sent[0]?.text).toContain(referral.caseReference);
       expect(sent[0]?.text).not.toContain("Horatio");
-      messenger.sendText = async () => {
-        throw new Error("connector down");
-      };
+      chat.fail();
       eTag = moved.body.meeting.eTag;
       const cancelled = await api(LEAD, "POST", `/api/lift-meetings/${meetingId}/cancel`, { eTag, reason: "Rescheduled next term" });
       expect(cancelled.status).toBe(200);
       expect((await api(SENCO, "GET", `/api/referrals/${referral.id}`)).body.referral.status).toBe("submitted");
       expect(logged()).toContain("could not message the SENCo");
     } finally {
-      messenger.sendText = original;
-      await app.context.bot.conversations.remove("a:senco-dover-personal");
+      await chat.restore();
     }
   });
 

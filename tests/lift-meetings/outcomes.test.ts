@@ -7,7 +7,7 @@ import { DEMO_PEOPLE } from "../../src/domain/reference/people";
 import { referralServiceFor } from "../../src/server/referrals";
 import { liftOutcomeServiceFor } from "../../src/server/features/lift-outcomes";
 import type { RunningApp } from "../../src/server/start";
-import { COMMISSIONER, LEAD, OTHER_LEAD, SENCO, TEACHER, TODAY, addMeeting, createAndSubmit, startReferralApp, type Api, type Json } from "../referrals/helpers";
+import { COMMISSIONER, LEAD, OTHER_LEAD, SENCO, TEACHER, TODAY, addMeeting, createAndSubmit, fakeSencoChat, startReferralApp, type Api, type Json } from "../referrals/helpers";
 
 let app: RunningApp;
 let api: Api;
@@ -166,24 +166,13 @@ describe("approving an outcome", () => {
     const stale = await api(LEAD, "POST", `${outcomeUrl(id)}/approve`, { eTag });
     expect(stale.status).toBe(412);
     // The SENCo has the bot installed: approval tells them, by case reference and never the child's name.
-    const sent: Array<{ conversationId: string; text: string }> = [];
-    const messenger = app.context.bot.messenger;
-    const original = messenger.sendText;
-    await app.context.bot.conversations.save({
-      channelId: "msteams",
-      serviceUrl: "https://smba.example.invalid/",
-      conversationId: "a:senco-dover-outcomes",
-      conversationType: "personal",
-      bot: { id: "28:lift-hub" },
-      user: { id: "29:senco-dover", aadObjectId: oidOf(SENCO), upn: SENCO },
-    });
-    messenger.sendText = async (ref, text) => (sent.push({ conversationId: ref.conversationId, text }), { activityId: `act-${sent.length}` });
+    const chat = await fakeSencoChat(app, "a:senco-dover-outcomes");
+    const { sent } = chat;
     let approved: Awaited<ReturnType<Api>>;
     try {
       approved = await api(LEAD, "POST", `${outcomeUrl(id)}/approve`, { eTag: saved.body.outcome.eTag });
     } finally {
-      messenger.sendText = original;
-      await app.context.bot.conversations.remove("a:senco-dover-outcomes");
+      await chat.restore();
     }
     expect(approved.status).toBe(200);
     expect(approved.body.outcome).toMatchObject({ status: "approved", approvedByName: "Helen Marsh", allocatedTeacherName: "Sam Patel" });

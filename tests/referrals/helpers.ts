@@ -1,5 +1,6 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
+import { DEMO_PEOPLE } from "../../src/domain/reference/people";
 import type { LiftMeetingItem } from "../../src/server/referrals/lists";
 import { referralServiceFor } from "../../src/server/referrals";
 import type { RunningApp } from "../../src/server/start";
@@ -76,4 +77,37 @@ export async function createAndSubmit(api: Api, meetingId: string, childName: st
   const created = await api(upn, "POST", "/api/referrals", { idempotencyKey: key("submit"), draft: completeDraft(childName) });
   if (created.status !== 201) throw new Error(`create: ${created.status} ${JSON.stringify(created.body)}`);
   return api(upn, "POST", `/api/referrals/${created.body.referral.id}/submit`, { meetingId });
+}
+
+/**
+ * The SENCo has the bot installed in a personal chat: stores that conversation and records what the
+ * app sends there as text (or fails every send with `fail()`). `restore()` puts the real sender back
+ * and forgets the conversation.
+ */
+export async function fakeSencoChat(app: RunningApp, conversationId: string, upn = SENCO) {
+  const sent: Array<{ conversationId: string; text: string }> = [];
+  const messenger = app.context.bot.messenger;
+  const original = messenger.sendText;
+  const oid = DEMO_PEOPLE.find((p) => p.upn === upn)?.oid as string;
+  await app.context.bot.conversations.save({
+    channelId: "msteams",
+    serviceUrl: "https://smba.example.invalid/",
+    conversationId,
+    conversationType: "personal",
+    bot: { id: "28:lift-hub" },
+    user: { id: `29:${upn}`, aadObjectId: oid, upn },
+  });
+  messenger.sendText = async (ref, text) => (sent.push({ conversationId: ref.conversationId, text }), { activityId: `act-${sent.length}` });
+  return {
+    sent,
+    fail: () => {
+      messenger.sendText = async () => {
+        throw new Error("connector down");
+      };
+    },
+    restore: async () => {
+      messenger.sendText = original;
+      await app.context.bot.conversations.remove(conversationId);
+    },
+  };
 }
