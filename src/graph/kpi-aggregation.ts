@@ -141,6 +141,8 @@ export class KpiAggregator {
   private token: string | undefined;
   private readonly stored = new Map<AcademicYear, Map<string, StoredSet>>();
   private syncChain: Promise<unknown> = Promise.resolve();
+  /** The next sync, not started yet (see `sync`). */
+  private queuedSync: Promise<Set<AcademicYear>> | undefined;
   private refreshChain: Promise<unknown> = Promise.resolve();
   private readonly concurrency: number;
   /** Years whose returns changed since the summary list was last refreshed for them. */
@@ -155,7 +157,16 @@ export class KpiAggregator {
    * changed). Returns the academic years whose items changed (all years on a cold start).
    */
   sync(): Promise<Set<AcademicYear>> {
-    const run = this.syncChain.then(() => this.syncOnce());
+    // Callers that arrive while a sync waits its turn join it: it starts after all of their calls,
+    // so each still sees every write made before it asked, and a burst of readers (a reminder pass
+    // building hundreds of cards) costs one delta request, not one each. Changed years are also
+    // kept in `dirty`, so a joined caller loses nothing the summary refresh needs.
+    if (this.queuedSync) return this.queuedSync;
+    const run = this.syncChain.then(() => {
+      this.queuedSync = undefined;
+      return this.syncOnce();
+    });
+    this.queuedSync = run;
     this.syncChain = run.catch(() => undefined);
     return run;
   }
