@@ -16,7 +16,7 @@ import { GraphEmulator } from "../src/emulator";
 import { createEmulatorClient } from "../src/graph/client";
 import { GraphApi } from "../src/graph/graph-api";
 import { allColumnDefinitions } from "../src/graph/list-definition";
-import { LIFT_LISTS } from "../src/graph/lists";
+import { LIFT_LISTS } from "../src/server/core/lists";
 import { provisionSite } from "../src/graph/provision";
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 50_000);

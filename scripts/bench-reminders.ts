@@ -12,9 +12,9 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { loadConfig } from "../src/config/config";
 import { DISTRICTS } from "../src/domain/reference/districts";
-import { createLogger } from "../src/server/logger";
-import { remindersServiceFor } from "../src/server/reminders";
-import { startApp } from "../src/server/start";
+import { createLogger } from "../src/server/app/logger";
+import { remindersServiceFor } from "../src/server/features/reminders";
+import { startApp } from "../src/server/app/start";
 
 const USERS = Number(process.env.BENCH_USERS ?? 2000);
 const LIMIT_PER_SECOND = 50;

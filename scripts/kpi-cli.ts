@@ -7,12 +7,12 @@ import type { BotMessenger } from "../bot/bot-port";
 import { InMemoryConversationStore } from "../bot/conversation-store";
 import { loadConfig } from "../src/config/config";
 import { AppError } from "../src/errors";
-import { bootstrapGraph } from "../src/graph/bootstrap";
-import type { Person } from "../src/schemas/person";
-import { featureContext, type FeatureContext } from "../src/server/feature";
-import { FEATURES } from "../src/server/features";
+import { bootstrapGraph } from "../src/server/core/bootstrap";
+import type { Person } from "../src/schemas/reference/person";
+import { featureContext, type FeatureContext } from "../src/server/core/feature-context";
+import { FEATURES } from "../src/server/app/features";
 import { createKpiServices } from "../src/server/features/kpi";
-import { createLogger } from "../src/server/logger";
+import { createLogger } from "../src/server/app/logger";
 import { withGraphEndpoint } from "./command-support";
 
 export { runCommand } from "./command-support";

@@ -10,9 +10,9 @@
  * to create lists (graph-sharepoint-lists.md §9).
  */
 import { loadConfig } from "../src/config/config";
-import { bootstrapGraph } from "../src/graph/bootstrap";
+import { bootstrapGraph } from "../src/server/core/bootstrap";
 import { formatProvisionReport } from "../src/graph/provision";
-import { formatLoadReport } from "../src/graph/reference-data-loader";
+import { formatLoadReport } from "../src/server/core/reference-data-loader";
 import { runCommand, withGraphEndpoint } from "./command-support";
 
 async function main(): Promise<number> {

@@ -8,12 +8,12 @@ import { createBotEndpoint } from "../bot/botbuilder-adapter";
 import { createLiftBot } from "../bot/lift-bot";
 import { loadConfig } from "../src/config/config";
 import { AppError } from "../src/errors";
-import { bootstrapGraph } from "../src/graph/bootstrap";
-import { featureContext } from "../src/server/feature";
-import { FEATURES } from "../src/server/features";
-import { createLogger } from "../src/server/logger";
-import { createRemindersService } from "../src/server/reminders";
-import { ListConversationStore } from "../src/server/reminders/list-conversation-store";
+import { bootstrapGraph } from "../src/server/core/bootstrap";
+import { featureContext } from "../src/server/core/feature-context";
+import { FEATURES } from "../src/server/app/features";
+import { createLogger } from "../src/server/app/logger";
+import { createRemindersService } from "../src/server/features/reminders";
+import { ListConversationStore } from "../src/server/features/reminders/list-conversation-store";
 import { runCommand, withGraphEndpoint } from "./command-support";
 
 function parseAt(argv: string[]): Date {

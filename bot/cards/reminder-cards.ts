@@ -3,7 +3,7 @@
  * turns into after an action, the monitoring-meeting reminder, the commissioners' overdue digest and
  * the "needs more time" notice. Plain JSON from plain view models; the server fills the models.
  */
-import { formatUkDate, formatUkDateTime, formatUkTime } from "../../src/domain/reporting/format";
+import { formatUkDate, formatUkDateTime, formatUkTime } from "../../src/domain/time/format";
 import type { AdaptiveCard } from "../bot-port";
 import { adaptiveCard, executeAction, factSet, heading, paragraph } from "./card-kit";
 

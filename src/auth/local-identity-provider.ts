@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type CryptoKey } from "jose";
-import type { Person } from "../schemas/person";
+import type { Person } from "../schemas/reference/person";
 
 export interface LocalIdentityProviderOptions {
   /** Issuer URL; tokens carry it as `iss` and the validator expects it. */

@@ -1,4 +1,4 @@
-import type { Person } from "../schemas/person";
+import type { Person } from "../schemas/reference/person";
 
 /**
  * Where a signed-in user's role, district and setting come from. The request never says who

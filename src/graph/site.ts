@@ -1,6 +1,6 @@
 /**
  * Connecting to the LIFT Hub site: resolve its id from the configured URL (§1.2) and open a typed
- * store per list.
+ * store per list. Generic: which lists exist is the caller's business.
  */
 import type { AppConfig } from "../config/config";
 import { AppError } from "../errors";
@@ -8,16 +8,6 @@ import { createGraphClient, type EmulatorEndpoint } from "./client";
 import { GraphApi, statusOf, toAppError } from "./graph-api";
 import type { FieldMappingOptions, ListDefinition } from "./list-definition";
 import { ListStore } from "./list-store";
-import {
-  AuditLogList,
-  BankHolidaysList,
-  ConversationReferencesList,
-  DistrictsList,
-  LIFT_LISTS,
-  PeopleList,
-  SettingsList,
-  TermsList,
-} from "./lists";
 import { resolveListIds } from "./provision";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry";
 
@@ -55,31 +45,6 @@ export async function connectSite(
 ): Promise<LiftSite> {
   const api = new GraphApi(createGraphClient(config, { emulator: options.emulator }), options.retry ?? DEFAULT_RETRY_POLICY);
   return { api, siteId: await resolveSiteId(api, config.graph.siteUrl) };
-}
-
-export interface LiftStores {
-  people: ListStore<typeof PeopleList.schema>;
-  districts: ListStore<typeof DistrictsList.schema>;
-  settings: ListStore<typeof SettingsList.schema>;
-  terms: ListStore<typeof TermsList.schema>;
-  bankHolidays: ListStore<typeof BankHolidaysList.schema>;
-  auditLog: ListStore<typeof AuditLogList.schema>;
-  conversationReferences: ListStore<typeof ConversationReferencesList.schema>;
-}
-
-/** A store for each LIFT list. The lists must exist (provisionSite first). */
-export async function openListStores(site: LiftSite, mapping: FieldMappingOptions = {}): Promise<LiftStores> {
-  const ids = await resolveListIds(site.api, site.siteId, LIFT_LISTS.map((l) => l.title));
-  const open = <D extends ListDefinition>(def: D) => new ListStore(site.api, site.siteId, ids.get(def.title) as string, def as D & ListDefinition<D["schema"]>, mapping) as ListStore<D["schema"]>;
-  return {
-    people: open(PeopleList),
-    districts: open(DistrictsList),
-    settings: open(SettingsList),
-    terms: open(TermsList),
-    bankHolidays: open(BankHolidaysList),
-    auditLog: open(AuditLogList),
-    conversationReferences: open(ConversationReferencesList),
-  };
 }
 
 /** A store for any one declared list (used by later features and tests). */

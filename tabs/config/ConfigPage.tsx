@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Settings24Regular } from "@fluentui/react-icons";
-import type { LiftMeetingSummary } from "../../src/schemas/referral-api";
+import type { LiftMeetingSummary } from "../../src/schemas/referrals/api";
 import { DistrictSelect, Shell, TAB_VIEWS, errorMessage, formatDateTime, tabConfigFor, ukToday, useSession, type TabViewId } from "../shell";
 
 const useStyles = makeStyles({

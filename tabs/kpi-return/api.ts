@@ -7,11 +7,11 @@ import type { ApiClient } from "../shell";
 import type { Measure, MeasureGroup } from "../../src/domain/kpi/catalogue";
 import type { Anomaly, Completeness, SummaryRow } from "../../src/domain/kpi/aggregate";
 import type { Rag } from "../../src/domain/kpi/rag";
-import type { KpiReturnView, ReturnListItem, SummaryAnswer } from "../../src/schemas/kpi-api";
+import type { KpiReturnView, ReturnListItem, SummaryAnswer } from "../../src/schemas/kpi/api";
 
 export type { Measure, MeasureGroup, Anomaly, Completeness, SummaryRow, Rag };
 
-export type { ComputedPercent, ImportRowError, ReturnHistoryEntry, ReturnListItem, ReturnStatus, Reachability } from "../../src/schemas/kpi-api";
+export type { ComputedPercent, ImportRowError, ReturnHistoryEntry, ReturnListItem, ReturnStatus, Reachability } from "../../src/schemas/kpi/api";
 export type KpiReturn = KpiReturnView;
 export type SummaryResponse = SummaryAnswer;
 

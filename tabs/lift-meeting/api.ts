@@ -15,9 +15,9 @@ import type {
   PlanMeetingsAnswer,
   PlannedMeetingInput,
   StageView,
-} from "../../src/schemas/lift-meeting-api";
-import type { LiftMeetingSummary } from "../../src/schemas/referral-api";
-import type { LiftOutcomeInput } from "../../src/schemas/lift-outcome";
+} from "../../src/schemas/lift-meetings/api";
+import type { LiftMeetingSummary } from "../../src/schemas/referrals/api";
+import type { LiftOutcomeInput } from "../../src/schemas/lift-outcomes/outcome";
 
 export type {
   Agenda,
@@ -33,7 +33,7 @@ export type {
   PlannedMeetingInput,
   StageView,
 };
-export type { AgendaCase, AgendaItem, RunState } from "../../src/schemas/lift-meeting-api";
+export type { AgendaCase, AgendaItem, RunState } from "../../src/schemas/lift-meetings/api";
 
 /** GET /api/people: a district's LIFT team, for the allocation and chair selects. */
 export interface DistrictPerson {

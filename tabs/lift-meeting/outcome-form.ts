@@ -3,7 +3,7 @@
  * support is allocated), the order fields appear in (for the error summary), and re-applying my edits
  * onto someone else's newer version after a 412.
  */
-import { SUPPORT_ALLOCATING, SUPPORT_PLAN_FIELDS, type LiftOutcomeInput, type OutcomeActionInput, type SupportPlan } from "../../src/schemas/lift-outcome";
+import { SUPPORT_ALLOCATING, SUPPORT_PLAN_FIELDS, type LiftOutcomeInput, type OutcomeActionInput, type SupportPlan } from "../../src/schemas/lift-outcomes/outcome";
 import { newKey } from "../shell";
 
 export const EMPTY_OUTCOME: LiftOutcomeInput = { categories: [], actions: [] };

@@ -3,8 +3,8 @@
  * types are shared with the server (src/schemas/referral-api.ts).
  */
 import type { ApiClient } from "../shell";
-import type { ReferralDraftInput, ReferralVariant } from "../../src/schemas/referral";
-import type { LiftMeetingSummary, OutcomeAction, ReferralRecord, ReferralSummary, Refusal } from "../../src/schemas/referral-api";
+import type { ReferralDraftInput, ReferralVariant } from "../../src/schemas/referrals/referral";
+import type { LiftMeetingSummary, OutcomeAction, ReferralRecord, ReferralSummary, Refusal } from "../../src/schemas/referrals/api";
 import type { ReferralStatus } from "../../src/domain/referrals/status";
 
 export type { ReferralDraftInput, ReferralVariant, ReferralStatus, LiftMeetingSummary, OutcomeAction, ReferralRecord, ReferralSummary, Refusal };

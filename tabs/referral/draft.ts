@@ -5,7 +5,7 @@
  */
 import type { Me } from "../shell";
 import { newKey } from "../shell/format";
-import { variantForPhase, type ReferralDraftInput, type ReferralVariant } from "../../src/schemas/referral";
+import { variantForPhase, type ReferralDraftInput, type ReferralVariant } from "../../src/schemas/referrals/referral";
 
 export type Draft = ReferralDraftInput;
 // Shared with the other tab pages; re-exported so the form's modules keep one import.

@@ -8,7 +8,7 @@ import {
   referralValidationMessages,
   type ReferralField,
   type ReferralVariant,
-} from "../../src/schemas/referral";
+} from "../../src/schemas/referrals/referral";
 import type { SummaryEntry } from "../shell/ErrorSummary";
 import { getAt, type Draft } from "./draft";
 

@@ -4,7 +4,7 @@
  * (src/domain/reporting/links.ts builds the same address).
  */
 import { DISTRICTS } from "../../src/domain/reference/districts";
-import { parseMonitoringPackLink } from "../../src/domain/reporting/links";
+import { parseMonitoringPackLink } from "../../src/domain/kpi/pack-link";
 
 export function packLinkFrom(search: string): { slug: string; year: string; terms: [number, number] } | undefined {
   const link = parseMonitoringPackLink(search);

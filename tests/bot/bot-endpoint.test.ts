@@ -3,7 +3,7 @@
  * captured by a local Bot Framework connector given as the activity's serviceUrl.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningApp } from "../../src/server/start";
+import type { RunningApp } from "../../src/server/app/start";
 import { startLocalConnector, type LocalConnector } from "../support/local-connector";
 import { startTestApp } from "../support/test-app";
 import { DEADLINES_TEXT, NOT_UNDERSTOOD, STATUS_TEXT } from "../../bot/lift-bot";

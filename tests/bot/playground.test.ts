@@ -15,7 +15,7 @@ import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import type { AdaptiveCard, ConversationRef } from "../../bot/bot-port";
-import type { RunningApp } from "../../src/server/start";
+import type { RunningApp } from "../../src/server/app/start";
 import { REPO_ROOT, startPlayground } from "../../scripts/playground";
 import { startTestApp } from "../support/test-app";
 

@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { startTestApp } from "../support/test-app";
 import { launchBrowser, type TestBrowser } from "../support/browser";
 import { apiFor } from "../support/api-client";
-import { monitoringPackLink } from "../../src/domain/reporting/links";
+import { monitoringPackLink } from "../../src/domain/kpi/pack-link";
 import { pageRunner, seriousAxeViolations } from "./helpers";
 
 const COMMISSIONER = "commissioner@lift.local";

@@ -12,7 +12,7 @@ import { startTestApp } from "../support/test-app";
 import { launchBrowser, type TestBrowser } from "../support/browser";
 import { apiFor, type Api } from "../support/api-client";
 import { pageRunner, seriousAxeViolations } from "./helpers";
-import { referralValidationMessages } from "../../src/schemas/referral";
+import { referralValidationMessages } from "../../src/schemas/referrals/referral";
 import { ukToday } from "../../src/domain/referrals/meeting-rules";
 
 const SENCO = "senco.dover@lift.local";

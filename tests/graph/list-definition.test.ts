@@ -9,7 +9,7 @@ import {
   toFields,
   IDEMPOTENCY_COLUMN,
 } from "../../src/graph/list-definition";
-import { LIFT_LISTS, PeopleList, SettingsList, TermsList, AuditLogList, DistrictsList } from "../../src/graph/lists";
+import { LIFT_LISTS, PeopleList, SettingsList, TermsList, AuditLogList, DistrictsList } from "../../src/server/core/lists";
 import { DEMO_PEOPLE } from "../../src/domain/reference/people";
 import { DISTRICTS } from "../../src/domain/reference/districts";
 

@@ -2,9 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineList } from "../../src/graph/list-definition";
-import { LIFT_LISTS } from "../../src/graph/lists";
+import { LIFT_LISTS } from "../../src/server/core/lists";
 import { provisionSite } from "../../src/graph/provision";
-import { openListStore, openListStores } from "../../src/graph/site";
+import { openListStore } from "../../src/graph/site";
+import { openListStores } from "../../src/server/core/lists";
 import { IDEMPOTENCY_COLUMN, allColumnDefinitions } from "../../src/graph/list-definition";
 import { startSite, type TestSite } from "./support";
 

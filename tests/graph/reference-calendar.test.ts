@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { TERMS, TERMS_2025_26, TERMS_2026_27 } from "../../src/domain/reference/terms";
 import { BANK_HOLIDAYS } from "../../src/domain/reference/bank-holidays";
-import { Term } from "../../src/schemas/term";
-import { BankHoliday } from "../../src/schemas/bank-holiday";
+import { Term } from "../../src/schemas/reference/term";
+import { BankHoliday } from "../../src/schemas/reference/bank-holiday";
 import { DISTRICTS } from "../../src/domain/reference/districts";
 import { SETTINGS } from "../../src/domain/reference/settings";
-import { District } from "../../src/schemas/district";
-import { Setting } from "../../src/schemas/setting";
+import { District } from "../../src/schemas/reference/district";
+import { Setting } from "../../src/schemas/reference/setting";
 import { DEMO_PEOPLE } from "../../src/domain/reference/people";
-import { Person } from "../../src/schemas/person";
+import { Person } from "../../src/schemas/reference/person";
 
 const HOLIDAYS = new Set(BANK_HOLIDAYS.map((h) => h.date));
 

@@ -5,12 +5,12 @@ import { DISTRICTS } from "../../src/domain/reference/districts";
 import { SETTINGS } from "../../src/domain/reference/settings";
 import { TERMS } from "../../src/domain/reference/terms";
 import { BANK_HOLIDAYS } from "../../src/domain/reference/bank-holidays";
-import { ListPeopleDirectory } from "../../src/graph/list-people-directory";
-import { ListReferenceData } from "../../src/graph/list-reference-data";
-import { LIFT_LISTS } from "../../src/graph/lists";
+import { ListPeopleDirectory } from "../../src/server/core/list-people-directory";
+import { ListReferenceData } from "../../src/server/core/list-reference-data";
+import { LIFT_LISTS } from "../../src/server/core/lists";
 import { provisionSite } from "../../src/graph/provision";
-import { loadReferenceData } from "../../src/graph/reference-data-loader";
-import { openListStores, type LiftStores } from "../../src/graph/site";
+import { loadReferenceData } from "../../src/server/core/reference-data-loader";
+import { openListStores, type LiftStores } from "../../src/server/core/lists";
 import { startSite, type TestSite } from "./support";
 
 let site: TestSite;

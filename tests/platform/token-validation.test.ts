@@ -4,7 +4,7 @@ import { TokenValidator } from "../../src/auth/token-validator";
 import { LOCAL_CLIENT_ID, LOCAL_TENANT_ID } from "../../src/config/config";
 import { DEMO_PEOPLE } from "../../src/domain/reference/people";
 import { AppError } from "../../src/errors";
-import type { Person } from "../../src/schemas/person";
+import type { Person } from "../../src/schemas/reference/person";
 import { startTestApp } from "../support/test-app";
 
 const senco = DEMO_PEOPLE.find((p) => p.upn === "senco.dover@lift.local") as Person;

@@ -2,8 +2,8 @@ import os from "node:os";
 import fs from "node:fs";
 import path from "node:path";
 import { loadConfig } from "../../src/config/config";
-import { createLogger, type Logger } from "../../src/server/logger";
-import { startApp, type RunningApp } from "../../src/server/start";
+import { createLogger, type Logger } from "../../src/server/app/logger";
+import { startApp, type RunningApp } from "../../src/server/app/start";
 
 /**
  * The whole app in-process on a free port with nothing kept on disk: what the API, bot and browser

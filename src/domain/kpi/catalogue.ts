@@ -7,7 +7,7 @@
  * Percent measures are never typed: each is a pair of count measures (`*_num` / `*_den`, or two
  * named counts) plus a derived percent measure whose value is Σ numerator / Σ denominator.
  */
-import type { AcademicYear } from "../reporting/calendar";
+import type { AcademicYear } from "../time/calendar";
 
 export type MeasureKind = "count" | "percent";
 export type Phase = "ey" | "primary" | "secondary" | "school";

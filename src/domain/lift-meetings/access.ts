@@ -3,7 +3,7 @@
  * Pure: the server calls it on every request with the caller from the People list. A meeting the
  * caller may not see answers 404, never 403, so a meeting elsewhere is not disclosed.
  */
-import type { Person } from "../../schemas/person";
+import type { Person } from "../../schemas/reference/person";
 
 export interface MeetingScope {
   districtSlug: string;

@@ -18,8 +18,8 @@
  *   (`specialist_teacher_allocated` or `outreach`), one per case, by the referral's primary area
  *   of need (`unknown` when the referral has none).
  */
-import { SUPPORT_ALLOCATING, type OutcomeCategory } from "../../schemas/lift-outcome";
-import type { MeetingCounts } from "../../schemas/lift-meeting-api";
+import { SUPPORT_ALLOCATING, type OutcomeCategory } from "../../schemas/lift-outcomes/outcome";
+import type { MeetingCounts } from "../../schemas/lift-meetings/api";
 
 export interface CountedMeeting {
   id: string;

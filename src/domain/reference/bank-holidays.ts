@@ -2,7 +2,7 @@
  * England and Wales bank holidays 2025–2027 (gov.uk/bank-holidays), the seed of the BankHolidays
  * list. School-day counting (reporting calendar) skips them.
  */
-import type { BankHoliday } from "../../schemas/bank-holiday";
+import type { BankHoliday } from "../../schemas/reference/bank-holiday";
 
 const EW = "england-and-wales" as const;
 

@@ -3,10 +3,10 @@
  * in-house and the grouping may change, so features read this through the reference lists and never
  * switch on a district's name.
  */
-import type { District } from "../../schemas/district";
+import type { District } from "../../schemas/reference/district";
 
 // The shape lives with its zod schema (src/schemas/district.ts), which the Districts list derives from.
-export { AREAS, type AreaName, type District } from "../../schemas/district";
+export { AREAS, type AreaName, type District } from "../../schemas/reference/district";
 
 export const DISTRICTS: readonly District[] = [
   { code: "CAN", slug: "canterbury", name: "Canterbury", area: "East", aliases: [] },

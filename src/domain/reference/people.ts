@@ -3,7 +3,7 @@
  * and tests sign in with them. Object ids are fixed GUIDs so tokens and stored references stay valid
  * across restarts.
  */
-import type { Person } from "../../schemas/person";
+import type { Person } from "../../schemas/reference/person";
 import { DISTRICTS } from "./districts";
 
 const LEAD_OIDS: Record<string, string> = {

@@ -5,10 +5,10 @@
  */
 import { DISTRICTS } from "./districts";
 
-import type { Setting } from "../../schemas/setting";
+import type { Setting } from "../../schemas/reference/setting";
 
 // The shape lives with its zod schema (src/schemas/setting.ts), which the Settings list derives from.
-export { PHASES, type Phase, type Setting } from "../../schemas/setting";
+export { PHASES, type Phase, type Setting } from "../../schemas/reference/setting";
 
 const NAMES: Record<string, [primary: string, primary2: string, secondary: string, earlyYears: string]> = {
   canterbury: ["Westgate Hill Primary School", "Stour Meadow Primary School", "Cathedral View Academy", "Little Acorns Pre-School"],

@@ -5,7 +5,7 @@
  * holds the May bank holiday), which a unit test checks. These are
  * the seed values for the Terms list; once loaded, the list is the source of truth.
  */
-import type { Term } from "../../schemas/term";
+import type { Term } from "../../schemas/reference/term";
 
 export const TERMS_2025_26: readonly Term[] = [
   { academicYear: "2025-26", term: 1, start: "2025-09-01", end: "2025-10-17" },

@@ -3,7 +3,7 @@
  * it on every request with the caller from the People list. A referral the caller may not see is
  * answered 404, never 403, so its existence is not disclosed.
  */
-import type { Person } from "../../schemas/person";
+import type { Person } from "../../schemas/reference/person";
 import type { ReferralStatus } from "./status";
 
 export interface ReferralScope {

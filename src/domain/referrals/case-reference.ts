@@ -3,10 +3,10 @@
  * referral submitted in Dover in 2025-26. The reference is the only handle shown on shared agendas
  * (never the child's name).
  */
-import { type AcademicYear, academicYearOf, academicYearStart, formatAcademicYear } from "./dates";
+import { type AcademicYear, academicYearOf, academicYearStart, formatAcademicYear } from "../time/plain-dates";
 
-export { academicYearOf } from "./dates";
-export type { AcademicYear } from "./dates";
+export { academicYearOf } from "../time/plain-dates";
+export type { AcademicYear } from "../time/plain-dates";
 
 export interface CaseReference {
   districtCode: string;

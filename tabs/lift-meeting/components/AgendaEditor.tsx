@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Add16Regular, ArrowDown16Regular, ArrowUp16Regular, Delete16Regular, Save16Regular } from "@fluentui/react-icons";
-import { SaveAgendaRequest } from "../../../src/schemas/lift-meeting-api";
+import { SaveAgendaRequest } from "../../../src/schemas/lift-meetings/api";
 import { ActionBar, ApiError, ErrorSummary, errorMessage, fieldId, formatDateTime, formatTime, newKey, type SummaryEntry } from "../../shell";
 import { currentFromDetail, type Agenda, type AgendaCase, type AgendaEntryInput, type LiftMeetingSummary } from "../api";
 import { OUTCOME_STATUS_LABELS, areaLabel, yearGroupLabel } from "../labels";

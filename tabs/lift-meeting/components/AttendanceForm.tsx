@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Add16Regular, Delete16Regular, Save16Regular } from "@fluentui/react-icons";
-import { AttendanceInput } from "../../../src/schemas/lift-meeting-api";
+import { AttendanceInput } from "../../../src/schemas/lift-meetings/api";
 import { SETTINGS } from "../../../src/domain/reference/settings";
 import { ApiError, errorMessage, fieldId, useSession } from "../../shell";
 import { currentFromDetail, type Attendance } from "../api";

@@ -22,7 +22,7 @@ import {
   liftOutcomeValidationMessages,
   outcomeCategoryLabel,
   type OutcomeCategory,
-} from "../../../src/schemas/lift-outcome";
+} from "../../../src/schemas/lift-outcomes/outcome";
 import { ActionBar, ApiError, ErrorSummary, errorMessage, fieldId, formatDate, formatDateTime, setAt, type SummaryEntry } from "../../shell";
 import { currentFromDetail, type DistrictPerson, type LiftOutcomeInput, type MeetingDetail, type OutcomeRecord } from "../api";
 import { useLiftApi, usePolled } from "../hooks";

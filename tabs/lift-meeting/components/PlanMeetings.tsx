@@ -1,7 +1,7 @@
 import { useRef, useState } from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { Add16Regular, CalendarAdd16Regular, Delete16Regular } from "@fluentui/react-icons";
-import { PlanMeetingsRequest } from "../../../src/schemas/lift-meeting-api";
+import { PlanMeetingsRequest } from "../../../src/schemas/lift-meetings/api";
 import { ActionBar, ApiError, ErrorSummary, errorMessage, fieldId, formatDateTime, newKey, type SummaryEntry } from "../../shell";
 import type { DistrictPerson, MeetingDetail, PlannedMeetingInput } from "../api";
 import { useLiftApi } from "../hooks";

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ChevronLeft16Regular, ChevronRight16Regular } from "@fluentui/react-icons";
-import { SOLUTION_FOCUSED_PROMPTS } from "../../../src/schemas/lift-outcome";
+import { SOLUTION_FOCUSED_PROMPTS } from "../../../src/schemas/lift-outcomes/outcome";
 import type { AgendaCase, RunState } from "../api";
 import { useNow } from "../hooks";
 import { mmss } from "../labels";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Checkbox, Field, Input, Radio, RadioGroup, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import type { ReferralField } from "../../../src/schemas/referral";
+import type { ReferralField } from "../../../src/schemas/referrals/referral";
 import { fieldId } from "../draft";
 
 const useStyles = makeStyles({

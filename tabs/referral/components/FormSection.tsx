@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from "react";
 import { Badge, makeStyles, tokens } from "@fluentui/react-components";
-import type { ReferralField } from "../../../src/schemas/referral";
+import type { ReferralField } from "../../../src/schemas/referrals/referral";
 
 const useStyles = makeStyles({
   section: {

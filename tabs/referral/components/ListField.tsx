@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { Add16Regular, Delete16Regular } from "@fluentui/react-icons";
-import type { ReferralField } from "../../../src/schemas/referral";
+import type { ReferralField } from "../../../src/schemas/referrals/referral";
 import { fieldId } from "../draft";
 import type { Messages } from "../validation";
 import { FieldControl } from "./FieldControl";

@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { Button, Card, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowLeft16Regular } from "@fluentui/react-icons";
-import { AREAS_OF_NEED, childAgeInMonths, referralFormSections, type ReferralField } from "../../../src/schemas/referral";
-import { SUPPORT_PLAN_FIELDS } from "../../../src/schemas/lift-outcome";
+import { AREAS_OF_NEED, childAgeInMonths, referralFormSections, type ReferralField } from "../../../src/schemas/referrals/referral";
+import { SUPPORT_PLAN_FIELDS } from "../../../src/schemas/lift-outcomes/outcome";
 import type { ReferralRecord } from "../api";
 import { formatDate, formatDateTime, getAt, ukToday } from "../draft";
 import { StatusBadge } from "./StatusBadge";

@@ -17,7 +17,7 @@ import {
   referralFormSections,
   type ReferralField,
   type ReferralVariant,
-} from "../../../src/schemas/referral";
+} from "../../../src/schemas/referrals/referral";
 import { referralsApi, type LiftMeetingSummary, type MeetingRefusalDetail, type ReferralRecord } from "../api";
 import { formatDateTime, getAt, newDraft, newIdempotencyKey, setAt, ukToday, variantOf, withSetting, type Draft } from "../draft";
 import { displayOrder, mergeMessages, summaryEntries, validateDraft, withoutEdited, type Messages } from "../validation";

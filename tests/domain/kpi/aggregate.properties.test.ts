@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { aggregateKpis, type ReturnVersion } from "../../../src/domain/kpi/aggregate";
 import { DISTRICTS as ALL_DISTRICTS } from "../../../src/domain/reference/districts";
-import type { TermNumber } from "../../../src/domain/reporting/calendar";
+import type { TermNumber } from "../../../src/domain/time/calendar";
 
 const Y = "2024-25";
 /** East and West: six districts in two areas keeps each run quick. */

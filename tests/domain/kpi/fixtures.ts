@@ -1,5 +1,5 @@
 import type { DistrictRef, ReturnVersion, SummaryRow, TermRef } from "../../../src/domain/kpi/aggregate";
-import type { TermNumber } from "../../../src/domain/reporting/calendar";
+import type { TermNumber } from "../../../src/domain/time/calendar";
 
 /** Four districts in two areas (the real names; functions take districts as input). */
 export const DISTRICTS: DistrictRef[] = [

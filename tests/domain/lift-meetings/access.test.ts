@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { canPlanDistrict, meetingAccess, refusalFor } from "../../../src/domain/lift-meetings/access";
-import type { Person } from "../../../src/schemas/person";
+import type { Person } from "../../../src/schemas/reference/person";
 
 const person = (role: Person["role"], extra: Partial<Person> = {}): Person => ({
   oid: "11111111-1111-4111-8111-111111111111",

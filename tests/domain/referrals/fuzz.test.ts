@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { ReferralDraft, referralSubmissionSchema, referralValidationMessages } from "../../../src/schemas/referral";
+import { ReferralDraft, referralSubmissionSchema, referralValidationMessages } from "../../../src/schemas/referrals/referral";
 import { AS_OF, earlyYearsReferral, schoolReferral } from "./fixtures";
 
 const submission = referralSubmissionSchema(AS_OF);

@@ -16,7 +16,7 @@ import {
   referralValidationMessages,
   variantForPhase,
   withoutIdentifyingFields,
-} from "../../../src/schemas/referral";
+} from "../../../src/schemas/referrals/referral";
 import { AS_OF, earlyYearsReferral, schoolReferral } from "./fixtures";
 
 const submit = (input: unknown, asOf = AS_OF) => referralValidationMessages(input, { asOf, mode: "submit" });

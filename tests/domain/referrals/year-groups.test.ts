@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { referralValidationMessages } from "../../../src/schemas/referral";
+import { referralValidationMessages } from "../../../src/schemas/referrals/referral";
 import {
   YEAR_GROUPS,
   birthRangeFor,
@@ -8,7 +8,7 @@ import {
   expectedAgeOnAugust31,
   yearGroupStage,
 } from "../../../src/domain/referrals/year-groups";
-import { ageInYears, formatPlainDate, parsePlainDate } from "../../../src/domain/referrals/dates";
+import { ageInYears, formatPlainDate, parsePlainDate } from "../../../src/domain/time/plain-dates";
 import { AS_OF, schoolReferral } from "./fixtures";
 
 const d = (s: string) => parsePlainDate(s)!;

@@ -5,11 +5,11 @@
  * return (two versions) and Ashford's 2025-26 term 6 return was sent back with a comment.
  * Idempotent: versions are keyed, and keys already in the list are skipped.
  */
-import type { KpiReturnItem } from "../../../graph/kpi-lists";
-import { returnVersionKey } from "../../../graph/kpi-lists";
+import type { KpiReturnItem } from "./lists";
+import { returnVersionKey } from "./lists";
 import { createManyParallel } from "../../../graph/bulk-io";
-import type { Term } from "../../../domain/reporting/calendar";
-import type { FeatureContext } from "../../feature";
+import type { Term } from "../../../domain/time/calendar";
+import type { FeatureContext } from "../../core/feature-context";
 import { demoFigures } from "./demo-figures";
 import type { KpiService } from "./service";
 

@@ -1,12 +1,12 @@
 /** The KPI returns feature (issue 7): lists, API, demo data, summary list refresh. README.md explains the design. */
-import type { BackgroundJob, Feature, FeatureContext } from "../../feature";
+import type { BackgroundJob, Feature, FeatureContext } from "../../core/feature-context";
 import { openListStore } from "../../../graph/site";
-import { KpiReturnsList, KpiSummaryList, type KpiReturnItem } from "../../../graph/kpi-lists";
-import { KpiAggregator, type RefreshReport } from "../../../graph/kpi-aggregation";
-import { referralServiceFor } from "../../referrals";
-import { provideReturnStatusSource, type ReturnStatusSource } from "../../reminders/return-status";
-import type { ReturnRecord } from "../../../domain/reporting/reminder-plan";
-import type { TermNumber } from "../../../domain/reporting/calendar";
+import { KpiReturnsList, KpiSummaryList, type KpiReturnItem } from "./lists";
+import { KpiAggregator, type RefreshReport } from "./aggregation";
+import { referralServiceFor } from "../referrals";
+import { provideReturnStatusSource, type ReturnStatusSource } from "../reminders/return-status";
+import type { ReturnRecord } from "../../../domain/reminders/plan";
+import type { TermNumber } from "../../../domain/time/calendar";
 import { measuresFor } from "../../../domain/kpi/catalogue";
 import { seedKpiDemo } from "./demo";
 import { noPrefill, referralListsPrefill, type PrefillSource } from "./prefill";

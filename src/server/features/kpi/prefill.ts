@@ -6,14 +6,14 @@
  *
  * Only counts leave this module: no child's details are read into the answer or the logs.
  */
-import type { Term } from "../../../domain/reporting/calendar";
-import { formatUkDateShort as formatUkDate } from "../../../domain/reporting/format";
+import type { Term } from "../../../domain/time/calendar";
+import { formatUkDateShort as formatUkDate } from "../../../domain/time/format";
 
-import type { Prefill } from "../../../schemas/kpi-api";
-import { OUTCOME_CATEGORIES } from "../../../schemas/lift-outcome";
+import type { Prefill } from "../../../schemas/kpi/api";
+import { OUTCOME_CATEGORIES } from "../../../schemas/lift-outcomes/outcome";
 import { isResolvedAtLift } from "../../../domain/lift-meetings/counts";
 
-export type { Prefill, PrefillValue } from "../../../schemas/kpi-api";
+export type { Prefill, PrefillValue } from "../../../schemas/kpi/api";
 
 export interface PrefillSource {
   prefill(districtSlug: string, districtName: string, term: Term, now: Date): Promise<Prefill>;

@@ -3,7 +3,7 @@ import express, { Router, type Response } from "express";
 import { z } from "zod";
 import { AppError, parseBody } from "../../../errors";
 import { GROUPS, measuresFor } from "../../../domain/kpi/catalogue";
-import { currentUser } from "../../authenticate";
+import { currentUser } from "../../app/authenticate";
 import { CONTENT_TYPES, fileFormat, summaryFile, templateFile, type FileFormat } from "./files";
 import { checkYear, type KpiService } from "./service";
 

@@ -7,23 +7,23 @@
  * copy of the list, brought up to date by one delta request per call, so a read after a write sees it.
  */
 import { AppError } from "../../../errors";
-import type { Person } from "../../../schemas/person";
+import type { Person } from "../../../schemas/reference/person";
 import type { District } from "../../../domain/reference/districts";
 import { isAcademicYear, measureById, measuresFor, type Measure } from "../../../domain/kpi/catalogue";
 import { validateReturnValues } from "../../../domain/kpi/return-validation";
 import { percentOf, ragFor } from "../../../domain/kpi/rag";
 import type { SummaryRow } from "../../../domain/kpi/aggregate";
-import { returnDueAt, type ReportingCalendar, type Term, type TermNumber } from "../../../domain/reporting/calendar";
+import { returnDueAt, type ReportingCalendar, type Term, type TermNumber } from "../../../domain/time/calendar";
 import { createManyParallel } from "../../../graph/bulk-io";
-import { countsInSummary, type KpiAggregator, type ReturnsStore } from "../../../graph/kpi-aggregation";
-import { returnVersionKey, type KpiReturnItem } from "../../../graph/kpi-lists";
+import { countsInSummary, type KpiAggregator, type ReturnsStore } from "./aggregation";
+import { returnVersionKey, type KpiReturnItem } from "./lists";
 import type { Item } from "../../../graph/list-store";
-import type { FeatureContext } from "../../feature";
+import type { FeatureContext } from "../../core/feature-context";
 import { parseTable, type FileFormat } from "./files";
 import type { PrefillSource } from "./prefill";
-import type { ImportRowError, KpiReturnView, Prefill, ReturnHistoryEntry, ReturnListItem, SummaryAnswer } from "../../../schemas/kpi-api";
+import type { ImportRowError, KpiReturnView, Prefill, ReturnHistoryEntry, ReturnListItem, SummaryAnswer } from "../../../schemas/kpi/api";
 
-export type { ImportRowError, KpiReturnView, ReturnHistoryEntry, ReturnListItem, ReturnStatus, SummaryAnswer } from "../../../schemas/kpi-api";
+export type { ImportRowError, KpiReturnView, ReturnHistoryEntry, ReturnListItem, ReturnStatus, SummaryAnswer } from "../../../schemas/kpi/api";
 
 const NARRATIVE_MAX = 20_000;
 

@@ -3,8 +3,8 @@
  * agenda shows both kinds of entry; its cases are the demo referrals the referrals feature placed on
  * it (appended in submission order). Idempotent: a meeting that already has an agenda is left alone.
  */
-import type { FeatureContext } from "../../feature";
-import { referralServiceFor } from "../../referrals";
+import type { FeatureContext } from "../../core/feature-context";
+import { referralServiceFor } from "../referrals";
 import { DEFAULT_SLOT_MINUTES } from "../../../domain/lift-meetings/agenda";
 
 export async function seedMeetingsDemo(ctx: FeatureContext): Promise<string[]> {

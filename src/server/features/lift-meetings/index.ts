@@ -3,7 +3,7 @@
  * moving cases. Its data lives in the referrals feature's LiftMeetings and Referrals lists, so it
  * provisions no list of its own; it must come after `referralsFeature` in FEATURES.
  */
-import type { Feature, FeatureContext } from "../../feature";
+import type { Feature, FeatureContext } from "../../core/feature-context";
 import { seedMeetingsDemo } from "./demo";
 import { liftMeetingRoutes } from "./routes";
 import { LiftMeetingService, type CaseMovedListener, type OutcomeStatusSource } from "./service";

@@ -3,7 +3,7 @@
  * for them. Best effort: the referral's `notice` and history already carry the news, so a failed or
  * impossible send is logged (ids only, never a name or the text) and the request goes on.
  */
-import type { FeatureContext } from "../../feature";
+import type { FeatureContext } from "../../core/feature-context";
 import type { AppError } from "../../../errors";
 
 export async function tellSenco(ctx: FeatureContext, sencoOid: string, text: string, ids: { referralId: string; meetingId: string }): Promise<void> {

@@ -1,8 +1,8 @@
 /** The meetings part of /api/lift-meetings (contract: README.md in this folder). */
 import { Router } from "express";
 import { parseBody } from "../../../errors";
-import { CancelMeetingRequest, MoveCaseRequest, MoveMeetingRequest, PlanMeetingsRequest, SaveAgendaRequest, SetCurrentRequest } from "../../../schemas/lift-meeting-api";
-import { currentUser } from "../../authenticate";
+import { CancelMeetingRequest, MoveCaseRequest, MoveMeetingRequest, PlanMeetingsRequest, SaveAgendaRequest, SetCurrentRequest } from "../../../schemas/lift-meetings/api";
+import { currentUser } from "../../app/authenticate";
 import type { LiftMeetingService } from "./service";
 
 

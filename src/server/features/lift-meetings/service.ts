@@ -14,12 +14,12 @@ import type { District } from "../../../domain/reference/districts";
 import { TERMS } from "../../../domain/reference/terms";
 import { AppError } from "../../../errors";
 import type { Item } from "../../../graph/list-store";
-import type { Agenda, MeetingDetail, OutcomeStatus, PlanMeetingsAnswer, PlannedMeetingInput, StageView } from "../../../schemas/lift-meeting-api";
-import type { Person } from "../../../schemas/person";
-import type { ReferralRecord } from "../../../schemas/referral-api";
-import type { FeatureContext } from "../../feature";
-import { referralServiceFor } from "../../referrals";
-import { LiftMeetingsList, ReferralsList, type LiftMeetingItem, type ReferralItem } from "../../referrals/lists";
+import type { Agenda, MeetingDetail, OutcomeStatus, PlanMeetingsAnswer, PlannedMeetingInput, StageView } from "../../../schemas/lift-meetings/api";
+import type { Person } from "../../../schemas/reference/person";
+import type { ReferralRecord } from "../../../schemas/referrals/api";
+import type { FeatureContext } from "../../core/feature-context";
+import { referralServiceFor } from "../referrals";
+import { LiftMeetingsList, ReferralsList, type LiftMeetingItem, type ReferralItem } from "../referrals/lists";
 import { tellSenco } from "./notify";
 import { agendaETag, buildAgenda, buildStage, meetingDetail } from "./views";
 

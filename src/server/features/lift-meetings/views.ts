@@ -9,10 +9,10 @@ import { redactChildName } from "../../../domain/lift-meetings/redact";
 import type { District } from "../../../domain/reference/districts";
 import type { Setting } from "../../../domain/reference/settings";
 import type { Item } from "../../../graph/list-store";
-import { childAgeInMonths } from "../../../schemas/referral";
-import type { Agenda, AgendaEntry, MeetingDetail, OutcomeStatus, StageView } from "../../../schemas/lift-meeting-api";
-import type { LiftMeetingItem, ReferralItem } from "../../referrals/lists";
-import { summariseMeeting } from "../../referrals/meetings";
+import { childAgeInMonths } from "../../../schemas/referrals/referral";
+import type { Agenda, AgendaEntry, MeetingDetail, OutcomeStatus, StageView } from "../../../schemas/lift-meetings/api";
+import type { LiftMeetingItem, ReferralItem } from "../referrals/lists";
+import { summariseMeeting } from "../referrals/meetings";
 
 type Body = Record<string, unknown>;
 const obj = (v: unknown): Body => (v && typeof v === "object" && !Array.isArray(v) ? (v as Body) : {});

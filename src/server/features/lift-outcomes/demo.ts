@@ -11,12 +11,12 @@
  */
 import { DateTime } from "luxon";
 import { UK_ZONE } from "../../../domain/referrals/meeting-rules";
-import { OUTCOME_CATEGORIES, SUPPORT_ALLOCATING, type LiftOutcomeInput, type OutcomeCategory } from "../../../schemas/lift-outcome";
-import type { Person } from "../../../schemas/person";
+import { OUTCOME_CATEGORIES, SUPPORT_ALLOCATING, type LiftOutcomeInput, type OutcomeCategory } from "../../../schemas/lift-outcomes/outcome";
+import type { Person } from "../../../schemas/reference/person";
 import type { Item } from "../../../graph/list-store";
-import type { FeatureContext } from "../../feature";
-import type { LiftMeetingItem, ReferralItem } from "../../referrals/lists";
-import type { ReferralStores } from "../../referrals/service";
+import type { FeatureContext } from "../../core/feature-context";
+import type { LiftMeetingItem, ReferralItem } from "../referrals/lists";
+import type { ReferralStores } from "../referrals/service";
 import type { LiftAttendanceItem, LiftOutcomeItem } from "./lists";
 import type { OutcomeStores } from "./service";
 

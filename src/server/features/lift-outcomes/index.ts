@@ -1,7 +1,7 @@
 /** LIFT outcome records, attendance, overdue actions and meeting counts (issue 5, part A2). README.md explains the design. */
-import type { Feature, FeatureContext } from "../../feature";
+import type { Feature, FeatureContext } from "../../core/feature-context";
 import { openListStore } from "../../../graph/site";
-import { referralServiceFor } from "../../referrals";
+import { referralServiceFor } from "../referrals";
 import { onCaseMoved, provideOutcomeStatuses } from "../lift-meetings";
 import { seedOutcomeDemo } from "./demo";
 import { LiftAttendanceList, LiftOutcomesList } from "./lists";

@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 import { defineList } from "../../../graph/list-definition";
-import { LiftOutcomeInput } from "../../../schemas/lift-outcome";
-import { AttendanceInput } from "../../../schemas/lift-meeting-api";
+import { LiftOutcomeInput } from "../../../schemas/lift-outcomes/outcome";
+import { AttendanceInput } from "../../../schemas/lift-meetings/api";
 
 const Slug = z.string().regex(/^[a-z]+(-[a-z]+)*$/).max(60);
 const SettingId = z.string().regex(/^[A-Z]{3}-[A-Z]\d+$/).max(16);

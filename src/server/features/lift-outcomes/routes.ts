@@ -1,6 +1,6 @@
 /** The lift-outcomes part of /api/lift-meetings and /api/lift-actions (contract: ../lift-meetings/README.md). */
 import { Router } from "express";
-import { currentUser } from "../../authenticate";
+import { currentUser } from "../../app/authenticate";
 import type { LiftOutcomeService } from "./service";
 
 const q = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);

@@ -10,10 +10,10 @@
  */
 import { randomUUID } from "node:crypto";
 import { meetingCounts } from "../../../domain/lift-meetings/counts";
-import { districtReportAccess, outcomeAccess, type OutcomeAccess } from "../../../domain/lift-meetings/outcome-access";
-import { overdueActions } from "../../../domain/lift-meetings/overdue";
+import { districtReportAccess, outcomeAccess, type OutcomeAccess } from "../../../domain/lift-outcomes/access";
+import { overdueActions } from "../../../domain/lift-outcomes/overdue";
 import { ukToday } from "../../../domain/referrals/meeting-rules";
-import { isPlainDate } from "../../../domain/referrals/dates";
+import { isPlainDate } from "../../../domain/time/plain-dates";
 import { transition, type ReferralStatus } from "../../../domain/referrals/status";
 import { AppError, parseBody, type FieldErrors } from "../../../errors";
 import type { Item, ListStore } from "../../../graph/list-store";
@@ -25,12 +25,12 @@ import {
   type MeetingCounts,
   type OutcomeRecord,
   type OverdueAction,
-} from "../../../schemas/lift-meeting-api";
-import { liftOutcomeValidationMessages, outcomeCategoryLabel, type LiftOutcomeInput } from "../../../schemas/lift-outcome";
-import type { Person } from "../../../schemas/person";
-import type { FeatureContext } from "../../feature";
-import type { LiftMeetingItem, ReferralItem } from "../../referrals/lists";
-import type { ReferralService } from "../../referrals/service";
+} from "../../../schemas/lift-meetings/api";
+import { liftOutcomeValidationMessages, outcomeCategoryLabel, type LiftOutcomeInput } from "../../../schemas/lift-outcomes/outcome";
+import type { Person } from "../../../schemas/reference/person";
+import type { FeatureContext } from "../../core/feature-context";
+import type { LiftMeetingItem, ReferralItem } from "../referrals/lists";
+import type { ReferralService } from "../referrals/service";
 import { LiftAttendanceList, LiftOutcomesList, type LiftAttendanceItem, type LiftOutcomeItem } from "./lists";
 
 export interface OutcomeStores {

@@ -1,0 +1,61 @@
+import path from "node:path";
+import express, { type RequestHandler, type Router } from "express";
+import type { Identity } from "../../auth/identity";
+import type { PeopleDirectory } from "../../auth/people-directory";
+import { authenticate } from "./authenticate";
+import { apiNotFound, errorHandler } from "./http-errors";
+import type { Logger } from "./logger";
+import type { ReferenceData } from "../core/reference-data";
+import { authRoutes } from "./routes/local-auth";
+import { healthRoutes } from "./routes/health";
+import { meRoutes } from "./routes/me";
+import { peopleRoutes } from "./routes/people";
+import { policyPages } from "./routes/policy-pages";
+import { rootPage } from "./routes/root-page";
+import { tabRoutes } from "./routes/tabs";
+import { securityHeaders } from "./security-headers";
+
+export interface AppDeps {
+  log: Logger;
+  publicUrl: string;
+  identity: Identity;
+  identityMode: "local" | "entra";
+  clientId: string;
+  people: PeopleDirectory;
+  reference: ReferenceData;
+  tabsDistDir?: string;
+  version: string;
+  /** POST /api/messages: the Bot Framework endpoint (authenticated by the bot adapter itself). */
+  botEndpoint?: RequestHandler;
+  /** Feature routers mounted under /api behind authentication. */
+  apiRouters?: Router[];
+  healthChecks?: () => Promise<Record<string, "ok" | string>>;
+}
+
+export function createApp(deps: AppDeps) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.use(securityHeaders({ https: deps.publicUrl.startsWith("https:") }));
+
+  app.use(healthRoutes({ version: deps.version, startedAt: new Date(), checks: deps.healthChecks ?? (async () => ({})) }));
+  app.use(rootPage({ mode: deps.identityMode, people: deps.people }));
+  app.use(policyPages());
+  app.use("/auth", authRoutes({ mode: deps.identityMode, clientId: deps.clientId, provider: deps.identity.localProvider, people: deps.people }));
+  app.use(tabRoutes(deps.tabsDistDir ?? path.resolve("tabs/dist")));
+
+  // The bot endpoint authenticates with Bot Framework tokens, not user tokens: mount it before the API guard.
+  if (deps.botEndpoint) app.post("/api/messages", express.json({ limit: "1mb" }), deps.botEndpoint);
+
+  const api = express.Router();
+  api.use(express.json({ limit: "512kb" }));
+  api.use(authenticate(deps.identity.validator, deps.people));
+  api.use(meRoutes(deps.reference));
+  api.use(peopleRoutes(deps.people));
+  for (const router of deps.apiRouters ?? []) api.use(router);
+  api.use(apiNotFound);
+  app.use("/api", api);
+
+  app.use(errorHandler(deps.log));
+  return app;
+}

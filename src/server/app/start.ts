@@ -1,0 +1,159 @@
+/**
+ * Start-up: builds every dependency from the configuration (the one place implementations are
+ * picked), provisions the lists, then listens. `startApp` is used by `npm start` and, with
+ * `inMemory`, by tests (an in-memory emulator on a free port, nothing on disk).
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { BotMessenger } from "../../../bot/bot-port";
+import { createBotEndpoint } from "../../../bot/botbuilder-adapter";
+import type { ConversationStore } from "../../../bot/conversation-store";
+import { createLiftBot } from "../../../bot/lift-bot";
+import { createIdentity } from "../../auth/identity";
+import type { AppConfig } from "../../config/config";
+import { GraphEmulator } from "../../emulator";
+import { bootstrapGraph, type GraphBootstrap } from "../core/bootstrap";
+import type { EmulatorEndpoint } from "../../graph/client";
+import { formatLoadReport } from "../core/reference-data-loader";
+import { formatProvisionReport } from "../../graph/provision";
+import { createApp } from "./express-app";
+import { featureContext, type BackgroundJob, type Feature, type FeatureContext } from "../core/feature-context";
+import { FEATURES } from "./features";
+import { createLogger, type Logger } from "./logger";
+import { remindersServiceFor } from "../features/reminders";
+import { ListConversationStore } from "../features/reminders/list-conversation-store";
+
+export interface StartOptions {
+  /** Keep nothing on disk: in-memory emulator on a free port, in-memory signing key (tests). */
+  inMemory?: boolean;
+  log?: Logger;
+  tabsDistDir?: string;
+  /** Replace the clock (tests, `--at` runs). */
+  now?: () => Date;
+  /** Features to run; default all of FEATURES. */
+  features?: readonly Feature[];
+  /** Lines describing what start-up did (provisioning, demo data) go here; default: discarded. */
+  report?: (line: string) => void;
+}
+
+export interface RunningApp {
+  url: string;
+  config: AppConfig;
+  /** The bot's proactive sender and stored conversations (reminders, tests). */
+  bot: { messenger: BotMessenger; conversations: ConversationStore };
+  /** The Graph side: site, stores, provisioning report (tests and commands use it). */
+  graph: GraphBootstrap;
+  /** Where the embedded emulator listens, in local mode. */
+  emulator?: EmulatorEndpoint;
+  context: FeatureContext;
+  stop(): Promise<void>;
+}
+
+export const APP_VERSION = "0.1.0";
+
+export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const report = options.report ?? (() => undefined);
+  const now = options.now ?? (() => new Date());
+  const features = options.features ?? FEATURES;
+  const identity = createIdentity(config, { persistKey: !options.inMemory });
+
+  let emulator: GraphEmulator | undefined;
+  let endpoint: EmulatorEndpoint | undefined;
+  if (config.graph.mode === "emulator") {
+    const site = new URL(config.graph.siteUrl);
+    emulator = new GraphEmulator({
+      port: options.inMemory ? 0 : config.graph.port,
+      inMemory: options.inMemory,
+      dataDir: config.dataDir,
+      rootHostname: site.hostname,
+      sites: [{ hostname: site.hostname, path: site.pathname.replace(/\/+$/, "") || "/", displayName: "LIFT Hub" }],
+      faults: config.graph.faults,
+    });
+    endpoint = await emulator.start();
+    report(`Graph emulator: ${endpoint.url}/v1.0 (HTTPS, data in ${options.inMemory ? "memory" : config.dataDir})`);
+  }
+
+  const stopAll: Array<() => Promise<void>> = [];
+  try {
+    const graph = await bootstrapGraph(config, { emulator: endpoint, extraLists: features.flatMap((f) => f.lists ?? []) });
+    for (const line of formatProvisionReport(graph.provisioned)) report(line);
+    for (const line of formatLoadReport(graph.loaded)) report(line);
+
+    // Conversation references live in the ConversationReferences list, so reminders survive restarts.
+    const conversations: ConversationStore = new ListConversationStore(graph.stores.conversationReferences, graph.people);
+    // The reminders feature answers status/deadlines and reminder buttons once it has started.
+    const reminders = () => remindersServiceFor(context)?.bot;
+    const bot = createBotEndpoint(config.bot, createLiftBot({ conversations, log, reminders }), { log });
+
+    const context: FeatureContext = featureContext({ config, log, graph, bot: { messenger: bot.messenger, conversations }, now });
+    for (const feature of features) await feature.init?.(context);
+    if (config.demoData) {
+      for (const feature of features) for (const line of (await feature.seedDemo?.(context)) ?? []) report(line);
+    }
+
+    const app = createApp({
+      log,
+      publicUrl: config.publicUrl,
+      identity,
+      identityMode: config.identity.mode,
+      clientId: config.identity.clientId,
+      people: graph.people,
+      reference: graph.referenceData,
+      tabsDistDir: options.tabsDistDir,
+      version: APP_VERSION,
+      botEndpoint: bot.endpoint,
+      apiRouters: features.flatMap((f) => (f.api ? [f.api(context)] : [])),
+      healthChecks: async () => ({ graph: (await graphReachable(graph)) ? "ok" : "the SharePoint site cannot be reached" }),
+    });
+
+    const server = http.createServer(app);
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(config.port, config.host, () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+    stopAll.push(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          server.closeAllConnections();
+          server.close((err) => (err ? reject(err) : resolve()));
+        }),
+    );
+    const jobs: BackgroundJob[] = features.flatMap((f) => {
+      const job = f.background?.(context);
+      return job ? [job] : [];
+    });
+    stopAll.unshift(...jobs.map((j) => () => j.stop()));
+    const { port } = server.address() as AddressInfo;
+    if (emulator) stopAll.push(() => (emulator as GraphEmulator).stop());
+
+    return {
+      url: `http://localhost:${port}`,
+      config,
+      bot: { messenger: bot.messenger, conversations },
+      graph,
+      emulator: endpoint,
+      context,
+      stop: async () => {
+        for (const stop of stopAll) await stop();
+      },
+    };
+  } catch (error) {
+    for (const stop of stopAll) await stop();
+    await emulator?.stop();
+    throw error;
+  }
+}
+
+async function graphReachable(graph: GraphBootstrap): Promise<boolean> {
+  try {
+    await graph.referenceData.districts();
+    return true;
+  } catch (error) {
+    void error; // the health answer itself reports the failure
+    return false;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Start-up in one call: connect, provision, load reference data, and build the list-backed people
+ * directory and reference-data reader. `npm start` and `npm run provision` both go through here.
+ */
+import type { AppConfig } from "../../config/config";
+import type { EmulatorEndpoint } from "../../graph/client";
+import type { ListDefinition } from "../../graph/list-definition";
+import { ListPeopleDirectory, type ListPeopleDirectoryOptions } from "./list-people-directory";
+import { ListReferenceData } from "./list-reference-data";
+import { LIFT_LISTS } from "./lists";
+import { provisionSite, type ProvisionReport } from "../../graph/provision";
+import { loadReferenceData, type LoadReport } from "./reference-data-loader";
+import type { RetryPolicy } from "../../graph/retry";
+import { connectSite, type LiftSite } from "../../graph/site";
+import { openListStores, type LiftStores } from "./lists";
+
+export interface GraphBootstrap {
+  site: LiftSite;
+  stores: LiftStores;
+  provisioned: ProvisionReport;
+  loaded: LoadReport;
+  people: ListPeopleDirectory;
+  referenceData: ListReferenceData;
+}
+
+export async function bootstrapGraph(
+  config: AppConfig,
+  options: { emulator?: EmulatorEndpoint; retry?: RetryPolicy; people?: ListPeopleDirectoryOptions; extraLists?: readonly ListDefinition[] } = {},
+): Promise<GraphBootstrap> {
+  const site = await connectSite(config, { emulator: options.emulator, retry: options.retry });
+  // Feature lists (referrals, meetings, returns…) are provisioned in the same pass as the core lists.
+  const provisioned = await provisionSite(site.api, site.siteId, [...LIFT_LISTS, ...(options.extraLists ?? [])]);
+  const stores = await openListStores(site);
+  // Demo schools and @lift.local people belong to local mode only (DESIGN.md "Local sign-in").
+  const loaded = await loadReferenceData(stores, { demoData: config.demoData, demoDirectory: config.graph.mode === "emulator" });
+  return {
+    site,
+    stores,
+    provisioned,
+    loaded,
+    people: new ListPeopleDirectory(stores.people, options.people),
+    referenceData: new ListReferenceData(stores),
+  };
+}

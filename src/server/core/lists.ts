@@ -1,0 +1,127 @@
+/**
+ * Every SharePoint list LIFT Hub uses, declared once. Provisioning creates them from here, the
+ * list stores map values through them. Later issues add their lists (referrals, meetings, returns)
+ * to LIFT_LISTS; provisioning then adds what is missing on the next start.
+ *
+ * Indexes follow §3.3: filter and orderby only on indexed columns, one indexed column per filter.
+ */
+import { AuditEntry } from "../../schemas/core/audit-entry";
+import { BankHoliday } from "../../schemas/reference/bank-holiday";
+import { ConversationReference } from "../../schemas/core/conversation-reference";
+import { District } from "../../schemas/reference/district";
+import { Person } from "../../schemas/reference/person";
+import { Setting } from "../../schemas/reference/setting";
+import { Term } from "../../schemas/reference/term";
+import { defineList, type FieldMappingOptions, type ListDefinition } from "../../graph/list-definition";
+import { ListStore } from "../../graph/list-store";
+import { resolveListIds } from "../../graph/provision";
+import type { LiftSite } from "../../graph/site";
+
+export const PeopleList = defineList({
+  title: "People",
+  description: "Who may use LIFT Hub: role, district and school of each person (read on every request).",
+  schema: Person,
+  itemTitle: (p) => p.displayName,
+  naturalKey: (p) => `person:${p.oid.toLowerCase()}`,
+  indexed: ["upn", "oid", "districtSlug"],
+  unique: ["oid"],
+  // Regex-checked slugs and ids are short; store them as single-line text so they can be indexed.
+  columns: { districtSlug: { kind: "text", maxLength: 60 }, settingId: { kind: "text", maxLength: 16 } },
+});
+
+export const DistrictsList = defineList({
+  title: "Districts",
+  description: "The STLS districts and the area each belongs to.",
+  schema: District,
+  itemTitle: (d) => d.name,
+  naturalKey: (d) => `district:${d.code}`,
+  indexed: ["slug"],
+  unique: ["code"],
+  columns: { code: { kind: "text", maxLength: 3 } },
+});
+
+export const SettingsList = defineList({
+  title: "Settings",
+  description: "Schools and early years settings that refer children to LIFT.",
+  schema: Setting,
+  itemTitle: (s) => s.name,
+  naturalKey: (s) => `setting:${s.id}`,
+  indexed: ["districtSlug"],
+  unique: ["id"],
+  // `id` is taken by the list item's own id (§3.2), so the setting's id is stored as SettingId.
+  columns: { id: { name: "SettingId", kind: "text", maxLength: 16 }, urn: { kind: "text", maxLength: 6 } },
+});
+
+export const TermsList = defineList({
+  title: "Terms",
+  description: "Term dates per academic year (terms 1–6) and any commissioner-set return due date.",
+  schema: Term,
+  itemTitle: (t) => `${t.academicYear} term ${t.term}`,
+  naturalKey: (t) => `term:${t.academicYear}:${t.term}`,
+  indexed: ["academicYear"],
+  columns: { academicYear: { kind: "text", maxLength: 7 }, returnDueAt: { kind: "text", maxLength: 40 } },
+});
+
+export const BankHolidaysList = defineList({
+  title: "BankHolidays",
+  description: "England and Wales bank holidays; school-day counting skips them.",
+  schema: BankHoliday,
+  itemTitle: (h) => `${h.date} ${h.name}`,
+  naturalKey: (h) => `bank-holiday:${h.division}:${h.date}`,
+  indexed: ["date"],
+});
+
+export const AuditLogList = defineList({
+  title: "AuditLog",
+  description: "Who did what to which item and when. Never holds a child's name.",
+  schema: AuditEntry,
+  itemTitle: (a) => a.action,
+  indexed: ["actorOid", "at", "listTitle"],
+  columns: { listTitle: { kind: "text", maxLength: 64 } },
+});
+
+export const ConversationReferencesList = defineList({
+  title: "ConversationReferences",
+  description: "Teams conversations the bot can message proactively (reminders).",
+  schema: ConversationReference,
+  itemTitle: (r) => `${r.conversationType} ${r.userUpn ?? r.conversationId}`.slice(0, 255),
+  indexed: ["userOid"],
+  unique: ["conversationId"],
+});
+
+/** The lists provisioning creates, in creation order. */
+export const LIFT_LISTS: readonly ListDefinition[] = [
+  PeopleList,
+  DistrictsList,
+  SettingsList,
+  TermsList,
+  BankHolidaysList,
+  AuditLogList,
+  ConversationReferencesList,
+];
+
+export interface LiftStores {
+  people: ListStore<typeof PeopleList.schema>;
+  districts: ListStore<typeof DistrictsList.schema>;
+  settings: ListStore<typeof SettingsList.schema>;
+  terms: ListStore<typeof TermsList.schema>;
+  bankHolidays: ListStore<typeof BankHolidaysList.schema>;
+  auditLog: ListStore<typeof AuditLogList.schema>;
+  conversationReferences: ListStore<typeof ConversationReferencesList.schema>;
+}
+
+/** A store for each LIFT list. The lists must exist (provisionSite first). */
+export async function openListStores(site: LiftSite, mapping: FieldMappingOptions = {}): Promise<LiftStores> {
+  const ids = await resolveListIds(site.api, site.siteId, LIFT_LISTS.map((l) => l.title));
+  const open = <D extends ListDefinition>(def: D) => new ListStore(site.api, site.siteId, ids.get(def.title) as string, def as D & ListDefinition<D["schema"]>, mapping) as ListStore<D["schema"]>;
+  return {
+    people: open(PeopleList),
+    districts: open(DistrictsList),
+    settings: open(SettingsList),
+    terms: open(TermsList),
+    bankHolidays: open(BankHolidaysList),
+    auditLog: open(AuditLogList),
+    conversationReferences: open(ConversationReferencesList),
+  };
+}
+

@@ -1,0 +1,70 @@
+/**
+ * Loads the reference data into the lists: districts, term calendars and bank holidays always; the
+ * demo schools and demo people when the demo directory is wanted (local mode). Each record goes in
+ * under its natural key as the idempotency key, so a load that is killed half way can simply run
+ * again.
+ *
+ * Create-only: a record already in its list is left as it is, even if the seed differs, because once
+ * loaded the list is the source of truth (a commissioner may have corrected a term date). Running
+ * the loader twice therefore changes nothing.
+ */
+import type { z } from "zod";
+import { BANK_HOLIDAYS } from "../../domain/reference/bank-holidays";
+import { DISTRICTS } from "../../domain/reference/districts";
+import { DEMO_PEOPLE } from "../../domain/reference/people";
+import { SETTINGS } from "../../domain/reference/settings";
+import { TERMS } from "../../domain/reference/terms";
+import type { AnyObjectSchema } from "../../graph/list-definition";
+import type { ListStore } from "../../graph/list-store";
+import type { LiftStores } from "./lists";
+
+export interface LoadOptions {
+  /**
+   * DEMO_DATA: demo activity (referrals, meetings, returns) comes with later issues; with `false`
+   * only reference data is loaded. Accepted now so callers wire it once.
+   */
+  demoData: boolean;
+  /**
+   * The demo schools and the demo people (DESIGN.md "Local sign-in"). True in local mode; a real
+   * tenant gets its schools and people from an administrator, never `@lift.local` accounts.
+   * Defaults to true.
+   */
+  demoDirectory?: boolean;
+}
+
+export interface LoadReport {
+  lists: Array<{ list: string; created: number; existing: number }>;
+}
+
+export async function loadReferenceData(stores: LiftStores, options: LoadOptions): Promise<LoadReport> {
+  const demoDirectory = options.demoDirectory ?? true;
+  const report: LoadReport = { lists: [] };
+  report.lists.push(await seed(stores.districts, DISTRICTS));
+  report.lists.push(await seed(stores.terms, TERMS));
+  report.lists.push(await seed(stores.bankHolidays, BANK_HOLIDAYS));
+  if (demoDirectory) {
+    report.lists.push(await seed(stores.settings, SETTINGS));
+    report.lists.push(await seed(stores.people, DEMO_PEOPLE));
+  }
+  return report;
+}
+
+/** Creates the records whose natural key is not in the list yet, 20 per `$batch`. */
+export async function seed<S extends AnyObjectSchema>(
+  store: ListStore<S>,
+  records: ReadonlyArray<z.input<S>>,
+): Promise<{ list: string; created: number; existing: number }> {
+  const keyOf = store.definition.naturalKey;
+  if (!keyOf) throw new Error(`The list ${store.title} has no natural key to seed by`);
+  const present = new Set<string>();
+  for await (const item of store.query()) present.add(keyOf(item.value));
+  const missing = records
+    .map((value) => ({ value, key: keyOf(store.definition.schema.parse(value)) }))
+    .filter((r) => !present.has(r.key));
+  if (missing.length > 0) await store.createMany(missing.map((m) => ({ value: m.value, idempotencyKey: m.key })));
+  return { list: store.title, created: missing.length, existing: records.length - missing.length };
+}
+
+export function formatLoadReport(report: LoadReport): string[] {
+  return report.lists.map((l) => `${l.list}: ${l.created} created, ${l.existing} already there`);
+}

@@ -1,0 +1,152 @@
+/**
+ * The reminders feature (issue 6, delivery): the outbox and its lists, the runner, the scheduler that
+ * runs a pass every few minutes (REMINDERS=on), the bot's reminder answers and
+ * `GET /api/reminders/reachability`. README.md in this folder has the design.
+ */
+import { randomUUID } from "node:crypto";
+import { Router } from "express";
+import { AppError } from "../../../errors";
+import { openListStore } from "../../../graph/site";
+import { currentUser } from "../../app/authenticate";
+import type { BackgroundJob, Feature, FeatureContext } from "../../core/feature-context";
+import { createReminderBot } from "./bot-actions";
+import { loadReportingCalendar } from "./calendar-source";
+import { ExtensionRequestsList, REMINDER_LISTS, ReminderOutboxList, ReminderSnoozesList } from "./lists";
+import { reachability, type ReachabilityItem } from "./reachability";
+import { returnStatusSourceFor } from "./return-status";
+import { ReminderRunner, type PassReport, type RunnerDeps, type RunnerOptions } from "./runner";
+import { TokenBucket } from "./token-bucket";
+import type { ReminderBot } from "../../../../bot/lift-bot";
+
+export { provideReturnStatusSource, returnStatusSourceFor, InMemoryReturnStatusSource, type ReturnStatusSource } from "./return-status";
+export { reachability, type ReachabilityItem } from "./reachability";
+export type { PassReport } from "./runner";
+
+/** How often `npm start` runs a pass. */
+export const PASS_EVERY_MS = 5 * 60_000;
+/** Below Teams' 50 requests a second per app, leaving room for replies and card updates. */
+export const SEND_RATE_PER_SECOND = 45;
+
+export interface RemindersService {
+  deps: RunnerDeps;
+  bot: ReminderBot;
+  /** A runner for this app (tests make several to act as separate instances). */
+  runner(options?: RunnerOptions): ReminderRunner;
+  /** One pass, never overlapping another pass or drain of this app. */
+  runPass(): Promise<PassReport>;
+  /** Deliver what is queued (card-action notices) soon, after any pass in progress. */
+  kick(): void;
+  /** Resolves when queued work has finished (tests). */
+  idle(): Promise<void>;
+}
+
+const services = new WeakMap<FeatureContext, RemindersService>();
+
+export function remindersServiceFor(ctx: FeatureContext): RemindersService | undefined {
+  return services.get(ctx);
+}
+
+export async function createRemindersService(ctx: FeatureContext): Promise<RemindersService> {
+  const [outbox, snoozes, extensions] = await Promise.all([
+    openListStore(ctx.site, ReminderOutboxList),
+    openListStore(ctx.site, ReminderSnoozesList),
+    openListStore(ctx.site, ExtensionRequestsList),
+  ]);
+  const pace = new TokenBucket(SEND_RATE_PER_SECOND, 1);
+  const deps: RunnerDeps = {
+    config: ctx.config,
+    log: ctx.log,
+    people: ctx.people,
+    reference: ctx.reference,
+    messenger: ctx.bot.messenger,
+    conversations: ctx.bot.conversations,
+    outbox,
+    snoozes,
+    extensions,
+    returns: () => returnStatusSourceFor(ctx),
+    calendar: () => loadReportingCalendar(ctx),
+    now: ctx.now,
+    pace,
+  };
+  const main = new ReminderRunner(deps, { owner: `instance-${randomUUID()}` });
+  // One chain per app: a pass and a drain never run at the same time in this process.
+  let chain: Promise<unknown> = Promise.resolve();
+  let passQueued: Promise<PassReport> | undefined;
+  const enqueue = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = chain.then(work, work);
+    chain = run.catch((error: unknown) => ctx.log.error({ errName: (error as Error)?.name, errCode: (error as AppError)?.code }, "reminders: run failed"));
+    return run;
+  };
+  const service: RemindersService = {
+    deps,
+    bot: createReminderBot({ ...deps, kick: () => service.kick() }),
+    runner: (options) => new ReminderRunner(deps, options),
+    runPass() {
+      // A pass asked for while one waits to start is the same pass (the scheduler never stacks them).
+      passQueued ??= enqueue(async () => {
+        passQueued = undefined;
+        return main.pass();
+      });
+      return passQueued;
+    },
+    kick() {
+      void enqueue(() => main.drain());
+    },
+    async idle() {
+      await chain;
+    },
+  };
+  return service;
+}
+
+function serviceFor(ctx: FeatureContext): RemindersService {
+  const found = services.get(ctx);
+  if (!found) throw new Error("reminders feature used before init");
+  return found;
+}
+
+function formatReport(report: PassReport): Record<string, unknown> {
+  return { at: report.at, sent: report.sent.length, skipped: report.skipped.length, held: report.held.length, failed: report.failed.length, busy: report.busy.length };
+}
+
+export const remindersFeature: Feature = {
+  name: "reminders",
+  lists: REMINDER_LISTS,
+  async init(ctx) {
+    services.set(ctx, await createRemindersService(ctx));
+  },
+  api(ctx) {
+    const router = Router();
+    router.get("/reminders/reachability", async (req, res) => {
+      const me = currentUser(req);
+      if (me.role !== "commissioner") throw new AppError("forbidden", "Only commissioners can see which district leads the bot can reach.");
+      const items: ReachabilityItem[] = await reachability(ctx);
+      res.json({ items });
+    });
+    return router;
+  },
+  background(ctx): BackgroundJob | undefined {
+    if (!ctx.config.reminders) return undefined;
+    const service = serviceFor(ctx);
+    let stopped = false;
+    const tick = () => {
+      if (stopped) return;
+      service.runPass().then(
+        (report) => {
+          if (report.sent.length + report.failed.length + report.skipped.length > 0) ctx.log.info(formatReport(report), "reminders: pass done");
+        },
+        (error: unknown) => ctx.log.error({ errName: (error as Error)?.name, errCode: (error as AppError)?.code }, "reminders: pass failed"),
+      );
+    };
+    const first = setTimeout(tick, 5_000);
+    const timer = setInterval(tick, PASS_EVERY_MS);
+    return {
+      async stop() {
+        stopped = true;
+        clearTimeout(first);
+        clearInterval(timer);
+        await service.idle();
+      },
+    };
+  },
+};
