@@ -30,13 +30,27 @@ export interface BotEndpoint {
   messenger: BotMessenger;
 }
 
+/**
+ * The bot's connection to Bot Framework: the proactive sender exists at once; the endpoint is made
+ * when the handlers are ready (the reminders the handlers answer with are built with the sender).
+ */
+export interface BotAdapter {
+  messenger: BotMessenger;
+  endpointFor(handlers: BotHandlers): RequestHandler;
+}
+
+export function createBotEndpoint(config: BotConfig, handlers: BotHandlers, options: { log?: BotLog } = {}): BotEndpoint {
+  const adapter = createBotAdapter(config, options);
+  return { messenger: adapter.messenger, endpoint: adapter.endpointFor(handlers) };
+}
+
 const silentLog: BotLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** Content types of the `adaptiveCard/action` invoke response (Universal Actions, teams-platform.md §4.2). */
 const CARD_RESPONSE = "application/vnd.microsoft.card.adaptive";
 const ERROR_RESPONSE = "application/vnd.microsoft.error";
 
-export function createBotEndpoint(config: BotConfig, handlers: BotHandlers, options: { log?: BotLog } = {}): BotEndpoint {
+export function createBotAdapter(config: BotConfig, options: { log?: BotLog } = {}): BotAdapter {
   const log = options.log ?? silentLog;
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(config)));
 
@@ -51,24 +65,25 @@ export function createBotEndpoint(config: BotConfig, handlers: BotHandlers, opti
     }
   };
 
-  const bot = new LiftTeamsBot(handlers, log);
-
-  const endpoint: RequestHandler = (req, res, next) => {
-    // With an app id every request must carry a Bot Framework token. Refuse the obvious case here so
-    // it is answered in our error format and not logged by the SDK with a stack trace; the SDK still
-    // validates every token that is present.
-    if (config.appId && !req.headers.authorization) {
-      next(new AppError("unauthenticated", "A Bot Framework token is required."));
-      return;
-    }
-    // CloudAdapter.process throws a ZodError (→ 500) or answers a bare 400 for bodies it cannot
-    // read; check the shape first so a malformed activity is the client's fault, in our error format.
-    const parsed = IncomingActivity.safeParse(req.body);
-    if (!parsed.success) {
-      next(new AppError("bad_request", "The request body is not a Bot Framework activity (it needs type, serviceUrl, conversation.id, from.id and recipient.id)."));
-      return;
-    }
-    adapter.process(req, res, (context) => bot.run(context)).catch(next);
+  const endpointFor = (handlers: BotHandlers): RequestHandler => {
+    const bot = new LiftTeamsBot(handlers, log);
+    return (req, res, next) => {
+      // With an app id every request must carry a Bot Framework token. Refuse the obvious case here so
+      // it is answered in our error format and not logged by the SDK with a stack trace; the SDK still
+      // validates every token that is present.
+      if (config.appId && !req.headers.authorization) {
+        next(new AppError("unauthenticated", "A Bot Framework token is required."));
+        return;
+      }
+      // CloudAdapter.process throws a ZodError (→ 500) or answers a bare 400 for bodies it cannot
+      // read; check the shape first so a malformed activity is the client's fault, in our error format.
+      const parsed = IncomingActivity.safeParse(req.body);
+      if (!parsed.success) {
+        next(new AppError("bad_request", "The request body is not a Bot Framework activity (it needs type, serviceUrl, conversation.id, from.id and recipient.id)."));
+        return;
+      }
+      adapter.process(req, res, (context) => bot.run(context)).catch(next);
+    };
   };
 
   const appId = config.appId ?? "";
@@ -118,7 +133,7 @@ export function createBotEndpoint(config: BotConfig, handlers: BotHandlers, opti
     },
   };
 
-  return { endpoint, messenger };
+  return { messenger, endpointFor };
 }
 
 /**

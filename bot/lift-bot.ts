@@ -1,7 +1,7 @@
 /**
  * LIFT Hub's bot: greets on install, stores the conversation so reminders can be sent later, and
  * answers help/status/deadlines. Status, deadlines and the reminder cards' buttons are answered by the
- * reminders feature (`ReminderBot`, src/server/reminders); without it (e.g. a test app with no
+ * reminders feature (`ReminderBot`, src/server/features/reminders); without it (e.g. a test app with no
  * features) status and deadlines say plainly that there is nothing to show rather than invent data.
  */
 import { AppError } from "../src/errors";
@@ -21,8 +21,8 @@ export interface ReminderBot {
 export interface LiftBotDeps {
   conversations: ConversationStore;
   log?: BotLog;
-  /** Looked up on each turn: the reminders feature starts after the bot endpoint exists. */
-  reminders?: () => ReminderBot | undefined;
+  /** The reminders' answers; without them (a command that only sends) the bot gives the plain texts. */
+  reminders?: ReminderBot;
 }
 
 export const NOT_UNDERSTOOD = `Sorry, I didn't understand that. I know these commands: ${COMMAND_LIST}. Type help to see what each does.`;
@@ -98,16 +98,16 @@ export function createLiftBot(deps: LiftBotDeps): BotHandlers {
         case "hello":
           return { card: cardFor(command, user.name) };
         case "status":
-          return (await deps.reminders?.()?.status(user)) ?? { text: STATUS_TEXT };
+          return (await deps.reminders?.status(user)) ?? { text: STATUS_TEXT };
         case "deadlines":
-          return (await deps.reminders?.()?.deadlines(user)) ?? { text: DEADLINES_TEXT };
+          return (await deps.reminders?.deadlines(user)) ?? { text: DEADLINES_TEXT };
         case undefined:
           return { text: NOT_UNDERSTOOD };
       }
     },
 
     async onCardAction(verb, data, ref, user) {
-      const reminderCard = await deps.reminders?.()?.cardAction(verb, data, ref, user);
+      const reminderCard = await deps.reminders?.cardAction(verb, data, ref, user);
       if (reminderCard) return reminderCard;
       const command = parseCommand(verb);
       if (!command) {
@@ -116,7 +116,7 @@ export function createLiftBot(deps: LiftBotDeps): BotHandlers {
         });
       }
       if (command === "status" || command === "deadlines") {
-        const reminders = deps.reminders?.();
+        const reminders = deps.reminders;
         if (reminders) {
           const reply = command === "status" ? await reminders.status(user) : await reminders.deadlines(user);
           return "card" in reply ? reply.card : answerCard(command === "status" ? "KPI return status" : "Deadlines", reply.text);

@@ -12,8 +12,7 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { loadConfig } from "../src/config/config";
 import { DISTRICTS } from "../src/domain/reference/districts";
-import { createLogger } from "../src/server/app/logger";
-import { remindersServiceFor } from "../src/server/features/reminders";
+import { createLogger } from "../src/server/core/logger";
 import { startApp } from "../src/server/app/start";
 
 const USERS = Number(process.env.BENCH_USERS ?? 2000);
@@ -95,7 +94,7 @@ async function main() {
 
     console.log(`Running one pass (sends paced by the token bucket; the connector allows ${LIMIT_PER_SECOND}/s)…`);
     const started = performance.now();
-    const report = await remindersServiceFor(app.context)!.runPass();
+    const report = await app.features.reminders.service.runPass();
     const passSeconds = (performance.now() - started) / 1000;
     const { throttled, seconds } = connector.stats();
     const delivered = [...connector.received.values()].reduce((a, b) => a + b, 0);

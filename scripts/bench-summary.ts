@@ -33,7 +33,8 @@ import { KpiAggregator, rowsToItem, normaliseRow, setKeyOf } from "../src/server
 import { KpiReturnsList, KpiSummaryList, returnVersionKey, type KpiReturnItem } from "../src/server/features/kpi/lists";
 import { aggregateKpis, type SummaryRow } from "../src/domain/kpi/aggregate";
 import { DISTRICTS } from "../src/domain/reference/districts";
-import { LiftMeetingsList, ReferralsList, type ReferralItem } from "../src/server/features/referrals/lists";
+import { ReferralsList, type ReferralItem } from "../src/server/features/referrals/lists";
+import { LiftMeetingsList } from "../src/server/features/lift-meetings/lists";
 import { demoFigures } from "../src/server/features/kpi/demo-figures";
 import { toReturnVersion } from "../src/server/features/kpi/aggregation";
 import type { TermNumber } from "../src/domain/time/calendar";

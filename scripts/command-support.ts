@@ -11,6 +11,12 @@ import { ConfigError, type AppConfig } from "../src/config/config";
 import { CERT_FILE, GraphEmulator } from "../src/emulator";
 import { AppError } from "../src/errors";
 import type { EmulatorEndpoint } from "../src/graph/client";
+import type { BotMessenger } from "../bot/bot-port";
+import { FEATURE_LISTS } from "../src/server/app/compose";
+import { ListConversationStore } from "../src/server/core/list-conversation-store";
+import { createLogger, type Logger } from "../src/server/core/logger";
+import { bootstrapGraph } from "../src/server/core/bootstrap";
+import { featureContext, type FeatureContext } from "../src/server/core/feature-context";
 
 function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -47,6 +53,30 @@ export async function withGraphEndpoint<T>(
   } finally {
     await emulator.stop();
   }
+}
+
+/**
+ * Runs `run` with what features are built with (lists provisioned, reference data loaded), as
+ * start-up builds it but without the web server, so a command builds only the features it needs.
+ * `messenger` makes the bot's sender from the command's log (a command that must not send passes
+ * one that refuses).
+ */
+export async function withFeatureContext<T>(
+  config: AppConfig,
+  options: { messenger: (log: Logger) => BotMessenger; now?: () => Date },
+  run: (ctx: FeatureContext) => Promise<T>,
+  say?: (line: string) => void,
+): Promise<T> {
+  const log = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
+  return withGraphEndpoint(
+    config,
+    async (endpoint) => {
+      const graph = await bootstrapGraph(config, { emulator: endpoint, extraLists: FEATURE_LISTS });
+      const bot = { messenger: options.messenger(log), conversations: new ListConversationStore(graph.stores.conversationReferences, graph.people) };
+      return run(featureContext({ config, log, graph, bot, now: options.now ?? (() => new Date()) }));
+    },
+    say,
+  );
 }
 
 /** Exit codes and messages for a command's entry point. */

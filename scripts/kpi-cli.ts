@@ -1,19 +1,16 @@
 /**
  * What the KPI commands (import:kpi, export:summary) share: load the configuration, reach the Graph
- * site (command-support.ts), provision the lists, and build the KPI services as the app does,
+ * site and provision the lists (command-support.ts), and build the KPI services as the app does,
  * without starting the web server or the bot.
  */
 import type { BotMessenger } from "../bot/bot-port";
-import { InMemoryConversationStore } from "../bot/conversation-store";
 import { loadConfig } from "../src/config/config";
 import { AppError } from "../src/errors";
-import { bootstrapGraph } from "../src/server/core/bootstrap";
 import type { Person } from "../src/schemas/reference/person";
-import { featureContext, type FeatureContext } from "../src/server/core/feature-context";
-import { FEATURES } from "../src/server/app/features";
-import { createKpiServices } from "../src/server/features/kpi";
-import { createLogger } from "../src/server/app/logger";
-import { withGraphEndpoint } from "./command-support";
+import type { FeatureContext } from "../src/server/core/feature-context";
+import { createKpiServices, type KpiServices } from "../src/server/features/kpi";
+import { noPrefill } from "../src/server/features/kpi/prefill";
+import { withFeatureContext } from "./command-support";
 
 export { runCommand } from "./command-support";
 
@@ -32,12 +29,8 @@ const NO_BOT: BotMessenger = {
   updateCard: () => Promise.reject(new AppError("internal", "The KPI commands do not send Teams messages")),
 };
 
-export async function withKpiServices<T>(run: (services: Awaited<ReturnType<typeof createKpiServices>>, ctx: FeatureContext) => Promise<T>): Promise<T> {
+export async function withKpiServices<T>(run: (services: KpiServices, ctx: FeatureContext) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env);
-  const log = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
-  return withGraphEndpoint(config, async (endpoint) => {
-    const graph = await bootstrapGraph(config, { emulator: endpoint, extraLists: FEATURES.flatMap((f) => f.lists ?? []) });
-    const ctx = featureContext({ config, log, graph, bot: { messenger: NO_BOT, conversations: new InMemoryConversationStore() }, now: () => new Date() });
-    return run(await createKpiServices(ctx), ctx);
-  });
+  // The commands read and write returns only: no prefill (that is for the tab's empty figures), no sends.
+  return withFeatureContext(config, { messenger: () => NO_BOT }, async (ctx) => run(await createKpiServices(ctx, { prefill: noPrefill }), ctx));
 }

@@ -4,17 +4,14 @@
  * sent, skipped, held and why, and exits (1 if any send failed). Without --at it uses the real time.
  * Safe next to a running `npm start`: rows are claimed with leases, so nothing is sent twice.
  */
-import { createBotEndpoint } from "../bot/botbuilder-adapter";
-import { createLiftBot } from "../bot/lift-bot";
+import { createBotAdapter } from "../bot/botbuilder-adapter";
 import { loadConfig } from "../src/config/config";
 import { AppError } from "../src/errors";
-import { bootstrapGraph } from "../src/server/core/bootstrap";
-import { featureContext } from "../src/server/core/feature-context";
-import { FEATURES } from "../src/server/app/features";
-import { createLogger } from "../src/server/app/logger";
+import type { Logger } from "../src/server/core/logger";
+import { createKpiFeature } from "../src/server/features/kpi";
+import { noPrefill } from "../src/server/features/kpi/prefill";
 import { createRemindersService } from "../src/server/features/reminders";
-import { ListConversationStore } from "../src/server/features/reminders/list-conversation-store";
-import { runCommand, withGraphEndpoint } from "./command-support";
+import { runCommand, withFeatureContext } from "./command-support";
 
 function parseAt(argv: string[]): Date {
   const i = argv.indexOf("--at");
@@ -28,13 +25,11 @@ function parseAt(argv: string[]): Date {
 async function main(): Promise<number> {
   const at = parseAt(process.argv.slice(2));
   const config = loadConfig(process.env);
-  const log = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
-  return withGraphEndpoint(config, async (endpoint) => {
-    const graph = await bootstrapGraph(config, { emulator: endpoint, extraLists: FEATURES.flatMap((f) => f.lists ?? []) });
-    const conversations = new ListConversationStore(graph.stores.conversationReferences, graph.people);
-    const bot = createBotEndpoint(config.bot, createLiftBot({ conversations, log }), { log });
-    const ctx = featureContext({ config, log, graph, bot: { messenger: bot.messenger, conversations }, now: () => at });
-    const service = await createRemindersService(ctx);
+  const messenger = (log: Logger) => createBotAdapter(config.bot, { log }).messenger;
+  return withFeatureContext(config, { messenger, now: () => at }, async (ctx) => {
+    // The returns' states come from the KpiReturns list, as in the app: a submitted return gets no reminder.
+    const kpi = await createKpiFeature(ctx, { prefill: noPrefill });
+    const service = await createRemindersService(ctx, { returns: kpi.returnStatus });
     const report = await service.runner({ owner: `cli-${process.pid}` }).pass();
     console.log(`Reminder pass as at ${report.at}`);
     console.log(`Sent (${report.sent.length}):`);

@@ -1,6 +1,6 @@
 /** How agenda fields read on the page: area of need and year group labels, timer text, UK times. */
 import { AREAS_OF_NEED } from "../../src/schemas/referrals/referral";
-import { YEAR_GROUP_LABELS, type YearGroup } from "../../src/domain/referrals/year-groups";
+import { YEAR_GROUP_LABELS, type YearGroup } from "../../src/domain/time/year-groups";
 import type { AgendaCase, OutcomeRecord } from "./api";
 
 export function areaLabel(code: string | undefined): string {

@@ -18,7 +18,7 @@ async function freePort(): Promise<number> {
 
 describe("start-up", () => {
   it("exits with code 1 and names the variable when the configuration is bad", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "src/server/app/main.ts"], {
       env: { ...process.env, PORT: "not-a-port", DATA_DIR: "/tmp/lift-hub-never" },
       encoding: "utf8",
       timeout: 60_000,
@@ -31,7 +31,7 @@ describe("start-up", () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lift-hub-start-"));
     const env = { ...process.env, DATA_DIR: dataDir, PORT: String(await freePort()), GRAPH_EMULATOR_PORT: String(await freePort()), LOG_LEVEL: "warn", REMINDERS: "off" };
     const run = async () => {
-      const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, ["--import", "tsx", "src/server/app/main.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
       let output = "";
       child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -2,7 +2,7 @@ import os from "node:os";
 import fs from "node:fs";
 import path from "node:path";
 import { loadConfig } from "../../src/config/config";
-import { createLogger, type Logger } from "../../src/server/app/logger";
+import { createLogger, type Logger } from "../../src/server/core/logger";
 import { startApp, type RunningApp } from "../../src/server/app/start";
 
 /**

@@ -9,8 +9,8 @@
  */
 import { DateTime } from "luxon";
 import type { Phase } from "../reference/settings";
-import type { YearGroup } from "./year-groups";
-import { yearGroupStage } from "./year-groups";
+import type { YearGroup } from "../time/year-groups";
+import { yearGroupStage } from "../time/year-groups";
 
 export const UK_ZONE = "Europe/London";
 export const DEFAULT_MAX_PER_SENCO = 3;

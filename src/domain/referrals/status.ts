@@ -8,8 +8,9 @@
  * A scheduled referral may move to another meeting (scheduled → scheduled). A referral can be
  * closed (withdrawn) from any state before an outcome; closed is final.
  */
-export const REFERRAL_STATUSES = ["draft", "submitted", "scheduled", "discussed", "outcome_recorded", "closed"] as const;
-export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
+import { REFERRAL_STATUSES, type ReferralStatus } from "../../schemas/referrals/status";
+
+export { REFERRAL_STATUSES, type ReferralStatus };
 
 export const REFERRAL_STATUS_LABELS: Record<ReferralStatus, string> = {
   draft: "Draft",

@@ -3,7 +3,9 @@
  * shared by the server that builds them and the two KPI tabs that read them. Summary rows,
  * completeness and anomalies are the pure domain's own types (src/domain/kpi).
  */
+// eslint-disable-next-line no-restricted-imports -- until the KPI contract declares the summary's shapes as zod schemas
 import type { Anomaly, Completeness, SummaryRow } from "../../domain/kpi/aggregate";
+// eslint-disable-next-line no-restricted-imports -- as above
 import type { Rag } from "../../domain/kpi/rag";
 
 export type ReturnStatus = "not_started" | "draft" | "submitted" | "returned";

@@ -2,7 +2,7 @@
  * The shapes the referrals API answers with (src/server/referrals/README.md), shared by the server
  * that builds them and the tab that reads them.
  */
-import type { ReferralStatus } from "../../domain/referrals/status";
+import type { ReferralStatus } from "./status";
 import type { SupportPlan } from "../lift-outcomes/outcome";
 import type { ReferralDraftInput, ReferralVariant } from "./referral";
 

@@ -46,7 +46,7 @@ import {
   dateOfBirthProblemForEarlyYears,
   dateOfBirthProblemForYearGroup,
   isReceptionAgeOrOlder,
-} from "../../domain/referrals/year-groups";
+} from "../../domain/time/year-groups";
 import type { Phase } from "../reference/setting";
 
 export { REFERRAL_SECTIONS, REFERRAL_VARIANTS, labelFor } from "./fields";

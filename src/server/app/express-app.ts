@@ -4,7 +4,7 @@ import type { Identity } from "../../auth/identity";
 import type { PeopleDirectory } from "../../auth/people-directory";
 import { authenticate } from "./authenticate";
 import { apiNotFound, errorHandler } from "./http-errors";
-import type { Logger } from "./logger";
+import type { Logger } from "../core/logger";
 import type { ReferenceData } from "../core/reference-data";
 import { authRoutes } from "./routes/local-auth";
 import { healthRoutes } from "./routes/health";

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
 import { AppError } from "../../errors";
-import type { Logger } from "./logger";
+import type { Logger } from "../core/logger";
 
 /**
  * The one error format of the JSON API:

@@ -6,7 +6,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { BotMessenger } from "../../../bot/bot-port";
-import { createBotEndpoint } from "../../../bot/botbuilder-adapter";
+import { createBotAdapter } from "../../../bot/botbuilder-adapter";
 import type { ConversationStore } from "../../../bot/conversation-store";
 import { createLiftBot } from "../../../bot/lift-bot";
 import { createIdentity } from "../../auth/identity";
@@ -17,11 +17,10 @@ import type { EmulatorEndpoint } from "../../graph/client";
 import { formatLoadReport } from "../core/reference-data-loader";
 import { formatProvisionReport } from "../../graph/provision";
 import { createApp } from "./express-app";
-import { featureContext, type BackgroundJob, type Feature, type FeatureContext } from "../core/feature-context";
-import { FEATURES } from "./features";
-import { createLogger, type Logger } from "./logger";
-import { remindersServiceFor } from "../features/reminders";
-import { ListConversationStore } from "../features/reminders/list-conversation-store";
+import { featureContext, type FeatureContext } from "../core/feature-context";
+import { composeFeatures, FEATURE_LISTS, featureRoutes, seedDemo, startJobs, type Features } from "./compose";
+import { createLogger, type Logger } from "../core/logger";
+import { ListConversationStore } from "../core/list-conversation-store";
 
 export interface StartOptions {
   /** Keep nothing on disk: in-memory emulator on a free port, in-memory signing key (tests). */
@@ -30,8 +29,6 @@ export interface StartOptions {
   tabsDistDir?: string;
   /** Replace the clock (tests, `--at` runs). */
   now?: () => Date;
-  /** Features to run; default all of FEATURES. */
-  features?: readonly Feature[];
   /** Lines describing what start-up did (provisioning, demo data) go here; default: discarded. */
   report?: (line: string) => void;
 }
@@ -45,7 +42,10 @@ export interface RunningApp {
   graph: GraphBootstrap;
   /** Where the embedded emulator listens, in local mode. */
   emulator?: EmulatorEndpoint;
+  /** What every feature was built with (site, core stores, people, reference data, bot, clock). */
   context: FeatureContext;
+  /** The running features, each with its services (tests and commands reach them here). */
+  features: Features;
   stop(): Promise<void>;
 }
 
@@ -55,7 +55,6 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const log = options.log ?? createLogger(config.logLevel);
   const report = options.report ?? (() => undefined);
   const now = options.now ?? (() => new Date());
-  const features = options.features ?? FEATURES;
   const identity = createIdentity(config, { persistKey: !options.inMemory });
 
   let emulator: GraphEmulator | undefined;
@@ -76,21 +75,18 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
 
   const stopAll: Array<() => Promise<void>> = [];
   try {
-    const graph = await bootstrapGraph(config, { emulator: endpoint, extraLists: features.flatMap((f) => f.lists ?? []) });
+    const graph = await bootstrapGraph(config, { emulator: endpoint, extraLists: FEATURE_LISTS });
     for (const line of formatProvisionReport(graph.provisioned)) report(line);
     for (const line of formatLoadReport(graph.loaded)) report(line);
 
     // Conversation references live in the ConversationReferences list, so reminders survive restarts.
     const conversations: ConversationStore = new ListConversationStore(graph.stores.conversationReferences, graph.people);
-    // The reminders feature answers status/deadlines and reminder buttons once it has started.
-    const reminders = () => remindersServiceFor(context)?.bot;
-    const bot = createBotEndpoint(config.bot, createLiftBot({ conversations, log, reminders }), { log });
-
+    const bot = createBotAdapter(config.bot, { log });
     const context: FeatureContext = featureContext({ config, log, graph, bot: { messenger: bot.messenger, conversations }, now });
-    for (const feature of features) await feature.init?.(context);
-    if (config.demoData) {
-      for (const feature of features) for (const line of (await feature.seedDemo?.(context)) ?? []) report(line);
-    }
+    const features = await composeFeatures(context);
+    // The bot answers status/deadlines and the reminder cards' buttons through the reminders feature.
+    const botEndpoint = bot.endpointFor(createLiftBot({ conversations, log, reminders: features.reminders.service.bot }));
+    if (config.demoData) for (const line of await seedDemo(features)) report(line);
 
     const app = createApp({
       log,
@@ -102,8 +98,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       reference: graph.referenceData,
       tabsDistDir: options.tabsDistDir,
       version: APP_VERSION,
-      botEndpoint: bot.endpoint,
-      apiRouters: features.flatMap((f) => (f.api ? [f.api(context)] : [])),
+      botEndpoint,
+      apiRouters: featureRoutes(features),
       healthChecks: async () => ({ graph: (await graphReachable(graph)) ? "ok" : "the SharePoint site cannot be reached" }),
     });
 
@@ -122,11 +118,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
           server.close((err) => (err ? reject(err) : resolve()));
         }),
     );
-    const jobs: BackgroundJob[] = features.flatMap((f) => {
-      const job = f.background?.(context);
-      return job ? [job] : [];
-    });
-    stopAll.unshift(...jobs.map((j) => () => j.stop()));
+    stopAll.unshift(...startJobs(features).map((job) => () => job.stop()));
     const { port } = server.address() as AddressInfo;
     if (emulator) stopAll.push(() => (emulator as GraphEmulator).stop());
 
@@ -137,6 +129,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       graph,
       emulator: endpoint,
       context,
+      features,
       stop: async () => {
         for (const stop of stopAll) await stop();
       },

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { ListStore } from "../../graph/list-store";
 import type { AuditLogList } from "./lists";
 import type { Person } from "../../schemas/reference/person";
-import type { Logger } from "../app/logger";
+import type { Logger } from "./logger";
 
 export interface AuditEvent {
   action: string;

@@ -3,7 +3,7 @@ import { LoadFailed, formatDateTime, formatTime } from "../../shell";
 import type { StageView } from "../api";
 import { useLiftApi, usePolled } from "../hooks";
 import { areaLabel } from "../labels";
-import { YEAR_GROUP_LABELS, type YearGroup } from "../../../src/domain/referrals/year-groups";
+import { YEAR_GROUP_LABELS, type YearGroup } from "../../../src/domain/time/year-groups";
 
 const useStyles = makeStyles({
   root: { display: "grid", gridTemplateColumns: "minmax(0, 2fr) minmax(16rem, 1fr)", gap: tokens.spacingHorizontalXXL, "@media (max-width: 800px)": { gridTemplateColumns: "minmax(0, 1fr)" } },

@@ -1,6 +1,6 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ChevronRight16Regular, Edit16Regular } from "@fluentui/react-icons";
-import { YEAR_GROUP_LABELS, type YearGroup } from "../../../src/domain/referrals/year-groups";
+import { YEAR_GROUP_LABELS, type YearGroup } from "../../../src/domain/time/year-groups";
 import type { ReferralSummary } from "../api";
 import { formatDate, formatDateTime } from "../draft";
 import { areaLabel } from "./ReferralDetails";

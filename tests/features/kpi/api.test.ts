@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp } from "../../support/test-app";
-import { kpiReturnStatusSource, kpiServicesFor } from "../../../src/server/features/kpi";
 import { measuresFor } from "../../../src/domain/kpi/catalogue";
 import { demoFigures } from "../../../src/server/features/kpi/demo-figures";
 import { client, csv } from "./helpers";
@@ -28,7 +27,7 @@ afterAll(async () => {
 });
 
 async function versionsInList(district: string, year: string, term: number) {
-  const { service } = kpiServicesFor(app.context);
+  const { service } = app.features.kpi;
   const items = await service.returns.all({ where: { districtSlug: district, academicYear: year } });
   return items.filter((i) => i.value.term === term).map((i) => ({ version: i.value.version, status: i.value.status }));
 }
@@ -74,7 +73,7 @@ describe("access", () => {
 
 describe("return status for the reminders", () => {
   it("answers each district's latest state: drafts, submissions, and nothing for a missing return", async () => {
-    const source = kpiReturnStatusSource(app.context);
+    const source = app.features.kpi.returnStatus;
     expect(await source.returnFor("thanet", "2026-27", 1)).toMatchObject({ status: "draft" });
     expect(await source.returnFor("dover", "2025-26", 3)).toMatchObject({ status: "submitted" });
     expect(await source.returnFor("ashford", "2025-26", 6)).toMatchObject({ status: "returned" });
@@ -181,7 +180,7 @@ describe("import", () => {
   };
 
   it("reports errors by row and column and imports nothing", async () => {
-    const before = (await kpiServicesFor(app.context).service.returns.all({ where: { academicYear: year } })).length;
+    const before = (await app.features.kpi.service.returns.all({ where: { academicYear: year } })).length;
     const bad = [header, row("dover", 1), row("atlantis", 2), row("dover", 3), row("dover", 4)];
     const n = header.indexOf("kpi_2_1_num");
     (bad[3] as unknown[])[n] = 999999; // above its denominator
@@ -193,7 +192,7 @@ describe("import", () => {
     const errors = res.body.error.detail.errors.map((e: { row: number; column: string }) => `${e.row}:${e.column}`);
     expect(errors).toEqual(expect.arrayContaining(["2:referrals_ey", "3:district", "4:kpi_2_1_num", "5:term"]));
     expect(errors).toHaveLength(4);
-    const after = (await kpiServicesFor(app.context).service.returns.all({ where: { academicYear: year } })).length;
+    const after = (await app.features.kpi.service.returns.all({ where: { academicYear: year } })).length;
     expect(after).toBe(before);
   });
 
@@ -208,10 +207,10 @@ describe("import", () => {
     const first = await api.upload(COMMISSIONER, "/api/kpi/import?format=csv", file, "text/csv");
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ imported: 3, unchanged: 0 });
-    const items = await kpiServicesFor(app.context).service.returns.all({ where: { academicYear: year } });
+    const items = await app.features.kpi.service.returns.all({ where: { academicYear: year } });
     const second = await api.upload(COMMISSIONER, "/api/kpi/import?format=csv", file, "text/csv");
     expect(second.body).toEqual({ imported: 0, unchanged: 3 });
-    const again = await kpiServicesFor(app.context).service.returns.all({ where: { academicYear: year } });
+    const again = await app.features.kpi.service.returns.all({ where: { academicYear: year } });
     expect(again.map((i) => `${i.id}:${i.eTag}`).sort()).toEqual(items.map((i) => `${i.id}:${i.eTag}`).sort());
   });
 

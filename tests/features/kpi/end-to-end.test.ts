@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp } from "../../support/test-app";
-import { kpiServicesFor } from "../../../src/server/features/kpi";
 import { measuresFor } from "../../../src/domain/kpi/catalogue";
 import { CSV_COLUMNS } from "../../../src/domain/kpi/csv";
 import { DISTRICTS } from "../../../src/domain/reference/districts";
@@ -77,7 +76,7 @@ describe("import a year, export the summary", () => {
   });
 
   it("the KpiSummary list holds the same county figures, and an amendment rewrites only the affected items", async () => {
-    const { aggregator, nudge, idle } = kpiServicesFor(app.context);
+    const { aggregator, nudge, idle } = app.features.kpi;
     await nudge();
     await idle();
     const stored = aggregator.storedRows(YEAR) ?? [];

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PEOPLE } from "../../../src/domain/reference/people";
-import { onCaseMoved } from "../../../src/server/features/lift-meetings";
+import { LiftMeetingService } from "../../../src/server/features/lift-meetings/service";
 import type { RunningApp } from "../../../src/server/app/start";
 import { COMMISSIONER, LEAD, OTHER_LEAD, OTHER_SENCO, SENCO, TEACHER, addMeeting, completeDraft, fakeSencoChat, key, startReferralApp, type Api, type Json } from "../referrals/helpers";
 
@@ -327,13 +327,20 @@ describe("moving and cancelling", () => {
     }
   });
 
-  it("tells case-moved listeners where the case went", async () => {
+  it("tells the outcome records where a moved case went", async () => {
+    // A meetings service built as the composition root builds it, with the outcomes' side observed.
     const heard: Json[] = [];
-    onCaseMoved(app.context, async (m) => void heard.push(m));
+    const { referrals, liftOutcomes } = app.features;
+    const meetings = new LiftMeetingService(app.context, {
+      meetings: referrals.service.stores.meetings,
+      referrals: referrals.service,
+      outcomes: { statuses: liftOutcomes.forMeetings.statuses, caseMoved: async (m) => void heard.push(m) },
+    });
     const from = await addMeeting(app, { startsAt: "2026-12-16T13:30:00Z" });
     const to = await addMeeting(app, { startsAt: "2026-12-16T16:30:00Z" });
     const referral = await submit(from, "Leopold Ashcombe");
-    expect((await api(LEAD, "POST", `/api/lift-meetings/${from}/cases/${referral.id}/move`, { toMeetingId: to })).status).toBe(200);
+    const lead = await app.context.people.byUpn(LEAD);
+    await meetings.moveCase(lead!, from, referral.id, { toMeetingId: to });
     expect(heard).toContainEqual({ referralId: referral.id, fromMeetingId: from, toMeetingId: to });
   });
 

@@ -3,7 +3,6 @@
  * field error naming a field — never a 5xx, never a write.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { liftOutcomeServiceFor } from "../../../src/server/features/lift-outcomes";
 import type { RunningApp } from "../../../src/server/app/start";
 import { TEACHER, addMeeting, createAndSubmit, startReferralApp, type Api, type Json } from "../referrals/helpers";
 
@@ -91,5 +90,5 @@ it("refuses 300 malformed outcome bodies with 400 and a named field, never a 5xx
     // A dotted path of non-empty segments (an unknown field is named as sent, e.g. "$ne").
     for (const k of keys) expect(k.split(".").every((segment) => segment.length > 0), `${k} in ${context}`).toBe(true);
   }
-  expect(await liftOutcomeServiceFor(app.context).stores.outcomes.all({ where: { referralId } })).toHaveLength(0);
+  expect(await app.features.liftOutcomes.service.stores.outcomes.all({ where: { referralId } })).toHaveLength(0);
 }, 120_000);

@@ -4,8 +4,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PEOPLE } from "../../../src/domain/reference/people";
-import { referralServiceFor } from "../../../src/server/features/referrals";
-import { liftOutcomeServiceFor } from "../../../src/server/features/lift-outcomes";
 import type { RunningApp } from "../../../src/server/app/start";
 import { COMMISSIONER, LEAD, OTHER_LEAD, SENCO, TEACHER, TODAY, addMeeting, createAndSubmit, fakeSencoChat, startReferralApp, type Api, type Json } from "../referrals/helpers";
 
@@ -102,7 +100,7 @@ describe("saving a draft outcome", () => {
       api(LEAD, "PUT", outcomeUrl(id), { outcome: draftOutcome("first: lead") }),
     ]);
     expect(answers.map((a) => a.status).sort()).toEqual([201, 412]);
-    const stored = await liftOutcomeServiceFor(app.context).stores.outcomes.all({ where: { referralId: id } });
+    const stored = await app.features.liftOutcomes.service.stores.outcomes.all({ where: { referralId: id } });
     expect(stored).toHaveLength(1);
   });
 
@@ -299,7 +297,7 @@ describe("overdue actions", () => {
     expect(res.status).toBe(200);
     const items: Json[] = res.body.items;
     expect(items.length).toBeGreaterThan(0);
-    const referrals = referralServiceFor(app.context).stores.referrals;
+    const referrals = app.features.referrals.service.stores.referrals;
     for (const item of items) {
       expect((await referrals.get(item.referralId)).value.districtSlug).toBe("dover");
       expect(item.caseReference).toMatch(/^DOV-/);
@@ -308,7 +306,7 @@ describe("overdue actions", () => {
       expect(item.meetingTitle).toMatch(/^Dover/);
     }
     // The same as a hand count over the outcome list.
-    const outcomes = await liftOutcomeServiceFor(app.context).stores.outcomes.all({ where: { districtSlug: "dover", status: "approved" } });
+    const outcomes = await app.features.liftOutcomes.service.stores.outcomes.all({ where: { districtSlug: "dover", status: "approved" } });
     let expected = 0;
     for (const o of outcomes) {
       if ((await referrals.get(o.value.referralId)).value.status === "closed") continue;
@@ -340,7 +338,7 @@ describe("overdue actions", () => {
     expect(done.body.outcome.outcome.actions.find((a: Json) => a.id === target.actionId).done).toBe(true);
     const after = (await api(LEAD, "GET", "/api/lift-actions/overdue")).body.items as Json[];
     expect(after.length).toBe(before.length - 1);
-    const referral = await referralServiceFor(app.context).stores.referrals.get(target.referralId);
+    const referral = await app.features.referrals.service.stores.referrals.get(target.referralId);
     expect(referral.value.outcome?.actions.find((a) => a.id === target.actionId)?.done).toBe(true);
     expect((await api(TEACHER, "POST", `/api/lift-actions/${target.referralId}/nope/done`)).status).toBe(404);
   });
@@ -349,8 +347,8 @@ describe("overdue actions", () => {
 describe("meeting counts", () => {
   /** A hand count straight from the lists, following the rules in src/domain/lift-meetings/counts.ts. */
   async function handCount(slug: string, from: string, to: string) {
-    const stores = referralServiceFor(app.context).stores;
-    const mine = liftOutcomeServiceFor(app.context).stores;
+    const stores = app.features.referrals.service.stores;
+    const mine = app.features.liftOutcomes.service.stores;
     const ukDay = (iso: string) => new Date(iso).toLocaleDateString("en-CA", { timeZone: "Europe/London" });
     const held = (await stores.meetings.all({ where: { districtSlug: slug } })).filter((m) => m.value.status === "held" && ukDay(m.value.startsAt) >= from && ukDay(m.value.startsAt) <= to);
     const heldIds = new Set(held.map((m) => m.id));
@@ -409,8 +407,8 @@ describe("meeting counts", () => {
 
 describe("demo data", () => {
   it("matches the referrals' own outcomes for held meetings in every district", async () => {
-    const stores = referralServiceFor(app.context).stores;
-    const outcomes = await liftOutcomeServiceFor(app.context).stores.outcomes.all({ where: { status: "approved" } });
+    const stores = app.features.referrals.service.stores;
+    const outcomes = await app.features.liftOutcomes.service.stores.outcomes.all({ where: { status: "approved" } });
     const byReferral = new Map(outcomes.map((o) => [o.value.referralId, o]));
     const held = new Set((await stores.meetings.all({ where: { status: "held" } })).map((m) => m.id));
     const withOutcome = (await stores.referrals.all()).filter((r) => r.value.outcome && r.value.meetingId && held.has(r.value.meetingId));
@@ -423,9 +421,8 @@ describe("demo data", () => {
   });
 
   it("seeds again without doubling anything", async () => {
-    const feature = (await import("../../../src/server/features/lift-outcomes")).liftOutcomesFeature;
-    const before = await liftOutcomeServiceFor(app.context).stores.outcomes.all();
-    await feature.seedDemo?.(app.context);
-    expect((await liftOutcomeServiceFor(app.context).stores.outcomes.all()).length).toBe(before.length);
+    const before = await app.features.liftOutcomes.service.stores.outcomes.all();
+    await app.features.liftOutcomes.seedDemo();
+    expect((await app.features.liftOutcomes.service.stores.outcomes.all()).length).toBe(before.length);
   });
 });

@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PEOPLE } from "../../../src/domain/reference/people";
-import { referralServiceFor } from "../../../src/server/features/referrals";
 import type { RunningApp } from "../../../src/server/app/start";
 import {
   COMMISSIONER,
@@ -43,7 +42,7 @@ const oidOf = (upn: string) => DEMO_PEOPLE.find((p) => p.upn === upn)?.oid;
 
 describe("demo data", () => {
   it("gives every district this term's school and early years meetings, some held and some open", async () => {
-    const stores = referralServiceFor(app.context).stores;
+    const stores = app.features.referrals.service.stores;
     const meetings = await stores.meetings.all();
     const districts = await app.context.reference.districts();
     for (const d of districts) {
@@ -177,7 +176,7 @@ describe("idempotency", () => {
     expect([...refs][0]).toMatch(/^DOV-2627-\d{4}$/);
     expect(again.body.referral.meeting.id).toBe(meetingId);
     expect(retriedCreate.body.referral.id).toBe(created.body.referral.id);
-    const claims = await referralServiceFor(app.context).stores.caseReferences.all({ where: { districtCode: "DOV", academicYear: "2026-27" } });
+    const claims = await app.features.referrals.service.stores.caseReferences.all({ where: { districtCode: "DOV", academicYear: "2026-27" } });
     expect(claims.filter((c) => c.value.referralId === created.body.referral.id)).toHaveLength(1);
     const onMeeting = await api(SENCO, "GET", `/api/referrals?meeting=${meetingId}`);
     expect(onMeeting.body.items).toHaveLength(1);
@@ -189,7 +188,7 @@ describe("idempotency", () => {
     for (const r of results) expect(r.status).toBe(200);
     const refs = results.map((r) => r.body.referral.caseReference);
     expect(new Set(refs).size).toBe(8);
-    const all = await referralServiceFor(app.context).stores.caseReferences.all({ where: { districtCode: "DOV", academicYear: "2026-27" } });
+    const all = await app.features.referrals.service.stores.caseReferences.all({ where: { districtCode: "DOV", academicYear: "2026-27" } });
     expect(new Set(all.map((c) => c.value.reference)).size).toBe(all.length);
   });
 });

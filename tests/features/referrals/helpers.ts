@@ -1,8 +1,7 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { DEMO_PEOPLE } from "../../../src/domain/reference/people";
-import type { LiftMeetingItem } from "../../../src/server/features/referrals/lists";
-import { referralServiceFor } from "../../../src/server/features/referrals";
+import type { LiftMeetingItem } from "../../../src/server/features/lift-meetings/lists";
 import type { RunningApp } from "../../../src/server/app/start";
 import { startTestApp } from "../../support/test-app";
 import { apiFor, type Api } from "../../support/api-client";
@@ -35,7 +34,7 @@ export async function startReferralApp(): Promise<{ app: RunningApp; api: Api; l
 
 /** Adds a LIFT meeting straight to the list (a test's own meeting, so no other test shares its limits). */
 export async function addMeeting(app: RunningApp, value: Partial<LiftMeetingItem> & { startsAt: string }): Promise<string> {
-  const store = referralServiceFor(app.context).stores.meetings;
+  const store = app.features.referrals.service.stores.meetings;
   const start = new Date(value.startsAt);
   const item = await store.create(
     {

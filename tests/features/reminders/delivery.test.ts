@@ -4,7 +4,6 @@
  * answered as `adaptiveCard/action` invokes. Term 1 2025-26 is due at 5pm on Friday 7 November 2025.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { remindersServiceFor } from "../../../src/server/features/reminders";
 import { ExtensionRequestsList, ReminderOutboxList, ReminderSnoozesList } from "../../../src/server/features/reminders/lists";
 import { openListStore } from "../../../src/graph/site";
 import type { RunningApp } from "../../../src/server/app/start";
@@ -20,7 +19,7 @@ const DOVER = leadOf("dover");
 const THANET = leadOf("thanet");
 const DUE_DAY = "return:dover:2025-26-T1:due-day";
 
-const service = () => remindersServiceFor(app.context)!;
+const service = () => app.features.reminders.service;
 const token = async (upn: string) =>
   ((await (await fetch(`${app.url}/auth/local/token?as=${encodeURIComponent(upn)}`)).json()) as { access_token: string }).access_token;
 

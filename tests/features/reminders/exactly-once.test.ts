@@ -6,7 +6,6 @@
  * that a runner waking up after its lease has expired cannot cause a duplicate.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { remindersServiceFor } from "../../../src/server/features/reminders";
 import { ReminderOutboxList } from "../../../src/server/features/reminders/lists";
 import { openListStore } from "../../../src/graph/site";
 import type { RunningApp } from "../../../src/server/app/start";
@@ -20,7 +19,7 @@ let clock = new Date("2026-01-09T09:00:00Z");
 const DISTRICTS = ["dover", "thanet", "swale", "ashford"];
 const LEADS = DISTRICTS.map(leadOf);
 const DOVER = LEADS[0]!;
-const service = () => remindersServiceFor(app.context)!;
+const service = () => app.features.reminders.service;
 const outbox = () => openListStore(app.context.site, ReminderOutboxList);
 const at = (iso: string) => (clock = new Date(iso));
 const plus = (ms: number) => (clock = new Date(clock.getTime() + ms));

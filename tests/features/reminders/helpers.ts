@@ -4,7 +4,6 @@ import type { Person } from "../../../src/schemas/reference/person";
 import { baseActivity, cardOf, postActivity } from "../../bot/activities";
 import type { LocalConnector, RecordedActivity } from "../../support/local-connector";
 import type { RunningApp } from "../../../src/server/app/start";
-import { kpiServicesFor } from "../../../src/server/features/kpi";
 import { measuresFor } from "../../../src/domain/kpi/catalogue";
 import { returnVersionKey } from "../../../src/server/features/kpi/lists";
 
@@ -102,7 +101,7 @@ export async function setReturnState(
   status: "draft" | "submitted",
   missingMeasureIds: readonly string[] = [],
 ): Promise<void> {
-  const { service } = kpiServicesFor(app.context);
+  const { service } = app.features.kpi;
   const values = Object.fromEntries(
     measuresFor(academicYear)
       .filter((m) => m.kind === "count")

@@ -1,22 +1,26 @@
-/** The KPI returns feature (issue 7): lists, API, demo data, summary list refresh. README.md explains the design. */
-import type { BackgroundJob, Feature, FeatureContext } from "../../core/feature-context";
+/** The KPI returns feature: lists, API, demo data, summary list refresh. README.md explains the design. */
+import type { Router } from "express";
+import type { BackgroundJob, FeatureContext } from "../../core/feature-context";
 import { openListStore } from "../../../graph/site";
 import { KpiReturnsList, KpiSummaryList, type KpiReturnItem } from "./lists";
 import { KpiAggregator, type RefreshReport } from "./aggregation";
-import { referralServiceFor } from "../referrals";
-import { provideReturnStatusSource, type ReturnStatusSource } from "../reminders/return-status";
 import type { ReturnRecord } from "../../../domain/reminders/plan";
 import type { TermNumber } from "../../../domain/time/calendar";
 import { measuresFor } from "../../../domain/kpi/catalogue";
 import { seedKpiDemo } from "./demo";
-import { noPrefill, referralListsPrefill, type PrefillSource } from "./prefill";
+import type { PrefillSource } from "./prefill";
+// The reminders' port this feature implements (a type only: the composition root connects the two).
+import type { ReturnStatusSource } from "../reminders/return-status";
 import { kpiRoutes } from "./routes";
 import { KpiService } from "./service";
+
+export const KPI_LISTS = [KpiReturnsList, KpiSummaryList] as const;
 
 /** How often the background job looks for changed returns (one delta request) when nothing nudged it. */
 const REFRESH_EVERY_MS = 60_000;
 
-interface Running {
+/** The KPI services: the returns, the summary aggregation and its refresh. */
+export interface KpiServices {
   service: KpiService;
   aggregator: KpiAggregator;
   /** Refresh the summary list soon (coalesced); resolves when the refresh that covers this call is done. */
@@ -25,30 +29,7 @@ interface Running {
   idle(): Promise<void>;
 }
 
-const running = new WeakMap<FeatureContext, Running>();
-
-function runningFor(ctx: FeatureContext): Running {
-  const found = running.get(ctx);
-  if (!found) throw new Error("kpi feature used before init");
-  return found;
-}
-
-/** Prefill from the referrals feature's lists when it runs in this app; nothing otherwise. */
-function prefillFor(ctx: FeatureContext): PrefillSource {
-  let stores;
-  try {
-    stores = referralServiceFor(ctx).stores;
-  } catch (err) {
-    ctx.log.debug({ err: (err as Error).message }, "kpi: referrals feature not running, no prefill");
-    return noPrefill;
-  }
-  return referralListsPrefill({
-    referrals: async (districtSlug) => (await stores.referrals.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => i.value),
-    meetings: async (districtSlug) => (await stores.meetings.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => ({ id: i.id, ...i.value })),
-  });
-}
-
-export async function createKpiServices(ctx: FeatureContext): Promise<Running> {
+export async function createKpiServices(ctx: FeatureContext, deps: { prefill: PrefillSource }): Promise<KpiServices> {
   const returns = await openListStore(ctx.site, KpiReturnsList);
   const summary = await openListStore(ctx.site, KpiSummaryList);
   const aggregator = new KpiAggregator({
@@ -76,61 +57,59 @@ export async function createKpiServices(ctx: FeatureContext): Promise<Running> {
     last = pending;
     return pending;
   };
-  const service = new KpiService(ctx, returns, aggregator, prefillFor(ctx), () => void nudge());
+  const service = new KpiService(ctx, returns, aggregator, deps.prefill, () => void nudge());
   return { service, aggregator, nudge, idle: async () => void (await last) };
 }
 
-export const kpiFeature: Feature = {
-  name: "kpi",
-  lists: [KpiReturnsList, KpiSummaryList],
-  async init(ctx) {
-    const r = await createKpiServices(ctx);
-    running.set(ctx, r);
-    // The reminders ask the returns themselves whether a return is started, missing parts or in.
-    provideReturnStatusSource(ctx, kpiReturnStatusSource(ctx));
-  },
-  api: (ctx) => kpiRoutes(runningFor(ctx).service),
-  async seedDemo(ctx) {
-    const r = runningFor(ctx);
-    const lines = await seedKpiDemo(ctx, r.service);
-    const report = await r.nudge();
-    if (report && report.created + report.updated + report.deleted > 0) {
-      lines.push(`KPI summary list: ${report.created} items created, ${report.updated} updated, ${report.deleted} deleted (${report.years.join(", ")})`);
-    }
-    return lines;
-  },
-  background(ctx): BackgroundJob {
-    const r = runningFor(ctx);
-    const timer = setInterval(() => void r.nudge(), REFRESH_EVERY_MS);
-    timer.unref();
-    return {
-      stop: async () => {
-        clearInterval(timer);
-        await r.idle();
-      },
-    };
-  },
-};
+/** The KPI feature: its services, the returns' state the reminders read, API, demo data and the summary refresh job. */
+export interface KpiFeature extends KpiServices {
+  returnStatus: ReturnStatusSource;
+  routes: Router;
+  seedDemo(): Promise<string[]>;
+  start(): BackgroundJob;
+}
 
-/** The running app's KPI service (commands and tests). */
-export function kpiServicesFor(ctx: FeatureContext): Running {
-  return runningFor(ctx);
+/** `prefill` supplies the figures the app already records (the referrals and meetings lists). */
+export async function createKpiFeature(ctx: FeatureContext, deps: { prefill: PrefillSource }): Promise<KpiFeature> {
+  const services = await createKpiServices(ctx, deps);
+  return {
+    ...services,
+    returnStatus: kpiReturnStatusSource(services.aggregator),
+    routes: kpiRoutes(services.service),
+    async seedDemo() {
+      const lines = await seedKpiDemo(ctx, services.service);
+      const report = await services.nudge();
+      if (report && report.created + report.updated + report.deleted > 0) {
+        lines.push(`KPI summary list: ${report.created} items created, ${report.updated} updated, ${report.deleted} deleted (${report.years.join(", ")})`);
+      }
+      return lines;
+    },
+    start() {
+      const timer = setInterval(() => void services.nudge(), REFRESH_EVERY_MS);
+      timer.unref();
+      return {
+        stop: async () => {
+          clearInterval(timer);
+          await services.idle();
+        },
+      };
+    },
+  };
 }
 
 /**
- * The returns' state for the reminders (their `ReturnStatusSource` port): the latest version of each
+ * The returns' state for the reminders: the latest version of each
  * district's return for a term, read through the aggregator (one delta request), so a return
  * submitted in the tab or imported by another process stops its reminders at the next pass.
  */
-export function kpiReturnStatusSource(ctx: FeatureContext): ReturnStatusSource {
-  const r = runningFor(ctx);
+function kpiReturnStatusSource(aggregator: KpiAggregator): ReturnStatusSource {
   const records = async (): Promise<ReturnRecord[]> => {
-    await r.aggregator.sync();
+    await aggregator.sync();
     // Per district and term: the latest version, except that an amendment being drafted after a
     // submission does not make the return "not in" again (README "What counts in the summary").
     const latest = new Map<string, KpiReturnItem>();
     const latestSent = new Map<string, KpiReturnItem>();
-    for (const { value: v } of r.aggregator.returnItems()) {
+    for (const { value: v } of aggregator.returnItems()) {
       const key = `${v.districtSlug}|${v.academicYear}|${v.term}`;
       if ((latest.get(key)?.version ?? 0) < v.version) latest.set(key, v);
       if (v.status !== "draft" && (latestSent.get(key)?.version ?? 0) < v.version) latestSent.set(key, v);

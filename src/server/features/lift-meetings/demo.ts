@@ -4,15 +4,15 @@
  * it (appended in submission order). Idempotent: a meeting that already has an agenda is left alone.
  */
 import type { FeatureContext } from "../../core/feature-context";
-import { referralServiceFor } from "../referrals";
+import type { ListStore } from "../../../graph/list-store";
+import type { LiftMeetingsList } from "./lists";
 import { DEFAULT_SLOT_MINUTES } from "../../../domain/lift-meetings/agenda";
 
-export async function seedMeetingsDemo(ctx: FeatureContext): Promise<string[]> {
-  const stores = referralServiceFor(ctx).stores;
+export async function seedMeetingsDemo(ctx: FeatureContext, meetings: ListStore<typeof LiftMeetingsList.schema>): Promise<string[]> {
   const now = ctx.now().getTime();
-  const upcoming = (await stores.meetings.all()).filter((m) => m.value.status === "scheduled" && Date.parse(m.value.startsAt) > now && !m.value.agenda);
+  const upcoming = (await meetings.all()).filter((m) => m.value.status === "scheduled" && Date.parse(m.value.startsAt) > now && !m.value.agenda);
   if (upcoming.length === 0) return ["LIFT agendas: nothing to add"];
-  await stores.meetings.updateMany(
+  await meetings.updateMany(
     upcoming.map((m) => ({
       id: m.id,
       eTag: m.eTag,

@@ -1,41 +1,33 @@
 /**
- * The LIFT meetings feature (issue 5, meetings part): planning, agenda, running state, stage and
- * moving cases. Its data lives in the referrals feature's LiftMeetings and Referrals lists, so it
- * provisions no list of its own; it must come after `referralsFeature` in FEATURES.
+ * The LIFT meetings feature: the LiftMeetings list, planning, agenda, running state, stage and
+ * moving cases. README.md explains the design.
  */
-import type { Feature, FeatureContext } from "../../core/feature-context";
+import type { Router } from "express";
+import type { ListStore } from "../../../graph/list-store";
+import type { FeatureContext } from "../../core/feature-context";
+import type { ReferralService } from "../referrals/service";
 import { seedMeetingsDemo } from "./demo";
+import type { LiftMeetingsList } from "./lists";
 import { liftMeetingRoutes } from "./routes";
-import { LiftMeetingService, type CaseMovedListener, type OutcomeStatusSource } from "./service";
+import { LiftMeetingService, type MeetingOutcomes } from "./service";
 
-const services = new WeakMap<FeatureContext, LiftMeetingService>();
+export { LIFT_MEETING_LISTS, LiftMeetingsList } from "./lists";
 
-function serviceFor(ctx: FeatureContext): LiftMeetingService {
-  const found = services.get(ctx);
-  if (!found) throw new Error("lift-meetings feature used before init");
-  return found;
+export interface LiftMeetingsFeature {
+  service: LiftMeetingService;
+  routes: Router;
+  seedDemo(): Promise<string[]>;
 }
 
-export const liftMeetingsFeature: Feature = {
-  name: "lift-meetings",
-  async init(ctx) {
-    services.set(ctx, new LiftMeetingService(ctx));
-  },
-  api: (ctx) => liftMeetingRoutes(serviceFor(ctx)),
-  seedDemo: (ctx) => seedMeetingsDemo(ctx),
-};
-
-/** The running app's meetings service (the outcomes feature loads meetings and checks access through it). */
-export function liftMeetingServiceFor(ctx: FeatureContext): LiftMeetingService {
-  return serviceFor(ctx);
-}
-
-/** Lets the outcomes feature show each case's draft/approved state on the agenda. */
-export function provideOutcomeStatuses(ctx: FeatureContext, source: OutcomeStatusSource): void {
-  serviceFor(ctx).outcomeStatuses = source;
-}
-
-/** Lets the outcomes feature move a case's draft outcome with it when the case moves to another meeting. */
-export function onCaseMoved(ctx: FeatureContext, listener: CaseMovedListener): void {
-  serviceFor(ctx).caseMovedListeners.push(listener);
+/**
+ * `meetings` is this feature's list (opened by the composition root, which also hands it to the
+ * referrals); `outcomes` shows each case's outcome state on the agenda and moves a draft outcome
+ * with its case.
+ */
+export function createLiftMeetingsFeature(
+  ctx: FeatureContext,
+  deps: { meetings: ListStore<typeof LiftMeetingsList.schema>; referrals: ReferralService; outcomes: MeetingOutcomes },
+): LiftMeetingsFeature {
+  const service = new LiftMeetingService(ctx, deps);
+  return { service, routes: liftMeetingRoutes(service), seedDemo: () => seedMeetingsDemo(ctx, deps.meetings) };
 }

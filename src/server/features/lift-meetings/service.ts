@@ -13,13 +13,14 @@ import { describeUkDateTime, UK_ZONE, ukToday } from "../../../domain/referrals/
 import type { District } from "../../../domain/reference/districts";
 import { TERMS } from "../../../domain/reference/terms";
 import { AppError } from "../../../errors";
-import type { Item } from "../../../graph/list-store";
+import type { Item, ListStore } from "../../../graph/list-store";
 import type { Agenda, MeetingDetail, OutcomeStatus, PlanMeetingsAnswer, PlannedMeetingInput, StageView } from "../../../schemas/lift-meetings/api";
 import type { Person } from "../../../schemas/reference/person";
 import type { ReferralRecord } from "../../../schemas/referrals/api";
 import type { FeatureContext } from "../../core/feature-context";
-import { referralServiceFor } from "../referrals";
-import { LiftMeetingsList, ReferralsList, type LiftMeetingItem, type ReferralItem } from "../referrals/lists";
+import type { ReferralService } from "../referrals/service";
+import { ReferralsList, type ReferralItem } from "../referrals/lists";
+import { LiftMeetingsList, type LiftMeetingItem } from "./lists";
 import { tellSenco } from "./notify";
 import { agendaETag, buildAgenda, buildStage, meetingDetail } from "./views";
 
@@ -28,7 +29,6 @@ type MeetingItem = Item<LiftMeetingItem>;
 /** Draft/approved state of each case's outcome record on a meeting (the lift-outcomes feature provides it). */
 export type OutcomeStatusSource = (meetingId: string) => Promise<ReadonlyMap<string, OutcomeStatus>>;
 
-const noOutcomes: OutcomeStatusSource = async () => new Map();
 
 /** Told after a case moved to another meeting, so records kept per meeting (a draft outcome) can follow it. */
 export type CaseMovedListener = (moved: { referralId: string; fromMeetingId: string; toMeetingId: string }) => Promise<void>;
@@ -40,14 +40,26 @@ export interface Loaded {
   district: District;
 }
 
+/** What the meetings need of the outcome records: each case's state, and a record that follows its case. */
+export interface MeetingOutcomes {
+  statuses: OutcomeStatusSource;
+  caseMoved: CaseMovedListener;
+}
+
+export interface LiftMeetingDeps {
+  meetings: ListStore<typeof LiftMeetingsList.schema>;
+  referrals: ReferralService;
+  outcomes: MeetingOutcomes;
+}
+
 export class LiftMeetingService {
-  outcomeStatuses: OutcomeStatusSource = noOutcomes;
-  readonly caseMovedListeners: CaseMovedListener[] = [];
+  private readonly stores: { meetings: LiftMeetingDeps["meetings"]; referrals: ReferralService["stores"]["referrals"] };
 
-  constructor(private readonly ctx: FeatureContext) {}
-
-  private get stores() {
-    return referralServiceFor(this.ctx).stores;
+  constructor(
+    private readonly ctx: FeatureContext,
+    private readonly deps: LiftMeetingDeps,
+  ) {
+    this.stores = { meetings: deps.meetings, referrals: deps.referrals.stores.referrals };
   }
 
   // ---- loading and access ----
@@ -89,7 +101,7 @@ export class LiftMeetingService {
       item: loaded.item,
       cases: onMeeting,
       settings,
-      outcomes: await this.outcomeStatuses(loaded.item.id),
+      outcomes: await this.deps.outcomes.statuses(loaded.item.id),
       names: loaded.access.names,
       today: ukToday(this.ctx.now()),
     });
@@ -366,7 +378,7 @@ export class LiftMeetingService {
     if (phases?.length && (phase === "primary" || phase === "secondary") && !phases.includes(phase)) {
       throw new AppError("conflict", `That LIFT meeting is for ${phases.join(" and ")} schools only.`);
     }
-    if (!(await referralServiceFor(this.ctx).claimMeetingPlace(referral.value.createdByOid, target.id, referral.id))) {
+    if (!(await this.deps.referrals.claimMeetingPlace(referral.value.createdByOid, target.id, referral.id))) {
       throw new AppError("conflict", "The school's SENCo already has the most referrals allowed on that meeting; choose another or ask them to withdraw one.");
     }
     const now = this.ctx.now().toISOString();
@@ -379,16 +391,14 @@ export class LiftMeetingService {
     });
     if (source.run?.entryId === referral.id) await this.stores.meetings.update(meetingId, { run: undefined });
     await this.audit(person, "referral.case_moved", referral.id, { fromMeetingId: meetingId, toMeetingId: target.id }, ReferralsList.title);
-    for (const listener of this.caseMovedListeners) {
-      try {
-        await listener({ referralId: referral.id, fromMeetingId: meetingId, toMeetingId: target.id });
-      } catch (error) {
-        // The case has moved; a record that failed to follow is found again by its referral id.
-        this.ctx.log.error({ referralId: referral.id, fromMeetingId: meetingId, toMeetingId: target.id, errName: (error as Error)?.name, errCode: (error as AppError)?.code }, "lift-meetings: a case-moved listener failed");
-      }
+    try {
+      await this.deps.outcomes.caseMoved({ referralId: referral.id, fromMeetingId: meetingId, toMeetingId: target.id });
+    } catch (error) {
+      // The case has moved; a record that failed to follow is found again by its referral id.
+      this.ctx.log.error({ referralId: referral.id, fromMeetingId: meetingId, toMeetingId: target.id, errName: (error as Error)?.name, errCode: (error as AppError)?.code }, "lift-meetings: the outcome record did not follow its case");
     }
     if (done) await tellSenco(this.ctx, done.value.createdByOid, `${done.value.caseReference ?? "Your LIFT referral"}: ${notice}`, { referralId: referral.id, meetingId: target.id });
-    return referralServiceFor(this.ctx).read(person, referral.id);
+    return this.deps.referrals.read(person, referral.id);
   }
 }
 

@@ -11,7 +11,8 @@ import type { Setting } from "../../../domain/reference/settings";
 import type { Item } from "../../../graph/list-store";
 import { childAgeInMonths } from "../../../schemas/referrals/referral";
 import type { Agenda, AgendaEntry, MeetingDetail, OutcomeStatus, StageView } from "../../../schemas/lift-meetings/api";
-import type { LiftMeetingItem, ReferralItem } from "../referrals/lists";
+import type { ReferralItem } from "../referrals/lists";
+import type { LiftMeetingItem } from "./lists";
 import { summariseMeeting } from "../referrals/meetings";
 
 type Body = Record<string, unknown>;

@@ -15,7 +15,8 @@ import { OUTCOME_CATEGORIES, SUPPORT_ALLOCATING, type LiftOutcomeInput, type Out
 import type { Person } from "../../../schemas/reference/person";
 import type { Item } from "../../../graph/list-store";
 import type { FeatureContext } from "../../core/feature-context";
-import type { LiftMeetingItem, ReferralItem } from "../referrals/lists";
+import type { ReferralItem } from "../referrals/lists";
+import type { LiftMeetingItem } from "../lift-meetings/lists";
 import type { ReferralStores } from "../referrals/service";
 import type { LiftAttendanceItem, LiftOutcomeItem } from "./lists";
 import type { OutcomeStores } from "./service";

@@ -29,7 +29,8 @@ import {
 import { liftOutcomeValidationMessages, outcomeCategoryLabel, type LiftOutcomeInput } from "../../../schemas/lift-outcomes/outcome";
 import type { Person } from "../../../schemas/reference/person";
 import type { FeatureContext } from "../../core/feature-context";
-import type { LiftMeetingItem, ReferralItem } from "../referrals/lists";
+import type { ReferralItem } from "../referrals/lists";
+import type { LiftMeetingItem } from "../lift-meetings/lists";
 import type { ReferralService } from "../referrals/service";
 import { LiftAttendanceList, LiftOutcomesList, type LiftAttendanceItem, type LiftOutcomeItem } from "./lists";
 

@@ -15,7 +15,8 @@ import { TERMS } from "../../../domain/reference/terms";
 import type { Term } from "../../../schemas/reference/term";
 import type { FeatureContext } from "../../core/feature-context";
 import type { Item } from "../../../graph/list-store";
-import { meetingPlace, type LiftMeetingItem, type ReferralItem } from "./lists";
+import { meetingPlace, type ReferralItem } from "./lists";
+import { type LiftMeetingItem } from "../lift-meetings/lists";
 import type { ReferralStores } from "./service";
 
 const FIRST = ["Alfie", "Isla", "Noah", "Amelia", "Leo", "Ava", "Oscar", "Mia", "Harry", "Freya", "Theo", "Ivy", "Jack", "Poppy", "Arlo", "Esme", "Finley", "Rosie", "Kai", "Nancy"];

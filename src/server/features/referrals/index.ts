@@ -1,36 +1,29 @@
-/** The referrals feature: lists, API, demo data (issue 4). */
-import type { Feature, FeatureContext } from "../../core/feature-context";
+/** The referrals feature: lists, API and demo data. README.md explains the design. */
+import type { Router } from "express";
+import type { ListStore } from "../../../graph/list-store";
 import { openListStore } from "../../../graph/site";
+import type { FeatureContext } from "../../core/feature-context";
+import type { LiftMeetingsList } from "../lift-meetings/lists";
 import { seedReferralDemo } from "./demo";
-import { CaseReferencesList, LiftMeetingsList, MeetingPlacesList, ReferralsList } from "./lists";
+import { CaseReferencesList, MeetingPlacesList, ReferralsList } from "./lists";
 import { referralRoutes } from "./routes";
 import { ReferralService } from "./service";
 
-const services = new WeakMap<FeatureContext, ReferralService>();
+export const REFERRAL_LISTS = [ReferralsList, CaseReferencesList, MeetingPlacesList] as const;
 
-function serviceFor(ctx: FeatureContext): ReferralService {
-  const found = services.get(ctx);
-  if (!found) throw new Error("referrals feature used before init");
-  return found;
+export interface ReferralsFeature {
+  service: ReferralService;
+  routes: Router;
+  seedDemo(): Promise<string[]>;
 }
 
-export const referralsFeature: Feature = {
-  name: "referrals",
-  lists: [LiftMeetingsList, ReferralsList, CaseReferencesList, MeetingPlacesList],
-  async init(ctx) {
-    const service = new ReferralService(ctx, {
-      referrals: await openListStore(ctx.site, ReferralsList),
-      meetings: await openListStore(ctx.site, LiftMeetingsList),
-      caseReferences: await openListStore(ctx.site, CaseReferencesList),
-      meetingPlaces: await openListStore(ctx.site, MeetingPlacesList),
-    });
-    services.set(ctx, service);
-  },
-  api: (ctx) => referralRoutes(serviceFor(ctx)),
-  seedDemo: (ctx) => seedReferralDemo(ctx, serviceFor(ctx).stores),
-};
-
-/** The running app's referral service (other features read referrals and meetings through it). */
-export function referralServiceFor(ctx: FeatureContext): ReferralService {
-  return serviceFor(ctx);
+/** `meetings` is the LIFT meetings' list (the lift-meetings feature's): a referral is placed on one of them. */
+export async function createReferralsFeature(ctx: FeatureContext, deps: { meetings: ListStore<typeof LiftMeetingsList.schema> }): Promise<ReferralsFeature> {
+  const service = new ReferralService(ctx, {
+    referrals: await openListStore(ctx.site, ReferralsList),
+    meetings: deps.meetings,
+    caseReferences: await openListStore(ctx.site, CaseReferencesList),
+    meetingPlaces: await openListStore(ctx.site, MeetingPlacesList),
+  });
+  return { service, routes: referralRoutes(service), seedDemo: () => seedReferralDemo(ctx, service.stores) };
 }

@@ -7,7 +7,7 @@ import type { Setting } from "../../../domain/reference/settings";
 import type { District } from "../../../domain/reference/districts";
 import type { Item } from "../../../graph/list-store";
 import type { LiftMeetingSummary } from "../../../schemas/referrals/api";
-import type { LiftMeetingItem } from "./lists";
+import type { LiftMeetingItem } from "../lift-meetings/lists";
 
 export type { LiftMeetingSummary };
 

@@ -16,7 +16,8 @@ import type { Person } from "../../../schemas/reference/person";
 import type { ReferralDraftInput } from "../../../schemas/referrals/referral";
 import type { ReferralRecord, ReferralSummary } from "../../../schemas/referrals/api";
 import type { FeatureContext } from "../../core/feature-context";
-import { CaseReferencesList, LiftMeetingsList, MeetingPlacesList, ReferralsList, meetingPlace, type LiftMeetingItem, type ReferralItem } from "./lists";
+import { CaseReferencesList, MeetingPlacesList, ReferralsList, meetingPlace, type ReferralItem } from "./lists";
+import { LiftMeetingsList, type LiftMeetingItem } from "../lift-meetings/lists";
 import { summariseMeeting, toDomainMeeting, type LiftMeetingSummary } from "./meetings";
 
 export interface ReferralStores {

@@ -41,7 +41,7 @@ export interface ReminderBotDeps {
   outbox: OutboxStore;
   snoozes: SnoozeStore;
   extensions: ExtensionStore;
-  returns: () => ReturnStatusSource;
+  returns: ReturnStatusSource;
   calendar: () => Promise<ReportingCalendar>;
   now: () => Date;
   pace: { take(): Promise<void> };
@@ -99,7 +99,7 @@ export function createReminderBot(deps: ReminderBotDeps): ReminderBot {
         const recent = ended.slice(-3);
         const facts = [];
         for (const { term, dueAt } of recent) {
-          const record = await deps.returns().returnFor(slug, term.academicYear, term.term);
+          const record = await deps.returns.returnFor(slug, term.academicYear, term.term);
           const status = record?.status ?? "not_started";
           const late = status !== "submitted" && dueAt < now ? " (overdue)" : "";
           facts.push({ title: `Term ${term.term} ${term.academicYear}`, value: `${statusInWords(status, missingLabels(record?.missing))}${late}. Due ${formatUkDateTime(dueAt)}` });
@@ -116,7 +116,7 @@ export function createReminderBot(deps: ReminderBotDeps): ReminderBot {
       if (person.role === "commissioner") {
         const districts = await deps.reference.districts();
         const years = [...new Set(calendar.terms.map((t) => t.academicYear))];
-        const overdue = overdueDigest({ calendar, returns: await deps.returns().returns(years), districts: districts.map((d) => d.slug), now });
+        const overdue = overdueDigest({ calendar, returns: await deps.returns.returns(years), districts: districts.map((d) => d.slug), now });
         const names = new Map(districts.map((d) => [d.slug, d.name]));
         const recent = overdue.filter((o) => o.dueAt >= (dueTerms(calendar).filter((d) => d.dueAt < now).slice(-1)[0]?.dueAt ?? ""));
         return {
@@ -175,7 +175,7 @@ export function createReminderBot(deps: ReminderBotDeps): ReminderBot {
       const dueAt = typeof row?.value.payload.dueAt === "string" ? row.value.payload.dueAt : dueOf(calendar, data.academicYear, term);
       if (!dueAt) throw new AppError("bad_request", "That term is not in the reporting calendar any more.");
       const facts = { key: data.key, districtSlug: data.districtSlug, districtName: await districtName(data.districtSlug), academicYear: data.academicYear, term: data.term, dueAt };
-      const record = await deps.returns().returnFor(data.districtSlug, data.academicYear, term);
+      const record = await deps.returns.returnFor(data.districtSlug, data.academicYear, term);
 
       let card: AdaptiveCard;
       if (verb === REMINDER_VERBS.submitted) {

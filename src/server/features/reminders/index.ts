@@ -1,26 +1,26 @@
 /**
- * The reminders feature (issue 6, delivery): the outbox and its lists, the runner, the scheduler that
- * runs a pass every few minutes (REMINDERS=on), the bot's reminder answers and
- * `GET /api/reminders/reachability`. README.md in this folder has the design.
+ * The reminders feature: the outbox and its lists, the runner, the scheduler that runs a pass every
+ * few minutes (REMINDERS=on), the bot's reminder answers and `GET /api/reminders/reachability`.
+ * README.md in this folder has the design.
  */
 import { randomUUID } from "node:crypto";
-import { Router } from "express";
+import type { Router } from "express";
 import { AppError } from "../../../errors";
 import { openListStore } from "../../../graph/site";
-import { currentUser } from "../../app/authenticate";
-import type { BackgroundJob, Feature, FeatureContext } from "../../core/feature-context";
+import type { BackgroundJob, FeatureContext } from "../../core/feature-context";
 import { createReminderBot } from "./bot-actions";
 import { loadReportingCalendar } from "./calendar-source";
-import { ExtensionRequestsList, REMINDER_LISTS, ReminderOutboxList, ReminderSnoozesList } from "./lists";
-import { reachability, type ReachabilityItem } from "./reachability";
-import { returnStatusSourceFor } from "./return-status";
+import { ExtensionRequestsList, ReminderOutboxList, ReminderSnoozesList } from "./lists";
+import type { ReturnStatusSource } from "./return-status";
+import { reminderRoutes } from "./routes";
 import { ReminderRunner, type PassReport, type RunnerDeps, type RunnerOptions } from "./runner";
 import { TokenBucket } from "./token-bucket";
 import type { ReminderBot } from "../../../../bot/lift-bot";
 
-export { provideReturnStatusSource, returnStatusSourceFor, InMemoryReturnStatusSource, type ReturnStatusSource } from "./return-status";
+export type { ReturnStatusSource } from "./return-status";
 export { reachability, type ReachabilityItem } from "./reachability";
 export type { PassReport } from "./runner";
+export { REMINDER_LISTS } from "./lists";
 
 /** How often `npm start` runs a pass. */
 export const PASS_EVERY_MS = 5 * 60_000;
@@ -40,20 +40,14 @@ export interface RemindersService {
   idle(): Promise<void>;
 }
 
-const services = new WeakMap<FeatureContext, RemindersService>();
-
-export function remindersServiceFor(ctx: FeatureContext): RemindersService | undefined {
-  return services.get(ctx);
-}
-
-export async function createRemindersService(ctx: FeatureContext): Promise<RemindersService> {
+export async function createRemindersService(ctx: FeatureContext, deps: { returns: ReturnStatusSource }): Promise<RemindersService> {
   const [outbox, snoozes, extensions] = await Promise.all([
     openListStore(ctx.site, ReminderOutboxList),
     openListStore(ctx.site, ReminderSnoozesList),
     openListStore(ctx.site, ExtensionRequestsList),
   ]);
   const pace = new TokenBucket(SEND_RATE_PER_SECOND, 1);
-  const deps: RunnerDeps = {
+  const runnerDeps: RunnerDeps = {
     config: ctx.config,
     log: ctx.log,
     people: ctx.people,
@@ -63,12 +57,12 @@ export async function createRemindersService(ctx: FeatureContext): Promise<Remin
     outbox,
     snoozes,
     extensions,
-    returns: () => returnStatusSourceFor(ctx),
+    returns: deps.returns,
     calendar: () => loadReportingCalendar(ctx),
     now: ctx.now,
     pace,
   };
-  const main = new ReminderRunner(deps, { owner: `instance-${randomUUID()}` });
+  const main = new ReminderRunner(runnerDeps, { owner: `instance-${randomUUID()}` });
   // One chain per app: a pass and a drain never run at the same time in this process.
   let chain: Promise<unknown> = Promise.resolve();
   let passQueued: Promise<PassReport> | undefined;
@@ -78,9 +72,9 @@ export async function createRemindersService(ctx: FeatureContext): Promise<Remin
     return run;
   };
   const service: RemindersService = {
-    deps,
-    bot: createReminderBot({ ...deps, kick: () => service.kick() }),
-    runner: (options) => new ReminderRunner(deps, options),
+    deps: runnerDeps,
+    bot: createReminderBot({ ...runnerDeps, kick: () => service.kick() }),
+    runner: (options) => new ReminderRunner(runnerDeps, options),
     runPass() {
       // A pass asked for while one waits to start is the same pass (the scheduler never stacks them).
       passQueued ??= enqueue(async () => {
@@ -99,54 +93,46 @@ export async function createRemindersService(ctx: FeatureContext): Promise<Remin
   return service;
 }
 
-function serviceFor(ctx: FeatureContext): RemindersService {
-  const found = services.get(ctx);
-  if (!found) throw new Error("reminders feature used before init");
-  return found;
-}
-
 function formatReport(report: PassReport): Record<string, unknown> {
   return { at: report.at, sent: report.sent.length, skipped: report.skipped.length, held: report.held.length, failed: report.failed.length, busy: report.busy.length };
 }
 
-export const remindersFeature: Feature = {
-  name: "reminders",
-  lists: REMINDER_LISTS,
-  async init(ctx) {
-    services.set(ctx, await createRemindersService(ctx));
-  },
-  api(ctx) {
-    const router = Router();
-    router.get("/reminders/reachability", async (req, res) => {
-      const me = currentUser(req);
-      if (me.role !== "commissioner") throw new AppError("forbidden", "Only commissioners can see which district leads the bot can reach.");
-      const items: ReachabilityItem[] = await reachability(ctx);
-      res.json({ items });
-    });
-    return router;
-  },
-  background(ctx): BackgroundJob | undefined {
-    if (!ctx.config.reminders) return undefined;
-    const service = serviceFor(ctx);
-    let stopped = false;
-    const tick = () => {
-      if (stopped) return;
-      service.runPass().then(
-        (report) => {
-          if (report.sent.length + report.failed.length + report.skipped.length > 0) ctx.log.info(formatReport(report), "reminders: pass done");
-        },
-        (error: unknown) => ctx.log.error({ errName: (error as Error)?.name, errCode: (error as AppError)?.code }, "reminders: pass failed"),
-      );
-    };
-    const first = setTimeout(tick, 5_000);
-    const timer = setInterval(tick, PASS_EVERY_MS);
-    return {
-      async stop() {
-        stopped = true;
-        clearTimeout(first);
-        clearInterval(timer);
-        await service.idle();
+/**
+ * The reminders feature: its service, API and scheduler. `returns` is the KPI returns' state (the
+ * KPI feature's `returnStatus`), so a submitted return stops its reminders.
+ */
+export interface RemindersFeature {
+  service: RemindersService;
+  routes: Router;
+  /** The scheduler (a pass every few minutes) when REMINDERS=on; nothing otherwise. */
+  start(): BackgroundJob | undefined;
+}
+
+export async function createRemindersFeature(ctx: FeatureContext, deps: { returns: ReturnStatusSource }): Promise<RemindersFeature> {
+  const service = await createRemindersService(ctx, deps);
+  return { service, routes: reminderRoutes(ctx), start: () => startScheduler(ctx, service) };
+}
+
+function startScheduler(ctx: FeatureContext, service: RemindersService): BackgroundJob | undefined {
+  if (!ctx.config.reminders) return undefined;
+  let stopped = false;
+  const tick = () => {
+    if (stopped) return;
+    service.runPass().then(
+      (report) => {
+        if (report.sent.length + report.failed.length + report.skipped.length > 0) ctx.log.info(formatReport(report), "reminders: pass done");
       },
-    };
-  },
-};
+      (error: unknown) => ctx.log.error({ errName: (error as Error)?.name, errCode: (error as AppError)?.code }, "reminders: pass failed"),
+    );
+  };
+  const first = setTimeout(tick, 5_000);
+  const timer = setInterval(tick, PASS_EVERY_MS);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(first);
+      clearInterval(timer);
+      await service.idle();
+    },
+  };
+}

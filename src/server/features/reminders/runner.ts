@@ -41,7 +41,7 @@ export interface RunnerDeps {
   outbox: OutboxStore;
   snoozes: SnoozeStore;
   extensions: ExtensionStore;
-  returns: () => ReturnStatusSource;
+  returns: ReturnStatusSource;
   calendar: () => Promise<ReportingCalendar>;
   now: () => Date;
   /** Paces every proactive send and update. */
@@ -117,7 +117,7 @@ export class ReminderRunner {
       this.deps.outbox.all(),
     ]);
     const years = [...new Set(calendar.terms.map((t) => t.academicYear))];
-    const returns = await this.deps.returns().returns(years);
+    const returns = await this.deps.returns.returns(years);
     const notBefore = this.opts.notBefore ?? (await this.goLiveAt(now));
 
     const plan = planReminders({
@@ -389,7 +389,7 @@ export class ReminderRunner {
       case "return": {
         const academicYear = String(v.payload.academicYear);
         const term = Number(v.payload.term) as TermNumber;
-        const record = await this.deps.returns().returnFor(v.districtSlug, academicYear, term);
+        const record = await this.deps.returns.returnFor(v.districtSlug, academicYear, term);
         if (record?.status === "submitted") return { skip: "submitted" };
         const view = returnView(this.deps.config, { key: v.key, districtSlug: v.districtSlug, districtName, academicYear, term, dueAt: String(v.payload.dueAt), late: v.payload.late === true }, record, now);
         return { ref, card: returnReminderCard(view), summary: `KPI return for term ${term} ${academicYear}: due ${view.dueAt.slice(0, 10)}` };
@@ -408,7 +408,7 @@ export class ReminderRunner {
       case "digest": {
         const [calendar, districts] = await Promise.all([this.deps.calendar(), this.deps.reference.districts()]);
         const years = [...new Set(calendar.terms.map((t) => t.academicYear))];
-        const overdue = overdueDigest({ calendar, returns: await this.deps.returns().returns(years), districts: districts.map((d) => d.slug), now, notBefore: this.goLive ?? this.opts.notBefore });
+        const overdue = overdueDigest({ calendar, returns: await this.deps.returns.returns(years), districts: districts.map((d) => d.slug), now, notBefore: this.goLive ?? this.opts.notBefore });
         if (overdue.length === 0) return { skip: "nothing overdue any more" };
         const names = new Map(districts.map((d) => [d.slug, d.name]));
         const rows = overdue.map((o) => ({ districtName: names.get(o.districtSlug) ?? o.districtSlug, academicYear: o.academicYear, term: o.term, dueAt: o.dueAt, status: o.status, schoolDaysOverdue: o.schoolDaysOverdue }));

@@ -4,12 +4,12 @@
  * conversation id is its idempotency key); a personal conversation is also found by the user's Entra
  * object id (indexed) or, when Teams has not told us the id, by the user principal name.
  */
-import type { ConversationRef } from "../../../../bot/bot-port";
-import type { ConversationStore } from "../../../../bot/conversation-store";
-import type { PeopleDirectory } from "../../../auth/people-directory";
-import type { Item, ListStore } from "../../../graph/list-store";
-import type { ConversationReferencesList } from "../../core/lists";
-import type { ConversationReference } from "../../../schemas/core/conversation-reference";
+import type { ConversationRef } from "../../../bot/bot-port";
+import type { ConversationStore } from "../../../bot/conversation-store";
+import type { PeopleDirectory } from "../../auth/people-directory";
+import type { Item, ListStore } from "../../graph/list-store";
+import type { ConversationReferencesList } from "./lists";
+import type { ConversationReference } from "../../schemas/core/conversation-reference";
 
 type Store = ListStore<typeof ConversationReferencesList.schema>;
 

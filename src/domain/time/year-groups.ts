@@ -13,7 +13,7 @@ import {
   comparePlainDates,
   describePlainDate,
   ageInMonths,
-} from "../time/plain-dates";
+} from "./plain-dates";
 
 export const YEAR_GROUPS = ["YR", "Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "Y7", "Y8", "Y9", "Y10", "Y11", "Y12", "Y13"] as const;
 export type YearGroup = (typeof YEAR_GROUPS)[number];

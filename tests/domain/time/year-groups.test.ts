@@ -7,9 +7,9 @@ import {
   dateOfBirthProblemForYearGroup,
   expectedAgeOnAugust31,
   yearGroupStage,
-} from "../../../src/domain/referrals/year-groups";
+} from "../../../src/domain/time/year-groups";
 import { ageInYears, formatPlainDate, parsePlainDate } from "../../../src/domain/time/plain-dates";
-import { AS_OF, schoolReferral } from "./fixtures";
+import { AS_OF, schoolReferral } from "../referrals/fixtures";
 
 const d = (s: string) => parsePlainDate(s)!;
 

@@ -1,0 +1,67 @@
+/**
+ * The composition root: builds every feature in dependency order by constructor injection. A
+ * feature's dependencies are typed parameters of its `create…Feature`, so a missing one is a compile
+ * error; nothing is looked up at run time and nothing depends on the order of an array.
+ *
+ *   lift-meetings' list ─▶ referrals ─▶ lift-outcomes ─▶ lift-meetings
+ *                               └──────▶ kpi (prefill) ─▶ reminders (return states) ─▶ bot
+ */
+import type { Router } from "express";
+import type { ListDefinition } from "../../graph/list-definition";
+import { openListStore } from "../../graph/site";
+import type { BackgroundJob, FeatureContext } from "../core/feature-context";
+import { createKpiFeature, KPI_LISTS, type KpiFeature } from "../features/kpi";
+import { referralListsPrefill } from "../features/kpi/prefill";
+import { createLiftMeetingsFeature, LIFT_MEETING_LISTS, LiftMeetingsList, type LiftMeetingsFeature } from "../features/lift-meetings";
+import { createLiftOutcomesFeature, LIFT_OUTCOME_LISTS, type LiftOutcomesFeature } from "../features/lift-outcomes";
+import { createReferralsFeature, REFERRAL_LISTS, type ReferralsFeature } from "../features/referrals";
+import { createRemindersFeature, REMINDER_LISTS, type RemindersFeature } from "../features/reminders";
+
+/** Every feature's lists, provisioned with the core lists before any feature is built. */
+export const FEATURE_LISTS: readonly ListDefinition[] = [...LIFT_MEETING_LISTS, ...REFERRAL_LISTS, ...LIFT_OUTCOME_LISTS, ...KPI_LISTS, ...REMINDER_LISTS];
+
+export interface Features {
+  referrals: ReferralsFeature;
+  liftMeetings: LiftMeetingsFeature;
+  liftOutcomes: LiftOutcomesFeature;
+  kpi: KpiFeature;
+  reminders: RemindersFeature;
+}
+
+export async function composeFeatures(core: FeatureContext): Promise<Features> {
+  // The meetings' list is read by referrals (placing a referral), outcomes and the meetings themselves.
+  const meetings = await openListStore(core.site, LiftMeetingsList);
+  const referrals = await createReferralsFeature(core, { meetings });
+  const liftOutcomes = await createLiftOutcomesFeature(core, { referrals: referrals.service });
+  const liftMeetings = createLiftMeetingsFeature(core, { meetings, referrals: referrals.service, outcomes: liftOutcomes.forMeetings });
+  // The KPI return is prefilled from what the referrals and meetings lists record.
+  const prefill = referralListsPrefill({
+    referrals: async (districtSlug) => (await referrals.service.stores.referrals.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => i.value),
+    meetings: async (districtSlug) => (await meetings.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => ({ id: i.id, ...i.value })),
+  });
+  const kpi = await createKpiFeature(core, { prefill });
+  const reminders = await createRemindersFeature(core, { returns: kpi.returnStatus });
+  return { referrals, liftMeetings, liftOutcomes, kpi, reminders };
+}
+
+/** Every feature's API, mounted under /api behind authentication. */
+export function featureRoutes(f: Features): Router[] {
+  return [f.referrals.routes, f.liftMeetings.routes, f.liftOutcomes.routes, f.kpi.routes, f.reminders.routes];
+}
+
+/**
+ * Demo activity for a fresh DATA_DIR: referrals place cases on meetings, agendas take those cases,
+ * outcomes are recorded on them, and the KPI returns come last. Each step is idempotent.
+ */
+export async function seedDemo(f: Features): Promise<string[]> {
+  const referrals = await f.referrals.seedDemo();
+  const agendas = await f.liftMeetings.seedDemo();
+  const outcomes = await f.liftOutcomes.seedDemo();
+  const returns = await f.kpi.seedDemo();
+  return [...referrals, ...agendas, ...outcomes, ...returns];
+}
+
+/** Background work started once the server listens: the summary refresh and the reminder scheduler. */
+export function startJobs(f: Features): BackgroundJob[] {
+  return [f.kpi.start(), f.reminders.start()].filter((job): job is BackgroundJob => job !== undefined);
+}
