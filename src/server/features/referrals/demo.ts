@@ -7,7 +7,9 @@
  */
 import { DateTime } from "luxon";
 import { formatCaseReference } from "../../../domain/referrals/case-reference";
-import { referralDeadline, UK_ZONE } from "../../../domain/referrals/meeting-rules";
+import { referralDeadline } from "../../../domain/referrals/meeting-rules";
+import { academicYearOf } from "../../../domain/time/academic-year";
+import { UK_ZONE, ukDateOf } from "../../../domain/time/uk-clock";
 import { BANK_HOLIDAY_DATES } from "../../../domain/reference/bank-holidays";
 import type { District } from "../../../domain/reference/districts";
 import type { Setting } from "../../../domain/reference/settings";
@@ -174,7 +176,7 @@ export async function seedReferralDemo(ctx: FeatureContext, stores: ReferralStor
   const sequences = new Map<string, number>();
   for (const e of submitted) {
     const plannedFor = plan[entries.indexOf(e)] as PlannedReferral;
-    const academicYear = academicYearOfDate(e.value.submittedAt as string);
+    const academicYear = academicYearOf(ukDateOf(e.value.submittedAt as string));
     const counter = `${plannedFor.district.code}:${academicYear}`;
     const sequence = (sequences.get(counter) ?? 0) + 1;
     sequences.set(counter, sequence);
@@ -217,11 +219,6 @@ export async function seedReferralDemo(ctx: FeatureContext, stores: ReferralStor
   ];
 }
 
-function academicYearOfDate(iso: string): string {
-  const d = DateTime.fromISO(iso, { zone: UK_ZONE });
-  const start = d.month >= 9 ? d.year : d.year - 1;
-  return `${start}-${String((start + 1) % 100).padStart(2, "0")}`;
-}
 
 function toEntry(p: PlannedReferral, now: Date, oid: string, sencoName = "SENCo"): { value: ReferralItem; idempotencyKey: string } {
   const meeting = p.meeting?.value;
