@@ -63,7 +63,7 @@ function dateParts(date: string): { year: number; month: number; day: number } {
 /**
  * The UK wall-clock time on a UK date, in UK time. A time the clocks skip (01:30 on the last Sunday
  * of March) moves forward an hour; a time they repeat (01:30 on the last Sunday of October) is the
- * first of the two (BST).
+ * second of the two (GMT), as luxon resolves it.
  */
 function ukWallClock(date: string, hour: number, minute: number): DateTime {
   return DateTime.fromObject({ ...dateParts(date), hour, minute }, { zone: UK_ZONE });
