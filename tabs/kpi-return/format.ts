@@ -28,17 +28,5 @@ export const STATUS_LABELS: Record<ReturnStatus, string> = {
   returned: "Returned",
 };
 
-const dateTime = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "Europe/London",
-});
-
-export function formatDateTime(iso: string | undefined): string {
-  if (!iso) return "";
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
-}
+// Dates and times read as on every other tab page.
+export { formatDateTime } from "../../src/domain/time/format";

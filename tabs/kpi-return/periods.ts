@@ -1,20 +1,18 @@
 /**
- * Academic years and terms the KPI tabs offer, and the default period to open: the latest term that
- * has ended (a return is written after its term), from the reference term dates when they cover today.
+ * Academic years and terms the KPI tabs offer, and the default period to open: the latest term of
+ * this academic year that has started, from the reference term dates when they cover today. "Today"
+ * and the academic year are the UK's (src/domain/time), whatever the browser's zone.
  */
 import { TERMS } from "../../src/domain/reference/terms";
+import { academicYearOf, academicYearStarting } from "../../src/domain/time/academic-year";
+import { termStartedBy } from "../../src/domain/time/calendar";
+import { ukDateOf } from "../../src/domain/time/uk-clock";
 
 export const TERM_NUMBERS = [1, 2, 3, 4, 5, 6] as const;
 
-/** "2025-26" for the academic year that starts in September of `firstYear`. */
-export function academicYearStarting(firstYear: number): string {
-  return `${firstYear}-${String((firstYear + 1) % 100).padStart(2, "0")}`;
-}
-
-/** The academic year a local calendar date falls in (September starts a new one). */
+/** The academic year the UK date of an instant falls in (September starts a new one). */
 export function academicYearOfDate(date: Date): string {
-  const year = date.getFullYear();
-  return academicYearStarting(date.getMonth() >= 8 ? year : year - 1);
+  return academicYearOf(ukDateOf(date));
 }
 
 /** Past returns go back to 2022-23 (the first year of the current return); one year ahead for planning. */
@@ -25,16 +23,11 @@ export function academicYearOptions(today: Date): string[] {
   return years;
 }
 
-function isoDate(date: Date): string {
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
-}
-
 /** The period a return tab opens on: the latest term of this academic year that has started. */
 export function defaultPeriod(today: Date): { year: string; term: number } {
-  const year = academicYearOfDate(today);
-  const iso = isoDate(today);
-  const started = TERMS.filter((t) => t.academicYear === year && t.start <= iso);
-  const latest = started[started.length - 1];
+  const date = ukDateOf(today);
+  const year = academicYearOf(date);
+  const latest = termStartedBy(date, { terms: TERMS.filter((t) => t.academicYear === year) });
   return { year, term: latest?.term ?? 1 };
 }
 

@@ -27,24 +27,4 @@ export function mmss(totalSeconds: number): string {
 }
 
 /** A UK wall-clock date and time (from date and time inputs) as ISO 8601 with its offset. */
-export function ukDateTime(date: string, time: string): string | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return undefined;
-  const [y, mo, d] = date.split("-").map(Number) as [number, number, number];
-  const [h, mi] = time.split(":").map(Number) as [number, number];
-  // The offset London had at about that instant (GMT or BST); exact except in the hour clocks change.
-  const guess = new Date(Date.UTC(y, mo - 1, d, h, mi));
-  const name = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", timeZoneName: "longOffset" })
-    .formatToParts(guess)
-    .find((p) => p.type === "timeZoneName")?.value;
-  const offset = name && /GMT[+-]\d{2}:\d{2}/.test(name) ? name.slice(3) : "+00:00";
-  return `${date}T${time}:00${offset}`;
-}
-
-/** The UK date (YYYY-MM-DD) and time (HH:MM) of an instant, for date and time inputs. */
-export function ukParts(iso: string): { date: string; time: string } {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return { date: "", time: "" };
-  const date = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
-  const time = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(d);
-  return { date, time };
-}
+export { ukWallClockInstant as ukDateTime, ukDateAndTimeOf as ukParts } from "../../src/domain/time/uk-clock";

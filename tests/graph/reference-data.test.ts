@@ -113,4 +113,30 @@ describe("ListReferenceData", () => {
     expect(await ref.terms()).toEqual(TERMS);
     expect((await ref.bankHolidays()).map((h) => h.date)).toEqual(BANK_HOLIDAYS.map((h) => h.date));
   });
+
+  it("assembles the reporting calendar from the cached lists: one read per list until the cache expires", async () => {
+    let now = 0;
+    const ref = new ListReferenceData(stores, { ttlMs: 60_000, now: () => now });
+    const calendar = await ref.calendar();
+    expect(calendar.terms).toEqual(TERMS);
+    expect(calendar.bankHolidays).toEqual(BANK_HOLIDAYS.filter((h) => h.division === "england-and-wales").map((h) => h.date).sort());
+    const years = new Set(TERMS.map((t) => t.academicYear));
+    expect(calendar.monitoringMeetings).toHaveLength(years.size * DISTRICTS.length * 3);
+    for (const m of calendar.monitoringMeetings) expect(calendar.bankHolidays).not.toContain(m.at.slice(0, 10));
+    // The same lists give the same calendar, not a rebuilt one.
+    expect(await ref.calendar()).toBe(calendar);
+
+    // A commissioner moves a due date: seen once the lists are read again, not before.
+    const term = (await stores.terms.all()).find((t) => t.value.academicYear === "2025-26" && t.value.term === 2)!;
+    await stores.terms.update(term.id, { returnDueAt: "2026-01-30" });
+    try {
+      expect((await ref.calendar()).terms.find((t) => t.academicYear === "2025-26" && t.term === 2)?.returnDueAt).toBeUndefined();
+      now += 60_001;
+      const fresh = await ref.calendar();
+      expect(fresh).not.toBe(calendar);
+      expect(fresh.terms.find((t) => t.academicYear === "2025-26" && t.term === 2)?.returnDueAt).toBe("2026-01-30");
+    } finally {
+      await stores.terms.update(term.id, { returnDueAt: undefined });
+    }
+  });
 });

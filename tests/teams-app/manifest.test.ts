@@ -9,7 +9,6 @@ import {
 } from "../../src/teams-app/validate-manifest";
 import { filledLocalManifest, localVars, root, templateText } from "./helpers";
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON under test
 
 const manifest = (): Json => filledLocalManifest() as Json;
 

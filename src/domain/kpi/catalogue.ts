@@ -7,7 +7,7 @@
  * Percent measures are never typed: each is a pair of count measures (`*_num` / `*_den`, or two
  * named counts) plus a derived percent measure whose value is Σ numerator / Σ denominator.
  */
-import type { AcademicYear } from "../time/calendar";
+import { academicYearFirstYear, isAcademicYear, type AcademicYear } from "../time/academic-year";
 
 export type MeasureKind = "count" | "percent";
 export type Phase = "ey" | "primary" | "secondary" | "school";
@@ -464,17 +464,12 @@ export function measureById(id: string): Measure | undefined {
   return BY_ID.get(id);
 }
 
-/** "2023-24" → 2023. Returns NaN for anything else. */
+/** "2023-24" → 2023. Returns NaN for anything else, so comparisons with it are false. */
 export function academicYearStart(year: AcademicYear): number {
-  const match = /^(\d{4})-(\d{2})$/.exec(year);
-  if (!match) return Number.NaN;
-  const first = Number(match[1]);
-  return (first + 1) % 100 === Number(match[2]) ? first : Number.NaN;
+  return academicYearFirstYear(year) ?? Number.NaN;
 }
 
-export function isAcademicYear(year: string): boolean {
-  return !Number.isNaN(academicYearStart(year));
-}
+export { isAcademicYear };
 
 export function appliesIn(measure: Measure, academicYear: AcademicYear): boolean {
   const year = academicYearStart(academicYear);

@@ -20,6 +20,7 @@
  */
 import { SUPPORT_ALLOCATING, type OutcomeCategory } from "../../schemas/lift-outcomes/outcome";
 import type { MeetingCounts } from "../../schemas/lift-meetings/api";
+import { ukDateOf } from "../time/uk-clock";
 
 export interface CountedMeeting {
   id: string;
@@ -60,12 +61,7 @@ export interface MeetingCountsInput {
   attendance: readonly CountedAttendance[];
 }
 
-const ukDateFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
-
-/** The UK calendar date of an instant (a meeting at 00:30 BST on 1 April is on 1 April). */
-export function ukDateOf(instant: string): string {
-  return ukDateFormat.format(new Date(instant));
-}
+export { ukDateOf };
 
 export const RESOLVING_CATEGORIES: readonly OutcomeCategory[] = ["strategies_resolved", "signposted"];
 

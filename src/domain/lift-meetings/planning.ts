@@ -3,6 +3,10 @@
  * (`meetings.<i>.<field>`). Pure: `now` and the district's other meetings are passed in.
  * Outside the district's terms is a warning, not an error: a district may meet in a holiday.
  */
+import { termContaining, type TermDates } from "../time/calendar";
+import { ukDateOf } from "../time/uk-clock";
+
+export type { TermDates };
 
 export interface PlannedTimes {
   kind: "school" | "early-years";
@@ -17,10 +21,6 @@ export interface ExistingMeeting extends PlannedTimes {
   status: "scheduled" | "moved" | "cancelled" | "held";
 }
 
-export interface TermDates {
-  start: string;
-  end: string;
-}
 
 export interface PlanCheck {
   fieldErrors: Record<string, string[]>;
@@ -35,11 +35,6 @@ function sameAudience(a: PlannedTimes, b: PlannedTimes): boolean {
 }
 
 const overlaps = (a: PlannedTimes, b: PlannedTimes) => Date.parse(a.startsAt) < Date.parse(b.endsAt) && Date.parse(b.startsAt) < Date.parse(a.endsAt);
-
-/** The UK date of an instant (YYYY-MM-DD), for comparing with term dates. */
-function ukDate(iso: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
-}
 
 /**
  * Problems with each planned meeting: end not after start, start in the past, an overlap with
@@ -71,8 +66,7 @@ export function checkPlannedMeetings(
     const earlier = planned.slice(0, i).findIndex((other) => Date.parse(other.endsAt) > Date.parse(other.startsAt) && sameAudience(m, other) && overlaps(m, other));
     if (earlier >= 0) add(fieldErrors, path(i, "startsAt"), `Overlaps meeting ${earlier + 1} of this plan`);
     if (options.terms && options.terms.length > 0) {
-      const day = ukDate(m.startsAt);
-      if (!options.terms.some((t) => t.start <= day && day <= t.end)) add(warnings, path(i, "startsAt"), "This date is outside the term dates");
+      if (!termContaining(ukDateOf(m.startsAt), { terms: options.terms })) add(warnings, path(i, "startsAt"), "This date is outside the term dates");
     }
   });
   return { fieldErrors, warnings };

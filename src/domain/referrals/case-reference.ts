@@ -3,10 +3,15 @@
  * referral submitted in Dover in 2025-26. The reference is the only handle shown on shared agendas
  * (never the child's name).
  */
-import { type AcademicYear, academicYearOf, academicYearStart, formatAcademicYear } from "../time/plain-dates";
+import {
+  type AcademicYear,
+  academicYearFirstYear,
+  academicYearOf,
+  academicYearStarting,
+} from "../time/academic-year";
 
-export { academicYearOf } from "../time/plain-dates";
-export type { AcademicYear } from "../time/plain-dates";
+export { academicYearOf } from "../time/academic-year";
+export type { AcademicYear } from "../time/academic-year";
 
 export interface CaseReference {
   districtCode: string;
@@ -21,7 +26,7 @@ export const MAX_SEQUENCE = 999_999;
 /** formatCaseReference("DOV", "2025-26", 42) → "DOV-2526-0042" (sequence padded to 4 digits, up to 6). */
 export function formatCaseReference(districtCode: string, academicYear: AcademicYear, sequence: number): string {
   if (!DISTRICT_CODE.test(districtCode)) throw new RangeError(`District code must be three capital letters, got ${JSON.stringify(districtCode)}`);
-  const start = academicYearStart(academicYear);
+  const start = academicYearFirstYear(academicYear);
   if (start === undefined || start < 2000 || start > 2098) {
     throw new RangeError(`Academic year must look like "2025-26", got ${JSON.stringify(academicYear)}`);
   }
@@ -41,7 +46,7 @@ export function parseCaseReference(reference: string): CaseReference | undefined
   if ((start + 1) % 100 !== Number(to) || start > 2098) return undefined;
   const sequence = Number(seq);
   if (sequence < 1) return undefined;
-  const parsed = { districtCode, academicYear: formatAcademicYear(start), sequence };
+  const parsed = { districtCode, academicYear: academicYearStarting(start), sequence };
   // Only the canonical form (no extra leading zeros) is a reference.
   return formatCaseReference(parsed.districtCode, parsed.academicYear, parsed.sequence) === reference ? parsed : undefined;
 }

@@ -9,10 +9,13 @@
  */
 import { DateTime } from "luxon";
 import type { Phase } from "../reference/settings";
+import { describeUkDateTime, formatUkDate } from "../time/format";
+import { inUk, UK_ZONE } from "../time/uk-clock";
 import type { YearGroup } from "../time/year-groups";
 import { yearGroupStage } from "../time/year-groups";
 
-export const UK_ZONE = "Europe/London";
+export { UK_ZONE, ukToday } from "../time/uk-clock";
+export { describeUkDateTime } from "../time/format";
 export const DEFAULT_MAX_PER_SENCO = 3;
 
 export type MeetingKind = "school" | "early-years";
@@ -37,15 +40,6 @@ function instant(iso: string, what: string): DateTime {
   return dt.setZone(UK_ZONE);
 }
 
-function toUk(now: Date): DateTime {
-  return DateTime.fromJSDate(now, { zone: UK_ZONE });
-}
-
-/** Today's date in the UK (YYYY-MM-DD) at an instant: the `asOf` for referral validation. */
-export function ukToday(now: Date): string {
-  return toUk(now).toISODate() as string;
-}
-
 /** The referral deadline of a meeting (inclusive: a referral at exactly this instant is in time). */
 export function referralDeadline(meeting: Pick<LiftMeeting, "startsAt" | "kind" | "deadlineOverride">): Date {
   if (meeting.deadlineOverride) return instant(meeting.deadlineOverride, "deadlineOverride").toJSDate();
@@ -56,13 +50,9 @@ export function referralDeadline(meeting: Pick<LiftMeeting, "startsAt" | "kind" 
   return day.minus({ days: back + extraWeek }).endOf("day").toJSDate();
 }
 
-/** "Wednesday 15 October 2025 at 23:59" (UK time). */
-export function describeUkDateTime(at: Date): string {
-  return toUk(at).setLocale("en-GB").toFormat("cccc d LLLL yyyy 'at' HH:mm");
-}
 /** "Thursday 23 October 2025" (UK date). */
 export function describeUkDate(at: Date): string {
-  return toUk(at).setLocale("en-GB").toFormat("cccc d LLLL yyyy");
+  return formatUkDate(at.toISOString());
 }
 
 export type PlacementRefusalCode =
@@ -114,7 +104,7 @@ function phaseFits(meeting: LiftMeeting, phase: Phase, yearGroup: YearGroup | un
  */
 export function checkPlacement(meeting: LiftMeeting, ctx: PlacementContext & { sencoReferralsOnMeeting: number }): PlacementResult {
   const start = instant(meeting.startsAt, "startsAt");
-  const now = toUk(ctx.now);
+  const now = inUk(ctx.now);
   const deadline = referralDeadline(meeting);
   const when = describeUkDate(start.toJSDate());
   if (meeting.status === "cancelled") {

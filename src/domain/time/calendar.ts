@@ -3,20 +3,16 @@
  * each term's return due date, the England and Wales bank holidays and each district's monitoring
  * meetings. Pure functions only: no I/O, no clock — callers pass the calendar in.
  *
- * Conventions:
- * - a *date* is an ISO calendar date ("2026-04-20") and means that day in the UK;
- * - an *instant* is an ISO date-time with an offset ("2026-05-01T16:00:00Z"); instants this module
- *   returns are always UTC with a "Z";
- * - UK local times (09:00, 17:00) are turned into instants with Europe/London rules, so they follow
- *   BST/GMT changes (09:00 BST = 08:00Z, 09:00 GMT = 09:00Z).
+ * Dates, instants and UK wall-clock times follow the conventions of uk-clock.ts; academic years
+ * those of academic-year.ts. Their functions are re-exported here so calendar users have one import.
  */
 import { DateTime } from "luxon";
 import { AppError } from "../../errors";
+import { academicYearFirstYear, nextAcademicYear, type AcademicYear } from "./academic-year";
+import { atUkTime, normaliseInstant, parseInstant } from "./uk-clock";
 
-export const UK_ZONE = "Europe/London";
-
-/** "2025-26": the academic year that runs from 1 September 2025 to 31 August 2026. */
-export type AcademicYear = string;
+export { UK_ZONE, atUkTime, normaliseInstant, parseInstant, ukDateOf, ukToday } from "./uk-clock";
+export { academicYearOf, academicYearStarting, nextAcademicYear, type AcademicYear } from "./academic-year";
 export type TermNumber = 1 | 2 | 3 | 4 | 5 | 6;
 export const TERM_NUMBERS: readonly TermNumber[] = [1, 2, 3, 4, 5, 6];
 
@@ -62,7 +58,6 @@ export interface ReportingCalendar {
 /** The default return deadline: 17:00 UK time on the 10th school day of the following term. */
 export const DEFAULT_RETURN_DUE = { schoolDay: 10, hour: 17, minute: 0 } as const;
 
-const ACADEMIC_YEAR = /^(\d{4})-(\d{2})$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** How far the school-day searches look before giving up (longer than any school holiday). */
 const SEARCH_LIMIT_DAYS = 400;
@@ -74,35 +69,6 @@ function parseDate(date: string): DateTime {
   const dt = ISO_DATE.test(date) ? DateTime.fromISO(date, { zone: "utc" }) : DateTime.invalid("not an ISO date");
   if (!dt.isValid) throw new AppError("validation_failed", `'${date}' is not an ISO calendar date (YYYY-MM-DD).`);
   return dt;
-}
-
-/** Parse an ISO instant (or a date, read as UK midnight). Throws a validation error when it is not one. */
-export function parseInstant(value: string): DateTime {
-  const dt = ISO_DATE.test(value)
-    ? DateTime.fromISO(value, { zone: UK_ZONE })
-    : DateTime.fromISO(value, { setZone: true });
-  if (!dt.isValid) throw new AppError("validation_failed", `'${value}' is not an ISO date-time.`);
-  return dt;
-}
-
-function toInstant(dt: DateTime): string {
-  return dt.toUTC().toISO({ suppressMilliseconds: true }) as string;
-}
-
-/** Normalise any ISO instant to UTC ("…Z"), so instants compare as strings. */
-export function normaliseInstant(value: string): string {
-  return toInstant(parseInstant(value));
-}
-
-/** The UK calendar date (ISO) an instant falls on. */
-export function ukDateOf(instant: string): string {
-  return parseInstant(instant).setZone(UK_ZONE).toISODate() as string;
-}
-
-/** The instant for a UK wall-clock time on a UK date, e.g. 09:00 on 2026-03-30 → "2026-03-30T08:00:00Z". */
-export function atUkTime(date: string, hour: number, minute = 0): string {
-  const d = parseDate(date);
-  return toInstant(DateTime.fromObject({ year: d.year, month: d.month, day: d.day, hour, minute }, { zone: UK_ZONE }));
 }
 
 // Calendar-date arithmetic is on UTC midnights with the built-in Date (fast, and no time zone can
@@ -131,27 +97,9 @@ export function weekdayOf(date: string): number {
 // Academic years and terms
 
 function parseAcademicYear(year: AcademicYear): number {
-  const m = ACADEMIC_YEAR.exec(year);
-  const first = m ? Number(m[1]) : NaN;
-  if (!m || (first + 1) % 100 !== Number(m[2])) {
-    throw new AppError("validation_failed", `'${year}' is not an academic year like "2025-26".`);
-  }
+  const first = academicYearFirstYear(year);
+  if (first === undefined) throw new AppError("validation_failed", `'${year}' is not an academic year like "2025-26".`);
   return first;
-}
-
-export function academicYearStarting(firstYear: number): AcademicYear {
-  return `${firstYear}-${String((firstYear + 1) % 100).padStart(2, "0")}`;
-}
-
-/** "2025-26" → "2026-27". */
-export function nextAcademicYear(year: AcademicYear): AcademicYear {
-  return academicYearStarting(parseAcademicYear(year) + 1);
-}
-
-/** The academic year a date falls in (1 September – 31 August). */
-export function academicYearOf(date: string): AcademicYear {
-  const d = parseDate(date);
-  return academicYearStarting(d.month >= 9 ? d.year : d.year - 1);
 }
 
 export function findTerm(calendar: ReportingCalendar, academicYear: AcademicYear, term: number): Term | undefined {
@@ -165,9 +113,22 @@ export function nextTerm(term: Pick<Term, "academicYear" | "term">, calendar: Re
     : findTerm(calendar, term.academicYear, term.term + 1);
 }
 
-/** The term a date falls in (inclusive of its first and last day), if any. */
-export function termContaining(date: string, calendar: ReportingCalendar): Term | undefined {
+/** Just the dates of a term, for callers that have no more (a tab's planning check). */
+export type TermDates = Pick<Term, "start" | "end">;
+
+/** The term a UK date falls in (inclusive of its first and last day); undefined in a holiday. */
+export function termContaining<T extends TermDates>(date: string, calendar: { readonly terms: readonly T[] }): T | undefined {
   return calendar.terms.find((t) => t.start <= date && date <= t.end);
+}
+
+/**
+ * The term a UK date falls in or, in a holiday, the last term that started before it (the term whose
+ * work is being reported on); undefined before the first term.
+ */
+export function termStartedBy<T extends TermDates>(date: string, calendar: { readonly terms: readonly T[] }): T | undefined {
+  let latest: T | undefined;
+  for (const t of calendar.terms) if (t.start <= date && (!latest || t.start > latest.start)) latest = t;
+  return latest;
 }
 
 // ---------------------------------------------------------------------------------------------

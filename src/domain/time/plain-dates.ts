@@ -2,8 +2,8 @@
  * Plain calendar dates ("YYYY-MM-DD", no time, no zone), academic years and ages — pure functions.
  *
  * Dates of birth, agreement dates and "today" (`asOf`) are plain dates: a child's birthday does not
- * depend on a time zone. The caller supplies today's date (see `ukToday` in meeting-rules); nothing
- * here reads the clock.
+ * depend on a time zone. The caller supplies today's date (`ukToday` in uk-clock.ts); nothing here
+ * reads the clock.
  */
 
 export interface PlainDate {
@@ -73,28 +73,4 @@ export function ageInMonths(dob: PlainDate, on: PlainDate): number {
   let months = (on.year - dob.year) * 12 + (on.month - dob.month);
   if (on.day < dob.day) months -= 1;
   return months;
-}
-
-/** "2025-26": an academic year runs 1 September – 31 August. */
-export type AcademicYear = string;
-const ACADEMIC_YEAR = /^(\d{4})-(\d{2})$/;
-
-/** Start year of a well-formed academic year ("2025-26" → 2025), undefined when malformed. */
-export function academicYearStart(academicYear: string): number | undefined {
-  const m = ACADEMIC_YEAR.exec(academicYear);
-  if (!m) return undefined;
-  const start = Number(m[1]);
-  if ((start + 1) % 100 !== Number(m[2])) return undefined;
-  return start;
-}
-
-export function formatAcademicYear(startYear: number): AcademicYear {
-  return `${startYear}-${String((startYear + 1) % 100).padStart(2, "0")}`;
-}
-
-/** The academic year (1 September – 31 August) containing a date: 2025-09-01 → "2025-26", 2026-08-31 → "2025-26". */
-export function academicYearOf(date: PlainDate | string): AcademicYear {
-  const d = typeof date === "string" ? parsePlainDate(date) : date;
-  if (!d) throw new RangeError(`Not a date (YYYY-MM-DD): ${String(date)}`);
-  return formatAcademicYear(d.month >= 9 ? d.year : d.year - 1);
 }

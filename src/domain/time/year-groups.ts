@@ -6,14 +6,8 @@
  * that age. Children educated out of their chronological year group (summer-born deferred entry,
  * held back, accelerated) are allowed one year either side.
  */
-import {
-  type PlainDate,
-  academicYearOf,
-  academicYearStart,
-  comparePlainDates,
-  describePlainDate,
-  ageInMonths,
-} from "./plain-dates";
+import { academicYearFirstYear, academicYearOf } from "./academic-year";
+import { type PlainDate, comparePlainDates, describePlainDate, ageInMonths } from "./plain-dates";
 
 export const YEAR_GROUPS = ["YR", "Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "Y7", "Y8", "Y9", "Y10", "Y11", "Y12", "Y13"] as const;
 export type YearGroup = (typeof YEAR_GROUPS)[number];
@@ -61,7 +55,7 @@ export const OUT_OF_YEAR_TOLERANCE = 1;
  */
 export function dateOfBirthProblemForYearGroup(dob: PlainDate, y: YearGroup, asOf: PlainDate): string | undefined {
   const academicYear = academicYearOf(asOf);
-  const start = academicYearStart(academicYear) as number;
+  const start = academicYearFirstYear(academicYear) as number;
   const usual = birthRangeFor(y, start, 0);
   const allowed = birthRangeFor(y, start, OUT_OF_YEAR_TOLERANCE);
   if (comparePlainDates(dob, allowed.from) >= 0 && comparePlainDates(dob, allowed.to) <= 0) return undefined;
@@ -98,6 +92,6 @@ export function dateOfBirthProblemForEarlyYears(dob: PlainDate, asOf: PlainDate)
  * 31 August before it began). Rare in early years settings (deferred entry), so a warning, not an error.
  */
 export function isReceptionAgeOrOlder(dob: PlainDate, asOf: PlainDate): boolean {
-  const start = academicYearStart(academicYearOf(asOf)) as number;
+  const start = academicYearFirstYear(academicYearOf(asOf)) as number;
   return comparePlainDates(dob, birthRangeFor("YR", start, 0).to) <= 0;
 }

@@ -1,9 +1,10 @@
 /**
  * Districts, settings and the reporting calendar as the server reads them once the lists exist
- * (src/server/reference-data.ts). Reference data changes rarely, so each list is read whole and
- * kept for `ttlMs`.
+ * (the port in reference-data.ts). Reference data changes rarely, so each list is read whole and
+ * kept for `ttlMs`; the calendar is assembled from the cached lists and kept as long as they are.
  */
 import type { z } from "zod";
+import { defaultMonitoringMeetings, type ReportingCalendar, type Term as CalendarTerm } from "../../domain/time/calendar";
 import type { ReferenceData } from "./reference-data";
 import type { BankHoliday } from "../../schemas/reference/bank-holiday";
 import type { District } from "../../schemas/reference/district";
@@ -38,8 +39,13 @@ class Cached<S extends AnyObjectSchema> {
   }
 }
 
+/** The division of the gov.uk bank holidays that schools in Kent keep. */
+const SCHOOL_DIVISION = "england-and-wales";
+
 export class ListReferenceData implements ReferenceData {
   private readonly cache;
+  /** The calendar built from these exact list reads; rebuilt when any of them is read again. */
+  private assembled?: { from: readonly Promise<unknown>[]; calendar: Promise<ReportingCalendar> };
 
   constructor(stores: Pick<LiftStores, "districts" | "settings" | "terms" | "bankHolidays">, options: { ttlMs?: number; now?: () => number } = {}) {
     const ttl = options.ttlMs ?? 5 * 60_000;
@@ -70,7 +76,32 @@ export class ListReferenceData implements ReferenceData {
     return [...(await this.cache.bankHolidays.get())].sort((a, b) => a.date.localeCompare(b.date));
   }
 
+  async calendar(): Promise<ReportingCalendar> {
+    const from = [this.cache.terms.get(), this.cache.bankHolidays.get(), this.cache.districts.get()] as const;
+    const last = this.assembled;
+    if (last && last.from.every((p, i) => p === from[i])) return last.calendar;
+    const calendar = Promise.all([this.terms(), this.bankHolidays(), this.districts()]).then(([terms, holidays, districts]) =>
+      assembleCalendar(terms, holidays, districts),
+    );
+    // A failed build is not kept: the next call tries again.
+    calendar.catch(() => {
+      if (this.assembled?.calendar === calendar) this.assembled = undefined;
+    });
+    this.assembled = { from, calendar };
+    return calendar;
+  }
+
   invalidate(): void {
     for (const c of Object.values(this.cache)) c.invalidate();
+    this.assembled = undefined;
   }
+}
+
+function assembleCalendar(terms: readonly Term[], holidays: readonly BankHoliday[], districts: readonly District[]): ReportingCalendar {
+  const calendarTerms: CalendarTerm[] = terms.map((t) => ({ ...t }));
+  const bankHolidays = [...new Set(holidays.filter((h) => !h.division || h.division === SCHOOL_DIVISION).map((h) => h.date))].sort();
+  const districtSlugs = districts.map((d) => d.slug);
+  const years = [...new Set(calendarTerms.map((t) => t.academicYear))].sort();
+  const monitoringMeetings = years.flatMap((academicYear) => defaultMonitoringMeetings({ academicYear, districtSlugs, bankHolidays }));
+  return { terms: calendarTerms, bankHolidays, monitoringMeetings };
 }

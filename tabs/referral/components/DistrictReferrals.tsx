@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from "react";
 import { Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { errorMessage, useSession } from "../../shell";
 import { referralsApi, type LiftMeetingSummary, type ReferralRecord, type ReferralSummary } from "../api";
+import { academicYearOf, firstDayOfAcademicYear } from "../../../src/domain/time/academic-year";
 import { formatDateTime, ukToday } from "../draft";
 import { ReferralDetails } from "./ReferralDetails";
 import { ReferralList } from "./ReferralList";
@@ -17,8 +18,7 @@ const useStyles = makeStyles({
 
 /** 1 September of the current academic year: meetings from then on can be filtered by. */
 export function academicYearStart(today: string): string {
-  const [year, month] = today.split("-").map(Number) as [number, number];
-  return `${month >= 9 ? year : year - 1}-09-01`;
+  return firstDayOfAcademicYear(academicYearOf(today));
 }
 
 /** Both kinds of meeting of a district, merged and sorted (the list endpoint is per kind). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatUkDate, formatUkDateShort, formatUkDateTime, formatUkTime } from "../../../src/domain/time/format";
+import { describeUkDateTime, formatDate, formatDateTime, formatTime, formatUkDate, formatUkDateShort, formatUkDateTime, formatUkTime } from "../../../src/domain/time/format";
 
 describe("UK date formatting", () => {
   it.each([
@@ -34,5 +34,22 @@ describe("UK date formatting", () => {
   it("rejects what is not a date", () => {
     expect(() => formatUkDate("15/01/2027")).toThrow(/not an ISO date/);
     expect(() => formatUkDate("2027-02-30")).toThrow(/not an ISO date/);
+  });
+});
+
+describe("compact forms for tab pages", () => {
+  it("show UK time in both GMT and BST, and leave what is not a date alone", () => {
+    expect(formatDateTime("2026-06-10T08:30:00Z")).toBe("Wed, 10 Jun 2026, 09:30");
+    expect(formatDateTime("2026-01-10T08:30:00Z")).toBe("Sat, 10 Jan 2026, 08:30");
+    expect(formatTime("2026-10-24T23:30:00Z")).toBe("00:30");
+    expect(formatDate("2026-10-24T23:30:00Z")).toBe("25 Oct 2026");
+    expect(formatDate("2026-03-29")).toBe("29 Mar 2026");
+    expect(formatDateTime("soon")).toBe("soon");
+    expect(formatDateTime(undefined)).toBe("");
+  });
+
+  it("describe a deadline on the 24-hour clock", () => {
+    expect(describeUkDateTime(new Date("2025-10-15T22:59:59.999Z"))).toBe("Wednesday 15 October 2025 at 23:59");
+    expect(describeUkDateTime("2026-01-14T23:59:00Z")).toBe("Wednesday 14 January 2026 at 23:59");
   });
 });

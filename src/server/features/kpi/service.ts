@@ -13,7 +13,7 @@ import { isAcademicYear, measureById, measuresFor, type Measure } from "../../..
 import { validateReturnValues } from "../../../domain/kpi/return-validation";
 import { percentOf, ragFor } from "../../../domain/kpi/rag";
 import type { SummaryRow } from "../../../domain/kpi/aggregate";
-import { returnDueAt, type ReportingCalendar, type Term, type TermNumber } from "../../../domain/time/calendar";
+import { returnDueAt, type ReportingCalendar, type TermNumber } from "../../../domain/time/calendar";
 import { createManyParallel } from "../../../graph/bulk-io";
 import { countsInSummary, type KpiAggregator, type ReturnsStore } from "./aggregation";
 import { returnVersionKey, type KpiReturnItem } from "./lists";
@@ -67,8 +67,6 @@ function sameValues(a: Readonly<Record<string, number | null>>, b: Readonly<Reco
 }
 
 export class KpiService {
-  private calendarCache?: { at: number; calendar: ReportingCalendar };
-
   constructor(
     private readonly ctx: FeatureContext,
     readonly returns: ReturnsStore,
@@ -111,17 +109,9 @@ export class KpiService {
 
   // ---- calendar ----
 
-  async calendar(): Promise<ReportingCalendar> {
-    const now = Date.now();
-    if (this.calendarCache && now - this.calendarCache.at < 5 * 60_000) return this.calendarCache.calendar;
-    const [terms, holidays] = await Promise.all([this.ctx.stores.terms.all({ pageSize: 500 }), this.ctx.stores.bankHolidays.all({ pageSize: 500 })]);
-    const calendar: ReportingCalendar = {
-      terms: terms.map((t) => t.value as Term).sort((a, b) => a.start.localeCompare(b.start)),
-      bankHolidays: holidays.map((h) => (h.value as { date: string }).date).sort(),
-      monitoringMeetings: [],
-    };
-    this.calendarCache = { at: now, calendar };
-    return calendar;
+  /** The reporting calendar (terms, bank holidays, due dates) from the reference data. */
+  calendar(): Promise<ReportingCalendar> {
+    return this.ctx.reference.calendar();
   }
 
   // ---- versions ----

@@ -5,13 +5,12 @@
  * Every request checks access (src/domain/lift-meetings/access.ts) and is audited with ids only.
  */
 import { randomUUID } from "node:crypto";
-import { DateTime } from "luxon";
 import { canPlanDistrict, isDistrictMember, meetingAccess, refusalFor, type MeetingAccess } from "../../../domain/lift-meetings/access";
 import { checkReorder, type ReorderEntry } from "../../../domain/lift-meetings/agenda";
 import { checkPlannedMeetings, type ExistingMeeting } from "../../../domain/lift-meetings/planning";
-import { describeUkDateTime, UK_ZONE, ukToday } from "../../../domain/referrals/meeting-rules";
+import { describeUkDateTime, formatUkDate } from "../../../domain/time/format";
+import { ukToday } from "../../../domain/time/uk-clock";
 import type { District } from "../../../domain/reference/districts";
-import { TERMS } from "../../../domain/reference/terms";
 import { AppError } from "../../../errors";
 import type { Item, ListStore } from "../../../graph/list-store";
 import type { Agenda, MeetingDetail, OutcomeStatus, PlanMeetingsAnswer, PlannedMeetingInput, StageView } from "../../../schemas/lift-meetings/api";
@@ -208,8 +207,8 @@ export class LiftMeetingService {
     if (toMake.length > 0) {
       const madeIds = new Set(made.flatMap((m) => (m ? [m.id] : [])));
       const existing = LiftMeetingService.existing((await this.districtMeetings(district.slug)).filter((m) => !madeIds.has(m.id)));
-      // The seed term dates: a date outside them is only a warning, so the copy in code is enough.
-      const checked = checkPlannedMeetings(input.meetings, existing, { now: this.ctx.now(), terms: TERMS });
+      // The term dates a commissioner keeps in the reference lists; a date outside them is only a warning.
+      const checked = checkPlannedMeetings(input.meetings, existing, { now: this.ctx.now(), terms: (await this.ctx.reference.calendar()).terms });
       const errors = Object.fromEntries(Object.entries(checked.fieldErrors).filter(([k]) => toMake.some(({ i }) => k.startsWith(`meetings.${i}.`))));
       if (Object.keys(errors).length > 0) throw new AppError("validation_failed", "Some meetings need attention.", { fieldErrors: errors });
       warnings = checked.warnings;
@@ -406,5 +405,5 @@ export class LiftMeetingService {
 export function meetingTitle(district: District, kind: LiftMeetingItem["kind"], phases: readonly string[] | undefined, startsAt: string, previous?: string): string {
   const label = kind === "early-years" ? "early years LIFT" : phases?.length ? `${phases.join(" and ")} LIFT` : "school LIFT";
   const prefix = previous?.includes(" — ") ? previous.slice(0, previous.lastIndexOf(" — ")) : `${district.name} ${label}`;
-  return `${prefix} — ${DateTime.fromISO(startsAt, { zone: UK_ZONE }).setLocale("en-GB").toFormat("cccc d LLLL yyyy")}`.slice(0, 200);
+  return `${prefix} — ${formatUkDate(startsAt)}`.slice(0, 200);
 }

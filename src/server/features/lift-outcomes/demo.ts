@@ -10,7 +10,7 @@
  * not rewritten. Names are fictitious; nothing here logs a child's name.
  */
 import { DateTime } from "luxon";
-import { UK_ZONE } from "../../../domain/referrals/meeting-rules";
+import { UK_ZONE } from "../../../domain/time/uk-clock";
 import { OUTCOME_CATEGORIES, SUPPORT_ALLOCATING, type LiftOutcomeInput, type OutcomeCategory } from "../../../schemas/lift-outcomes/outcome";
 import type { Person } from "../../../schemas/reference/person";
 import type { Item } from "../../../graph/list-store";

@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import { meetingCounts } from "../../../domain/lift-meetings/counts";
 import { districtReportAccess, outcomeAccess, type OutcomeAccess } from "../../../domain/lift-outcomes/access";
 import { overdueActions } from "../../../domain/lift-outcomes/overdue";
-import { ukToday } from "../../../domain/referrals/meeting-rules";
+import { ukToday } from "../../../domain/time/uk-clock";
 import { isPlainDate } from "../../../domain/time/plain-dates";
 import { transition, type ReferralStatus } from "../../../domain/referrals/status";
 import { AppError, parseBody, type FieldErrors } from "../../../errors";

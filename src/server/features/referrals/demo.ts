@@ -7,11 +7,12 @@
  */
 import { DateTime } from "luxon";
 import { formatCaseReference } from "../../../domain/referrals/case-reference";
-import { referralDeadline, UK_ZONE } from "../../../domain/referrals/meeting-rules";
-import { BANK_HOLIDAY_DATES } from "../../../domain/reference/bank-holidays";
+import { referralDeadline } from "../../../domain/referrals/meeting-rules";
+import { academicYearFirstYear, academicYearOf } from "../../../domain/time/academic-year";
+import type { ReportingCalendar } from "../../../domain/time/calendar";
+import { UK_ZONE, ukDateOf } from "../../../domain/time/uk-clock";
 import type { District } from "../../../domain/reference/districts";
 import type { Setting } from "../../../domain/reference/settings";
-import { TERMS } from "../../../domain/reference/terms";
 import type { Term } from "../../../schemas/reference/term";
 import type { FeatureContext } from "../../core/feature-context";
 import type { Item } from "../../../graph/list-store";
@@ -43,7 +44,7 @@ const EY_MEETINGS_PER_TERM = 4;
 const toDate = (iso: string) => DateTime.fromISO(iso, { zone: UK_ZONE });
 
 /** The term holding today, or the next one; a stand-in around today when the calendar has run out. */
-export function demoTerms(now: Date, terms: readonly Term[] = TERMS): Array<{ start: DateTime; end: DateTime }> {
+export function demoTerms(now: Date, terms: readonly Term[]): Array<{ start: DateTime; end: DateTime }> {
   const today = DateTime.fromJSDate(now, { zone: UK_ZONE }).startOf("day");
   const sorted = [...terms].sort((a, b) => a.start.localeCompare(b.start));
   const index = sorted.findIndex((t) => toDate(t.end) >= today);
@@ -60,10 +61,10 @@ export function demoTerms(now: Date, terms: readonly Term[] = TERMS): Array<{ st
 }
 
 /** Up to `count` days of the term on `weekday` (1 = Monday), spread across it, skipping bank holidays. */
-function spreadDays(term: { start: DateTime; end: DateTime }, weekday: number, count: number, skipFirstWeek: boolean): DateTime[] {
+function spreadDays(term: { start: DateTime; end: DateTime }, weekday: number, count: number, skipFirstWeek: boolean, bankHolidays: readonly string[]): DateTime[] {
   const days: DateTime[] = [];
   for (let d = term.start; d <= term.end; d = d.plus({ days: 1 })) {
-    if (d.weekday === weekday && !BANK_HOLIDAY_DATES.includes(d.toISODate() as string)) days.push(d);
+    if (d.weekday === weekday && !bankHolidays.includes(d.toISODate() as string)) days.push(d);
   }
   const usable = skipFirstWeek && days.length > count ? days.slice(1) : days;
   if (usable.length <= count) return usable;
@@ -73,9 +74,9 @@ function spreadDays(term: { start: DateTime; end: DateTime }, weekday: number, c
 /** Demo districts that split school LIFT into primary and secondary meetings (DOMAIN.md: "some districts"). */
 const splitsByPhase = (d: District) => d.area === "West";
 
-function demoMeetings(now: Date, districts: District[], chairs: Map<string, string>): Array<{ value: LiftMeetingItem; idempotencyKey: string }> {
+function demoMeetings(now: Date, calendar: ReportingCalendar, districts: District[], chairs: Map<string, string>): Array<{ value: LiftMeetingItem; idempotencyKey: string }> {
   const out: Array<{ value: LiftMeetingItem; idempotencyKey: string }> = [];
-  for (const term of demoTerms(now)) {
+  for (const term of demoTerms(now, calendar.terms)) {
     for (const d of districts) {
       const add = (kind: LiftMeetingItem["kind"], day: DateTime, i: number, phases?: Array<"primary" | "secondary">) => {
         const start = day.set({ hour: kind === "school" ? 13 : 10, minute: 30 });
@@ -97,10 +98,10 @@ function demoMeetings(now: Date, districts: District[], chairs: Map<string, stri
           },
         });
       };
-      spreadDays(term, 4, SCHOOL_MEETINGS_PER_TERM, true).forEach((day, i) =>
+      spreadDays(term, 4, SCHOOL_MEETINGS_PER_TERM, true, calendar.bankHolidays).forEach((day, i) =>
         add("school", day, i, splitsByPhase(d) ? [i % 2 === 0 ? "primary" : "secondary"] : undefined),
       );
-      spreadDays(term, 2, EY_MEETINGS_PER_TERM, false).forEach((day, i) => add("early-years", day, i));
+      spreadDays(term, 2, EY_MEETINGS_PER_TERM, false, calendar.bankHolidays).forEach((day, i) => add("early-years", day, i));
     }
   }
   return out;
@@ -139,7 +140,7 @@ export async function seedReferralDemo(ctx: FeatureContext, stores: ReferralStor
   const chairs = new Map(people.filter((p) => p.role === "district_lead" && p.districtSlug).map((p) => [p.districtSlug as string, p.oid]));
   const sencoOf = new Map(people.filter((p) => p.role === "senco" && p.settingId).map((p) => [p.settingId as string, p]));
 
-  const meetings = await stores.meetings.createMany(demoMeetings(now, districts, chairs));
+  const meetings = await stores.meetings.createMany(demoMeetings(now, await ctx.reference.calendar(), districts, chairs));
   const byStart = [...meetings].sort((a, b) => a.value.startsAt.localeCompare(b.value.startsAt));
 
   const plan: PlannedReferral[] = [];
@@ -175,7 +176,7 @@ export async function seedReferralDemo(ctx: FeatureContext, stores: ReferralStor
   const sequences = new Map<string, number>();
   for (const e of submitted) {
     const plannedFor = plan[entries.indexOf(e)] as PlannedReferral;
-    const academicYear = academicYearOfDate(e.value.submittedAt as string);
+    const academicYear = academicYearOf(ukDateOf(e.value.submittedAt as string));
     const counter = `${plannedFor.district.code}:${academicYear}`;
     const sequence = (sequences.get(counter) ?? 0) + 1;
     sequences.set(counter, sequence);
@@ -218,11 +219,6 @@ export async function seedReferralDemo(ctx: FeatureContext, stores: ReferralStor
   ];
 }
 
-function academicYearOfDate(iso: string): string {
-  const d = DateTime.fromISO(iso, { zone: UK_ZONE });
-  const start = d.month >= 9 ? d.year : d.year - 1;
-  return `${start}-${String((start + 1) % 100).padStart(2, "0")}`;
-}
 
 function toEntry(p: PlannedReferral, now: Date, oid: string, sencoName = "SENCo"): { value: ReferralItem; idempotencyKey: string } {
   const meeting = p.meeting?.value;
@@ -276,7 +272,7 @@ function demoBody(setting: Setting, n: number, meetingId: string | undefined, as
   const name = `${FIRST[n % FIRST.length]} ${LAST[(n * 7) % LAST.length]}`;
   const area = AREAS[n % AREAS.length] as (typeof AREAS)[number];
   const secondary = n % 3 === 0 ? AREAS[(n + 1) % AREAS.length] : undefined;
-  const startYear = asOf.month >= 9 ? asOf.year : asOf.year - 1;
+  const startYear = academicYearFirstYear(academicYearOf(asOf.toISODate() as string)) as number;
   const early = setting.phase === "early-years";
   const yearGroupNumber = setting.phase === "secondary" ? 7 + (n % 4) : 1 + (n % 6);
   // In Year N a child is N + 4 on the 31 August before the academic year: born Jan–Aug of that year minus N + 4.

@@ -5,7 +5,8 @@
  */
 import { ANONYMISED_FIELDS, canCreateReferral, canEditReferral, pickFields, referralView, type ReferralView } from "../../../domain/referrals/access";
 import { academicYearOf, formatCaseReference } from "../../../domain/referrals/case-reference";
-import { DEFAULT_MAX_PER_SENCO, placeReferral, ukToday, type LiftMeeting } from "../../../domain/referrals/meeting-rules";
+import { DEFAULT_MAX_PER_SENCO, placeReferral, type LiftMeeting } from "../../../domain/referrals/meeting-rules";
+import { ukToday } from "../../../domain/time/uk-clock";
 import { decideSubmit, isEditableByReferrer, isReferralStatus } from "../../../domain/referrals/status";
 import type { District } from "../../../domain/reference/districts";
 import type { Setting } from "../../../domain/reference/settings";
