@@ -9,6 +9,7 @@ import {
 } from "../../src/teams-app/validate-manifest";
 import { filledLocalManifest, localVars, root, templateText } from "./helpers";
 
+type Json = Record<string, any>;
 
 const manifest = (): Json => filledLocalManifest() as Json;
 
