@@ -215,54 +215,23 @@ export class SqliteStore {
   }
 }
 
-function toSite(r: Row): SiteRecord {
-  return {
-    id: r.id as string,
-    hostname: r.hostname as string,
-    path: r.path as string,
-    name: r.name as string,
-    displayName: r.display_name as string,
-    isRoot: r.is_root === 1,
-    created: r.created as string,
-    modified: r.modified as string,
+/**
+ * A record read from its row: each property from the column of the same name in snake_case
+ * (`displayName` ← `display_name`), converted where SQLite stores it differently.
+ */
+function reader<T>(keys: ReadonlyArray<keyof T & string>, convert: { [K in keyof T]?: (value: unknown) => T[K] } = {}): (r: Row) => T {
+  const columns = keys.map((key) => [key, key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] as const);
+  return (r) => {
+    const out: Record<string, unknown> = {};
+    for (const [key, column] of columns) out[key] = convert[key] ? convert[key](r[column]) : r[column];
+    return out as T;
   };
 }
 
-function toList(r: Row): ListRecord {
-  return {
-    id: r.id as string,
-    siteId: r.site_id as string,
-    displayName: r.display_name as string,
-    name: r.name as string,
-    description: r.description as string,
-    template: r.template as string,
-    created: r.created as string,
-    modified: r.modified as string,
-    version: r.version as number,
-  };
-}
+const flag = (value: unknown): boolean => value === 1;
+const json = (value: unknown): Record<string, unknown> => JSON.parse(value as string) as Record<string, unknown>;
 
-function toColumn(r: Row): ColumnRecord {
-  return {
-    id: r.id as string,
-    listId: r.list_id as string,
-    name: r.name as string,
-    position: r.position as number,
-    type: r.type as ColumnRecord["type"],
-    definition: JSON.parse(r.definition as string) as Record<string, unknown>,
-    builtIn: r.built_in === 1,
-  };
-}
-
-function toItem(r: Row): ItemRecord {
-  return {
-    listId: r.list_id as string,
-    id: r.id as number,
-    uid: r.uid as string,
-    version: r.version as number,
-    created: r.created as string,
-    modified: r.modified as string,
-    seq: r.seq as number,
-    fields: JSON.parse(r.fields as string) as Record<string, unknown>,
-  };
-}
+const toSite = reader<SiteRecord>(["id", "hostname", "path", "name", "displayName", "isRoot", "created", "modified"], { isRoot: flag });
+const toList = reader<ListRecord>(["id", "siteId", "displayName", "name", "description", "template", "created", "modified", "version"]);
+const toColumn = reader<ColumnRecord>(["id", "listId", "name", "position", "type", "definition", "builtIn"], { definition: json, builtIn: flag });
+const toItem = reader<ItemRecord>(["listId", "id", "uid", "version", "created", "modified", "seq", "fields"], { fields: json });

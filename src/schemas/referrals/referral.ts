@@ -19,8 +19,6 @@
 import { z } from "zod";
 import {
   type FieldDef,
-  type FieldOption,
-  type ReferralSectionId,
   type ReferralVariant,
   REFERRAL_SECTIONS,
   bool,
@@ -698,22 +696,9 @@ export function childAgeInMonths(dateOfBirth: unknown, asOf: string): number | u
 // ---------------------------------------------------------------------------------------------
 // The catalogue: every field with its dotted path, for the form and the list definition
 
-export interface ReferralField {
+export interface ReferralField extends Omit<FieldDef, "schema"> {
   /** Dotted path in the data: "child.legalName", "apdrCycles"; list items are relative ("assess"). */
   path: string;
-  kind: FieldDef["kind"];
-  label: string;
-  labelByVariant: Partial<Record<ReferralVariant, string>>;
-  section: ReferralSectionId;
-  help: string | undefined;
-  variants: readonly ReferralVariant[];
-  required: boolean;
-  draftRequired: boolean;
-  identifying: boolean;
-  maxLength?: number;
-  min?: number;
-  max?: number;
-  options?: readonly FieldOption[];
   /** Lists only. */
   minItems?: number;
   maxItems?: number;

@@ -5,12 +5,9 @@
  * the updated card, which also replaces the sent card for everyone (`updateCard`).
  */
 import { z } from "zod";
-import type { AdaptiveCard, BotMessenger, BotReply, BotUser } from "../../../../bot/bot-port";
-import type { ConversationStore } from "../../../../bot/conversation-store";
+import type { AdaptiveCard, BotReply, BotUser } from "../../../../bot/bot-port";
 import type { ReminderBot } from "../../../../bot/lift-bot";
 import { listCard, REMINDER_VERBS, returnReminderCard, shortStatus, statusInWords } from "../../../../bot/cards/reminder-cards";
-import type { PeopleDirectory } from "../../../auth/people-directory";
-import type { AppConfig } from "../../../config/config";
 import { AppError } from "../../../errors";
 import {
   addDays,
@@ -26,28 +23,17 @@ import {
 import { formatUkDate, formatUkDateTime } from "../../../domain/time/format";
 import { overdueDigest, parseReminderKey, REMINDER_TIME, returnPeriod } from "../../../domain/reminders/plan";
 import type { Person } from "../../../schemas/reference/person";
-import type { ReferenceData } from "../../core/reference-data";
-import type { ReturnStatusSource } from "./return-status";
-import type { ExtensionStore, OutboxStore, SnoozeStore } from "./runner";
+import type { RunnerDeps } from "./runner";
 import { missingLabels, returnView } from "./views";
 
-export interface ReminderBotDeps {
-  config: Pick<AppConfig, "publicUrl" | "teamsAppId">;
-  log: { warn(o: object, m: string): void };
-  people: PeopleDirectory;
-  reference: ReferenceData;
-  conversations: ConversationStore;
-  messenger: BotMessenger;
-  outbox: OutboxStore;
-  snoozes: SnoozeStore;
-  extensions: ExtensionStore;
-  returns: ReturnStatusSource;
-  calendar: () => Promise<ReportingCalendar>;
-  now: () => Date;
-  pace: { take(): Promise<void> };
+/** What the bot's reminder answers need: the runner's dependencies (the same stores and ports), and a way to deliver now. */
+export type ReminderBotDeps = Pick<
+  RunnerDeps,
+  "config" | "log" | "people" | "reference" | "conversations" | "messenger" | "outbox" | "snoozes" | "extensions" | "returns" | "calendar" | "now" | "pace"
+> & {
   /** Deliver queued notices now (the scheduler's drain, which never overlaps a pass). */
   kick: () => void;
-}
+};
 
 const ActionData = z.object({
   key: z.string().max(200),
