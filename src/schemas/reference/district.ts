@@ -9,6 +9,8 @@ export const AreaName = z.enum(AREAS);
 export type AreaName = z.infer<typeof AreaName>;
 
 export const DISTRICT_SLUG = /^[a-z]+(-[a-z]+)*$/;
+/** A district's slug as other records refer to it. */
+export const DistrictSlug = z.string().regex(DISTRICT_SLUG).max(60);
 
 export const District = z.object({
   /** Three-letter code used in case references, e.g. DOV-2526-0042. */

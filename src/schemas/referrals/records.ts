@@ -4,10 +4,11 @@
  * so the form, the server and the list share one definition; the columns filters need are promoted.
  */
 import { z } from "zod";
+import { DistrictSlug as Slug } from "../reference/district";
 import { SupportPlan } from "../lift-outcomes/outcome";
 import { REFERRAL_STATUSES } from "./status";
 
-export const Slug = z.string().regex(/^[a-z]+(-[a-z]+)*$/).max(60);
+export { Slug };
 export const SettingId = z.string().regex(/^[A-Z]{3}-[A-Z]\d+$/).max(16);
 
 export const HistoryEntry = z.object({ at: z.iso.datetime(), action: z.string().max(300), byName: z.string().max(120) });

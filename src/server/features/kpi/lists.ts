@@ -1,6 +1,6 @@
 /**
- * The two lists behind KPI returns and their summary (issue 7). Declared here, next to the Graph I/O
- * that aggregates them (kpi-aggregation.ts); the KPI feature provisions them.
+ * The two lists behind KPI returns and their summary (records: src/schemas/kpi/records.ts), read
+ * and written by the summary aggregation (aggregation.ts).
  *
  * - `KpiReturns`: one item per district × academic year × term × version. A version is a draft
  *   until it is submitted; a submitted version is never changed again except to mark it returned
@@ -10,40 +10,10 @@
  * - `KpiSummary`: one item per summary row key (`level|scope|year|period|measure`), columns
  *   mirroring the CSV export, so Excel and Power BI can read the list directly.
  */
-import { z } from "zod";
 import { defineList } from "../../../graph/list-definition";
+import { KpiReturnItem, KpiSummaryItem } from "../../../schemas/kpi/records";
 
-const Slug = z.string().regex(/^[a-z]+(-[a-z]+)*$/).max(60);
-const Year = z.string().regex(/^\d{4}-\d{2}$/).max(7);
-
-export const KPI_RETURN_STATUSES = ["draft", "submitted", "returned"] as const;
-export type KpiReturnItemStatus = (typeof KPI_RETURN_STATUSES)[number];
-
-export const KpiReturnItem = z.object({
-  returnKey: z.string().max(120),
-  districtSlug: Slug,
-  academicYear: Year,
-  term: z.number().int().min(1).max(6),
-  version: z.number().int().min(1).max(10_000),
-  status: z.enum(KPI_RETURN_STATUSES),
-  /** Count measure id → value; null = left blank (missing, never 0). */
-  values: z.record(z.string().max(64), z.number().nullable()),
-  // An empty text column reads back as absent (list-definition fromFieldValue).
-  narrative: z.string().max(20_000).default(""),
-  source: z.enum(["form", "import", "demo"]),
-  savedAt: z.iso.datetime(),
-  savedByName: z.string().max(120),
-  submittedAt: z.iso.datetime().optional(),
-  submittedByName: z.string().max(120).optional(),
-  returnedAt: z.iso.datetime().optional(),
-  returnedByName: z.string().max(120).optional(),
-  comment: z.string().max(4000).optional(),
-});
-export type KpiReturnItem = z.infer<typeof KpiReturnItem>;
-
-export function returnVersionKey(districtSlug: string, academicYear: string, term: number, version: number): string {
-  return `${districtSlug}|${academicYear}|${term}|v${version}`;
-}
+export { KPI_RETURN_STATUSES, KpiReturnItem, KpiSummaryItem, KpiSummaryMeasure, returnVersionKey, type KpiReturnItemStatus } from "../../../schemas/kpi/records";
 
 export const KpiReturnsList = defineList({
   title: "KpiReturns",
@@ -55,39 +25,6 @@ export const KpiReturnsList = defineList({
   // `Version` is a built-in SharePoint column.
   columns: { version: { name: "ReturnVersion" } },
 });
-
-/** One measure of a summary item: the CSV's per-measure columns (plus who did not report). */
-export const KpiSummaryMeasure = z.object({
-  measure: z.string().max(64),
-  value: z.number().nullable(),
-  numerator: z.number().nullable(),
-  denominator: z.number().nullable(),
-  percent: z.number().nullable(),
-  rag: z.enum(["green", "amber", "red", "na"]),
-  districtsReporting: z.number().int().min(0),
-  missing: z.array(z.string().max(60)).max(100),
-  partial: z.array(z.string().max(60)).max(100),
-});
-export type KpiSummaryMeasure = z.infer<typeof KpiSummaryMeasure>;
-
-/**
- * One item per level × scope × academic year × period (17 scopes × 7 periods ≈ 120 items a year),
- * holding that scope's measures as JSON. One item per measure would be ~11,000 items a year: too
- * many writes for a first refresh over Graph (and for every test start with demo data), while an
- * amended return still touches at most six items here (district, area and county × term and year).
- * Power Query reads it with `Json.Document([Measures])` and expands to the CSV's long format.
- */
-export const KpiSummaryItem = z.object({
-  /** `level|scope|academicYear|period` (scope: district slug, area name or "county"). */
-  setKey: z.string().max(200),
-  level: z.enum(["county", "area", "district"]),
-  name: z.string().max(120),
-  academicYear: Year,
-  period: z.enum(["T1", "T2", "T3", "T4", "T5", "T6", "year"]),
-  districtsExpected: z.number().int().min(0),
-  measures: z.array(KpiSummaryMeasure).max(500),
-});
-export type KpiSummaryItem = z.infer<typeof KpiSummaryItem>;
 
 export const KpiSummaryList = defineList({
   title: "KpiSummary",

@@ -1,35 +1,11 @@
 /**
- * The lists behind LIFT outcome records and meeting attendance (issue 5). The outcome is one JSON
- * column validated by the shared schema (src/schemas/lift-outcome.ts), so the side-panel form, the
- * server and the list share one definition; the columns reads filter on are promoted and indexed.
+ * The lists behind LIFT outcome records and meeting attendance: the records
+ * (src/schemas/lift-outcomes/records.ts) with the columns reads filter on indexed.
  */
-import { z } from "zod";
 import { defineList } from "../../../graph/list-definition";
-import { LiftOutcomeInput } from "../../../schemas/lift-outcomes/outcome";
-import { AttendanceInput } from "../../../schemas/lift-meetings/api";
+import { LiftAttendanceItem, LiftOutcomeItem } from "../../../schemas/lift-outcomes/records";
 
-const Slug = z.string().regex(/^[a-z]+(-[a-z]+)*$/).max(60);
-const SettingId = z.string().regex(/^[A-Z]{3}-[A-Z]\d+$/).max(16);
-const Name = z.string().max(120);
-
-export const LiftOutcomeItem = z.object({
-  /** One record per case: unique, so two first saves at once cannot make two records. */
-  referralId: z.string().max(32),
-  meetingId: z.string().max(64),
-  districtSlug: Slug,
-  settingId: SettingId,
-  status: z.enum(["draft", "approved"]),
-  /** May name the child (free text): never shown on the stage, never logged. */
-  outcome: LiftOutcomeInput,
-  allocatedTeacherName: Name.optional(),
-  updatedAt: z.iso.datetime(),
-  updatedByOid: z.guid(),
-  updatedByName: Name,
-  approvedAt: z.iso.datetime().optional(),
-  approvedByOid: z.guid().optional(),
-  approvedByName: Name.optional(),
-});
-export type LiftOutcomeItem = z.infer<typeof LiftOutcomeItem>;
+export { LiftAttendanceItem, LiftOutcomeItem } from "../../../schemas/lift-outcomes/records";
 
 export const LiftOutcomesList = defineList({
   title: "LiftOutcomes",
@@ -40,18 +16,6 @@ export const LiftOutcomesList = defineList({
   indexed: ["meetingId", "districtSlug", "status"],
   unique: ["referralId"],
 });
-
-export const LiftAttendanceItem = z.object({
-  /** One record per meeting. */
-  meetingId: z.string().max(64),
-  districtSlug: Slug,
-  professionals: AttendanceInput.shape.professionals,
-  settingIds: AttendanceInput.shape.settingIds,
-  updatedAt: z.iso.datetime(),
-  updatedByOid: z.guid(),
-  updatedByName: Name,
-});
-export type LiftAttendanceItem = z.infer<typeof LiftAttendanceItem>;
 
 export const LiftAttendanceList = defineList({
   title: "LiftAttendance",
