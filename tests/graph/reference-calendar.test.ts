@@ -30,7 +30,7 @@ describe("reference data", () => {
     ["2026-27", TERMS_2026_27, [39, 35, 30, 24, 34, 33]],
   ] as const)("%s has six terms and 195 working weekdays (domain-research.md §2)", (_year, terms, perTerm) => {
     expect(terms.map((t) => t.term)).toEqual([1, 2, 3, 4, 5, 6]);
-    // §2's per-term figures leave out the May bank holiday that falls inside term 5.
+    // The per-term figures of [Term dates](../../docs/reference/calendar.md#term-dates-2025-26) leave out the May bank holiday that falls inside term 5.
     expect(terms.map((t) => weekdays(t.start, t.end, true))).toEqual(perTerm);
     expect(terms.reduce((n, t) => n + weekdays(t.start, t.end, true), 0)).toBe(195);
   });

@@ -1,6 +1,6 @@
 /**
- * The two lists behind KPI returns and their summary (issue 7). Declared here, next to the Graph I/O
- * that aggregates them (kpi-aggregation.ts); the KPI feature provisions them.
+ * The two lists behind KPI returns and their summary. Declared here, next to the Graph I/O
+ * that aggregates them (aggregation.ts); the KPI feature provisions them.
  *
  * - `KpiReturns`: one item per district × academic year × term × version. A version is a draft
  *   until it is submitted; a submitted version is never changed again except to mark it returned

@@ -1,6 +1,6 @@
 /**
- * The lists behind LIFT outcome records and meeting attendance (issue 5). The outcome is one JSON
- * column validated by the shared schema (src/schemas/lift-outcome.ts), so the side-panel form, the
+ * The lists behind LIFT outcome records and meeting attendance. The outcome is one JSON
+ * column validated by the shared schema (src/schemas/lift-outcomes/outcome.ts), so the side-panel form, the
  * server and the list share one definition; the columns reads filter on are promoted and indexed.
  */
 import { z } from "zod";
