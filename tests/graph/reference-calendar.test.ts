@@ -1,3 +1,4 @@
+// The term dates and the 195-day check: [calendar.md](../../docs/reference/calendar.md#term-dates-2025-26).
 import { describe, expect, it } from "vitest";
 import { TERMS, TERMS_2025_26, TERMS_2026_27 } from "../../src/domain/reference/terms";
 import { BANK_HOLIDAYS } from "../../src/domain/reference/bank-holidays";
