@@ -1,6 +1,6 @@
 /**
  * Our own bot interface. The botbuilder SDK is archived (support ended 31 Dec 2025, see
- * /work/shared/reference/teams-platform.md §5), so everything outside `bot/botbuilder-adapter.ts`
+ * [teams-platform.md §5](../docs/reference/teams-platform.md#5-status-of-the-bot-framework-sdk)), so everything outside `bot/botbuilder-adapter.ts`
  * talks to Teams through these plain types only; swapping the SDK then touches one file.
  * Nothing here may import botbuilder.
  */
@@ -28,7 +28,7 @@ export interface BotUser {
 
 /**
  * What we keep to message someone later (proactively). Plain JSON so it can be stored in a
- * SharePoint list item as is. Fields mirror what teams-platform.md §4.1 says to persist:
+ * SharePoint list item as is. Fields mirror what [teams-platform.md §4.1](../docs/reference/teams-platform.md#41-setup-conversation-references-and-proactive-messages) says to persist:
  * serviceUrl, conversation id, tenant id, bot and user.
  */
 export interface ConversationRef {
@@ -66,7 +66,7 @@ export interface BotHandlers {
   onMessage(text: string, ref: ConversationRef, user: BotUser): Promise<BotReply | undefined>;
   /**
    * An `Action.Execute` click (Universal Actions). The returned card replaces the card for the
-   * user who clicked (teams-platform.md §4.2); use `BotMessenger.updateCard` to change it for all.
+   * user who clicked ([teams-platform.md §4.2](../docs/reference/teams-platform.md#42-adaptive-cards-and-universal-actions)); use `BotMessenger.updateCard` to change it for all.
    */
   onCardAction(verb: string, data: Record<string, unknown>, ref: ConversationRef, user: BotUser): Promise<AdaptiveCard>;
 }

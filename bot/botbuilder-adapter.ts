@@ -1,5 +1,5 @@
 /**
- * The only place that imports botbuilder (4.23, archived; teams-platform.md §5). It turns Bot
+ * The only place that imports botbuilder (4.23, archived; [teams-platform.md §5](../docs/reference/teams-platform.md#5-status-of-the-bot-framework-sdk)). It turns Bot
  * Framework activities into calls on our `BotHandlers` and implements our `BotMessenger` with the
  * SDK's `CloudAdapter`, so replacing the SDK means replacing this file only.
  */
@@ -46,7 +46,7 @@ export function createBotEndpoint(config: BotConfig, handlers: BotHandlers, opti
 
 const silentLog: BotLog = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
-/** Content types of the `adaptiveCard/action` invoke response (Universal Actions, teams-platform.md §4.2). */
+/** Content types of the `adaptiveCard/action` invoke response (Universal Actions, [teams-platform.md §4.2](../docs/reference/teams-platform.md#42-adaptive-cards-and-universal-actions)). */
 const CARD_RESPONSE = "application/vnd.microsoft.card.adaptive";
 const ERROR_RESPONSE = "application/vnd.microsoft.error";
 
@@ -55,7 +55,7 @@ export function createBotAdapter(config: BotConfig, options: { log?: BotLog } = 
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(config)));
 
   adapter.onTurnError = async (context, error) => {
-    // Log what failed, never the activity's text: it may name a child (DESIGN.md, logging).
+    // Log what failed, never the activity's text: it may name a child ([Logging](../docs/reference/architecture.md#logging)).
     log.error({ ...describeError(error), activityType: context.activity.type, activityName: context.activity.name }, "bot turn failed");
     if (context.activity.type !== "message") return;
     try {
@@ -93,7 +93,7 @@ export function createBotAdapter(config: BotConfig, options: { log?: BotLog } = 
     // rethrow it to the caller (the reminder outbox decides whether to retry).
     let failure: { error: unknown } | undefined;
     // `continueConversation` throws "deprecated" on CloudAdapter; the Async form takes the bot's
-    // app id (empty when authentication is off) — teams-platform.md §4.1.
+    // app id (empty when authentication is off) — [teams-platform.md §4.1](../docs/reference/teams-platform.md#41-setup-conversation-references-and-proactive-messages).
     await adapter.continueConversationAsync(appId, toSdkReference(ref), async (context) => {
       // The SDK gives the synthetic continuation activity a random id, and TurnContext then sends
       // every message as a reply to it (POST …/activities/{random id}). A proactive message is a
@@ -126,7 +126,7 @@ export function createBotAdapter(config: BotConfig, options: { log?: BotLog } = 
       return { activityId };
     },
     async updateCard(ref, activityId, card) {
-      // updateActivity changes the message for everyone in the chat (teams-platform.md §4.2).
+      // updateActivity changes the message for everyone in the chat ([teams-platform.md §4.2](../docs/reference/teams-platform.md#42-adaptive-cards-and-universal-actions)).
       await continueWith(ref, async (context) => {
         await context.updateActivity({ ...cardActivity(card), id: activityId });
       });
@@ -138,7 +138,7 @@ export function createBotAdapter(config: BotConfig, options: { log?: BotLog } = 
 
 /**
  * With no app id the SDK runs with authentication disabled: it accepts requests without a token and
- * sends replies without one (what Agents Playground and local tests need; teams-platform.md §6.1).
+ * sends replies without one (what Agents Playground and local tests need; [teams-platform.md §6.1](../docs/reference/teams-platform.md#61-microsoft-365-agents-playground)).
  * It must then stay MultiTenant, because the SingleTenant/MSI factories insist on an app id.
  */
 function authOptions(config: BotConfig): ConfigurationBotFrameworkAuthenticationOptions {
@@ -180,7 +180,7 @@ class LiftTeamsBot extends TeamsActivityHandler {
     });
 
     // Teams raises both installationUpdate (add) and conversationUpdate (membersAdded = the bot)
-    // for one install (teams-platform.md §4.1); greet on the latter only so the user hears it once.
+    // for one install ([teams-platform.md §4.1](../docs/reference/teams-platform.md#41-setup-conversation-references-and-proactive-messages)); greet on the latter only so the user hears it once.
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient.id;
       if (context.activity.membersAdded?.some((member) => member.id === botId)) {
@@ -320,7 +320,7 @@ function toSdkReference(ref: ConversationRef): Partial<ConversationReference> {
 /**
  * A failed connector call as our own error, so callers need no SDK types. The status and any
  * Retry-After (seconds) go in `detail`: on 429 Teams asks callers to wait that long, and 412, 502,
- * 503 and 504 are also worth retrying (teams-platform.md §4.3). The SDK's HTTP pipeline has
+ * 503 and 504 are also worth retrying ([teams-platform.md §4.3](../docs/reference/teams-platform.md#43-rate-limits)). The SDK's HTTP pipeline has
  * already retried a few times before this is thrown.
  */
 function toAppError(error: unknown): AppError {

@@ -90,7 +90,7 @@ export function createLiftBot(deps: LiftBotDeps): BotHandlers {
 
     async onMessage(text, ref, user): Promise<BotReply> {
       // Teams sends the install event once; if it was missed (e.g. the bot was down), the first
-      // message is the next chance to capture the reference (teams-platform.md §4.1).
+      // message is the next chance to capture the reference ([teams-platform.md §4.1](../docs/reference/teams-platform.md#41-setup-conversation-references-and-proactive-messages)).
       if (ref.conversationType === "personal" && !(await conversations.findByUser(user))) await remember(ref);
       const command = parseCommand(text);
       switch (command) {

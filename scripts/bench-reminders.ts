@@ -1,7 +1,7 @@
 /**
  * `npm run bench:reminders`: one reminder to each of 2,000 simulated district leads through a local
  * Bot Framework connector that allows 50 requests a second (Teams' per-app limit,
- * teams-platform.md §4.3) and answers 429 with Retry-After beyond it. The whole app runs in-process on
+ * [teams-platform.md §4.3](../docs/reference/teams-platform.md#43-rate-limits)) and answers 429 with Retry-After beyond it. The whole app runs in-process on
  * the in-memory Graph emulator; prints messages/second, 429s, duplicates and losses (both must be 0).
  */
 import fs from "node:fs";

@@ -7,8 +7,8 @@
  *
  * The PNGs are committed, so neither packaging nor the tests need a browser; run this only after
  * editing an SVG. It renders with Debian's Chromium through playwright-core (the project's browser
- * for tests, DESIGN.md "Tests and benchmarks"), then normalises the outline icon: Teams tints the
- * outline itself and requires it to be white on transparent (teams-platform.md §1.2), so every pixel
+ * for tests, [Tests and benchmarks](../docs/reference/architecture.md#tests-and-benchmarks)), then normalises the outline icon: Teams tints the
+ * outline itself and requires it to be white on transparent ([teams-platform.md §1.2](../docs/reference/teams-platform.md#12-required-root-fields)), so every pixel
  * is forced to pure white and only its alpha (the anti-aliasing) is kept.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";

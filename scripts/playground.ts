@@ -2,7 +2,7 @@
  * `npm run playground`: Microsoft 365 Agents Playground (pinned 0.2.28) against the running app's
  * bot endpoint, as the Dover district lead (mock Teams context in `.m365agentsplayground.yml`).
  * Offline, telemetry off, no browser opened; prints the UI URL. Start the app first (`npm start`).
- * Flags, environment and config file: /work/shared/reference/teams-platform.md §6.1.
+ * Flags, environment and config file: [teams-platform.md §6.1](../docs/reference/teams-platform.md#61-microsoft-365-agents-playground).
  *
  * Exports the command builder so tests/bot/playground.test.ts drives the Playground the same way.
  */

@@ -7,7 +7,7 @@
  * starts the emulator on DATA_DIR itself for the duration of the run.
  * Tenant mode: talks to Microsoft Graph as the app (AAD_APP_CLIENT_ID + secret or certificate) on
  * SHAREPOINT_SITE_URL; the app needs Sites.Manage.All or a `manage`/`fullcontrol` Sites.Selected grant
- * to create lists (graph-sharepoint-lists.md §9).
+ * to create lists ([graph-sharepoint-lists.md §9](../docs/reference/graph-sharepoint-lists.md#9-permissions)).
  */
 import { loadConfig } from "../src/config/config";
 import { bootstrapGraph } from "../src/server/core/bootstrap";

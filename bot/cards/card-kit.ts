@@ -1,6 +1,6 @@
 /**
  * Small builders for Adaptive Cards as plain JSON. Version 1.5 because Teams needs ≥1.4 for
- * `Action.Execute` and the Universal Actions docs ask for 1.5 (teams-platform.md §4.2).
+ * `Action.Execute` and the Universal Actions docs ask for 1.5 ([teams-platform.md §4.2](../../docs/reference/teams-platform.md#42-adaptive-cards-and-universal-actions)).
  */
 import type { AdaptiveCard } from "../bot-port";
 

@@ -2,7 +2,7 @@
  * The local identity provider: used when no Entra tenant is configured. It signs RS256 JWTs shaped
  * like Microsoft Entra ID v2 access tokens (iss, aud, tid, oid, name, preferred_username, scp, exp)
  * and publishes its JWKS, so the server validates local tokens with exactly the code it uses for
- * Entra tokens (DESIGN.md principle 1).
+ * Entra tokens ([principle 1](../../docs/reference/architecture.md#1-one-code-path-local-and-production)).
  */
 import fs from "node:fs";
 import path from "node:path";

@@ -1,9 +1,9 @@
 /**
  * On-behalf-of (OBO) exchange for production: turns the user's Teams SSO token into a Graph token
  * for that user. The app reads and writes the lists with its own app identity (Sites.Selected,
- * DESIGN.md principle 4), so OBO is used only where Graph must act as the user (e.g. reading the
+ * [principle 4](../../docs/reference/architecture.md#4-sharepoint-is-the-record-the-server-enforces-access)), so OBO is used only where Graph must act as the user (e.g. reading the
  * user's own meetings). Flow: learn.microsoft.com "Microsoft identity platform and OAuth 2.0
- * On-Behalf-Of flow"; Teams SSO: teams-platform.md §3 — consent errors (AADSTS65001) mean the
+ * On-Behalf-Of flow"; Teams SSO: [teams-platform.md §3](../../docs/reference/teams-platform.md#3-tab-sso-and-on-behalf-of) — consent errors (AADSTS65001) mean the
  * tab must ask for consent, which we surface as a coded error the client can act on.
  */
 import { createHash } from "node:crypto";

@@ -3,7 +3,7 @@ import type { Person } from "../schemas/reference/person";
 /**
  * Where a signed-in user's role, district and setting come from. The request never says who
  * someone is beyond their token; the server looks them up here on every request.
- * Implementation: the People list in SharePoint (src/graph/list-people-directory.ts).
+ * Implementation: the People list in SharePoint (src/server/core/list-people-directory.ts).
  */
 export interface PeopleDirectory {
   byOid(oid: string): Promise<Person | undefined>;

@@ -193,7 +193,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
         clientId: e.AAD_APP_CLIENT_ID ?? "",
         clientSecret: e.AAD_APP_CLIENT_SECRET,
         certificatePath: e.AAD_APP_CERTIFICATE_PATH,
-        // Teams SSO tokens carry the Application ID URI as audience (teams-platform.md §3).
+        // Teams SSO tokens carry the Application ID URI as audience ([teams-platform.md §3](../../docs/reference/teams-platform.md#3-tab-sso-and-on-behalf-of)).
         audience: e.AAD_APP_ID_URI ?? `api://${new URL(publicUrl).host}/${e.AAD_APP_CLIENT_ID}`,
       }
     : {

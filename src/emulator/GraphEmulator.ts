@@ -4,7 +4,7 @@
  * `dispatch` (dispatch.ts) and write Graph-shaped JSON with request-id/client-request-id headers.
  *
  * Configuration comes only from `options` (never from process.env): the command (cli.ts) or the
- * app (src/server/start.ts) reads its environment once at start-up and passes what it found.
+ * app (src/server/app/start.ts) reads its environment once at start-up and passes what it found.
  */
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
@@ -165,7 +165,7 @@ export class GraphEmulator {
     await this.faults.delay();
     const isBatch = /^\/+\$batch$/.test(request.path);
     if (!isBatch) {
-      // §6.3: a $batch is evaluated per sub-request, so the throttle decision is made inside it.
+      // [§6.3](../../docs/reference/graph-sharepoint-lists.md#63-throttling-inside-a-batch): a $batch is evaluated per sub-request, so the throttle decision is made inside it.
       const fault = this.faults.fault();
       if (fault) throw fault;
     }

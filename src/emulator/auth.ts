@@ -1,7 +1,7 @@
 /**
  * Bearer-token check. Mode "any" (the default, a development tool) accepts any non-empty bearer
  * token; mode "jwks" verifies signature, expiry and optionally issuer/audience against a JWKS
- * (the local identity provider). Failures are 401 InvalidAuthenticationToken (§7.1).
+ * (the local identity provider). Failures are 401 InvalidAuthenticationToken ([§7.1](../../docs/reference/graph-sharepoint-lists.md#71-error-body)).
  */
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import { GraphErrors } from "./errors";

@@ -1,6 +1,6 @@
 /**
  * The emulator's TLS certificate. HTTPS is required: the Graph JS client drops the bearer token
- * and mangles nextLinks on http:// (reference §8.1, §10.1). Generated on first start and kept in
+ * and mangles nextLinks on http:// ([§8.1](../../docs/reference/graph-sharepoint-lists.md#81-initialisation-base-url-and-customhosts), [§10.1](../../docs/reference/graph-sharepoint-lists.md#101-https-and-absolute-links)). Generated on first start and kept in
  * DATA_DIR so clients can trust one stable certificate; regenerated when close to expiry.
  */
 import { X509Certificate } from "node:crypto";

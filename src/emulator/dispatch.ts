@@ -1,5 +1,5 @@
 /**
- * Routing → one handler per resource → store (style-anchors §1.3). Transport-free: the HTTPS
+ * Routing → one handler per resource → store ([Routing, handlers, store](../../docs/reference/architecture.md#routing-handlers-store)). Transport-free: the HTTPS
  * listener and $batch both call `dispatch`, which never throws (errors become Graph error bodies).
  */
 import { GraphErrors } from "./errors";
@@ -19,7 +19,7 @@ import type { SqliteStore } from "./store/SqliteStore";
 export interface DispatchDeps {
   store: SqliteStore;
   rootHostname: string;
-  /** Runs one $batch sub-request with its own fault decision (§6.3). */
+  /** Runs one $batch sub-request with its own fault decision ([§6.3](../../docs/reference/graph-sharepoint-lists.md#63-throttling-inside-a-batch)). */
   runSubRequest: (req: EmulatorRequest) => Promise<EmulatorResponse>;
 }
 

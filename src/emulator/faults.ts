@@ -1,6 +1,6 @@
 /**
  * Fault injection for tests and benchmarks: a fixed or random latency per request, and a rate of
- * 429/503 answers with Retry-After (§7.2, §7.3). Set by options, or by the environment:
+ * 429/503 answers with Retry-After ([§7.2](../../docs/reference/graph-sharepoint-lists.md#72-graph-throttling), [§7.3](../../docs/reference/graph-sharepoint-lists.md#73-sharepoint-throttling)). Set by options, or by the environment:
  *   GRAPH_EMULATOR_LATENCY_MS="100" | "50-150"   GRAPH_EMULATOR_FAULT_RATE="0.2"
  *   GRAPH_EMULATOR_FAULT_STATUS="429" | "503" | "mixed"   GRAPH_EMULATOR_RETRY_AFTER="1"
  */

@@ -1,6 +1,6 @@
 /**
  * Bulk writes for aggregation: few round trips, whatever the latency. ListStore's own
- * createMany/updateMany/deleteMany send one `$batch` of 20 (§6.1) at a time; these send several
+ * createMany/updateMany/deleteMany send one `$batch` of 20 ([§6.1](../../docs/reference/graph-sharepoint-lists.md#61-batch-requests)) at a time; these send several
  * batches at once, with a bounded number in flight.
  */
 import type { z } from "zod";
@@ -8,7 +8,7 @@ import { BATCH_LIMIT } from "./graph-api";
 import type { AnyObjectSchema } from "./list-definition";
 import type { Item, ListStore } from "./list-store";
 
-/** The largest page the emulator serves and a safe `$top` for list items (§3.5). */
+/** The largest page the emulator serves and a safe `$top` for list items ([§3.5](../../docs/reference/graph-sharepoint-lists.md#35-paging)). */
 export const LARGE_PAGE = 5000;
 
 /** Runs the tasks with at most `limit` in flight; results in task order. The first failure is thrown after all settle. */

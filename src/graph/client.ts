@@ -37,9 +37,9 @@ const EMULATOR_TOKEN = "lift-hub-emulator-token";
 
 /**
  * The middleware chain without the SDK's RetryHandler: retries live in retry.ts because the SDK's
- * handler cannot see `$batch` sub-responses and cannot be shortened for tests (§8.4). The
+ * handler cannot see `$batch` sub-responses and cannot be shortened for tests ([§8.4](../../docs/reference/graph-sharepoint-lists.md#84-retryhandler)). The
  * RedirectHandler is left out too: Graph list endpoints do not redirect, and the SDK drops it under
- * ESM anyway (§8.2).
+ * ESM anyway ([§8.2](../../docs/reference/graph-sharepoint-lists.md#82-default-middleware-chain)).
  */
 function middlewareChain(authProvider: AuthenticationProvider): Middleware[] {
   return [new AuthenticationHandler(authProvider), new TelemetryHandler(), new HTTPMessageHandler()];
@@ -52,7 +52,7 @@ export function createEmulatorClient(endpoint: EmulatorEndpoint): GraphConnectio
     middleware: middlewareChain({ getAccessToken: async () => EMULATOR_TOKEN }),
     baseUrl,
     defaultVersion: "v1.0",
-    // §8.1: customHosts strips the port before comparing, so "localhost" matches https://localhost:N;
+    // [§8.1](../../docs/reference/graph-sharepoint-lists.md#81-initialisation-base-url-and-customhosts): customHosts strips the port before comparing, so "localhost" matches https://localhost:N;
     // without it the AuthenticationHandler drops the bearer token for non-Graph hosts.
     customHosts: new Set([new URL(baseUrl).hostname]),
     // Trust the emulator's self-signed certificate for these requests only; TLS stays verified.

@@ -7,7 +7,7 @@ import { AppError } from "../errors";
 import type { GraphConnection } from "./client";
 import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, withRetry, backoffDelay, type RetryPolicy, type RetryVerdict } from "./retry";
 
-/** §6.1: "Limit: 20 requests" per `$batch`; the JS client refuses a 21st itself (§8.6). */
+/** [§6.1](../../docs/reference/graph-sharepoint-lists.md#61-batch-requests): "Limit: 20 requests" per `$batch`; the JS client refuses a 21st itself ([§8.6](../../docs/reference/graph-sharepoint-lists.md#86-responses-errors-pageiterator-and-batch-helpers)). */
 export const BATCH_LIMIT = 20;
 
 export interface RequestOptions {
@@ -17,7 +17,7 @@ export interface RequestOptions {
 
 export interface BatchStep {
   method: "GET" | "POST" | "PATCH" | "DELETE";
-  /** Relative to the version root, e.g. `/sites/{id}/lists/{id}/items` (§6.1: relative urls). */
+  /** Relative to the version root, e.g. `/sites/{id}/lists/{id}/items` ([§6.1](../../docs/reference/graph-sharepoint-lists.md#61-batch-requests): relative urls). */
   url: string;
   body?: unknown;
   headers?: Record<string, string>;
@@ -27,7 +27,7 @@ export interface BatchOutcome {
   status: number;
   body: unknown;
   headers: Record<string, string>;
-  /** How many times this step was sent; >1 means an earlier try may have been applied (§7.4). */
+  /** How many times this step was sent; >1 means an earlier try may have been applied ([§7.4](../../docs/reference/graph-sharepoint-lists.md#74-what-a-client-should-do)). */
   attempts: number;
 }
 
@@ -87,7 +87,7 @@ export class GraphApi {
     this.baseUrl = connection.baseUrl;
   }
 
-  /** One request, retried by the policy. `path` may be relative or an absolute nextLink (§3.5). */
+  /** One request, retried by the policy. `path` may be relative or an absolute nextLink ([§3.5](../../docs/reference/graph-sharepoint-lists.md#35-paging)). */
   async request<T = unknown>(
     method: "GET" | "POST" | "PATCH" | "DELETE",
     path: string,
@@ -121,8 +121,8 @@ export class GraphApi {
   }
 
   /**
-   * Runs the steps through `$batch` in chunks of 20 (§6.1). Sub-requests answered 429/503/504 are
-   * sent again in a new batch after the longest of their Retry-After values (§6.3: "retry all the
+   * Runs the steps through `$batch` in chunks of 20 ([§6.1](../../docs/reference/graph-sharepoint-lists.md#61-batch-requests)). Sub-requests answered 429/503/504 are
+   * sent again in a new batch after the longest of their Retry-After values ([§6.3](../../docs/reference/graph-sharepoint-lists.md#63-throttling-inside-a-batch): "retry all the
    * failed requests in a new batch after the longest retry-after value"); the others are final.
    * Outcomes come back in the order of `steps`.
    */
@@ -162,7 +162,7 @@ export class GraphApi {
     let sends = 0;
     const requests = steps.map((s, i) => {
       const headers = { ...(s.headers ?? {}) };
-      // §6.1: a body requires a Content-Type header in the step.
+      // [§6.1](../../docs/reference/graph-sharepoint-lists.md#61-batch-requests): a body requires a Content-Type header in the step.
       if (s.body !== undefined) headers["Content-Type"] = "application/json";
       return {
         id: String(i + 1),
@@ -178,7 +178,7 @@ export class GraphApi {
       { body: { requests } },
       (n) => (sends = n),
     );
-    // §6.2: "Individual responses might appear in a different order than the requests."
+    // [§6.2](../../docs/reference/graph-sharepoint-lists.md#62-batch-responses): "Individual responses might appear in a different order than the requests."
     const byId = new Map((answer?.responses ?? []).map((r) => [String(r.id), r]));
     const responses = requests.map((req) => {
       const r = byId.get(req.id);
@@ -189,7 +189,7 @@ export class GraphApi {
   }
 }
 
-/** Header lookup that ignores case (sub-response header names are not normalised, §6.2). */
+/** Header lookup that ignores case (sub-response header names are not normalised, [§6.2](../../docs/reference/graph-sharepoint-lists.md#62-batch-responses)). */
 export function headerValue(headers: Record<string, string>, name: string): string | undefined {
   const lower = name.toLowerCase();
   for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === lower) return v;

@@ -1,15 +1,15 @@
 /**
- * One declaration per SharePoint list, derived from the record's zod schema (DESIGN.md principle 3:
+ * One declaration per SharePoint list, derived from the record's zod schema ([principle 3](../../docs/reference/architecture.md#3-one-schema-per-record):
  * "the SharePoint column definitions and the list mapping all derive from it"). From it come the
- * column definitions provisioning creates (§2.3, §2.4) and the mapping between a validated value and
- * the `fields` of a listItem (§3.2, §4.1).
+ * column definitions provisioning creates ([§2.3](../../docs/reference/graph-sharepoint-lists.md#23-creating-a-list), [§2.4](../../docs/reference/graph-sharepoint-lists.md#24-column-definitions)) and the mapping between a validated value and
+ * the `fields` of a listItem ([§3.2](../../docs/reference/graph-sharepoint-lists.md#32-the-listitem-resource), [§4.1](../../docs/reference/graph-sharepoint-lists.md#41-creating-an-item)).
  */
 import { z } from "zod";
 import { AppError, fieldErrorsFromIssues } from "../errors";
 
 /**
  * How a field is stored.
- * - text: single line, ≤ 255 characters, indexable (§2.4 text facet).
+ * - text: single line, ≤ 255 characters, indexable ([§2.4](../../docs/reference/graph-sharepoint-lists.md#24-column-definitions) text facet).
  * - note: multiple lines, unbounded, not indexable.
  * - json: a note holding JSON, for arrays and objects; parsed back through the schema.
  * - date: dateTime facet with format dateOnly; dateTime: with format dateTime.
@@ -19,7 +19,7 @@ export type ColumnKind = "text" | "note" | "json" | "number" | "integer" | "bool
 export interface ColumnSpec {
   /** The schema's field name. */
   field: string;
-  /** The column's internal name, used in `fields`, `$filter` and `$orderby` (§4.1: use columns[].name). */
+  /** The column's internal name, used in `fields`, `$filter` and `$orderby` ([§4.1](../../docs/reference/graph-sharepoint-lists.md#41-creating-an-item): use columns[].name). */
   name: string;
   kind: ColumnKind;
   maxLength?: number;
@@ -40,8 +40,8 @@ export interface ColumnOverride {
 export const IDEMPOTENCY_COLUMN = "IdempotencyKey";
 export const IDEMPOTENCY_KEY_MAX = 255;
 
-// Internal names of genericList's own columns and fields (§2.4 "What a genericList returns",
-// §3.2 sample); a schema field must not take one of them. Compared case-insensitively.
+// Internal names of genericList's own columns and fields ([§2.4](../../docs/reference/graph-sharepoint-lists.md#24-column-definitions) "What a genericList returns",
+// [§3.2](../../docs/reference/graph-sharepoint-lists.md#32-the-listitem-resource) sample); a schema field must not take one of them. Compared case-insensitively.
 const RESERVED = new Set(
   [
     "ID", "Title", "ContentType", "ContentTypeId", "Created", "Modified", "Author", "Editor", "Attachments", "Edit",
@@ -52,7 +52,7 @@ const RESERVED = new Set(
   ].map((n) => n.toLowerCase()),
 );
 
-/** Letters and digits, starting with a letter: §4.1 warns that `_`-prefixed names fail on write. */
+/** Letters and digits, starting with a letter: [§4.1](../../docs/reference/graph-sharepoint-lists.md#41-creating-an-item) warns that `_`-prefixed names fail on write. */
 const COLUMN_NAME = /^[A-Za-z][A-Za-z0-9]{0,31}$/;
 const TEXT_MAX = 255;
 
@@ -77,7 +77,7 @@ export interface DefineListInput<S extends AnyObjectSchema> {
   schema: S;
   itemTitle: (value: z.infer<S>) => string;
   naturalKey?: (value: z.infer<S>) => string;
-  /** Fields to index: filter and orderby on them need no Prefer header (§3.3). */
+  /** Fields to index: filter and orderby on them need no Prefer header ([§3.3](../../docs/reference/graph-sharepoint-lists.md#33-filtering)). */
   indexed?: ReadonlyArray<keyof z.infer<S> & string>;
   /** Fields whose values must be unique in the list (enforceUniqueValues; implies indexed). */
   unique?: ReadonlyArray<keyof z.infer<S> & string>;
@@ -130,7 +130,7 @@ function checkColumn(list: string, c: ColumnSpec): void {
   if (RESERVED.has(c.name.toLowerCase())) {
     throw new Error(`List ${list}: '${c.name}' is a built-in SharePoint column; give the field another column name (columns: { ${c.field}: { name } })`);
   }
-  // Multi-line text cannot be indexed in SharePoint; §3.3 filters need an index.
+  // Multi-line text cannot be indexed in SharePoint; [§3.3](../../docs/reference/graph-sharepoint-lists.md#33-filtering) filters need an index.
   if (c.indexed && (c.kind === "note" || c.kind === "json")) {
     throw new Error(`List ${list}: '${c.field}' is stored as multi-line text and cannot be indexed; bound it with .max(≤255) or override kind: "text"`);
   }
@@ -196,7 +196,7 @@ export function deriveColumn(list: string, field: string, type: z.ZodType): Deri
   throw new Error(`List ${list}: cannot derive a column for '${field}' (zod type ${def.type}); add columns: { ${field}: { kind } }`);
 }
 
-/** The Graph columnDefinition body for a derived column (§2.4 facets). */
+/** The Graph columnDefinition body for a derived column ([§2.4](../../docs/reference/graph-sharepoint-lists.md#24-column-definitions) facets). */
 export function columnDefinition(c: ColumnSpec): Record<string, unknown> {
   const common = { name: c.name, displayName: c.name, indexed: c.indexed, enforceUniqueValues: c.unique };
   switch (c.kind) {
@@ -232,7 +232,7 @@ export function idempotencyColumnDefinition(): Record<string, unknown> {
   };
 }
 
-/** Every column definition of a list: schema columns plus IdempotencyKey (Title comes with genericList, §2.3). */
+/** Every column definition of a list: schema columns plus IdempotencyKey (Title comes with genericList, [§2.3](../../docs/reference/graph-sharepoint-lists.md#23-creating-a-list)). */
 export function allColumnDefinitions(def: ListDefinition): Record<string, unknown>[] {
   return [...def.columns.map(columnDefinition), idempotencyColumnDefinition()];
 }
@@ -242,7 +242,7 @@ export function allColumnDefinitions(def: ListDefinition): Record<string, unknow
 
 export interface FieldMappingOptions {
   /**
-   * The site's time zone. §3.2: a dateOnly column comes back as midnight of the site's time zone in
+   * The site's time zone. [§3.2](../../docs/reference/graph-sharepoint-lists.md#32-the-listitem-resource): a dateOnly column comes back as midnight of the site's time zone in
    * UTC (e.g. the previous day T23:00:00Z for a UTC+1 site), so dates are read in this zone.
    */
   siteTimeZone?: string;
@@ -265,7 +265,7 @@ function toFieldValue(c: ColumnSpec, value: unknown): unknown {
     case "json":
       return JSON.stringify(value);
     case "date":
-      // Midnight UTC of the date lands on that same date in any site zone at or east of UTC (§3.2).
+      // Midnight UTC of the date lands on that same date in any site zone at or east of UTC ([§3.2](../../docs/reference/graph-sharepoint-lists.md#32-the-listitem-resource)).
       return `${String(value)}T00:00:00Z`;
     case "dateTime":
       return new Date(String(value)).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -304,7 +304,7 @@ export function validateValue<S extends AnyObjectSchema>(def: ListDefinition<S>,
 }
 
 /**
- * The `fields` to write for a validated value (§4.1). Absent optional fields are left out on create
+ * The `fields` to write for a validated value ([§4.1](../../docs/reference/graph-sharepoint-lists.md#41-creating-an-item)). Absent optional fields are left out on create
  * and cleared (null) on a full update, so an update can remove a value.
  */
 export function toFields<S extends AnyObjectSchema>(
@@ -336,7 +336,7 @@ export function fromFields(def: ListDefinition, fields: Record<string, unknown>,
   return out;
 }
 
-/** An OData literal for comparing a column with a value in `$filter` (§0 quoting, §3.3 literals). */
+/** An OData literal for comparing a column with a value in `$filter` ([§0](../../docs/reference/graph-sharepoint-lists.md#0-rules-for-every-endpoint) quoting, [§3.3](../../docs/reference/graph-sharepoint-lists.md#33-filtering) literals). */
 export function filterLiteral(c: ColumnSpec, value: unknown): string {
   switch (c.kind) {
     case "number":
@@ -344,7 +344,7 @@ export function filterLiteral(c: ColumnSpec, value: unknown): string {
       if (typeof value !== "number" || !Number.isFinite(value)) throw new AppError("bad_request", `'${c.field}' compares with a number`);
       return String(value);
     case "boolean":
-      // §3.3: Yes/No columns compare with 1/0.
+      // [§3.3](../../docs/reference/graph-sharepoint-lists.md#33-filtering): Yes/No columns compare with 1/0.
       return value ? "1" : "0";
     default: {
       const text = String(toFieldValue(c, value));

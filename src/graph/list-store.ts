@@ -2,11 +2,11 @@
  * A typed store over one SharePoint list. Values go in and come out as plain objects validated by
  * the list's zod schema; Graph JSON never leaves this file.
  *
- * Nothing lost, nothing twice (DESIGN.md principle 5):
+ * Nothing lost, nothing twice ([principle 5](../../docs/reference/architecture.md#5-nothing-lost-nothing-twice)):
  * - every create carries an idempotency key stored in the list's unique IdempotencyKey column; a
- *   create that fails after a retry (the first try may have been applied, §7.4) or hits the unique
+ *   create that fails after a retry (the first try may have been applied, [§7.4](../../docs/reference/graph-sharepoint-lists.md#74-what-a-client-should-do)) or hits the unique
  *   constraint looks the key up and returns the item it finds;
- * - updates send If-Match (§4.2); a retried PATCH that meets 412 re-reads the item and succeeds if
+ * - updates send If-Match ([§4.2](../../docs/reference/graph-sharepoint-lists.md#42-updating-fields)); a retried PATCH that meets 412 re-reads the item and succeeds if
  *   the item already holds what it wrote;
  * - a retried DELETE that meets 404 has done its job.
  */
@@ -28,9 +28,9 @@ import {
 
 /** A stored record: the list item's identity and version around the validated value. */
 export interface Item<T> {
-  /** The list item id (§3.2: an integer as a string). */
+  /** The list item id ([§3.2](../../docs/reference/graph-sharepoint-lists.md#32-the-listitem-resource): an integer as a string). */
   id: string;
-  /** Opaque version tag; send it back to `update`/`delete` to detect concurrent edits (§4.2). */
+  /** Opaque version tag; send it back to `update`/`delete` to detect concurrent edits ([§4.2](../../docs/reference/graph-sharepoint-lists.md#42-updating-fields)). */
   eTag: string;
   createdAt: string;
   modifiedAt: string;
@@ -38,7 +38,7 @@ export interface Item<T> {
 }
 
 export interface QueryOptions<T> {
-  /** Equality on fields, joined with `and`. Fields should be indexed (§3.3). */
+  /** Equality on fields, joined with `and`. Fields should be indexed ([§3.3](../../docs/reference/graph-sharepoint-lists.md#33-filtering)). */
   where?: { [K in keyof T]?: T[K] };
   /** A raw `$filter` over column names, e.g. `fields/start ge '2026-01-01T00:00:00Z'`. */
   filter?: string;
@@ -46,14 +46,14 @@ export interface QueryOptions<T> {
   /** Items per page (`$top`). */
   pageSize?: number;
   /**
-   * Send `Prefer: HonorNonIndexedQueriesWarningMayFailRandomly` (§3.3). Only for small lists: such
+   * Send `Prefer: HonorNonIndexedQueriesWarningMayFailRandomly` ([§3.3](../../docs/reference/graph-sharepoint-lists.md#33-filtering)). Only for small lists: such
    * queries "may fail on large lists". Without it, naming a non-indexed field is refused here.
    */
   allowNonIndexed?: boolean;
 }
 
 export interface DeltaResult<T> {
-  /** Items created or changed since the token (latest state of each, §5). */
+  /** Items created or changed since the token (latest state of each, [§5](../../docs/reference/graph-sharepoint-lists.md#5-delta)). */
   changes: Item<T>[];
   /** Ids of items deleted since the token. */
   deleted: string[];
@@ -111,8 +111,8 @@ export class ListStore<S extends AnyObjectSchema> {
       const created = await this.api.request<GraphListItem>("POST", this.itemsPath, { body: { fields } });
       return this.toItem(created);
     } catch (err) {
-      // The unique-key violation's status is [UNK] on the real service (§4.1 "validation errors"),
-      // and a create that failed after retries may still have been applied (§7.4), so any failure
+      // The unique-key violation's status is [UNK] on the real service ([§4.1](../../docs/reference/graph-sharepoint-lists.md#41-creating-an-item) "validation errors"),
+      // and a create that failed after retries may still have been applied ([§7.4](../../docs/reference/graph-sharepoint-lists.md#74-what-a-client-should-do)), so any failure
       // looks the key up before giving up.
       const existing = await this.findByKey(key);
       if (existing) return existing;
@@ -120,7 +120,7 @@ export class ListStore<S extends AnyObjectSchema> {
     }
   }
 
-  /** Creates many items through `$batch`, 20 per request (§6.1), each with its own key. */
+  /** Creates many items through `$batch`, 20 per request ([§6.1](../../docs/reference/graph-sharepoint-lists.md#61-batch-requests)), each with its own key. */
   async createMany(entries: ReadonlyArray<{ value: z.input<S>; idempotencyKey: string }>): Promise<Item<z.infer<S>>[]> {
     const prepared = entries.map((e, i) => {
       const key = checkKey(e.idempotencyKey);
@@ -172,7 +172,7 @@ export class ListStore<S extends AnyObjectSchema> {
     return undefined;
   }
 
-  /** Items matching the query, page by page, following each absolute `@odata.nextLink` (§3.5). */
+  /** Items matching the query, page by page, following each absolute `@odata.nextLink` ([§3.5](../../docs/reference/graph-sharepoint-lists.md#35-paging)). */
   async *query(options: QueryOptions<z.infer<S>> = {}): AsyncIterable<Item<z.infer<S>>> {
     const params = [`$expand=fields`, `$top=${options.pageSize ?? DEFAULT_PAGE_SIZE}`];
     const clauses: string[] = [];
@@ -187,7 +187,7 @@ export class ListStore<S extends AnyObjectSchema> {
       const c = this.column(options.orderBy.field, options.allowNonIndexed);
       params.push(`$orderby=${encodeURIComponent(`fields/${c.name} ${options.orderBy.descending ? "desc" : "asc"}`)}`);
     }
-    // §3.3: the client does not resend headers on nextLink pages by itself, so pass them every time.
+    // [§3.3](../../docs/reference/graph-sharepoint-lists.md#33-filtering): the client does not resend headers on nextLink pages by itself, so pass them every time.
     const headers = options.allowNonIndexed ? PREFER_NON_INDEXED : undefined;
     let url: string | undefined = `${this.itemsPath}?${params.join("&")}`;
     while (url) {
@@ -261,7 +261,7 @@ export class ListStore<S extends AnyObjectSchema> {
     return results;
   }
 
-  /** PATCH /fields with If-Match (§4.2). A 412 on a retry is checked against what we wrote. */
+  /** PATCH /fields with If-Match ([§4.2](../../docs/reference/graph-sharepoint-lists.md#42-updating-fields)). A 412 on a retry is checked against what we wrote. */
   private async patchFields(
     id: string,
     value: z.infer<S>,
@@ -281,7 +281,7 @@ export class ListStore<S extends AnyObjectSchema> {
       if (status !== 412 && status !== 404) throw toAppError(err, `Updating ${this.title} item ${id}`);
       if (status === 404) throw new AppError("not_found", `${this.title} item ${id} was not found`, { cause: err });
       const current = await this.get(id);
-      // §7.4: an earlier attempt may have been applied before its answer was lost.
+      // [§7.4](../../docs/reference/graph-sharepoint-lists.md#74-what-a-client-should-do): an earlier attempt may have been applied before its answer was lost.
       if (attempts > 1 && sameValue(current.value, this.roundTrip(value))) return { ok: true, item: current };
       return { ok: false, current };
     }
@@ -316,7 +316,7 @@ export class ListStore<S extends AnyObjectSchema> {
       return true;
     } catch (err) {
       const status = statusOf(err);
-      // 404 on a retry: an earlier attempt deleted it and its answer was lost (§7.4).
+      // 404 on a retry: an earlier attempt deleted it and its answer was lost ([§7.4](../../docs/reference/graph-sharepoint-lists.md#74-what-a-client-should-do)).
       if (status === 404) return attempts > 1;
       if (status === 412) {
         const current = await this.find(id);
@@ -327,7 +327,7 @@ export class ListStore<S extends AnyObjectSchema> {
     }
   }
 
-  /** Deletes up to 20 items in one `$batch` (§6.1); an item already gone (404) counts as deleted. */
+  /** Deletes up to 20 items in one `$batch` ([§6.1](../../docs/reference/graph-sharepoint-lists.md#61-batch-requests)); an item already gone (404) counts as deleted. */
   async deleteMany(ids: readonly string[]): Promise<void> {
     const outcomes = await this.api.batch(ids.map((id) => ({ method: "DELETE", url: `${this.itemsPath}/${encodeURIComponent(id)}` })));
     const failed = outcomes.map((o, i) => ({ o, id: ids[i] })).filter(({ o }) => o.status !== 204 && o.status !== 200 && o.status !== 404);
@@ -341,7 +341,7 @@ export class ListStore<S extends AnyObjectSchema> {
   // ---- delta ----
 
   /**
-   * Changes since `token` (§5), or every item when there is none. Follows nextLinks to the
+   * Changes since `token` ([§5](../../docs/reference/graph-sharepoint-lists.md#5-delta)), or every item when there is none. Follows nextLinks to the
    * deltaLink. An expired token (410) restarts the enumeration and says so with `reset`.
    */
   async delta(token?: string, options: { top?: number } = {}): Promise<DeltaResult<z.infer<S>>> {
@@ -354,9 +354,9 @@ export class ListStore<S extends AnyObjectSchema> {
   }
 
   private async deltaFrom(token: string | undefined, reset: boolean, top: number | undefined): Promise<DeltaResult<z.infer<S>>> {
-    // §5: "The same item might appear more than once … use the last occurrence you see."
+    // [§5](../../docs/reference/graph-sharepoint-lists.md#5-delta): "The same item might appear more than once … use the last occurrence you see."
     const latest = new Map<string, Item<z.infer<S>> | null>();
-    // A large `$top` makes a cold enumeration of a few thousand items one or two requests (§3.5).
+    // A large `$top` makes a cold enumeration of a few thousand items one or two requests ([§3.5](../../docs/reference/graph-sharepoint-lists.md#35-paging)).
     const first = `${this.itemsPath}/delta?$expand=fields${top ? `&$top=${top}` : ""}${token === undefined ? "" : `&token=${encodeURIComponent(token)}`}`;
     let url: string | undefined = first;
     let deltaLink: string | undefined;
@@ -383,7 +383,7 @@ export class ListStore<S extends AnyObjectSchema> {
 
   // ---- mapping ----
 
-  /** A value as it reads back after a write (e.g. date-times lose sub-second digits, §0). */
+  /** A value as it reads back after a write (e.g. date-times lose sub-second digits, [§0](../../docs/reference/graph-sharepoint-lists.md#0-rules-for-every-endpoint)). */
   private roundTrip(value: z.infer<S>): unknown {
     const fields = toFields(this.definition, value, "create");
     return this.definition.schema.parse(fromFields(this.definition, fields, this.mapping));
@@ -393,7 +393,7 @@ export class ListStore<S extends AnyObjectSchema> {
     const c = this.columnsByField.get(field);
     if (!c) throw new AppError("bad_request", `${this.title} has no field '${field}'`);
     if (!c.indexed && !allowNonIndexed) {
-      // §3.3: SharePoint refuses filter/orderby on non-indexed columns without the Prefer header.
+      // [§3.3](../../docs/reference/graph-sharepoint-lists.md#33-filtering): SharePoint refuses filter/orderby on non-indexed columns without the Prefer header.
       throw new AppError("bad_request", `${this.title}.${field} is not indexed; index it in lists.ts or pass allowNonIndexed for a small list`);
     }
     return c;
@@ -417,7 +417,7 @@ export class ListStore<S extends AnyObjectSchema> {
   }
 }
 
-/** §4.2: PATCH /fields answers with the fieldValueSet; it carries id, @odata.etag, Created, Modified. */
+/** [§4.2](../../docs/reference/graph-sharepoint-lists.md#42-updating-fields): PATCH /fields answers with the fieldValueSet; it carries id, @odata.etag, Created, Modified. */
 function fieldsAsItem(fields: unknown): GraphListItem {
   const f = (fields ?? {}) as Record<string, unknown>;
   return {

@@ -1,6 +1,6 @@
 /**
  * Provisioning: make the site hold every declared list and column. Idempotent and additive: it
- * creates missing lists (with all their columns, §2.3) and adds missing columns (§2.4), and never
+ * creates missing lists (with all their columns, [§2.3](../../docs/reference/graph-sharepoint-lists.md#23-creating-a-list)) and adds missing columns ([§2.4](../../docs/reference/graph-sharepoint-lists.md#24-column-definitions)), and never
  * deletes or changes a list, a column or an item. Running it twice creates nothing the second time.
  */
 import { AppError } from "../errors";
@@ -27,7 +27,7 @@ interface GraphColumn {
   choice?: { choices?: string[] };
 }
 
-/** All lists of the site (§2.1), following nextLinks. */
+/** All lists of the site ([§2.1](../../docs/reference/graph-sharepoint-lists.md#21-listing-lists)), following nextLinks. */
 export async function listSiteLists(api: GraphApi, siteId: string): Promise<GraphList[]> {
   const out: GraphList[] = [];
   let url: string | undefined = `/sites/${siteId}/lists?$select=id,name,displayName`;
@@ -64,7 +64,7 @@ export async function provisionSite(api: GraphApi, siteId: string, lists: readon
         continue;
       } catch (err) {
         // Another process provisioning at the same time, or a retried POST that had been applied
-        // (§7.4): the list exists now, so fall through to the column check.
+        // ([§7.4](../../docs/reference/graph-sharepoint-lists.md#74-what-a-client-should-do)): the list exists now, so fall through to the column check.
         if (statusOf(err) !== 409) throw toAppError(err, `Creating the list ${def.title}`);
         existing = await listSiteLists(api, siteId);
         list = findByTitle(existing, def.title);

@@ -2,12 +2,12 @@
  * The one retry policy for every Graph call the app makes (single requests and `$batch`
  * sub-requests alike).
  *
- * Why our own and not the client's RetryHandler (graph-sharepoint-lists.md §8.4): the SDK's handler
+ * Why our own and not the client's RetryHandler ([graph-sharepoint-lists.md §8.4](../../docs/reference/graph-sharepoint-lists.md#84-retryhandler)): the SDK's handler
  * knows nothing about `$batch` inner statuses ("a 200 batch with inner 429s is not retried"), caps
  * its delay at 180 s with no way for a test to shorten it, and would multiply with any retry above
  * it. So the client is built without it (client.ts) and everything retries here.
  *
- * What is retried (§7.3, §7.4): 429 and 503 (throttling, both with Retry-After), 504, and network
+ * What is retried ([§7.3](../../docs/reference/graph-sharepoint-lists.md#73-sharepoint-throttling), [§7.4](../../docs/reference/graph-sharepoint-lists.md#74-what-a-client-should-do)): 429 and 503 (throttling, both with Retry-After), 504, and network
  * errors. Retrying a POST is only safe because creates carry an idempotency key (list-store.ts).
  */
 import { setTimeout as sleepMs } from "node:timers/promises";
@@ -27,7 +27,7 @@ export interface RetryPolicy {
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 8,
   baseDelayMs: 500,
-  // §8.4: the SDK's own cap is 180 s; a request thread waiting longer than a minute helps nobody.
+  // [§8.4](../../docs/reference/graph-sharepoint-lists.md#84-retryhandler): the SDK's own cap is 180 s; a request thread waiting longer than a minute helps nobody.
   maxDelayMs: 60_000,
   sleep: (ms) => sleepMs(ms).then(() => undefined),
   random: Math.random,
@@ -37,13 +37,13 @@ export function retryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {
   return { ...DEFAULT_RETRY_POLICY, ...overrides };
 }
 
-/** §7.4: retry 429, 503 and 504. */
+/** [§7.4](../../docs/reference/graph-sharepoint-lists.md#74-what-a-client-should-do): retry 429, 503 and 504. */
 export function isRetryableStatus(status: number | undefined): boolean {
   return status === 429 || status === 503 || status === 504;
 }
 
 /**
- * Retry-After in milliseconds: delay-seconds or an HTTP-date (§8.4 "numeric seconds, or an HTTP-date
+ * Retry-After in milliseconds: delay-seconds or an HTTP-date ([§8.4](../../docs/reference/graph-sharepoint-lists.md#84-retryhandler) "numeric seconds, or an HTTP-date
  * converted to seconds"). Undefined when absent or unreadable.
  */
 export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
@@ -57,7 +57,7 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
 
 /**
  * How long to wait before attempt `attempt + 1` (attempt counts from 1). With Retry-After: exactly
- * that (§7.2 "Wait the number of seconds specified"), capped. Without: capped exponential backoff
+ * that ([§7.2](../../docs/reference/graph-sharepoint-lists.md#72-graph-throttling) "Wait the number of seconds specified"), capped. Without: capped exponential backoff
  * with "equal jitter" so that many clients throttled together do not retry in step.
  */
 export function backoffDelay(policy: RetryPolicy, attempt: number, retryAfterMs: number | undefined): number {
@@ -75,7 +75,7 @@ export interface RetryVerdict {
 /**
  * Runs `fn` until it succeeds, `classify` says the error is final, or attempts run out. `fn` gets the
  * attempt number so callers can tell a first try from a retry (a retried create or PATCH may have
- * been applied by the service before the failure, §7.4).
+ * been applied by the service before the failure, [§7.4](../../docs/reference/graph-sharepoint-lists.md#74-what-a-client-should-do)).
  */
 export async function withRetry<T>(
   policy: RetryPolicy,

@@ -1,5 +1,5 @@
 /**
- * Connecting to the LIFT Hub site: resolve its id from the configured URL (§1.2) and open a typed
+ * Connecting to the LIFT Hub site: resolve its id from the configured URL ([§1.2](../../docs/reference/graph-sharepoint-lists.md#12-site-by-hostname-and-path)) and open a typed
  * store per list. Generic: which lists exist is the caller's business.
  */
 import type { AppConfig } from "../config/config";
@@ -16,7 +16,7 @@ export interface LiftSite {
   siteId: string;
 }
 
-/** `GET /sites/{hostname}:/{path}` (§1.2) → the composite site id. */
+/** `GET /sites/{hostname}:/{path}` ([§1.2](../../docs/reference/graph-sharepoint-lists.md#12-site-by-hostname-and-path)) → the composite site id. */
 export async function resolveSiteId(api: GraphApi, siteUrl: string): Promise<string> {
   let url: URL;
   try {

@@ -1,6 +1,6 @@
 /**
  * Builds the Teams app package: fill `appPackage/manifest.json` from `env/.env.<name>`, validate it
- * offline, check the icons, and zip manifest + icons flat (teams-platform.md §1.9).
+ * offline, check the icons, and zip manifest + icons flat ([teams-platform.md §1.9](../../docs/reference/teams-platform.md#19-app-package-zip)).
  */
 import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -41,7 +41,7 @@ export interface BuildResult {
   envFile: string;
 }
 
-/** Size and transparency rules for the two icons (teams-platform.md §1.2). */
+/** Size and transparency rules for the two icons ([teams-platform.md §1.2](../../docs/reference/teams-platform.md#12-required-root-fields)). */
 export function checkIcons(color: Buffer, outline: Buffer): string[] {
   const problems: string[] = [];
   const c = readPngInfo(color);
@@ -63,8 +63,8 @@ export async function fillAndValidateManifest(template: string, vars: Record<str
   } catch (err) {
     throw new PackageError(`appPackage/manifest.json is not valid JSON after filling placeholders: ${(err as Error).message}`);
   }
-  // TAB_DOMAIN and BOT_DOMAIN are the same host when one server serves tabs and bot (DESIGN.md
-  // layout: src/server serves both), so drop the repeat rather than ship a duplicate entry.
+  // TAB_DOMAIN and BOT_DOMAIN are the same host when one server serves tabs and bot ([Layout](../../docs/reference/architecture.md#layout):
+  // src/server serves both), so drop the repeat rather than ship a duplicate entry.
   if (Array.isArray(manifest.validDomains)) manifest.validDomains = [...new Set(manifest.validDomains)];
 
   const schemaErrors = await validateAgainstSchema(manifest);

@@ -1,5 +1,5 @@
 /**
- * Reads the M365 Agents Toolkit environment files (`env/.env.<name>`, teams-platform.md §7). A tiny
+ * Reads the M365 Agents Toolkit environment files (`env/.env.<name>`, [teams-platform.md §7](../../docs/reference/teams-platform.md#7-agents-toolkit-conventions)). A tiny
  * dotenv-compatible parser: `KEY=value`, optional `export `, `#` comments, single or double quotes.
  * Only the file is read: the packager must produce the same zip wherever it runs, so unlike the
  * toolkit it does not let the shell override the file (the app server reads BOT_ID and friends from

@@ -1,6 +1,6 @@
 /**
  * `${{VAR}}` placeholders, as the M365 Agents Toolkit uses them in appPackage/manifest.json and
- * aad.manifest.json (teams-platform.md §1.9, §7).
+ * aad.manifest.json ([teams-platform.md §1.9](../../docs/reference/teams-platform.md#19-app-package-zip), [§7](../../docs/reference/teams-platform.md#7-agents-toolkit-conventions)).
  */
 
 const PLACEHOLDER = /\$\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;

@@ -1,6 +1,6 @@
 /**
  * PNG facts the Teams manifest schema cannot check: pixel size and transparency of the icons
- * (teams-platform.md §1.8: "Schema does not check: icon pixel sizes").
+ * ([teams-platform.md §1.8](../../docs/reference/teams-platform.md#18-validating-a-manifest-offline): "Schema does not check: icon pixel sizes").
  */
 import { PNG } from "pngjs";
 

@@ -2,10 +2,10 @@
  * Offline validation of the filled Teams manifest.
  *
  * 1. Schema: `AppManifestUtils.validateAgainstSchema` from `@microsoft/app-manifest`, which bundles the
- *    Teams JSON schemas v1.0–v1.30 (teams-platform.md §1.8). We load the bundled schema file ourselves
+ *    Teams JSON schemas v1.0–v1.30 ([teams-platform.md §1.8](../../docs/reference/teams-platform.md#18-validating-a-manifest-offline)). We load the bundled schema file ourselves
  *    and pass it in, because for a `$schema` it has not bundled the package silently falls back to a
  *    network fetch; here an unknown version is a clear error instead.
- * 2. LIFT Hub's own rules: the surfaces DESIGN.md "Teams surfaces" promises, which the schema cannot
+ * 2. LIFT Hub's own rules: the surfaces [Teams surfaces](../../docs/reference/architecture.md#teams-surfaces) promises, which the schema cannot
  *    express (one configurable tab with every meeting context, the three personal tabs, the bot's
  *    scopes and commands, host-only validDomains).
  */
@@ -36,7 +36,7 @@ export function loadBundledSchema(manifest: Record<string, unknown>): Record<str
     throw new Error(`manifest schema v${match[1]} is not bundled with @microsoft/app-manifest; use 1.29 or 1.30`);
   }
   // The toolkit does the same clean-up before parsing: some schema regexes contain \a and \v, which
-  // are not valid JSON escapes (teams-platform.md §1.8).
+  // are not valid JSON escapes ([teams-platform.md §1.8](../../docs/reference/teams-platform.md#18-validating-a-manifest-offline)).
   return JSON.parse(readFileSync(file, "utf8").replace(/\\a/g, "\\u0007").replace(/\\v/g, "\\u000b")) as Record<string, unknown>;
 }
 
@@ -49,7 +49,7 @@ export async function validateAgainstSchema(manifest: Record<string, unknown>): 
   );
 }
 
-/** Contexts the single configurable tab must offer (teams-platform.md §9.1). */
+/** Contexts the single configurable tab must offer ([teams-platform.md §9.1](../../docs/reference/teams-platform.md#91-one-configurable-tab-three-views)). */
 export const CONFIGURABLE_TAB_CONTEXTS = [
   "channelTab",
   "privateChatTab",
@@ -62,14 +62,14 @@ export const CONFIGURABLE_TAB_CONTEXTS = [
 export const BOT_SCOPES = ["personal", "team", "groupChat"] as const;
 export const BOT_COMMANDS = ["status", "deadlines", "help"] as const;
 
-/** Personal static tabs and the page each must open (DESIGN.md "Contracts"). */
+/** Personal static tabs and the page each must open ([Contracts](../../docs/reference/architecture.md#contracts)). */
 export const STATIC_TAB_PAGES: ReadonlyArray<{ name: string; path: string }> = [
   { name: "My referrals", path: "/tabs/referral" },
   { name: "KPI return", path: "/tabs/kpi-return" },
   { name: "Summary", path: "/tabs/summary" },
 ];
 
-/** Share-to-stage and meeting-details permissions (teams-platform.md §1.6). */
+/** Share-to-stage and meeting-details permissions ([teams-platform.md §1.6](../../docs/reference/teams-platform.md#16-sso-rsc-and-meeting-permissions)). */
 export const REQUIRED_RSC = ["MeetingStage.Write.Chat", "ChannelMeetingStage.Write.Group", "OnlineMeeting.ReadBasic.Chat"] as const;
 
 type Json = Record<string, unknown>;
@@ -136,7 +136,7 @@ export function checkLiftRules(manifest: Json): string[] {
   const domains = asStrings(manifest.validDomains);
   if (domains.length === 0) problems.push("validDomains is empty: the tab host must be listed");
   for (const d of domains) {
-    // Host names (optionally with port or a leading "*."), never a scheme or path (teams-platform.md §1.7).
+    // Host names (optionally with port or a leading "*."), never a scheme or path ([teams-platform.md §1.7](../../docs/reference/teams-platform.md#17-validdomains)).
     if (!/^(\*\.)?[A-Za-z0-9.-]+(:\d+)?$/.test(d)) problems.push(`validDomains entry "${d}" must be a host name without scheme or path`);
   }
   const app = asObject(manifest.webApplicationInfo);

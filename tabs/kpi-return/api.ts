@@ -1,7 +1,7 @@
 /**
- * The KPI returns and summary API as the two KPI tabs use it (contract: src/server/features/kpi/README.md, issue
- * 7). Measures, summary rows, completeness and anomalies are the pure domain's own types
- * (src/domain/kpi), so the tabs and the server speak the same shapes.
+ * The KPI returns and summary API as the two KPI tabs use it (contract:
+ * src/server/features/kpi/README.md). Measures, summary rows, completeness and anomalies are the
+ * pure domain's own types (src/domain/kpi), so the tabs and the server speak the same shapes.
  */
 import type { ApiClient } from "../shell";
 import type { Measure, MeasureGroup } from "../../src/domain/kpi/catalogue";

@@ -1,6 +1,6 @@
 /**
  * The LIFT meetings API as the tab uses it (contract: src/server/features/lift-meetings/README.md).
- * Answer shapes are shared with the server (src/schemas/lift-meeting-api.ts).
+ * Answer shapes are shared with the server (src/schemas/lift-meetings/api.ts).
  */
 import type { ApiClient } from "../shell";
 import type {

@@ -1,6 +1,6 @@
 /**
- * The referrals API as the tab uses it (contract: src/server/referrals/README.md). The answer
- * types are shared with the server (src/schemas/referral-api.ts).
+ * The referrals API as the tab uses it (contract: src/server/features/referrals/README.md). The answer
+ * types are shared with the server (src/schemas/referrals/api.ts).
  */
 import type { ApiClient } from "../shell";
 import type { ReferralDraftInput, ReferralVariant } from "../../src/schemas/referrals/referral";

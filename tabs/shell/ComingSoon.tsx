@@ -30,7 +30,7 @@ export interface ComingSoonProps {
   note?: ReactNode;
 }
 
-/** Placeholder body for a page whose features arrive in later issues. */
+/** Placeholder body for a page whose features are not built yet. */
 export function ComingSoon({ heading, summary, plans, note }: ComingSoonProps) {
   const styles = useStyles();
   return (

@@ -1,5 +1,5 @@
 /**
- * The views the configurable tab can show (chosen on /tabs/config, DESIGN.md "Teams surfaces"), and
+ * The views the configurable tab can show (chosen on /tabs/config, [Teams surfaces](../../docs/reference/architecture.md#teams-surfaces)), and
  * the content URL each one binds. Pages read the same `?view=` and `?district=` back.
  */
 import { DISTRICTS, type District } from "../../src/domain/reference/districts";

@@ -84,7 +84,7 @@ describe("messages", () => {
     await postActivity(app.url, messageActivity(connector.url, "deadlines"));
     expect(connector.activities.map((a) => a.activity.text)).not.toContain(STATUS_TEXT);
     expect(connector.activities.map((a) => a.activity.text)).not.toContain(DEADLINES_TEXT);
-    // The wording depends on today's date; tests/reminders/bot-answers.test.ts checks it on a fixed clock.
+    // The wording depends on today's date; tests/features/reminders/delivery.test.ts checks it on a fixed clock.
     expect(cardText(cardOf(connector.activities[0]!.activity))).toContain("Dover: KPI returns");
     expect(cardText(cardOf(connector.activities[1]!.activity))).toContain("Deadlines");
   });

@@ -2,7 +2,7 @@
  * The bot driven through Microsoft 365 Agents Playground 0.2.28 itself (the `npm run playground`
  * wiring from scripts/playground.ts and the repo's .m365agentsplayground.yml), headless: its
  * internal HTTP routes act as the user and its WebSocket stream shows what the bot sent
- * (teams-platform.md §6.1). The Playground's mock connector is the serviceUrl the bot replies to,
+ * ([teams-platform.md §6.1](../../docs/reference/teams-platform.md#61-microsoft-365-agents-playground)). The Playground's mock connector is the serviceUrl the bot replies to,
  * so this also checks the stored conversation reference works for a proactive send.
  *
  * If the Playground cannot start, the suite fails: it never skips.

@@ -1,5 +1,5 @@
 /**
- * The LIFT meeting tab end to end against the real API, on the issue's clock (Tuesday 24 November
+ * The LIFT meeting tab end to end against the real API, on a fixed clock (Tuesday 24 November
  * 2026): the Dover specialist teacher runs the meeting from the side panel (?frame=sidePanel), moves
  * through the agenda with Next to a case of senco.dover's, records an outcome (specialist teacher
  * allocated, the teacher, a complete support plan, an action) and saves it; the Dover lead, the chair,

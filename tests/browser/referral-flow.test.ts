@@ -147,7 +147,7 @@ describe("referral tab: submit, then who sees it", { timeout: 120_000 }, () => {
     await withPage(async (page) => {
       await openTab(page, SENCO);
       await startNewReferral(page);
-      // The required labels, as written in the issue, each associated with its control.
+      // The required labels, as the referral form words them, each associated with its control.
       for (const label of ["Child's legal name", "Date of birth", "Year group", "Primary area of need", "Secondary area of need", "Question for LIFT", "Parent/carer agreement to engage"]) {
         expect(await page.getByLabel(label).count(), label).toBe(1);
       }

@@ -1,7 +1,7 @@
 /**
  * The conformance suite: one set of test bodies, run against the emulator and (when configured)
  * a real tenant, only through @microsoft/microsoft-graph-client. Facts cite
- * /work/shared/reference/graph-sharepoint-lists.md (§n). Where the contract marks behaviour [UNK],
+ * [graph-sharepoint-lists.md](../../docs/reference/graph-sharepoint-lists.md) by section (§n, also in the test names). Where the contract marks behaviour [UNK],
  * the exact emulator answer is asserted only for the emulator target.
  */
 import { BatchRequestContent, BatchResponseContent, PageIterator, type Client } from "@microsoft/microsoft-graph-client";
@@ -393,7 +393,7 @@ export function defineConformance(makeTarget: () => Promise<Target>): void {
       const changes = new Map<string, Record<string, unknown>>();
       let page = (await client.api(deltaLink).get()) as Page<Record<string, unknown>>;
       for (;;) {
-        for (const v of page.value) changes.set(String(v.id), v); // §5: use the last occurrence
+        for (const v of page.value) changes.set(String(v.id), v); // [§5](../../docs/reference/graph-sharepoint-lists.md#5-delta): use the last occurrence
         if (!page["@odata.nextLink"]) break;
         page = (await client.api(page["@odata.nextLink"]).get()) as Page<Record<string, unknown>>;
       }

@@ -1,6 +1,7 @@
 /**
  * Behaviour that only the emulator has: persistence across a restart, fault injection, JWKS
  * token checks, its certificate and its listening rules. Still driven through the Graph JS client.
+ * §n in test names: [graph-sharepoint-lists.md](../../docs/reference/graph-sharepoint-lists.md).
  */
 import { X509Certificate } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";

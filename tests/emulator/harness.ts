@@ -117,7 +117,7 @@ async function finishTarget(
 let counter = 0;
 /** Part of every name this run creates, so a real-tenant run can delete what it made. */
 export const runId = Date.now().toString(36);
-/** Counter-based unique names (random suffixes collide; style-anchors §1.7). */
+/** Counter-based unique names (random suffixes collide; [One conformance suite](../../docs/reference/architecture.md#one-conformance-suite)). */
 export function uniqueName(prefix: string): string {
   counter += 1;
   return `${prefix}${runId}${counter}`;
@@ -159,7 +159,7 @@ export async function batchCreate(client: Client, listPath: string, count: numbe
         body: { fields: fields(i) },
       });
     }
-    // §6.3: throttled sub-requests (a real tenant) are sent again after the longest Retry-After.
+    // [§6.3](../../docs/reference/graph-sharepoint-lists.md#63-throttling-inside-a-batch): throttled sub-requests (a real tenant) are sent again after the longest Retry-After.
     let pending = requests;
     for (let attempt = 1; pending.length > 0; attempt++) {
       const responses = await postBatch(client, pending);

@@ -1,6 +1,7 @@
 /**
- * Strict by default (style-anchors §1.8): what the emulator does not implement is refused with a
- * clear error, and every error carries Graph's body with innerError (§7.1).
+ * [Strict by default](../../docs/reference/architecture.md#strict-by-default): what the emulator does not implement is refused with a
+ * clear error, and every error carries Graph's body with innerError ([§7.1](../../docs/reference/graph-sharepoint-lists.md#71-error-body)).
+ * Section numbers (§n) in the test names are those of [graph-sharepoint-lists.md](../../docs/reference/graph-sharepoint-lists.md).
  */
 import type { Client } from "@microsoft/microsoft-graph-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,3 +1,4 @@
+// §n in test names: [graph-sharepoint-lists.md](../../docs/reference/graph-sharepoint-lists.md).
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
@@ -64,7 +65,7 @@ describe("schema → columns", () => {
     expect(people.oid).toMatchObject({ kind: "text", indexed: true, unique: true });
     expect(people.upn).toMatchObject({ kind: "text", indexed: true });
     expect(people.role).toMatchObject({ kind: "choice" });
-    // The setting's own id cannot be a column called "id" (the item's id, §3.2).
+    // The setting's own id cannot be a column called "id" (the item's id, [§3.2](../../docs/reference/graph-sharepoint-lists.md#32-the-listitem-resource)).
     expect(SettingsList.columns.find((c) => c.field === "id")).toMatchObject({ name: "SettingId", unique: true });
     expect(TermsList.columns.find((c) => c.field === "returnDueAt")).toMatchObject({ kind: "text", optional: true });
     expect(AuditLogList.columns.find((c) => c.field === "detail")?.kind).toBe("json");

@@ -1,4 +1,4 @@
-/** The typed list store through the real Graph client against the emulator (in memory, port 0). */
+/** The typed list store through the real Graph client against the emulator (in memory, port 0). §n in test names: [graph-sharepoint-lists.md](../../docs/reference/graph-sharepoint-lists.md). */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "../../src/errors";

@@ -1,3 +1,4 @@
+// The term dates and the 195-day check: [calendar.md](../../docs/reference/calendar.md#term-dates-2025-26).
 import { describe, expect, it } from "vitest";
 import { TERMS, TERMS_2025_26, TERMS_2026_27 } from "../../src/domain/reference/terms";
 import { BANK_HOLIDAYS } from "../../src/domain/reference/bank-holidays";
@@ -30,7 +31,7 @@ describe("reference data", () => {
     ["2026-27", TERMS_2026_27, [39, 35, 30, 24, 34, 33]],
   ] as const)("%s has six terms and 195 working weekdays (domain-research.md §2)", (_year, terms, perTerm) => {
     expect(terms.map((t) => t.term)).toEqual([1, 2, 3, 4, 5, 6]);
-    // §2's per-term figures leave out the May bank holiday that falls inside term 5.
+    // The per-term figures of [Term dates](../../docs/reference/calendar.md#term-dates-2025-26) leave out the May bank holiday that falls inside term 5.
     expect(terms.map((t) => weekdays(t.start, t.end, true))).toEqual(perTerm);
     expect(terms.reduce((n, t) => n + weekdays(t.start, t.end, true), 0)).toBe(195);
   });

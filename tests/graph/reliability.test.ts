@@ -1,5 +1,5 @@
 /**
- * Nothing lost, nothing twice (DESIGN.md principle 5) under throttling: the emulator answers 20% of
+ * Nothing lost, nothing twice ([principle 5](../../docs/reference/architecture.md#5-nothing-lost-nothing-twice)) under throttling: the emulator answers 20% of
  * requests (and of `$batch` sub-requests) with 429 or 503 and Retry-After. 1,000 creates and 1,000
  * updates through the store must end with exactly the expected items. The retry policy caps each
  * wait at a few milliseconds so the test does not sleep for the Retry-After seconds.
@@ -105,7 +105,7 @@ describe("reliability under injected 429/503", () => {
 });
 
 /**
- * The harder case: the service applied the write but the answer was lost (§7.4, "a create that
+ * The harder case: the service applied the write but the answer was lost ([§7.4](../../docs/reference/graph-sharepoint-lists.md#74-what-a-client-should-do), "a create that
  * timed out or failed with 503/504 may have been applied"). This API drops 15% of successful
  * answers and reports 503 instead, so the store retries writes that already happened.
  */

@@ -1,3 +1,4 @@
+// §n in test names: [graph-sharepoint-lists.md](../../docs/reference/graph-sharepoint-lists.md).
 import { describe, expect, it } from "vitest";
 import { GraphError } from "@microsoft/microsoft-graph-client";
 import { backoffDelay, parseRetryAfter, retryPolicy, withRetry } from "../../src/graph/retry";

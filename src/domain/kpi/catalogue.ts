@@ -1,8 +1,8 @@
 /**
  * The KPI and Local Activity Report (LAR) catalogue: every measure a district's termly return can
  * hold, as data. Sources: SLA Appendix 1 (KPIs 1.1–4.2), the 2022-23 countywide annual report
- * (Part Two and recommendation five, which changed the return from Term 1 2023-24) and
- * domain-research.md §3.2. See README.md in this folder for the rules.
+ * (Part Two and recommendation five, which changed the return from Term 1 2023-24), summarised in
+ * [KPI framework](../../../docs/reference/service.md#kpi-framework) and [KPI return fields](../../../docs/reference/service.md#kpi-return-fields-proposal). See README.md in this folder for the rules.
  *
  * Percent measures are never typed: each is a pair of count measures (`*_num` / `*_den`, or two
  * named counts) plus a derived percent measure whose value is Σ numerator / Σ denominator.
@@ -433,7 +433,7 @@ const aet: Measure[] = (["school", "ey"] as const).flatMap((p) => [
   }),
 ]);
 
-/** Removed from the return from Term 1 2023-24 (annual report 2022-23, recommendation five). */
+/** Removed from the return from Term 1 2023-24 (annual report 2022-23, recommendation five: [Changes from Term 1 2023-24](../../../docs/reference/service.md#changes-from-term-1-2023-24)). */
 const legacy: Measure[] = [
   count("cases_open_over_six_months", "legacy", "Cases open more than six months", "Cases open to the service for more than six months at the end of the term.", { appliesTo: "2022-23", yearRollup: "latest" }),
   count("cases_outreach", "legacy", "Open cases supported through outreach", "Open cases supported through outreach at the end of the term.", { appliesTo: "2022-23", yearRollup: "latest" }),

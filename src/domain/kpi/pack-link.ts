@@ -1,6 +1,7 @@
 /**
- * The address of a district's monitoring pack for a pair of terms in the summary tab (issue 6: a
- * monitoring-meeting reminder links "to that district's monitoring pack"; issue 7 builds the pack).
+ * The address of a district's monitoring pack for a pair of terms in the summary tab: a
+ * monitoring-meeting reminder links to that district's pack ([reminders](../../server/features/reminders/README.md)), and the KPI
+ * summary builds the pack ([KPI](../../server/features/kpi/README.md)).
  * One definition for the server that writes the link and the tab that reads it.
  */
 const YEAR = /^\d{4}-\d{2}$/;

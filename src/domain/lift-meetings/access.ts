@@ -1,5 +1,5 @@
 /**
- * Who may do what with a LIFT meeting (issue 5; contract in src/server/features/lift-meetings/README.md).
+ * Who may do what with a LIFT meeting (contract in [the lift-meetings README](../../server/features/lift-meetings/README.md)).
  * Pure: the server calls it on every request with the caller from the People list. A meeting the
  * caller may not see answers 404, never 403, so a meeting elsewhere is not disclosed.
  */

@@ -1,5 +1,5 @@
 /**
- * A LIFT meeting's running order (issue 5). The cases are the referrals scheduled on the meeting;
+ * A LIFT meeting's running order. The cases are the referrals scheduled on the meeting;
  * the saved order (the meeting's `agenda`) keeps the chair's arrangement and any non-case items, and
  * cases that arrived since it was saved are appended in submission order. Pure: no I/O, no clock.
  */

@@ -1,5 +1,5 @@
 /**
- * The LIFT meeting figures the termly KPI return and Local Activity Report take (issue 5 / issue 7
+ * The LIFT meeting figures the termly KPI return and Local Activity Report take (the return's
  * prefill), counted from the records the app keeps. Pure: the caller reads the lists and passes
  * plain values; dates are UK calendar dates (YYYY-MM-DD), inclusive at both ends.
  *

@@ -1,6 +1,6 @@
 /**
- * Who may read and write a LIFT meeting's outcome records and attendance (issue 5; contract in
- * src/server/features/lift-meetings/README.md "Access"), derived from the one meeting policy in
+ * Who may read and write a LIFT meeting's outcome records and attendance (contract in
+ * [the lift-meetings README](../../server/features/lift-meetings/README.md) "Access"), derived from the one meeting policy in
  * access.ts. Pure: the server calls it on every request with the caller from the People list and
  * the meeting it names. `read: "none"` is answered 404, so a meeting of another district is not
  * disclosed.

@@ -1,5 +1,5 @@
 /**
- * Overdue LIFT actions (issue 5; SLA 3.11 "every action has an owner and an agreed timeframe"):
+ * Overdue LIFT actions (SLA 3.11 "every action has an owner and an agreed timeframe", [Outcomes](../../../docs/reference/service.md#outcomes-actions-and-support-plans)):
  * the actions of APPROVED outcomes that are not done and whose due date is before today. A draft's
  * actions are not yet agreed, so they are never overdue. Pure: the caller passes today's UK date
  * (`ukToday(now)` in src/domain/time), so an action due today is not overdue until tomorrow, whatever the server's zone.

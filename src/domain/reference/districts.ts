@@ -1,11 +1,11 @@
 /**
- * The 12 STLS districts in 4 areas (DOMAIN.md). Data, not code: since September 2025 the service is
+ * The 12 STLS districts in 4 areas ([Districts and areas](../../../docs/reference/service.md#districts-and-areas)). Data, not code: since September 2025 the service is
  * in-house and the grouping may change, so features read this through the reference lists and never
  * switch on a district's name.
  */
 import type { District } from "../../schemas/reference/district";
 
-// The shape lives with its zod schema (src/schemas/district.ts), which the Districts list derives from.
+// The shape lives with its zod schema (src/schemas/reference/district.ts), which the Districts list derives from.
 export { AREAS, type AreaName, type District } from "../../schemas/reference/district";
 
 export const DISTRICTS: readonly District[] = [

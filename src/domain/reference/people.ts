@@ -1,5 +1,5 @@
 /**
- * The demo people (DESIGN.md "Local sign-in"). Sign-in names are a contract: the README lists them
+ * The demo people ([Local sign-in](../../../docs/reference/architecture.md#local-sign-in)). Sign-in names are a contract: the README lists them
  * and tests sign in with them. Object ids are fixed GUIDs so tokens and stored references stay valid
  * across restarts.
  */

@@ -7,7 +7,7 @@ import { DISTRICTS } from "./districts";
 
 import type { Setting } from "../../schemas/reference/setting";
 
-// The shape lives with its zod schema (src/schemas/setting.ts), which the Settings list derives from.
+// The shape lives with its zod schema (src/schemas/reference/setting.ts), which the Settings list derives from.
 export { PHASES, type Phase, type Setting } from "../../schemas/reference/setting";
 
 const NAMES: Record<string, [primary: string, primary2: string, secondary: string, earlyYears: string]> = {

@@ -1,5 +1,5 @@
 /**
- * Kent term dates as data (reference/domain-research.md §2). 2025-26 is the published KCC pattern
+ * Kent term dates as data ([Academic year and terms](../../../docs/reference/calendar.md#academic-year-and-terms)). 2025-26 is the published KCC pattern
  * [High]; 2026-27 is derived [Medium] and must be checked against kent.gov.uk before it is relied on.
  * Both give 195 weekdays that are not bank holidays (190 pupil days + 5 development days; term 5
  * holds the May bank holiday), which a unit test checks. These are

@@ -1,5 +1,5 @@
 /**
- * Who may see and change a referral (issue 4 "Access and data protection"). Pure: the server calls
+ * Who may see and change a referral ([the referrals README](../../server/features/referrals/README.md), [data protection](../../../docs/reference/data-protection.md)). Pure: the server calls
  * it on every request with the caller from the People list. A referral the caller may not see is
  * answered 404, never 403, so its existence is not disclosed.
  */

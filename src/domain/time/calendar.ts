@@ -1,5 +1,5 @@
 /**
- * The reporting calendar as data (DOMAIN.md "Reporting cycle"): per academic year the six terms,
+ * The reporting calendar as data ([Reporting cycle](../../../docs/reference/service.md#reporting-cycle)): per academic year the six terms,
  * each term's return due date, the England and Wales bank holidays and each district's monitoring
  * meetings. Pure functions only: no I/O, no clock — callers pass the calendar in.
  *

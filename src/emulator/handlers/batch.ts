@@ -1,7 +1,7 @@
 /**
- * POST /$batch (§6). Each sub-request runs through the same dispatcher as a top-level request.
+ * POST /$batch ([§6](../../../docs/reference/graph-sharepoint-lists.md#6-json-batching)). Each sub-request runs through the same dispatcher as a top-level request.
  * Requests run in dependency order (one at a time, so `dependsOn` chains see earlier writes);
- * a request whose dependency failed gets 424. Throttling is decided per sub-request (§6.3):
+ * a request whose dependency failed gets 424. Throttling is decided per sub-request ([§6.3](../../../docs/reference/graph-sharepoint-lists.md#63-throttling-inside-a-batch)):
  * the batch answers 200 and the throttled ones carry their own 429 + Retry-After.
  */
 import { GraphErrors } from "../errors";
@@ -9,7 +9,7 @@ import { errorResponse } from "../http/respond";
 import type { EmulatorRequest, EmulatorResponse } from "../http/types";
 import { requireObject } from "./context";
 
-/** §6.1: at most 20 requests. */
+/** [§6.1](../../../docs/reference/graph-sharepoint-lists.md#61-batch-requests): at most 20 requests. */
 export const BATCH_LIMIT = 20;
 
 interface SubRequest {
@@ -46,7 +46,7 @@ function parseRequests(body: unknown): SubRequest[] {
   const b = requireObject(body, "The batch");
   const list = b.requests;
   if (!Array.isArray(list) || list.length === 0) throw GraphErrors.invalidRequest("The batch must have a non-empty 'requests' array");
-  // Observed wording for more than 20 (§6.1, status [UNK], 400 assumed).
+  // Observed wording for more than 20 ([§6.1](../../../docs/reference/graph-sharepoint-lists.md#61-batch-requests), status [UNK], 400 assumed).
   if (list.length > BATCH_LIMIT) throw GraphErrors.invalidRequest("Number of requests inside batch exceeds the limit.");
   const seen = new Set<string>();
   const out = list.map((raw, i): SubRequest => {
@@ -68,7 +68,7 @@ function parseRequests(body: unknown): SubRequest[] {
         headers[k.toLowerCase()] = v;
       }
     }
-    // §6.1: headers are required when a body is present, and must include Content-Type.
+    // [§6.1](../../../docs/reference/graph-sharepoint-lists.md#61-batch-requests): headers are required when a body is present, and must include Content-Type.
     if (r.body !== undefined && !headers["content-type"]) {
       throw GraphErrors.invalidRequest(`Request '${id}' has a body but no Content-Type header`);
     }
@@ -90,7 +90,7 @@ function parseRequests(body: unknown): SubRequest[] {
 }
 
 function toEmulatorRequest(outer: EmulatorRequest, sub: SubRequest): EmulatorRequest {
-  // §6.1: relative url, with or without the leading slash; tolerate a leading version segment.
+  // [§6.1](../../../docs/reference/graph-sharepoint-lists.md#61-batch-requests): relative url, with or without the leading slash; tolerate a leading version segment.
   const url = sub.url.replace(/^\/+/, "").replace(/^v1\.0\//i, "");
   const q = url.indexOf("?");
   return {
@@ -107,7 +107,7 @@ function toEmulatorRequest(outer: EmulatorRequest, sub: SubRequest): EmulatorReq
 }
 
 function toSubResponse(id: string, res: EmulatorResponse): Record<string, unknown> {
-  // §8.6/§10.2: the key must be exactly "Content-Type" for BatchResponseContent to parse the body.
+  // [§8.6](../../../docs/reference/graph-sharepoint-lists.md#86-responses-errors-pageiterator-and-batch-helpers)/[§10.2](../../../docs/reference/graph-sharepoint-lists.md#102-content-type-on-every-json-answer): the key must be exactly "Content-Type" for BatchResponseContent to parse the body.
   const headers: Record<string, string> = { ...(res.headers ?? {}) };
   const out: Record<string, unknown> = { id, status: res.status, headers };
   if (res.body !== undefined) {

@@ -1,4 +1,4 @@
-/** Columns: GET and POST /lists/{id}/columns (§2.4). */
+/** Columns: GET and POST /lists/{id}/columns ([§2.4](../../../docs/reference/graph-sharepoint-lists.md#24-column-definitions)). */
 import { GraphErrors } from "../errors";
 import { ok } from "../http/respond";
 import { nowIso, type EmulatorResponse } from "../http/types";
@@ -11,7 +11,7 @@ import { allowOnly, type HandlerContext } from "./context";
 export function listColumns(ctx: HandlerContext, list: ListRecord): EmulatorResponse {
   allowOnly(ctx, ["select"]);
   const select = parseSelect(ctx.query.params.get("select"));
-  // §2.4: hidden columns are excluded unless `hidden` is in $select.
+  // [§2.4](../../../docs/reference/graph-sharepoint-lists.md#24-column-definitions): hidden columns are excluded unless `hidden` is in $select.
   const showHidden = select?.includes("hidden") ?? false;
   const value = ctx.store
     .columnsOf(list.id)

@@ -10,7 +10,7 @@ export interface HandlerContext {
   query: QueryOptions;
 }
 
-/** The Prefer token that lifts the indexed-column rule (§3.3). */
+/** The Prefer token that lifts the indexed-column rule ([§3.3](../../../docs/reference/graph-sharepoint-lists.md#33-filtering)). */
 export const NON_INDEXED_PREFER = "honornonindexedquerieswarningmayfailrandomly";
 
 export function prefersNonIndexed(req: EmulatorRequest): boolean {
@@ -33,7 +33,7 @@ export function requireObject(body: unknown, what: string): Record<string, unkno
   return body as Record<string, unknown>;
 }
 
-/** §0: links are absolute, on the origin the client used, under /v1.0. */
+/** [§0](../../../docs/reference/graph-sharepoint-lists.md#0-rules-for-every-endpoint): links are absolute, on the origin the client used, under /v1.0. */
 export function selfLink(ctx: HandlerContext, extraPairs: string[]): string {
   const pairs = ctx.query.rawPairs.filter((p) => p.key !== "skiptoken" && p.key !== "token").map((p) => p.raw);
   const qs = [...pairs, ...extraPairs].join("&");

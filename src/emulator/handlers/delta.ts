@@ -1,5 +1,5 @@
 /**
- * GET /lists/{id}/items/delta (§5). Each list has a change counter `seq`; every write stamps the
+ * GET /lists/{id}/items/delta ([§5](../../../docs/reference/graph-sharepoint-lists.md#5-delta)). Each list has a change counter `seq`; every write stamps the
  * item with the next value and a deletion leaves a tombstone with its own. A token is the counter
  * value the client has seen; a page's token also says where within the round it stopped.
  */
@@ -30,7 +30,7 @@ function decode(token: string, listId: string, currentSeq: number): DeltaState |
   try {
     parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8"));
   } catch (err) {
-    // An unreadable token is treated like an expired one: §5 says answer 410 and restart.
+    // An unreadable token is treated like an expired one: [§5](../../../docs/reference/graph-sharepoint-lists.md#5-delta) says answer 410 and restart.
     if (err instanceof SyntaxError) return undefined;
     throw err;
   }
@@ -67,7 +67,7 @@ export function delta(ctx: HandlerContext, site: SiteRecord, list: ListRecord): 
   if (token === undefined) state = { l: list.id, m: "e", s: 0, u: current, a: 0 };
   else {
     const decoded = decode(token, list.id, current);
-    // §5: an invalid or expired token → 410 with a Location that starts a fresh enumeration.
+    // [§5](../../../docs/reference/graph-sharepoint-lists.md#5-delta): an invalid or expired token → 410 with a Location that starts a fresh enumeration.
     if (!decoded) throw GraphErrors.resyncRequired(selfLink(ctx, []));
     state = decoded.u === 0 ? { ...decoded, u: current } : decoded;
   }
@@ -79,7 +79,7 @@ export function delta(ctx: HandlerContext, site: SiteRecord, list: ListRecord): 
     for (const item of page.slice(0, top)) value.push(renderItem(ctx, schema, item, list, site, view));
     if (page.length > top) resumeAt = page[top - 1]?.id;
   } else {
-    // §5: "the latest state for each item, not each change"; deletions in the same feed.
+    // [§5](../../../docs/reference/graph-sharepoint-lists.md#5-delta): "the latest state for each item, not each change"; deletions in the same feed.
     const changes = [
       ...ctx.store.changedItems(list.id, state.s, state.u).map((item) => ({ seq: item.seq, render: () => renderItem(ctx, schema, item, list, site, view) })),
       ...ctx.store.deletedItems(list.id, state.s, state.u).map((t) => ({ seq: t.seq, render: () => deletedItemJson(t.id, site) })),

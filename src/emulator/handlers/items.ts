@@ -1,4 +1,4 @@
-/** List items: list (filter, orderby, top, paging), get, create, update fields, delete (§3, §4). */
+/** List items: list (filter, orderby, top, paging), get, create, update fields, delete ([§3](../../../docs/reference/graph-sharepoint-lists.md#3-reading-list-items), [§4](../../../docs/reference/graph-sharepoint-lists.md#4-writing-list-items)). */
 import { GraphErrors } from "../errors";
 import { noContent, ok } from "../http/respond";
 import { nowIso, type EmulatorResponse } from "../http/types";
@@ -43,7 +43,7 @@ export function renderItem(
 }
 
 export function parseItemId(raw: string): number {
-  // §3.1: the integer id as a string; GUID addressing is not implemented.
+  // [§3.1](../../../docs/reference/graph-sharepoint-lists.md#31-item-endpoints): the integer id as a string; GUID addressing is not implemented.
   if (!/^[1-9]\d{0,9}$/.test(raw)) {
     if (/^[0-9a-f-]{36}$/i.test(raw)) throw GraphErrors.notImplemented("addressing list items by GUID");
     throw GraphErrors.itemNotFound();
@@ -57,7 +57,7 @@ function getItemOr404(ctx: HandlerContext, list: ListRecord, rawId: string): Ite
   return item;
 }
 
-/** §4.2/§4.3: If-Match must equal the current eTag byte-for-byte; `*` matches any. */
+/** [§4.2](../../../docs/reference/graph-sharepoint-lists.md#42-updating-fields)/[§4.3](../../../docs/reference/graph-sharepoint-lists.md#43-deleting-an-item): If-Match must equal the current eTag byte-for-byte; `*` matches any. */
 function checkIfMatch(ctx: HandlerContext, item: ItemRecord): void {
   const header = ctx.req.headers["if-match"];
   if (header === undefined) return;
@@ -74,7 +74,7 @@ interface SkipToken {
   sortValues?: unknown[];
 }
 
-/** §3.5: $skiptoken is unpadded base64 of `Paged=TRUE&p_ID=<lastId>`; with $orderby the sort keys are added (p_<Field>). */
+/** [§3.5](../../../docs/reference/graph-sharepoint-lists.md#35-paging): $skiptoken is unpadded base64 of `Paged=TRUE&p_ID=<lastId>`; with $orderby the sort keys are added (p_<Field>). */
 function encodeSkipToken(lastId: number, order: Array<{ name: string }>, values?: unknown[]): string {
   const parts = ["Paged=TRUE"];
   order.forEach((o, i) => parts.push(`p_${o.name}=${encodeURIComponent(JSON.stringify(values?.[i] ?? null))}`));
@@ -95,7 +95,7 @@ function decodeSkipToken(token: string, order: Array<{ name: string }>): SkipTok
   }
 }
 
-/** §3.3: only `fields/<name>` is filterable here; unknown fields are 400; non-indexed need Prefer. */
+/** [§3.3](../../../docs/reference/graph-sharepoint-lists.md#33-filtering): only `fields/<name>` is filterable here; unknown fields are 400; non-indexed need Prefer. */
 function checkFieldRefs(ctx: HandlerContext, schema: ListSchema, paths: string[][], what: string): void {
   const prefer = prefersNonIndexed(ctx.req);
   for (const path of paths) {
@@ -103,7 +103,7 @@ function checkFieldRefs(ctx: HandlerContext, schema: ListSchema, paths: string[]
       throw GraphErrors.invalidRequest(`Invalid property '${path.join("/")}' in ${what}: use fields/<column name>`);
     }
     if (path[0] !== "fields") {
-      // §3.3 says listItem properties can be filtered, but how (literal syntax, which ones) is [UNK].
+      // [§3.3](../../../docs/reference/graph-sharepoint-lists.md#33-filtering) says listItem properties can be filtered, but how (literal syntax, which ones) is [UNK].
       throw GraphErrors.notImplemented(`${what} on '${path.join("/")}' (use fields/<column name>)`);
     }
     const name = path[1] as string;
@@ -124,7 +124,7 @@ export function listItems(ctx: HandlerContext, site: SiteRecord, list: ListRecor
   const schema = new ListSchema(ctx.store.columnsOf(list.id));
   const view = parseItemView(ctx);
   const filter = compileFilter(ctx.query.params.get("filter"));
-  // §3.4: orderby on item properties is silently ignored; only fields/X sorts.
+  // [§3.4](../../../docs/reference/graph-sharepoint-lists.md#34-ordering): orderby on item properties is silently ignored; only fields/X sorts.
   const order = parseOrderBy(ctx.query.params.get("orderby"))
     .filter((o) => o.path[0] === "fields")
     .map((o) => ({ name: o.path[1] ?? "", path: o.path, descending: o.descending }));
@@ -266,7 +266,7 @@ export function createItem(ctx: HandlerContext, site: SiteRecord, list: ListReco
     recordUnique(ctx, schema, list, created.id, fields);
     return created;
   });
-  // §4.1: 201 with the full item and its full fields.
+  // [§4.1](../../../docs/reference/graph-sharepoint-lists.md#41-creating-an-item): 201 with the full item and its full fields.
   return ok(
     {
       "@odata.context": `${ctx.req.origin}/v1.0/$metadata#sites('${encodeURIComponent(site.id)}')/lists('${list.id}')/items/$entity`,
@@ -290,7 +290,7 @@ export function updateItemFields(ctx: HandlerContext, site: SiteRecord, list: Li
     recordUnique(ctx, schema, list, item.id, fields);
     return next;
   });
-  // §4.2: 200 with the whole fieldValueSet after the update.
+  // [§4.2](../../../docs/reference/graph-sharepoint-lists.md#42-updating-fields): 200 with the whole fieldValueSet after the update.
   return ok({ "@odata.context": fieldsContext(ctx, site, list, updated.id), ...fieldsForRead(schema, updated) });
 }
 
@@ -303,5 +303,5 @@ export function deleteItem(ctx: HandlerContext, list: ListRecord, rawId: string)
     checkIfMatch(ctx, item);
     ctx.store.deleteItem(list.id, id);
   });
-  return noContent(); // §4.3
+  return noContent(); // [§4.3](../../../docs/reference/graph-sharepoint-lists.md#43-deleting-an-item)
 }

@@ -1,4 +1,4 @@
-/** Lists: list, get by id or title, create with columns, delete (§2.1–2.3). */
+/** Lists: list, get by id or title, create with columns, delete ([§2.1–2.3](../../../docs/reference/graph-sharepoint-lists.md#21-listing-lists)). */
 import { randomUUID } from "node:crypto";
 import { GraphErrors } from "../errors";
 import { noContent, ok } from "../http/respond";
@@ -23,7 +23,7 @@ export function listLists(ctx: HandlerContext, site: SiteRecord): EmulatorRespon
   let lists = ctx.store.listsOfSite(site.id);
   const filter = ctx.query.params.get("filter");
   if (filter !== undefined) {
-    // §2.1: `$filter=displayName eq 'X'` is used in the wild; the emulator allows id, name and displayName.
+    // [§2.1](../../../docs/reference/graph-sharepoint-lists.md#21-listing-lists): `$filter=displayName eq 'X'` is used in the wild; the emulator allows id, name and displayName.
     const tree = compileFilter(filter) as FilterNode;
     lists = lists.filter((l) =>
       evaluateFilter(tree, (prop) => {
@@ -64,7 +64,7 @@ export function createList(ctx: HandlerContext, site: SiteRecord): EmulatorRespo
   for (const key of Object.keys(body)) {
     if (!LIST_CREATE_PROPS.has(key)) throw GraphErrors.invalidRequest(`Property '${key}' is not supported when creating a list`);
   }
-  // §2.3/§10.15: `name` is assigned by the server; the observed message.
+  // [§2.3](../../../docs/reference/graph-sharepoint-lists.md#23-creating-a-list)/[§10.15](../../../docs/reference/graph-sharepoint-lists.md#1015-list-creation): `name` is assigned by the server; the observed message.
   if (body.name !== undefined) {
     throw GraphErrors.invalidRequest("Cannot define a 'name' for a list as it is assigned by the server. Instead, provide 'displayName'");
   }
@@ -82,7 +82,7 @@ export function createList(ctx: HandlerContext, site: SiteRecord): EmulatorRespo
     id: randomUUID(),
     siteId: site.id,
     displayName,
-    // [UNK] §2.1: name derivation; "usually equal" to displayName for custom lists.
+    // [UNK] [§2.1](../../../docs/reference/graph-sharepoint-lists.md#21-listing-lists): name derivation; "usually equal" to displayName for custom lists.
     name: displayName,
     description: typeof body.description === "string" ? body.description : "",
     template,
@@ -99,7 +99,7 @@ export function createList(ctx: HandlerContext, site: SiteRecord): EmulatorRespo
   }
   ctx.store.transaction(() => {
     if (ctx.store.findList(site.id, displayName)) {
-      // SharePoint's message for a duplicate title; the Graph status/code is [UNK] (§2.3).
+      // SharePoint's message for a duplicate title; the Graph status/code is [UNK] ([§2.3](../../../docs/reference/graph-sharepoint-lists.md#23-creating-a-list)).
       throw GraphErrors.nameAlreadyExists(
         "A list, survey, discussion board, or document library with the specified title already exists in this Web site.",
       );

@@ -1,4 +1,4 @@
-/** Sites: resolution of every addressing form and GET (§1). */
+/** Sites: resolution of every addressing form and GET ([§1](../../../docs/reference/graph-sharepoint-lists.md#1-sites)). */
 import { randomUUID } from "node:crypto";
 import { GraphErrors } from "../errors";
 import { ok } from "../http/respond";
@@ -17,7 +17,7 @@ export interface HostedSite {
   displayName?: string;
 }
 
-/** Creates the root site and the configured sites on first start; ids then persist (§1.1 composite ids). */
+/** Creates the root site and the configured sites on first start; ids then persist ([§1.1](../../../docs/reference/graph-sharepoint-lists.md#11-site-ids) composite ids). */
 export function ensureSites(store: SqliteStore, rootHostname: string, sites: HostedSite[]): void {
   const wanted: Array<HostedSite & { isRoot: boolean }> = [
     { hostname: rootHostname, path: "/", displayName: "Communication site", isRoot: true },

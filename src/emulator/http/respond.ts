@@ -1,4 +1,4 @@
-/** Turns results and GraphErrors into Graph-shaped responses (§7.1). */
+/** Turns results and GraphErrors into Graph-shaped responses ([§7.1](../../../docs/reference/graph-sharepoint-lists.md#71-error-body)). */
 import { GraphError, GraphErrors } from "../errors";
 import { errorDate, type EmulatorRequest, type EmulatorResponse } from "./types";
 

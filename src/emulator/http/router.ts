@@ -1,5 +1,5 @@
 /**
- * Maps a Graph path (after /v1.0) to a route. Site addressing forms (§1.1, §1.2):
+ * Maps a Graph path (after /v1.0) to a route. Site addressing forms ([§1.1](../../../docs/reference/graph-sharepoint-lists.md#11-site-ids), [§1.2](../../../docs/reference/graph-sharepoint-lists.md#12-site-by-hostname-and-path)):
  *   /sites/root · /sites/{hostname} · /sites/{hostname},{spsite-id}[,{spweb-id}] · /sites/{spsite-id}
  *   /sites/{hostname}:/{server-relative-path}[:[/more/segments]]
  */

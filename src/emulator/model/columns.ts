@@ -1,11 +1,11 @@
 /**
- * Column definitions: the built-in columns of a genericList and POST /columns bodies (§2.3, §2.4).
+ * Column definitions: the built-in columns of a genericList and POST /columns bodies ([§2.3](../../../docs/reference/graph-sharepoint-lists.md#23-creating-a-list), [§2.4](../../../docs/reference/graph-sharepoint-lists.md#24-column-definitions)).
  */
 import { randomUUID } from "node:crypto";
 import { GraphErrors } from "../errors";
 import type { ColumnRecord, ColumnType } from "../store/types";
 
-/** Facets the emulator accepts in a POST (§2.4 table). Others (calculated, term, …) → 501. */
+/** Facets the emulator accepts in a POST ([§2.4](../../../docs/reference/graph-sharepoint-lists.md#24-column-definitions) table). Others (calculated, term, …) → 501. */
 const SUPPORTED_FACETS: ColumnType[] = [
   "text",
   "number",
@@ -36,7 +36,7 @@ const COMMON_PROPS = new Set([
   "validation",
 ]);
 
-/** §2.4: GET /columns omits these properties and facets. */
+/** [§2.4](../../../docs/reference/graph-sharepoint-lists.md#24-column-definitions): GET /columns omits these properties and facets. */
 const OMITTED_ON_GET = [
   "isDeletable",
   "propagateChanges",
@@ -70,7 +70,7 @@ function base(name: string, displayName: string, extra: Record<string, unknown>)
   };
 }
 
-/** §2.4 "genericList … includes a Title column", plus the read-only system columns real lists carry. ID is indexed (§3.3). */
+/** [§2.4](../../../docs/reference/graph-sharepoint-lists.md#24-column-definitions) "genericList … includes a Title column", plus the read-only system columns real lists carry. ID is indexed ([§3.3](../../../docs/reference/graph-sharepoint-lists.md#33-filtering)). */
 export function builtInColumns(listId: string): ColumnRecord[] {
   const defs: Array<[string, ColumnType, Record<string, unknown>]> = [
     ["ID", "counter", base("ID", "ID", { columnGroup: "_Hidden", indexed: true, readOnly: true })],
@@ -109,7 +109,7 @@ export function columnFromRequest(listId: string, body: unknown, position: numbe
     }
   }
   const facets = SUPPORTED_FACETS.filter((f) => b[f] !== undefined);
-  // §2.4: "a column can only have one of them specified".
+  // [§2.4](../../../docs/reference/graph-sharepoint-lists.md#24-column-definitions): "a column can only have one of them specified".
   if (facets.length !== 1) {
     throw GraphErrors.invalidRequest(`A column must specify exactly one type facet (got ${facets.length === 0 ? "none" : facets.join(", ")})`);
   }
@@ -135,7 +135,7 @@ export function columnFromRequest(listId: string, body: unknown, position: numbe
     enforceUniqueValues: unique,
     hidden: b.hidden === true,
     // SharePoint requires an index to enforce unique values and creates one when asked (list settings UI);
-    // the emulator does the same so that the indexed-column rule (§3.3) then allows filtering on it.
+    // the emulator does the same so that the indexed-column rule ([§3.3](../../../docs/reference/graph-sharepoint-lists.md#33-filtering)) then allows filtering on it.
     indexed: b.indexed === true || unique,
     readOnly: b.readOnly === true,
     required: b.required === true,
@@ -145,7 +145,7 @@ export function columnFromRequest(listId: string, body: unknown, position: numbe
   return { id: randomUUID(), listId, name, position, type, definition, builtIn: false };
 }
 
-/** The columnDefinition as GET /columns serves it (§2.4 omissions applied). */
+/** The columnDefinition as GET /columns serves it ([§2.4](../../../docs/reference/graph-sharepoint-lists.md#24-column-definitions) omissions applied). */
 export function columnForGet(c: ColumnRecord): Record<string, unknown> {
   const out: Record<string, unknown> = { ...c.definition, id: c.id };
   for (const key of OMITTED_ON_GET) delete out[key];

@@ -1,5 +1,5 @@
 /**
- * Field values: validating writes (§4.1, §4.2) and building the fieldValueSet reads return (§3.2).
+ * Field values: validating writes ([§4.1](../../../docs/reference/graph-sharepoint-lists.md#41-creating-an-item), [§4.2](../../../docs/reference/graph-sharepoint-lists.md#42-updating-fields)) and building the fieldValueSet reads return ([§3.2](../../../docs/reference/graph-sharepoint-lists.md#32-the-listitem-resource)).
  */
 import { GraphErrors } from "../errors";
 import type { ValueKind } from "../query/evaluate";
@@ -9,7 +9,7 @@ import { isLookup, isMulti } from "./columns";
 /** "SharePoint App" is the identity app-only writes are recorded under; 1073741822 is its user id. */
 export const APP_USER_LOOKUP_ID = "1073741822";
 
-/** Fields every item carries that are computed, never written (§3.2 sample). */
+/** Fields every item carries that are computed, never written ([§3.2](../../../docs/reference/graph-sharepoint-lists.md#32-the-listitem-resource) sample). */
 const COMPUTED = new Set([
   "id",
   "ContentType",
@@ -54,7 +54,7 @@ export class ListSchema {
 
 /**
  * Applies a POST `fields` or PATCH fieldValueSet body to the stored values and returns the new
- * stored values. Unknown field → 400 "Field 'X' is not recognized" (§4.1, §10.9).
+ * stored values. Unknown field → 400 "Field 'X' is not recognized" ([§4.1](../../../docs/reference/graph-sharepoint-lists.md#41-creating-an-item), [§10.9](../../../docs/reference/graph-sharepoint-lists.md#109-unknown-fields)).
  */
 export function applyFieldWrites(
   schema: ListSchema,
@@ -89,7 +89,7 @@ export function applyFieldWrites(
       continue;
     }
     if (Array.isArray(raw) && !(`${key}@odata.type` in input)) {
-      // §4.1: multi-value writes need the Collection(...) annotation; without it the service fails.
+      // [§4.1](../../../docs/reference/graph-sharepoint-lists.md#41-creating-an-item): multi-value writes need the Collection(...) annotation; without it the service fails.
       throw GraphErrors.invalidRequest(`Field '${key}' takes several values: add '${key}@odata.type': 'Collection(Edm.String)' or 'Collection(Edm.Int32)'`);
     }
     next[column.name] = convertValue(column, key, raw);
@@ -147,7 +147,7 @@ function convertSingle(
       return raw;
     case "number":
     case "currency":
-      // Numbers are JSON numbers on the wire (§3.2 table); the emulator does not coerce strings.
+      // Numbers are JSON numbers on the wire ([§3.2](../../../docs/reference/graph-sharepoint-lists.md#32-the-listitem-resource) table); the emulator does not coerce strings.
       if (typeof raw !== "number" || !Number.isFinite(raw)) throw bad("a number");
       if (typeof facet.minimum === "number" && raw < facet.minimum) throw bad(`a number ≥ ${facet.minimum}`);
       if (typeof facet.maximum === "number" && raw > facet.maximum) throw bad(`a number ≤ ${facet.maximum}`);
@@ -160,19 +160,19 @@ function convertSingle(
         throw bad("an ISO-8601 date-time string such as 2026-03-10T00:00:00Z");
       }
       const iso = new Date(raw).toISOString().replace(/\.\d{3}Z$/, "Z");
-      // §3.2/§10.10: a date-only column returns midnight of the site's time zone in UTC. The emulator's
+      // [§3.2](../../../docs/reference/graph-sharepoint-lists.md#32-the-listitem-resource)/[§10.10](../../../docs/reference/graph-sharepoint-lists.md#1010-date-only-values): a date-only column returns midnight of the site's time zone in UTC. The emulator's
       // sites are in UTC, so that is T00:00:00Z of the given day.
       return facet.format === "dateOnly" ? `${raw.slice(0, 10)}T00:00:00Z` : iso;
     }
     case "lookup":
     case "personOrGroup": {
-      // §3.2: LookupIds are strings in responses; integers are accepted in requests.
+      // [§3.2](../../../docs/reference/graph-sharepoint-lists.md#32-the-listitem-resource): LookupIds are strings in responses; integers are accepted in requests.
       const s = typeof raw === "number" && Number.isInteger(raw) && raw > 0 ? String(raw) : raw;
       if (typeof s !== "string" || !/^[1-9]\d*$/.test(s)) throw bad("a positive integer lookup id");
       return s;
     }
     case "hyperlinkOrPicture": {
-      // [UNK] §4.1: the write shape via Graph is undocumented; the SharePoint REST shape is accepted.
+      // [UNK] [§4.1](../../../docs/reference/graph-sharepoint-lists.md#41-creating-an-item): the write shape via Graph is undocumented; the SharePoint REST shape is accepted.
       const o = raw as Record<string, unknown>;
       if (typeof raw !== "object" || raw === null || typeof o.Url !== "string") throw bad("an object {Url, Description}");
       return { Description: typeof o.Description === "string" ? o.Description : o.Url, Url: o.Url };
@@ -220,7 +220,7 @@ export function kindOf(c: ColumnRecord): ValueKind {
   }
 }
 
-/** Whether `name` may be used in $filter/$orderby without the Prefer header (§3.3). */
+/** Whether `name` may be used in $filter/$orderby without the Prefer header ([§3.3](../../../docs/reference/graph-sharepoint-lists.md#33-filtering)). */
 export function isIndexedField(schema: ListSchema, name: string): boolean {
   if (name === "ID" || name === "id") return true;
   const resolved = schema.resolve(name);
@@ -232,9 +232,9 @@ export function etagOf(item: ItemRecord): string {
 }
 
 /**
- * The fieldValueSet (§3.2): @odata.etag first, then custom values (empty ones omitted), then the
+ * The fieldValueSet ([§3.2](../../../docs/reference/graph-sharepoint-lists.md#32-the-listitem-resource)): @odata.etag first, then custom values (empty ones omitted), then the
  * system fields. With `select`, only the named fields (plus @odata.etag). Hidden columns' values
- * appear only when named in `select` (§3.2 "Hidden field values are returned only if named").
+ * appear only when named in `select` ([§3.2](../../../docs/reference/graph-sharepoint-lists.md#32-the-listitem-resource) "Hidden field values are returned only if named").
  */
 export function fieldsForRead(schema: ListSchema, item: ItemRecord, select?: string[]): Record<string, unknown> {
   const all = allFields(schema, item);
@@ -248,10 +248,10 @@ export function fieldsForRead(schema: ListSchema, item: ItemRecord, select?: str
     const resolved = schema.resolve(name);
     if (!resolved && name !== "ID") throw GraphErrors.fieldNotRecognized(name);
     if (resolved && isLookup(resolved.column) && !resolved.viaLookupId) {
-      // §3.2: selecting a lookup by name returns its looked-up value; the emulator keeps no user list.
+      // [§3.2](../../../docs/reference/graph-sharepoint-lists.md#32-the-listitem-resource): selecting a lookup by name returns its looked-up value; the emulator keeps no user list.
       throw GraphErrors.notImplemented(`selecting the lookup value of '${name}'; select '${name}LookupId'`);
     }
-    if (name === "ID") out.ID = item.id; // [UNK] §3.2: explicit ID selection; served as the number SharePoint stores
+    if (name === "ID") out.ID = item.id; // [UNK] [§3.2](../../../docs/reference/graph-sharepoint-lists.md#32-the-listitem-resource): explicit ID selection; served as the number SharePoint stores
     else if (resolved && resolved.column.definition.hidden === true && item.fields[resolved.column.name] !== undefined) {
       out[name] = item.fields[resolved.column.name];
     }

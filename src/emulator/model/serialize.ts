@@ -1,8 +1,8 @@
-/** Wire shapes for sites, lists and items (§1.2, §2.1, §3.2). */
+/** Wire shapes for sites, lists and items ([§1.2](../../../docs/reference/graph-sharepoint-lists.md#12-site-by-hostname-and-path), [§2.1](../../../docs/reference/graph-sharepoint-lists.md#21-listing-lists), [§3.2](../../../docs/reference/graph-sharepoint-lists.md#32-the-listitem-resource)). */
 import type { ItemRecord, ListRecord, SiteRecord } from "../store/types";
 import { APP_USER_LOOKUP_ID, etagOf } from "./fields";
 
-/** App-only writes are recorded as "SharePoint App" ([UNK] §3.2: the exact app-only shape). */
+/** App-only writes are recorded as "SharePoint App" ([UNK] [§3.2](../../../docs/reference/graph-sharepoint-lists.md#32-the-listitem-resource): the exact app-only shape). */
 export const APP_IDENTITY = { user: { displayName: "SharePoint App", id: APP_USER_LOOKUP_ID } };
 
 export function siteUrl(site: SiteRecord): string {
@@ -52,7 +52,7 @@ export function itemJson(item: ItemRecord, list: ListRecord, site: SiteRecord): 
     "@odata.etag": etag,
     createdDateTime: item.created,
     eTag: etag,
-    id: String(item.id), // §3.2: ids are JSON strings
+    id: String(item.id), // [§3.2](../../../docs/reference/graph-sharepoint-lists.md#32-the-listitem-resource): ids are JSON strings
     lastModifiedDateTime: item.modified,
     webUrl: `${siteUrl(site)}/Lists/${encodeURIComponent(list.name)}/${item.id}_.000`,
     createdBy: APP_IDENTITY,
@@ -62,7 +62,7 @@ export function itemJson(item: ItemRecord, list: ListRecord, site: SiteRecord): 
   };
 }
 
-/** §5: the shape delta uses for a deleted item. */
+/** [§5](../../../docs/reference/graph-sharepoint-lists.md#5-delta): the shape delta uses for a deleted item. */
 export function deletedItemJson(id: number, site: SiteRecord): Record<string, unknown> {
   return {
     id: String(id),

@@ -2,8 +2,8 @@
  * Evaluates a $filter tree against one item. `resolve` maps a property to its value and says how
  * to compare it. Comparison rules (README.md in this folder):
  * - text compares case-insensitively, as SharePoint's CAML Eq/BeginsWith do on its CI collation;
- * - dateTime values compare as instants (literals are quoted ISO strings, §3.3);
- * - booleans equal true/false or 1/0 (§3.3: "Yes/No compared to 1/0");
+ * - dateTime values compare as instants (literals are quoted ISO strings, [§3.3](../../../docs/reference/graph-sharepoint-lists.md#33-filtering));
+ * - booleans equal true/false or 1/0 ([§3.3](../../../docs/reference/graph-sharepoint-lists.md#33-filtering): "Yes/No compared to 1/0");
  * - a missing value equals null and is neither less nor greater than anything;
  * - a multi-value field matches if any element matches.
  */

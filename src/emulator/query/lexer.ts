@@ -1,6 +1,6 @@
 /**
  * $filter tokenizer. OData string literals use single quotes with '' as the escape
- * (reference/graph-sharepoint-lists.md §0).
+ * ([graph-sharepoint-lists.md §0](../../../docs/reference/graph-sharepoint-lists.md#0-rules-for-every-endpoint)).
  */
 export type Token =
   | { type: "string"; value: string; pos: number }

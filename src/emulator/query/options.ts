@@ -1,6 +1,6 @@
 /**
  * OData system query options as the list endpoints accept them.
- * §0: accept both `$expand` and `expand` (likewise select/filter/top/orderby/skiptoken), decode
+ * [§0](../../../docs/reference/graph-sharepoint-lists.md#0-rules-for-every-endpoint): accept both `$expand` and `expand` (likewise select/filter/top/orderby/skiptoken), decode
  * %XX and treat `+` as a space, and accept `select=` or `$select=` inside `fields(...)`.
  */
 import { GraphErrors } from "../errors";
@@ -19,7 +19,7 @@ export interface OrderClause {
 export interface QueryOptions {
   /** Decoded parameters keyed by their name without `$`, lower-cased. */
   params: Map<string, string>;
-  /** The raw query pairs in order, to echo into nextLink (§3.5: "contains all the other query parameters"). */
+  /** The raw query pairs in order, to echo into nextLink ([§3.5](../../../docs/reference/graph-sharepoint-lists.md#35-paging): "contains all the other query parameters"). */
   rawPairs: Array<{ key: string; raw: string }>;
 }
 
@@ -123,7 +123,7 @@ export function parseOrderBy(value: string | undefined): OrderClause[] {
   });
 }
 
-/** §3.5: default page size 200 and a cap of 5000 are the contract's (configurable) guesses. */
+/** [§3.5](../../../docs/reference/graph-sharepoint-lists.md#35-paging): default page size 200 and a cap of 5000 are the contract's (configurable) guesses. */
 export const DEFAULT_PAGE_SIZE = 200;
 export const MAX_PAGE_SIZE = 5000;
 

@@ -1,6 +1,6 @@
 /**
  * Recursive-descent $filter parser: or → and → not → primary.
- * Supported (reference/graph-sharepoint-lists.md §3.3): eq ne lt gt le ge, startswith(prop,'x'),
+ * Supported ([graph-sharepoint-lists.md §3.3](../../../docs/reference/graph-sharepoint-lists.md#33-filtering)): eq ne lt gt le ge, startswith(prop,'x'),
  * and, or, not, parentheses. Any other function or operator is a FilterSyntaxError, which the
  * items handler turns into 400 invalidRequest (strict: reject rather than guess).
  */

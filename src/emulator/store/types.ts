@@ -1,7 +1,7 @@
 /** Records the store keeps. Wire shapes are built from these in handlers/serialize.ts. */
 
 export interface SiteRecord {
-  id: string; // composite "{hostname},{spsite-guid},{spweb-guid}" (§1.1)
+  id: string; // composite "{hostname},{spsite-guid},{spweb-guid}" ([§1.1](../../../docs/reference/graph-sharepoint-lists.md#11-site-ids))
   hostname: string;
   path: string; // server-relative, "/" for the root site
   name: string;
@@ -23,7 +23,7 @@ export interface ListRecord {
   version: number;
 }
 
-/** Type facets the emulator stores and validates values for (§2.4). */
+/** Type facets the emulator stores and validates values for ([§2.4](../../../docs/reference/graph-sharepoint-lists.md#24-column-definitions)). */
 export type ColumnType =
   | "text"
   | "number"
@@ -50,7 +50,7 @@ export interface ColumnRecord {
 export interface ItemRecord {
   listId: string;
   id: number;
-  uid: string; // stable GUID used in the eTag (§3.2)
+  uid: string; // stable GUID used in the eTag ([§3.2](../../../docs/reference/graph-sharepoint-lists.md#32-the-listitem-resource))
   version: number;
   created: string;
   modified: string;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * One line of the audit trail (domain-research.md §5.6): who did what to which item, and when.
+ * One line of the audit trail ([Audit trail](../../../docs/reference/data-protection.md#audit-trail)): who did what to which item, and when.
  * `detail` is for machine-readable facts (status from/to, field names changed) and must never hold a
  * child's name or other personal data about a child: the audit list is kept longer than case data.
  */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * A Teams conversation the bot can message proactively (teams-platform.md §4.1: keep serviceUrl,
+ * A Teams conversation the bot can message proactively ([teams-platform.md §4.1](../../../docs/reference/teams-platform.md#41-setup-conversation-references-and-proactive-messages): keep serviceUrl,
  * conversation id, tenant id, bot and user). Mirrors the bot's `ConversationRef` without importing
  * the bot, so the list schema stays independent of the bot SDK.
  */

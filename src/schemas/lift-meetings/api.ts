@@ -1,6 +1,6 @@
 /**
- * The shapes the LIFT meetings API answers with (issue 5; contract in
- * src/server/features/lift-meetings/README.md), shared by the server that builds them and the tab
+ * The shapes the LIFT meetings API answers with (contract in
+ * [the lift-meetings README](../../server/features/lift-meetings/README.md)), shared by the server that builds them and the tab
  * that reads them. Request bodies are validated by the zod schemas below.
  */
 import { z } from "zod";
@@ -198,7 +198,7 @@ export interface OverdueAction {
   daysOverdue: number;
 }
 
-/** What the KPI return can take from the meeting records (issue 7 prefill). */
+/** What the KPI return can take from the meeting records (the KPI return's prefill). */
 export interface MeetingCounts {
   districtSlug: string;
   from: string;

@@ -14,7 +14,7 @@ export const LiftMeetingItem = z.object({
   chairOid: z.guid().optional(),
   status: z.enum(["scheduled", "moved", "cancelled", "held"]),
   deadlineOverride: z.iso.datetime({ offset: true }).optional(),
-  /** The saved running order (issue 5); absent = the cases in submission order. */
+  /** The saved running order; absent = the cases in submission order. */
   agenda: z
     .object({
       slotMinutes: z.number().int().min(5).max(90),

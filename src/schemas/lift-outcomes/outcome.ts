@@ -1,5 +1,5 @@
 /**
- * The LIFT outcome record for one case (issue 5; domain-research §1.5–1.6): ONE definition shared by
+ * The LIFT outcome record for one case ([Outcomes](../../../docs/reference/service.md#outcomes-actions-and-support-plans), [Meeting format](../../../docs/reference/service.md#meeting-format)): ONE definition shared by
  * the side-panel form, the server and the LiftOutcomes list.
  *
  * - `LiftOutcomeInput`: what a LIFT member saves. A draft may be incomplete.
@@ -31,7 +31,7 @@ const CATEGORY_VALUES = OUTCOME_CATEGORIES.map((c) => c.value) as [OutcomeCatego
 export const outcomeCategoryLabel = (value: string): string =>
   OUTCOME_CATEGORIES.find((c) => c.value === value)?.label ?? value;
 
-/** Categories that allocate support and so need a support plan (DOMAIN.md "support plans"). */
+/** Categories that allocate support and so need a support plan ([support plans](../../../docs/reference/service.md#outcomes-actions-and-support-plans)). */
 export const SUPPORT_ALLOCATING: readonly OutcomeCategory[] = ["specialist_teacher_allocated", "outreach"];
 
 export const SUPPORT_PLAN_FIELDS = [
@@ -140,8 +140,8 @@ export function liftOutcomeValidationMessages(input: unknown, options: { mode: "
 
 /**
  * The solution-focused prompt sequence the side panel walks through for each case, with the minutes
- * each step takes in a 20-minute slot (domain-research §1.6: Highland "Solution Focused Meeting" and
- * the proposed per-case timing). Parent views have their own step (§1.6 user-voice caution).
+ * each step takes in a 20-minute slot ([Meeting format](../../../docs/reference/service.md#meeting-format): Highland "Solution Focused Meeting" and
+ * the proposed per-case timing). Parent views have their own step (the same section's user-voice caution).
  */
 export const SOLUTION_FOCUSED_PROMPTS = [
   { step: "The question", minutes: 3, prompt: "The SENCo presents the question for LIFT and the context. What does the school want to be different?" },

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * A STLS district (DOMAIN.md: 12 districts in 4 areas). The grouping is data, not code: features
+ * A STLS district ([12 districts in 4 areas](../../../docs/reference/service.md#districts-and-areas)). The grouping is data, not code: features
  * read districts from the Districts list and never switch on a district's name.
  */
 export const AREAS = ["East", "West", "North", "South"] as const;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * Roles in LIFT Hub. A person's role, district and setting come from the People list (issue 3) or,
+ * Roles in LIFT Hub. A person's role, district and setting come from the People list or,
  * before that, the reference data — never from the request.
  */
 export const ROLES = ["commissioner", "district_lead", "specialist_teacher", "lift_member", "senco"] as const;

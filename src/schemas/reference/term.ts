@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * One of the six terms of an academic year (domain-research.md §2: terms 1–2 autumn, 3–4 spring,
+ * One of the six terms of an academic year ([Academic year and terms](../../../docs/reference/calendar.md#academic-year-and-terms): terms 1–2 autumn, 3–4 spring,
  * 5–6 summer). Term dates are list data so a commissioner can correct them without a release.
  */
 export const AcademicYear = z

@@ -1,5 +1,5 @@
 /**
- * The shapes the referrals API answers with (src/server/referrals/README.md), shared by the server
+ * The shapes the referrals API answers with (src/server/features/referrals/README.md), shared by the server
  * that builds them and the tab that reads them.
  */
 import type { ReferralStatus } from "./status";
@@ -29,7 +29,7 @@ export interface LiftMeetingSummary {
 }
 
 export interface OutcomeAction {
-  /** The action's id in the LIFT outcome record (issue 5). */
+  /** The action's id in the LIFT outcome record. */
   id?: string;
   description: string;
   owner: string;
@@ -59,7 +59,7 @@ export interface ReferralSummary {
     categories: string[];
     summary?: string;
     actions: OutcomeAction[];
-    /** Issue 5, from the approved LIFT outcome record: never shown to commissioners. */
+    /** From the approved LIFT outcome record (the lift-outcomes feature): never shown to commissioners. */
     allocatedTeacherName?: string;
     supportPlan?: SupportPlan;
     approvedAt?: string;

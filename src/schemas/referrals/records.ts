@@ -19,7 +19,7 @@ export const Outcome = z.object({
   actions: z
     .array(
       z.object({
-        /** The action's id in the LIFT outcome record (issue 5), so "mark done" reaches both copies. */
+        /** The action's id in the LIFT outcome record, so "mark done" reaches both copies. */
         id: z.string().max(40).optional(),
         description: z.string().max(1000),
         owner: z.string().max(120),
@@ -28,7 +28,7 @@ export const Outcome = z.object({
       }),
     )
     .max(30),
-  // Issue 5: copied from the approved LIFT outcome record (src/server/features/lift-outcomes).
+  // Copied from the approved LIFT outcome record (src/server/features/lift-outcomes).
   allocatedTeacherName: z.string().max(120).optional(),
   supportPlan: SupportPlan.optional(),
   approvedAt: z.iso.datetime().optional(),

@@ -612,7 +612,7 @@ export function referralSubmissionSchema(asOf: string) {
     ),
   ).transform((value) => value as SubmittedReferral);
 }
-/** Alias reading as the issue describes it: `ReferralSubmission(asOf).safeParse(input)`. */
+/** Alias that reads as the rule is stated: `ReferralSubmission(asOf).safeParse(input)`. */
 export const ReferralSubmission = referralSubmissionSchema;
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 /**
  * The audit trail: every read and write of a child's record is written to the AuditLog list
- * (DOMAIN.md "Data protection"; domain-research.md §5.6). Entries name the actor, the action, the
+ * ([Audit trail](../../../docs/reference/data-protection.md#audit-trail)). Entries name the actor, the action, the
  * list and the item id — never a child's name (the AuditEntry schema has no field for one).
  */
 import { randomUUID } from "node:crypto";

@@ -31,7 +31,7 @@ export async function bootstrapGraph(
   // Feature lists (referrals, meetings, returns…) are provisioned in the same pass as the core lists.
   const provisioned = await provisionSite(site.api, site.siteId, [...LIFT_LISTS, ...(options.extraLists ?? [])]);
   const stores = await openListStores(site);
-  // Demo schools and @lift.local people belong to local mode only (DESIGN.md "Local sign-in").
+  // Demo schools and @lift.local people belong to local mode only ([Local sign-in](../../../docs/reference/architecture.md#local-sign-in)).
   const loaded = await loadReferenceData(stores, { demoData: config.demoData, demoDirectory: config.graph.mode === "emulator" });
   return {
     site,

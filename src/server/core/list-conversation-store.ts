@@ -1,5 +1,5 @@
 /**
- * Conversation references in the `ConversationReferences` list (src/graph/lists.ts), so proactive
+ * Conversation references in the `ConversationReferences` list (src/server/core/lists.ts), so proactive
  * reminders survive restarts and are shared by every instance. One row per conversation (the unique
  * conversation id is its idempotency key); a personal conversation is also found by the user's Entra
  * object id (indexed) or, when Teams has not told us the id, by the user principal name.
@@ -33,7 +33,7 @@ export class ListConversationStore implements ConversationStore {
       await this.store.update(existing.id, value);
       return;
     }
-    // Two install events for one install arrive together (teams-platform.md §4.1): the key makes
+    // Two install events for one install arrive together ([teams-platform.md §4.1](../../../docs/reference/teams-platform.md#41-setup-conversation-references-and-proactive-messages)): the key makes
     // the second create return the first row instead of a duplicate.
     const created = await this.store.create(value, { idempotencyKey: keyOf(ref.conversationId) });
     if (JSON.stringify(created.value) !== JSON.stringify(value)) await this.store.update(created.id, value);

@@ -1,7 +1,7 @@
 /**
  * The people directory read from the People list: every request's access check looks a user up
  * here (src/auth/people-directory.ts). Lookups are served from memory; the copy is refreshed with a
- * delta query (§5: 1 resource unit with a token, §7.3) at most once per `ttlMs`, so a change in the
+ * delta query ([§5](../../../docs/reference/graph-sharepoint-lists.md#5-delta): 1 resource unit with a token, [§7.3](../../../docs/reference/graph-sharepoint-lists.md#73-sharepoint-throttling)) at most once per `ttlMs`, so a change in the
  * list reaches access checks within that time.
  */
 import type { PeopleDirectory } from "../../auth/people-directory";

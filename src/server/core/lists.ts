@@ -1,9 +1,9 @@
 /**
- * Every SharePoint list LIFT Hub uses, declared once. Provisioning creates them from here, the
- * list stores map values through them. Later issues add their lists (referrals, meetings, returns)
- * to LIFT_LISTS; provisioning then adds what is missing on the next start.
+ * The core SharePoint lists, declared once. Provisioning creates them from here, the list stores
+ * map values through them. Each feature declares its own lists in its `lists.ts`, and the
+ * composition root adds them (FEATURE_LISTS); provisioning then adds what is missing on the next start.
  *
- * Indexes follow §3.3: filter and orderby only on indexed columns, one indexed column per filter.
+ * Indexes follow [§3.3](../../../docs/reference/graph-sharepoint-lists.md#33-filtering): filter and orderby only on indexed columns, one indexed column per filter.
  */
 import { AuditEntry } from "../../schemas/core/audit-entry";
 import { BankHoliday } from "../../schemas/reference/bank-holiday";
@@ -48,7 +48,7 @@ export const SettingsList = defineList({
   naturalKey: (s) => `setting:${s.id}`,
   indexed: ["districtSlug"],
   unique: ["id"],
-  // `id` is taken by the list item's own id (§3.2), so the setting's id is stored as SettingId.
+  // `id` is taken by the list item's own id ([§3.2](../../../docs/reference/graph-sharepoint-lists.md#32-the-listitem-resource)), so the setting's id is stored as SettingId.
   columns: { id: { name: "SettingId", kind: "text", maxLength: 16 }, urn: { kind: "text", maxLength: 6 } },
 });
 

@@ -20,12 +20,12 @@ import type { LiftStores } from "./lists";
 
 export interface LoadOptions {
   /**
-   * DEMO_DATA: demo activity (referrals, meetings, returns) comes with later issues; with `false`
-   * only reference data is loaded. Accepted now so callers wire it once.
+   * DEMO_DATA. Not read here: demo activity (referrals, meetings, returns) is each feature's
+   * `seedDemo`, which start-up runs only when it is on; this loader always loads reference data only.
    */
   demoData: boolean;
   /**
-   * The demo schools and the demo people (DESIGN.md "Local sign-in"). True in local mode; a real
+   * The demo schools and the demo people ([Local sign-in](../../../docs/reference/architecture.md#local-sign-in)). True in local mode; a real
    * tenant gets its schools and people from an administrator, never `@lift.local` accounts.
    * Defaults to true.
    */

@@ -1,6 +1,6 @@
 /**
- * Fixture reporting calendars built from the published Kent term dates (reference/domain-research.md §2)
- * and the England and Wales bank holidays 2025–2027 (gov.uk/bank-holidays).
+ * Fixture reporting calendars built from the published Kent term dates ([Academic year and terms](../../../docs/reference/calendar.md#academic-year-and-terms))
+ * and the England and Wales bank holidays 2025–2027 (gov.uk/bank-holidays, [Bank holidays](../../../docs/reference/calendar.md#bank-holidays)).
  */
 import type { MonitoringMeeting, ReportingCalendar, Term } from "../../../src/domain/time/calendar";
 

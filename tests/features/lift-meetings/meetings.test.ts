@@ -1,5 +1,5 @@
 /**
- * The LIFT meetings API over real HTTP (issue 5, meetings part): who may read and run a meeting,
+ * The LIFT meetings API over real HTTP: who may read and run a meeting,
  * planning a term, the agenda and its eTag, moving and cancelling meetings and cases (with the
  * SENCo's notice and the referral's history), and a stage view with no child's name in it.
  */

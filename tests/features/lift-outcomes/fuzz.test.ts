@@ -1,5 +1,5 @@
 /**
- * Malformed outcome bodies (issue 5): a few hundred generated, each must be refused with 400 and a
+ * Malformed outcome bodies: a few hundred generated, each must be refused with 400 and a
  * field error naming a field — never a 5xx, never a write.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";

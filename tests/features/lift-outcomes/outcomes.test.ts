@@ -1,6 +1,6 @@
 /**
  * LIFT outcome records, approval, attendance, overdue actions and meeting counts over real HTTP
- * (issue 5, part A2), on the issue's clock (Tuesday 24 November 2026) with the demo data.
+ * on a fixed clock (Tuesday 24 November 2026) with the demo data.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PEOPLE } from "../../../src/domain/reference/people";
@@ -10,7 +10,7 @@ import { COMMISSIONER, LEAD, OTHER_LEAD, SENCO, TEACHER, TODAY, addMeeting, crea
 let app: RunningApp;
 let api: Api;
 let logged: () => string;
-/** The test's own Dover meeting (a Thursday in December: open for referrals on the issue's clock). */
+/** The test's own Dover meeting (a Thursday in December: open for referrals on the tests' fixed clock). */
 let meetingId = "";
 const cases: string[] = [];
 const CHILD_NAMES = ["Wilhelmina Quarrendon", "Barnaby Fotheringay", "Persephone Ashdown"];

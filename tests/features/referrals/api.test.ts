@@ -1,5 +1,5 @@
 /**
- * The referrals API over real HTTP (issue 4): the access matrix, idempotent create and submit,
+ * The referrals API over real HTTP: the access matrix, idempotent create and submit,
  * case references under concurrency, meeting deadlines and the per-SENCo limit, markup kept as
  * text, and the audit trail without children's names in it or in the logs.
  */

@@ -8,7 +8,7 @@ import { apiFor, type Api } from "../../support/api-client";
 
 export { apiFor, type Api, type Json } from "../../support/api-client";
 
-/** The issue's "today": Tuesday 24 November 2026, term 2 of 2026-27. The app runs on this clock. */
+/** The tests' "today": Tuesday 24 November 2026, term 2 of 2026-27. The app runs on this clock. */
 export const NOW = new Date("2026-11-24T10:00:00Z");
 export const TODAY = "2026-11-24";
 
@@ -19,7 +19,7 @@ export const LEAD = "lead.dover@lift.local";
 export const OTHER_LEAD = "lead.thanet@lift.local";
 export const COMMISSIONER = "commissioner@lift.local";
 
-/** The app on the issue's clock, with every log line it writes captured (at trace level). */
+/** The app on that clock, with every log line it writes captured (at trace level). */
 export async function startReferralApp(): Promise<{ app: RunningApp; api: Api; logged: () => string }> {
   let logged = "";
   const sink = new Writable({

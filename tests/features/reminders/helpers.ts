@@ -91,7 +91,7 @@ export function deferred(): { promise: Promise<void>; resolve: () => void } {
 /**
  * Puts a district's return for a term in a state by writing its version 1 straight into the
  * KpiReturns list, as the KPI tab or another process would: the reminders must read the state
- * from the list (issue 6: "Already submitted checks the list"), not from anything held in memory.
+ * from the list ("Already submitted checks the list", [the reminders README](../../../src/server/features/reminders/README.md)), not from anything held in memory.
  */
 export async function setReturnState(
   app: RunningApp,

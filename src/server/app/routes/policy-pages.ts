@@ -2,7 +2,7 @@ import { Router } from "express";
 
 /**
  * /privacy and /terms: the manifest's developer.privacyUrl and termsOfUseUrl point here
- * (teams-platform.md §1.2). The council replaces the wording with its own notices before publishing.
+ * ([teams-platform.md §1.2](../../../../docs/reference/teams-platform.md#12-required-root-fields)). The council replaces the wording with its own notices before publishing.
  */
 const page = (title: string, body: string) => `<!doctype html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

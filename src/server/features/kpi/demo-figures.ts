@@ -1,6 +1,6 @@
 /**
  * Realistic termly figures for demo data and the benchmark: deterministic (seeded by district, year
- * and term), on the scale of the 2022-23 countywide numbers (DOMAIN.md: 1,994 primary and 426
+ * and term), on the scale of the 2022-23 countywide numbers ([Countywide figures](../../../../docs/reference/service.md#countywide-figures-2022-23): 1,994 primary and 426
  * secondary school LIFT referrals and 1,647 early years referrals a year, 710 school and 630 early
  * years clinics, 673 early years transition events), and always valid (`validateReturnValues`).
  */

@@ -1,4 +1,4 @@
-/** /api/kpi/* (contract: README.md in this folder; answer shapes in src/schemas/kpi-api.ts). */
+/** /api/kpi/* (contract: README.md in this folder; answer shapes in src/schemas/kpi/api.ts). */
 import express, { Router, type Response } from "express";
 import { z } from "zod";
 import { AppError, parseBody } from "../../../errors";

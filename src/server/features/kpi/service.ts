@@ -76,7 +76,7 @@ export class KpiService {
     private readonly onChange: () => void = () => undefined,
   ) {}
 
-  /** Now, to the second: list date-times keep no fractions (§0), so a stamp reads back as written. */
+  /** Now, to the second: list date-times keep no fractions ([§0](../../../../docs/reference/graph-sharepoint-lists.md#0-rules-for-every-endpoint)), so a stamp reads back as written. */
   private stamp(): string {
     return this.ctx.now().toISOString().replace(/\.\d{3}Z$/, "Z");
   }

@@ -1,7 +1,7 @@
 /**
- * LIFT meetings (issue 5, part A): planning a term, moving and cancelling meetings, the agenda and
- * the running state, the stage view and moving a case to another meeting. Meetings and referrals
- * live in the referrals feature's lists; this service reads and writes them through its stores.
+ * LIFT meetings: planning a term, moving and cancelling meetings, the agenda and
+ * the running state, the stage view and moving a case to another meeting. Meetings live in this
+ * feature's LiftMeetings list, referrals in the referrals feature's; it reads and writes both stores.
  * Every request checks access (src/domain/lift-meetings/access.ts) and is audited with ids only.
  */
 import { randomUUID } from "node:crypto";

@@ -4,7 +4,7 @@
  * has an outcome (same categories, summary and actions, with action ids, an allocated teacher and a
  * support plan where support is allocated), and the meeting's attendance. Each case also gets a
  * short "share the strategies" action due a week after its meeting, done on some cases only, so
- * the overdue list has entries on the issue's 24 November 2026.
+ * the overdue list has entries on the tests' fixed clock, 24 November 2026.
  *
  * Idempotent: every create carries a fixed key, and a referral already carrying `approvedAt` is
  * not rewritten. Names are fictitious; nothing here logs a child's name.

@@ -1,9 +1,10 @@
 /**
- * LIFT outcome records, approval, attendance, overdue actions and meeting counts (issue 5; contract
- * in src/server/features/lift-meetings/README.md "Outcomes, attendance, actions, counts").
+ * LIFT outcome records, approval, attendance, overdue actions and meeting counts (contract
+ * in [the lift-meetings README](../lift-meetings/README.md) "Outcomes, attendance, actions, counts").
  *
- * Meetings and referrals belong to the referrals feature; this reads and updates them through its
- * stores. Access is the pure policy in src/domain/lift-meetings/outcome-access.ts, checked on every
+ * Referrals belong to the referrals feature and meetings to the lift-meetings feature; this reads and
+ * updates both through the referrals service's stores. Access is the pure policy in
+ * src/domain/lift-outcomes/access.ts, checked on every
  * request; every read and write is audited with ids only. Concurrency: each record carries the
  * list item's eTag, a save sends it back, and a stale one is refused (412) with the current version,
  * nothing overwritten.

@@ -71,7 +71,7 @@ function spreadDays(term: { start: DateTime; end: DateTime }, weekday: number, c
   return Array.from({ length: count }, (_, i) => usable[Math.round((i * (usable.length - 1)) / (count - 1))] as DateTime);
 }
 
-/** Demo districts that split school LIFT into primary and secondary meetings (DOMAIN.md: "some districts"). */
+/** Demo districts that split school LIFT into primary and secondary meetings ([LIFT](../../../../docs/reference/service.md#lift): "some districts"). */
 const splitsByPhase = (d: District) => d.area === "West";
 
 function demoMeetings(now: Date, calendar: ReportingCalendar, districts: District[], chairs: Map<string, string>): Array<{ value: LiftMeetingItem; idempotencyKey: string }> {

@@ -1,6 +1,6 @@
 /**
  * Referrals: drafts, submission with a case reference and a place on a LIFT meeting, and the views
- * each role may have. Every read and write of a referral is audited (issue 4); nothing here logs a
+ * each role may have. Every read and write of a referral is audited ([Audit trail](../../../../docs/reference/data-protection.md#audit-trail)); nothing here logs a
  * child's name.
  */
 import { ANONYMISED_FIELDS, canCreateReferral, canEditReferral, pickFields, referralView, type ReferralView } from "../../../domain/referrals/access";

@@ -1,5 +1,5 @@
 /**
- * One reminder pass: plan (pure, src/domain/reporting), write every due reminder down in the outbox
+ * One reminder pass: plan (pure, src/domain/reminders), write every due reminder down in the outbox
  * under its key, then deliver what the outbox holds — claiming each row with an eTag-guarded lease,
  * pacing sends with a token bucket, retrying throttled sends after Retry-After, and marking each row
  * sent together with the Teams message id. README.md in this folder explains why this delivers each
@@ -464,7 +464,7 @@ function isPrecondition(error: unknown): boolean {
   return AppError.isAppError(error) && error.code === "precondition_failed";
 }
 
-/** Capped exponential backoff with full jitter (teams-platform.md §4.3). */
+/** Capped exponential backoff with full jitter ([teams-platform.md §4.3](../../../../docs/reference/teams-platform.md#43-rate-limits)). */
 function backoffMs(attempt: number): number {
   const cap = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
   return Math.round(cap / 2 + Math.random() * (cap / 2));

@@ -1,6 +1,6 @@
 /**
  * Paces proactive sends below Teams' per-app limit (50 requests a second per tenant,
- * teams-platform.md §4.3). One bucket per process is shared by every send and card update; a 429
+ * [teams-platform.md §4.3](../../../../docs/reference/teams-platform.md#43-rate-limits)). One bucket per process is shared by every send and card update; a 429
  * pauses it for the Retry-After, for everyone, as Company Communicator's global throttle did.
  */
 export class TokenBucket {
