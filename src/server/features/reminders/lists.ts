@@ -1,5 +1,5 @@
 /**
- * The reminder feature's lists. The outbox is the sent log of reminder-plan.ts: a row is written
+ * The reminder feature's lists. The outbox is the sent log of the reminder plan (src/domain/reminders/plan.ts): a row is written
  * under the reminder's key *before* anything is sent, and its status records how far delivery got
  * (README.md in this folder: states and the exactly-once argument). No row holds a child's name.
  */
