@@ -11,6 +11,7 @@ import { healthRoutes } from "./routes/health";
 import { meRoutes } from "./routes/me";
 import { peopleRoutes } from "./routes/people";
 import { policyPages } from "./routes/policy-pages";
+import { referenceRoutes } from "./routes/reference";
 import { rootPage } from "./routes/root-page";
 import { tabRoutes } from "./routes/tabs";
 import { securityHeaders } from "./security-headers";
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps) {
   api.use(authenticate(deps.identity.validator, deps.people));
   api.use(meRoutes(deps.reference));
   api.use(peopleRoutes(deps.people));
+  api.use(referenceRoutes(deps.reference));
   for (const router of deps.apiRouters ?? []) api.use(router);
   api.use(apiNotFound);
   app.use("/api", api);
