@@ -15,7 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { Settings24Regular } from "@fluentui/react-icons";
 import type { LiftMeetingSummary } from "../../src/schemas/referrals/api";
-import { DistrictSelect, Shell, TAB_VIEWS, errorMessage, formatDateTime, tabConfigFor, ukToday, useSession, type TabViewId } from "../shell";
+import { DistrictSelect, Shell, TAB_VIEWS, districtBySlug, errorMessage, formatDateTime, tabConfigFor, ukToday, useReferenceData, useSession, type TabViewId } from "../shell";
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalL, maxWidth: "80ch" },
@@ -43,6 +43,7 @@ const useStyles = makeStyles({
 function ConfigBody() {
   const styles = useStyles();
   const { me, host, api } = useSession();
+  const reference = useReferenceData();
   const inMeeting = Boolean(host.context.meetingId);
   const [viewId, setViewId] = useState<TabViewId>(() =>
     inMeeting ? "agenda" : me.role === "commissioner" ? "kpi-summary" : "referrals",
@@ -53,8 +54,8 @@ function ConfigBody() {
   const [saveError, setSaveError] = useState<string>();
   const view = TAB_VIEWS.find((v) => v.id === viewId);
   const config = useMemo(
-    () => tabConfigFor(viewId, districtSlug || undefined, window.location.origin, meetingId || undefined),
-    [viewId, districtSlug, meetingId],
+    () => tabConfigFor(viewId, districtBySlug(reference, districtSlug), window.location.origin, meetingId || undefined),
+    [viewId, reference, districtSlug, meetingId],
   );
 
   // The agenda view can be bound to one of the district's meetings (a meeting's own tab).

@@ -1,12 +1,12 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { ClipboardTaskListLtr24Regular } from "@fluentui/react-icons";
-import { Shell, currentView, useSession } from "../shell";
+import { Shell, useCurrentView, useSession } from "../shell";
 import { ReturnWorkspace } from "./components/ReturnWorkspace";
 
 /** District leads write their own district's return; commissioners any district's (and can return one). */
 function KpiReturnBody() {
   const { me } = useSession();
-  const { district } = currentView();
+  const { district } = useCurrentView();
   if (me.role === "commissioner") return <ReturnWorkspace initialDistrict={district?.slug} />;
   if (me.role === "district_lead" && me.district) return <ReturnWorkspace districtSlug={me.district.slug} />;
   return (

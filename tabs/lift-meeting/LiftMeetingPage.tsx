@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { Field, Link, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { PeopleTeam24Regular } from "@fluentui/react-icons";
-import { DistrictSelect, Shell, currentView, useSession } from "../shell";
+import { DistrictSelect, Shell, useCurrentView, useSession } from "../shell";
 import { ContentView } from "./components/ContentView";
 import { MeetingChooser } from "./components/MeetingChooser";
 import { SidePanelView } from "./components/SidePanelView";
@@ -42,7 +42,7 @@ function DistrictChoice({ frame }: { frame: MeetingFrame }) {
 /** Who sees what: the district's LIFT team runs its meetings; commissioners read them without names. */
 function LiftMeetingBody() {
   const { me, host } = useSession();
-  const { district } = currentView();
+  const { district } = useCurrentView();
   const frame = meetingFrame(host, window.location.search);
 
   if (me.role === "senco") {

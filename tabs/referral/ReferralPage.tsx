@@ -1,6 +1,6 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { DocumentEdit24Regular } from "@fluentui/react-icons";
-import { Shell, currentView, useSession } from "../shell";
+import { Shell, useCurrentView, useSession } from "../shell";
 import { CommissionerReferrals } from "./components/CommissionerReferrals";
 import { DistrictReferrals } from "./components/DistrictReferrals";
 import { SencoReferrals } from "./components/SencoReferrals";
@@ -10,7 +10,7 @@ const DISTRICT_ROLES = new Set(["specialist_teacher", "lift_member", "district_l
 /** Who sees what: SENCos their own referrals, the district's LIFT team its submitted ones, commissioners a summary. */
 function ReferralBody() {
   const { me } = useSession();
-  const { district } = currentView();
+  const { district } = useCurrentView();
   if (me.role === "senco") return <SencoReferrals />;
   if (me.role === "commissioner") return <CommissionerReferrals initialDistrict={district?.slug} />;
   if (DISTRICT_ROLES.has(me.role)) {

@@ -1,5 +1,6 @@
 import { Select } from "@fluentui/react-components";
-import { AREAS, DISTRICTS } from "../../src/domain/reference/districts";
+import { districtsByArea } from "./reference-data";
+import { useReferenceData } from "./use-reference-data";
 
 export interface DistrictSelectProps {
   /** The chosen district's slug; "" for none yet. */
@@ -7,14 +8,15 @@ export interface DistrictSelectProps {
   onChange: (slug: string) => void;
 }
 
-/** The twelve districts grouped by area, for a page's own Field (which labels it). */
+/** The districts grouped by area, for a page's own Field (which labels it). */
 export function DistrictSelect({ value, onChange }: DistrictSelectProps) {
+  const reference = useReferenceData();
   return (
     <Select value={value} onChange={(_, data) => onChange(data.value)}>
       <option value="">Choose a district</option>
-      {AREAS.map((area) => (
+      {districtsByArea(reference).map(({ area, districts }) => (
         <optgroup key={area} label={`${area} Kent`}>
-          {DISTRICTS.filter((d) => d.area === area).map((d) => (
+          {districts.map((d) => (
             <option key={d.slug} value={d.slug}>
               {d.name}
             </option>

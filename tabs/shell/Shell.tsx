@@ -17,17 +17,20 @@ import { ArrowClockwise16Regular, HatGraduation24Filled, PersonSwap16Regular } f
 import { createApiClient, errorMessage, type Me } from "./api";
 import { beginSignIn, getAuthConfig, switchUser, type DemoUser } from "./auth";
 import { ContextDetails } from "./ContextDetails";
+import { getReferenceData } from "./reference-api";
+import type { ReferenceData } from "./reference-data";
 import { SignInPicker } from "./SignInPicker";
 import { SessionContext, type Session } from "./session";
 import { connectToHost, type TeamsHost } from "./teams";
 import { fluentTheme, useThemeName } from "./theme";
+import { ReferenceDataContext } from "./use-reference-data";
 
 type ShellState =
   | { kind: "loading" }
   | { kind: "choose-user"; demoUsers: DemoUser[] }
   | { kind: "needs-teams" }
   | { kind: "error"; title: string; message: string; authMode?: "local" | "entra" }
-  | { kind: "ready"; me: Me; session: Omit<Session, "themeName"> };
+  | { kind: "ready"; me: Me; session: Omit<Session, "themeName">; reference: ReferenceData };
 
 export interface ShellProps {
   /** The page title: the h1 and the document title. */
@@ -147,8 +150,9 @@ export function Shell({ title, tagline, icon, children }: ShellProps) {
           return;
         }
         const api = createApiClient(signIn.getToken);
-        const me = await api.get<Me>("/api/me");
-        if (!cancelled) setState({ kind: "ready", me, session: { me, api, host: connected, authMode: signIn.mode } });
+        // The districts, areas and terms come with the user, once per page: every page picks from them.
+        const [me, reference] = await Promise.all([api.get<Me>("/api/me"), getReferenceData(api)]);
+        if (!cancelled) setState({ kind: "ready", me, session: { me, api, host: connected, authMode: signIn.mode }, reference });
       } catch (error) {
         console.warn("LIFT Hub: sign-in failed", error);
         if (!cancelled) setState({ kind: "error", title: "We couldn't sign you in", message: errorMessage(error), authMode });
@@ -240,7 +244,11 @@ export function Shell({ title, tagline, icon, children }: ShellProps) {
               </div>
             </>
           ) : null}
-          {session ? <SessionContext.Provider value={session}>{children}</SessionContext.Provider> : null}
+          {session && state.kind === "ready" ? (
+            <SessionContext.Provider value={session}>
+              <ReferenceDataContext.Provider value={state.reference}>{children}</ReferenceDataContext.Provider>
+            </SessionContext.Provider>
+          ) : null}
         </main>
         {host ? <ContextDetails host={host} /> : null}
       </div>

@@ -6,6 +6,20 @@ export { ApiError, createApiClient, errorMessage, type ApiClient, type Downloade
 export { saveFile } from "./save-file";
 export { frameLabel, type FrameKind, type HostContext, type TeamsHost, type TeamsThemeName } from "./teams";
 export { TAB_VIEWS, currentView, tabConfigFor, type TabConfig, type TabView, type TabViewId } from "./views";
+export { useCurrentView } from "./use-current-view";
+export { useReferenceData } from "./use-reference-data";
+export {
+  districtBySlug,
+  districtName,
+  districtsByArea,
+  districtsIn,
+  districtsInOrder,
+  type DistrictRef,
+  type ReferenceData,
+  type TermRef,
+} from "./reference-data";
+export { useLoad, type LoadHandle, type Loaded } from "./use-load";
+export { LoadView, type LoadViewProps } from "./LoadView";
 export { ActionBar } from "./ActionBar";
 export { DistrictSelect, type DistrictSelectProps } from "./DistrictSelect";
 export { ErrorSummary, focusField, type ErrorSummaryProps, type SummaryEntry } from "./ErrorSummary";

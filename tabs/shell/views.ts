@@ -2,7 +2,7 @@
  * The views the configurable tab can show (chosen on /tabs/config, [Teams surfaces](../../docs/reference/architecture.md#teams-surfaces)), and
  * the content URL each one binds. Pages read the same `?view=` and `?district=` back.
  */
-import { DISTRICTS, type District } from "../../src/domain/reference/districts";
+import { districtBySlug, type DistrictRef } from "./reference-data";
 
 export type TabViewId = "agenda" | "referrals" | "kpi-summary";
 
@@ -46,18 +46,13 @@ export interface TabConfig {
   websiteUrl: string;
 }
 
-export function districtFor(slug: string | null | undefined): District | undefined {
-  return slug ? DISTRICTS.find((d) => d.slug === slug) : undefined;
-}
-
 /**
  * The settings to save for a choice, or undefined while the choice is incomplete. The agenda view may
  * be bound to one LIFT meeting (`meeting=<id>`); without one it follows the district's next meeting.
  */
-export function tabConfigFor(viewId: TabViewId, districtSlug: string | undefined, origin: string, meetingId?: string): TabConfig | undefined {
+export function tabConfigFor(viewId: TabViewId, district: DistrictRef | undefined, origin: string, meetingId?: string): TabConfig | undefined {
   const view = TAB_VIEWS.find((v) => v.id === viewId);
   if (!view) return undefined;
-  const district = districtFor(districtSlug);
   if (view.needsDistrict && !district) return undefined;
   const params = new URLSearchParams({ view: view.id });
   if (view.needsDistrict && district) params.set("district", district.slug);
@@ -73,9 +68,9 @@ export function tabConfigFor(viewId: TabViewId, districtSlug: string | undefined
   };
 }
 
-/** `?view=` and `?district=` of the current page (set by the configurable tab's content URL). */
-export function currentView(search: string = window.location.search): { view?: TabViewId; district?: District } {
+/** `?view=` and `?district=` of a page's address (set by the configurable tab's content URL); an unknown district is ignored. */
+export function currentView(districts: readonly DistrictRef[], search: string): { view?: TabViewId; district?: DistrictRef } {
   const params = new URLSearchParams(search);
   const view = TAB_VIEWS.find((v) => v.id === params.get("view"))?.id;
-  return { view, district: districtFor(params.get("district")) };
+  return { view, district: districtBySlug({ districts }, params.get("district")) };
 }

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { DataBarVertical24Regular } from "@fluentui/react-icons";
-import { Shell, currentView, useSession } from "../shell";
+import { Shell, useCurrentView, useReferenceData, useSession } from "../shell";
 import { kpiApi } from "../kpi-return/api";
 import { CommissionersOnly } from "./components/CommissionersOnly";
 import { MonitoringPack } from "./components/MonitoringPack";
@@ -16,11 +16,13 @@ function LinkedPack({ link }: { link: NonNullable<ReturnType<typeof packLinkFrom
 
 function SummaryBody() {
   const { me } = useSession();
-  const link = packLinkFrom(window.location.search);
+  const { districts } = useReferenceData();
+  const { district } = useCurrentView();
+  const link = packLinkFrom(window.location.search, districts);
   if (link && (me.role === "commissioner" || (me.role === "district_lead" && me.district?.slug === link.slug))) return <LinkedPack link={link} />;
   // The server answers 403 to anyone else; say so plainly instead of showing an error.
   if (me.role !== "commissioner") return <CommissionersOnly districtName={me.role === "district_lead" ? me.district?.name : undefined} />;
-  return <SummaryDashboard initialDistrict={currentView().district?.slug} />;
+  return <SummaryDashboard initialDistrict={district?.slug} />;
 }
 export function SummaryPage() {
   return (

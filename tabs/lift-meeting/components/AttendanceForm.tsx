@@ -15,9 +15,9 @@ import {
 import { Add16Regular, Delete16Regular, Save16Regular } from "@fluentui/react-icons";
 import { AttendanceInput } from "../../../src/schemas/lift-meetings/api";
 import { SETTINGS } from "../../../src/domain/reference/settings";
-import { ApiError, errorMessage, fieldId, useSession } from "../../shell";
+import { ApiError, errorMessage, fieldId, useLoad, useSession } from "../../shell";
 import { currentFromDetail, type Attendance } from "../api";
-import { useLiftApi, usePolled } from "../hooks";
+import { useLiftApi } from "../hooks";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -35,7 +35,7 @@ export function AttendanceForm({ meetingId, districtSlug, canEdit }: { meetingId
   const styles = useStyles();
   const { me } = useSession();
   const lift = useLiftApi();
-  const { state } = usePolled(`attendance-${meetingId}`, () => lift.attendance(meetingId));
+  const { state } = useLoad(`attendance-${meetingId}`, () => lift.attendance(meetingId));
   const [people, setPeople] = useState<Person[]>([]);
   const [settingIds, setSettingIds] = useState<string[]>([]);
   const [eTag, setETag] = useState<string>();

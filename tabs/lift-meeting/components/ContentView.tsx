@@ -1,8 +1,8 @@
 import { useMemo, useState } from "react";
-import { Badge, Link, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { LoadFailed, formatDateTime, formatTime, useSession } from "../../shell";
+import { Badge, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { LoadView, formatDateTime, formatTime, useLoad, useSession } from "../../shell";
 import type { LiftMeetingSummary, MeetingDetail } from "../api";
-import { useLiftApi, usePolled } from "../hooks";
+import { useLiftApi } from "../hooks";
 import { AgendaEditor } from "./AgendaEditor";
 import { AgendaTable } from "./AgendaTable";
 import { MeetingAdmin } from "./MeetingAdmin";
@@ -55,7 +55,7 @@ export interface ContentViewProps {
 export function ContentView({ meetingId, districtSlug, meetings }: ContentViewProps) {
   const { me } = useSession();
   const lift = useLiftApi();
-  const { state, reload: load, set } = usePolled(meetingId, () => lift.agenda(meetingId));
+  const { state, reload: load, set } = useLoad(meetingId, () => lift.agenda(meetingId));
   // The editor keeps its own copy while it saves; it starts again from the server only after a reload.
   const [loads, setLoads] = useState(0);
   const reload = async () => {
@@ -68,8 +68,7 @@ export function ContentView({ meetingId, districtSlug, meetings }: ContentViewPr
 
   return (
     <>
-      {state.kind === "loading" ? <Spinner label="Loading the agenda…" /> : null}
-      {state.kind === "error" ? <LoadFailed title="Could not load the agenda" message={state.message} /> : null}
+      <LoadView state={state} what="the agenda" />
       {state.kind === "ready" ? (
         <>
           <Section id="agenda" title={`Agenda: ${state.value.meeting.title}`} testId="agenda-section">

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState, type ReactNode } from "react";
-import { Field, MessageBar, MessageBarBody, Select, Spinner, makeStyles } from "@fluentui/react-components";
-import { formatDateTime } from "../../shell";
+import { Field, MessageBar, MessageBarBody, Select, makeStyles } from "@fluentui/react-components";
+import { LoadView, formatDateTime, useLoad } from "../../shell";
 import type { LiftMeetingSummary } from "../api";
 import { nextMeeting } from "../frame";
-import { useLiftApi, usePolled } from "../hooks";
+import { useLiftApi } from "../hooks";
 
 // minmax(0, 1fr): a long meeting title must not push the select wider than a narrow side panel.
 const useStyles = makeStyles({ select: { maxWidth: "36rem", gridTemplateColumns: "minmax(0, 1fr)" } });
@@ -29,7 +29,7 @@ function label(m: LiftMeetingSummary): string {
 export function MeetingChooser({ districtSlug, initialId, showPicker, children }: MeetingChooserProps) {
   const styles = useStyles();
   const lift = useLiftApi();
-  const { state } = usePolled(districtSlug, () => lift.meetings({ district: districtSlug }));
+  const { state } = useLoad(districtSlug, () => lift.meetings({ district: districtSlug }));
   const meetings = useMemo(() => (state.kind === "ready" ? state.value : []), [state]);
   const [chosen, setChosen] = useState<string | undefined>(initialId);
 
@@ -45,14 +45,8 @@ export function MeetingChooser({ districtSlug, initialId, showPicker, children }
     window.history.replaceState(null, "", url.toString());
   };
 
-  if (state.kind === "loading" && !initialId) return <Spinner label="Loading the district's LIFT meetings…" />;
-  if (state.kind === "error" && !initialId) {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>Could not load the LIFT meetings: {state.message}</MessageBarBody>
-      </MessageBar>
-    );
-  }
+  // A tab bound to one meeting shows it at once; the list only feeds the picker.
+  if ((state.kind === "loading" || state.kind === "error") && !initialId) return <LoadView state={state} what="the district's LIFT meetings" />;
   if (!chosen) {
     return (
       <MessageBar intent="info">

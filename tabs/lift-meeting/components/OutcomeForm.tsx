@@ -23,9 +23,9 @@ import {
   outcomeCategoryLabel,
   type OutcomeCategory,
 } from "../../../src/schemas/lift-outcomes/outcome";
-import { ActionBar, ApiError, ErrorSummary, errorMessage, fieldId, formatDate, formatDateTime, setAt, type SummaryEntry } from "../../shell";
+import { ActionBar, ApiError, ErrorSummary, errorMessage, fieldId, formatDate, formatDateTime, setAt, useLoad, type SummaryEntry } from "../../shell";
 import { currentFromDetail, type DistrictPerson, type LiftOutcomeInput, type MeetingDetail, type OutcomeRecord } from "../api";
-import { useLiftApi, usePolled } from "../hooks";
+import { useLiftApi } from "../hooks";
 import { EMPTY_OUTCOME, allocatesSupport, newAction, outcomeDisplayOrder, outcomeToSend, reapplyMine } from "../outcome-form";
 
 const useStyles = makeStyles({
@@ -75,7 +75,7 @@ function summaryOf(record: OutcomeRecord): string[] {
 export function OutcomeForm({ meeting, referralId, caseReference, teachers, drafts }: OutcomeFormProps) {
   const styles = useStyles();
   const lift = useLiftApi();
-  const { state } = usePolled(`${meeting.id}/${referralId}`, () => lift.outcome(meeting.id, referralId));
+  const { state } = useLoad(`${meeting.id}/${referralId}`, () => lift.outcome(meeting.id, referralId));
 
   const [record, setRecord] = useState<OutcomeRecord | null>(null);
   const [base, setBase] = useState<LiftOutcomeInput>(EMPTY_OUTCOME);

@@ -1,8 +1,8 @@
 import { useState } from "react";
-import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { Checkmark16Regular } from "@fluentui/react-icons";
-import { errorMessage, formatDate } from "../../shell";
-import { useLiftApi, usePolled } from "../hooks";
+import { LoadView, errorMessage, formatDate, useLoad } from "../../shell";
+import { useLiftApi } from "../hooks";
 
 const useStyles = makeStyles({
   wrap: { overflowX: "auto" },
@@ -18,18 +18,12 @@ const useStyles = makeStyles({
 export function OverdueActions({ districtSlug, canMarkDone }: { districtSlug: string; canMarkDone: boolean }) {
   const styles = useStyles();
   const lift = useLiftApi();
-  const { state, reload } = usePolled(`overdue-${districtSlug}`, () => lift.overdue(districtSlug));
+  const { state, reload } = useLoad(`overdue-${districtSlug}`, () => lift.overdue(districtSlug));
   const [problem, setProblem] = useState<string>();
 
-  if (state.kind === "loading") return <Spinner size="small" label="Loading overdue actions…" />;
-  if (state.kind === "error") {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>Could not load the overdue actions: {state.message}</MessageBarBody>
-      </MessageBar>
-    );
+  if (state.kind !== "ready" || state.value.length === 0) {
+    return <LoadView state={state} what="the overdue actions" size="small" empty={<p>No actions are overdue.</p>} />;
   }
-  if (state.value.length === 0) return <p>No actions are overdue.</p>;
   return (
     <div className={styles.wrap}>
       {problem ? (

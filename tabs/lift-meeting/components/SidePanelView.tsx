@@ -1,9 +1,9 @@
 import { useRef, useState } from "react";
-import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowLeft16Regular, ArrowRight16Regular } from "@fluentui/react-icons";
-import { LoadFailed, errorMessage } from "../../shell";
+import { LoadView, errorMessage, useLoad } from "../../shell";
 import type { Agenda, LiftOutcomeInput } from "../api";
-import { useLiftApi, usePolled } from "../hooks";
+import { useLiftApi } from "../hooks";
 import { AttendanceForm } from "./AttendanceForm";
 import { CaseDetails } from "./CaseDetails";
 import { OutcomeForm } from "./OutcomeForm";
@@ -24,17 +24,14 @@ const FOLLOW_MS = 5000;
 export function SidePanelView({ meetingId, districtSlug }: { meetingId: string; districtSlug: string }) {
   const styles = useStyles();
   const lift = useLiftApi();
-  const { state, set } = usePolled(meetingId, (signal) => lift.agenda(meetingId, signal), FOLLOW_MS);
+  const { state, set } = useLoad(meetingId, (signal) => lift.agenda(meetingId, signal), FOLLOW_MS);
   const teachers = useDistrictTeam(districtSlug, true, ["specialist_teacher", "lift_member", "district_lead"]);
   const [moving, setMoving] = useState(false);
   const [problem, setProblem] = useState<string>();
   // Unsaved outcome edits per case, so moving to the next case and back loses nothing.
   const drafts = useRef(new Map<string, LiftOutcomeInput>());
 
-  if (state.kind === "loading") return <Spinner label="Loading the meeting…" />;
-  if (state.kind === "error") {
-    return <LoadFailed title="Could not load the meeting" message={state.message} />;
-  }
+  if (state.kind !== "ready") return <LoadView state={state} what="the meeting" />;
   const agenda: Agenda = state.value;
   const { meeting, entries, current } = agenda;
   const index = current ? entries.findIndex((e) => e.id === current.entryId) : -1;

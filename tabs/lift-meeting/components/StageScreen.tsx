@@ -1,7 +1,7 @@
-import { Spinner, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { LoadFailed, formatDateTime, formatTime } from "../../shell";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { LoadView, formatDateTime, formatTime, useLoad } from "../../shell";
 import type { StageView } from "../api";
-import { useLiftApi, usePolled } from "../hooks";
+import { useLiftApi } from "../hooks";
 import { areaLabel } from "../labels";
 import { YEAR_GROUP_LABELS, type YearGroup } from "../../../src/domain/time/year-groups";
 
@@ -42,12 +42,9 @@ type StageEntry = StageView["entries"][number];
 export function StageScreen({ meetingId }: { meetingId: string }) {
   const styles = useStyles();
   const lift = useLiftApi();
-  const { state } = usePolled(meetingId, (signal) => lift.stage(meetingId, signal), STAGE_POLL_MS);
+  const { state } = useLoad(meetingId, (signal) => lift.stage(meetingId, signal), STAGE_POLL_MS);
 
-  if (state.kind === "loading") return <Spinner label="Loading the meeting…" />;
-  if (state.kind === "error") {
-    return <LoadFailed title="Could not load the meeting" message={state.message} />;
-  }
+  if (state.kind !== "ready") return <LoadView state={state} what="the meeting" />;
   const stage = state.value;
   const current: StageEntry | undefined = stage.entries.find((e) => e.id === stage.current?.entryId);
 

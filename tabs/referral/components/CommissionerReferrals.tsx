@@ -1,17 +1,15 @@
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import {
   Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Select,
-  Spinner,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { errorMessage, useSession } from "../../shell";
-import { DISTRICTS } from "../../../src/domain/reference/districts";
-import { referralsApi, type ReferralSummary } from "../api";
+import { LoadView, districtsInOrder, useLoad, useReferenceData, useSession } from "../../shell";
+import { referralsApi } from "../api";
 import { ReferralList } from "./ReferralList";
 
 const useStyles = makeStyles({
@@ -20,8 +18,6 @@ const useStyles = makeStyles({
   filter: { maxWidth: "24rem" },
   empty: { margin: 0 },
 });
-
-type ListState = { kind: "idle" } | { kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; items: ReferralSummary[] };
 
 /**
  * Commissioners do not see referral details: a note saying so, and a district's referrals as a
@@ -32,23 +28,8 @@ export function CommissionerReferrals({ initialDistrict }: { initialDistrict?: s
   const { api } = useSession();
   const rapi = useMemo(() => referralsApi(api), [api]);
   const [district, setDistrict] = useState(initialDistrict ?? "");
-  const [list, setList] = useState<ListState>({ kind: "idle" });
-
-  useEffect(() => {
-    if (!district) {
-      setList({ kind: "idle" });
-      return undefined;
-    }
-    let cancelled = false;
-    setList({ kind: "loading" });
-    rapi
-      .list({ scope: "district", district })
-      .then((items) => !cancelled && setList({ kind: "ready", items }))
-      .catch((error: unknown) => !cancelled && setList({ kind: "error", message: errorMessage(error) }));
-    return () => {
-      cancelled = true;
-    };
-  }, [rapi, district]);
+  const reference = useReferenceData();
+  const { state: list } = useLoad(district || undefined, () => rapi.list({ scope: "district", district }));
 
   return (
     <section className={styles.root} aria-labelledby="commissioner-referrals-title">
@@ -66,26 +47,16 @@ export function CommissionerReferrals({ initialDistrict }: { initialDistrict?: s
       <Field className={styles.filter} label="District">
         <Select value={district} onChange={(_, d) => setDistrict(d.value)}>
           <option value="">Choose a district…</option>
-          {DISTRICTS.map((d) => (
+          {districtsInOrder(reference).map((d) => (
             <option key={d.slug} value={d.slug}>
               {d.name}
             </option>
           ))}
         </Select>
       </Field>
-      {list.kind === "loading" ? <Spinner label="Loading the summary…" /> : null}
-      {list.kind === "error" ? (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Could not load the summary</MessageBarTitle>
-            {list.message}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {list.kind === "ready" && list.items.length === 0 ? <p className={styles.empty}>No referrals have been submitted yet.</p> : null}
-      {list.kind === "ready" && list.items.length > 0 ? (
-        <ReferralList items={list.items} showChild={false} showSetting label="Referral summary" />
-      ) : null}
+      <LoadView state={list} what="the summary" empty={<p className={styles.empty}>No referrals have been submitted yet.</p>}>
+        {(items) => <ReferralList items={items} showChild={false} showSetting label="Referral summary" />}
+      </LoadView>
     </section>
   );
 }

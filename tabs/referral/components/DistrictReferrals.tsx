@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from "react";
-import { Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { errorMessage, useSession } from "../../shell";
-import { referralsApi, type LiftMeetingSummary, type ReferralRecord, type ReferralSummary } from "../api";
+import { useMemo, useState } from "react";
+import { Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { LoadView, errorMessage, useLoad, useSession } from "../../shell";
+import { referralsApi, type LiftMeetingSummary, type ReferralRecord } from "../api";
 import { academicYearOf, firstDayOfAcademicYear } from "../../../src/domain/time/academic-year";
 import { formatDateTime, ukToday } from "../draft";
 import { ReferralDetails } from "./ReferralDetails";
@@ -39,41 +39,19 @@ export async function districtMeetings(
   return [...byId.values()].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }
 
-type ListState = { kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; items: ReferralSummary[] };
-
 /** LIFT members and leads: the district's submitted referrals, filterable by LIFT meeting. */
 export function DistrictReferrals({ districtName }: { districtName: string }) {
   const styles = useStyles();
   const { me, api } = useSession();
   const rapi = useMemo(() => referralsApi(api), [api]);
-  const [meetings, setMeetings] = useState<LiftMeetingSummary[] | undefined>(undefined);
-  const [meetingsError, setMeetingsError] = useState<string | undefined>(undefined);
+  const district = me.district?.slug;
+  const { state: meetingsState } = useLoad(district ?? "", () => districtMeetings(rapi, district, academicYearStart(ukToday())));
+  const meetings = meetingsState.kind === "ready" ? meetingsState.value : undefined;
+  const meetingsError = meetingsState.kind === "error" ? meetingsState.message : undefined;
   const [meetingId, setMeetingId] = useState("");
-  const [list, setList] = useState<ListState>({ kind: "loading" });
+  const { state: list } = useLoad(meetingId, () => rapi.list({ scope: "district", meeting: meetingId || undefined }));
   const [open, setOpen] = useState<ReferralRecord | undefined>(undefined);
   const [openError, setOpenError] = useState<string | undefined>(undefined);
-
-  useEffect(() => {
-    let cancelled = false;
-    districtMeetings(rapi, me.district?.slug, academicYearStart(ukToday()))
-      .then((items) => !cancelled && setMeetings(items))
-      .catch((error: unknown) => !cancelled && setMeetingsError(errorMessage(error)));
-    return () => {
-      cancelled = true;
-    };
-  }, [rapi, me.district?.slug]);
-
-  useEffect(() => {
-    let cancelled = false;
-    setList({ kind: "loading" });
-    rapi
-      .list({ scope: "district", meeting: meetingId || undefined })
-      .then((items) => !cancelled && setList({ kind: "ready", items }))
-      .catch((error: unknown) => !cancelled && setList({ kind: "error", message: errorMessage(error) }));
-    return () => {
-      cancelled = true;
-    };
-  }, [rapi, meetingId]);
 
   if (open) {
     return <ReferralDetails record={open} backLabel="Back to the district's referrals" onBack={() => setOpen(undefined)} />;
@@ -109,21 +87,14 @@ export function DistrictReferrals({ districtName }: { districtName: string }) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {list.kind === "loading" ? <Spinner label="Loading referrals…" /> : null}
-      {list.kind === "error" ? (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Could not load the referrals</MessageBarTitle>
-            {list.message}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {list.kind === "ready" && list.items.length === 0 ? (
-        <p className={styles.empty}>{chosen ? `No referrals on ${chosen.title} yet.` : "No referrals have been submitted yet."}</p>
-      ) : null}
-      {list.kind === "ready" && list.items.length > 0 ? (
+      <LoadView
+        state={list}
+        what="the referrals"
+        empty={<p className={styles.empty}>{chosen ? `No referrals on ${chosen.title} yet.` : "No referrals have been submitted yet."}</p>}
+      >
+        {(items) => (
         <ReferralList
-          items={list.items}
+          items={items}
           showChild
           showSetting
           label={chosen ? `Referrals for ${chosen.title}` : "Submitted referrals"}
@@ -132,7 +103,8 @@ export function DistrictReferrals({ districtName }: { districtName: string }) {
             rapi.get(item.id).then(setOpen, (error: unknown) => setOpenError(errorMessage(error)));
           }}
         />
-      ) : null}
+        )}
+      </LoadView>
     </section>
   );
 }

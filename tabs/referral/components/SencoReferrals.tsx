@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import {
   Button,
   MessageBar,
@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Add16Regular, ArrowClockwise16Regular } from "@fluentui/react-icons";
-import { errorMessage, useSession } from "../../shell";
+import { LoadView, errorMessage, useLoad, useSession } from "../../shell";
 import { referralsApi, type ReferralRecord, type ReferralSummary } from "../api";
 import { formatDateTime } from "../draft";
 import { ReferralDetails } from "./ReferralDetails";
@@ -37,29 +37,17 @@ type View =
   | { kind: "edit"; record: ReferralRecord }
   | { kind: "view"; record: ReferralRecord; justSubmitted?: boolean };
 
-type ListState = { kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; items: ReferralSummary[] };
-
 /** The SENCo's "My referrals": the list, a new or continued draft, or a submitted referral read-only. */
 export function SencoReferrals() {
   const styles = useStyles();
   const { me, api } = useSession();
   const rapi = useMemo(() => referralsApi(api), [api]);
   const [view, setView] = useState<View>({ kind: "list" });
-  const [list, setList] = useState<ListState>({ kind: "loading" });
   const [opening, setOpening] = useState<string | undefined>(undefined);
   const [openError, setOpenError] = useState<string | undefined>(undefined);
 
-  const load = useCallback(() => {
-    setList({ kind: "loading" });
-    rapi
-      .list({ scope: "mine" })
-      .then((items) => setList({ kind: "ready", items }))
-      .catch((error: unknown) => setList({ kind: "error", message: errorMessage(error) }));
-  }, [rapi]);
-
-  useEffect(() => {
-    if (view.kind === "list") load();
-  }, [view.kind, load]);
+  // Loaded afresh each time the list is shown again (a draft may have been saved or submitted meanwhile).
+  const { state: list, reload } = useLoad(view.kind === "list" ? "mine" : undefined, () => rapi.list({ scope: "mine" }));
 
   // Each view starts at the top of the page (the form is long).
   useEffect(() => {
@@ -122,7 +110,7 @@ export function SencoReferrals() {
           Referrals from {me.setting?.name ?? "your setting"}
         </h2>
         <div className={styles.buttons}>
-          <Button appearance="subtle" icon={<ArrowClockwise16Regular />} onClick={load}>
+          <Button appearance="subtle" icon={<ArrowClockwise16Regular />} onClick={() => void reload()}>
             Refresh
           </Button>
           <Button appearance="primary" icon={<Add16Regular />} onClick={() => setView({ kind: "new", key: Date.now() })}>
@@ -143,23 +131,17 @@ export function SencoReferrals() {
         </MessageBar>
       ) : null}
       {opening ? <Spinner size="small" label="Opening the referral…" /> : null}
-      {list.kind === "loading" ? <Spinner label="Loading your referrals…" /> : null}
-      {list.kind === "error" ? (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Could not load your referrals</MessageBarTitle>
-            {list.message}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {list.kind === "ready" && list.items.length === 0 ? (
-        <div className={styles.empty}>
-          <Text>You have no referrals yet. Start one with New referral.</Text>
-        </div>
-      ) : null}
-      {list.kind === "ready" && list.items.length > 0 ? (
-        <ReferralList items={list.items} showChild label="My referrals" onOpen={(item) => void open(item)} />
-      ) : null}
+      <LoadView
+        state={list}
+        what="your referrals"
+        empty={
+          <div className={styles.empty}>
+            <Text>You have no referrals yet. Start one with New referral.</Text>
+          </div>
+        }
+      >
+        {(items) => <ReferralList items={items} showChild label="My referrals" onOpen={(item) => void open(item)} />}
+      </LoadView>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { Badge, Card, CardHeader, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { PersonProhibited20Regular } from "@fluentui/react-icons";
-import { DISTRICTS } from "../../../src/domain/reference/districts";
+import { districtName, useReferenceData } from "../../shell";
 import type { Completeness, Reachability } from "../../kpi-return/api";
 import { termLabel } from "../../kpi-return/periods";
 
@@ -16,8 +16,6 @@ const useStyles = makeStyles({
   reach: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
-const nameOf = (slug: string) => DISTRICTS.find((d) => d.slug === slug)?.name ?? slug;
-
 /** Which districts have no return for each term (shown as "Missing", never 0), and which leads the bot cannot reach. */
 export function CompletenessPanel({ completeness, reachability, districtsInScope }: {
   completeness: Completeness[];
@@ -25,6 +23,8 @@ export function CompletenessPanel({ completeness, reachability, districtsInScope
   districtsInScope: Set<string>;
 }) {
   const styles = useStyles();
+  const reference = useReferenceData();
+  const nameOf = (slug: string) => districtName(reference, slug);
   const unreachable = reachability.filter((r) => !r.reachable && districtsInScope.has(r.districtSlug));
   return (
     <Card className={styles.card} role="region" aria-labelledby="completeness-heading" data-testid="completeness">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import {
   Button,
   Card,
@@ -6,7 +6,6 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
   Tab,
   TabList,
   Text,
@@ -14,9 +13,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowLeft20Regular, Print20Regular } from "@fluentui/react-icons";
-import { errorMessage } from "../../shell";
-import { DISTRICTS } from "../../../src/domain/reference/districts";
-import type { KpiApi, KpiReturn } from "../../kpi-return/api";
+import { LoadView, districtName, useLoad, useReferenceData } from "../../shell";
+import type { KpiApi } from "../../kpi-return/api";
 import { HistoryTable } from "../../kpi-return/components/HistoryTable";
 import { ReturnWithCommentDialog } from "../../kpi-return/components/ReturnWithCommentDialog";
 import { StatusBadge } from "../../kpi-return/components/StatusBadge";
@@ -51,21 +49,9 @@ export function DistrictDrilldown({ kpi, slug, year, initialTerm, onBack, onPack
   onPack(terms: [number, number]): void;
 }) {
   const styles = useStyles();
-  const name = DISTRICTS.find((d) => d.slug === slug)?.name ?? slug;
+  const name = districtName(useReferenceData(), slug);
   const [term, setTerm] = useState(initialTerm);
-  const [state, setState] = useState<{ kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; value: KpiReturn }>({ kind: "loading" });
-
-  useEffect(() => {
-    let cancelled = false;
-    setState({ kind: "loading" });
-    kpi.get(slug, year, term).then(
-      (value) => !cancelled && setState({ kind: "ready", value }),
-      (error: unknown) => !cancelled && setState({ kind: "error", message: errorMessage(error) }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [kpi, slug, year, term]);
+  const { state, set } = useLoad(`${slug}|${year}|${term}`, () => kpi.get(slug, year, term));
 
   return (
     <section className={styles.root} aria-labelledby="drilldown-heading" data-testid="drilldown">
@@ -84,12 +70,7 @@ export function DistrictDrilldown({ kpi, slug, year, initialTerm, onBack, onPack
           </Tab>
         ))}
       </TabList>
-      {state.kind === "loading" ? <Spinner size="small" label="Loading the return…" /> : null}
-      {state.kind === "error" ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{state.message}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <LoadView state={state} what="the return" size="small" />
       {state.kind === "ready" ? (
         <div className={styles.columns}>
           <Card className={styles.card}>
@@ -104,7 +85,7 @@ export function DistrictDrilldown({ kpi, slug, year, initialTerm, onBack, onPack
                   districtName={name}
                   onReturn={async (comment) => {
                     const next = await kpi.sendBack(slug, year, term, comment);
-                    setState({ kind: "ready", value: next });
+                    set(next);
                   }}
                 />
               ) : null}

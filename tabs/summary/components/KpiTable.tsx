@@ -14,7 +14,7 @@ import {
   tokens,
   type TableColumnDefinition,
 } from "@fluentui/react-components";
-import { DISTRICTS } from "../../../src/domain/reference/districts";
+import { useReferenceData } from "../../shell";
 import type { Measure, SummaryRow } from "../../kpi-return/api";
 import { indexRows, rowKey, scopesIn } from "../summary-data";
 import { ValueCell } from "./ValueCell";
@@ -35,6 +35,7 @@ interface Scope {
 /** Districts × headline KPIs for one period, with area and county totals; a district's name opens its drill-down. */
 export function KpiTable({ rows, kpis, period, onDistrict }: { rows: SummaryRow[]; kpis: Measure[]; period: string; onDistrict(slug: string): void }) {
   const styles = useStyles();
+  const { districts } = useReferenceData();
   const index = useMemo(() => indexRows(rows), [rows]);
   const scopes = useMemo(() => scopesIn(rows), [rows]);
 
@@ -48,7 +49,7 @@ export function KpiTable({ rows, kpis, period, onDistrict }: { rows: SummaryRow[
           if (scope.level !== "district") {
             return <Text className={styles.scopeName}>{scope.level === "area" ? `${scope.name} area` : scope.name}</Text>;
           }
-          const slug = DISTRICTS.find((d) => d.name === scope.name)?.slug;
+          const slug = districts.find((d) => d.name === scope.name)?.slug;
           return slug ? (
             <Link as="button" onClick={() => onDistrict(slug)} data-testid="district-link">
               {scope.name}

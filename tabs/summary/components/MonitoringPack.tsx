@@ -1,9 +1,6 @@
-import { Fragment, useEffect, useState } from "react";
+import { Fragment } from "react";
 import {
   Button,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
   Table,
   TableBody,
   TableCell,
@@ -15,9 +12,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowLeft20Regular, Print20Regular } from "@fluentui/react-icons";
-import { errorMessage } from "../../shell";
+import { LoadView, districtName, useLoad, useReferenceData } from "../../shell";
 import { GROUPS, measuresFor } from "../../../src/domain/kpi/catalogue";
-import { DISTRICTS } from "../../../src/domain/reference/districts";
 import type { Anomaly, KpiApi, MonitoringPack as Pack } from "../../kpi-return/api";
 import { termLabel } from "../../kpi-return/periods";
 import { ValueCell } from "./ValueCell";
@@ -76,19 +72,8 @@ function narratives(pack: Pack): { term: number | undefined; text: string }[] {
 /** The printable monitoring-meeting pack: a district's figures for a pair of terms, with RAG, anomalies and narrative. */
 export function MonitoringPack({ kpi, slug, year, terms, onBack }: { kpi: KpiApi; slug: string; year: string; terms: [number, number]; onBack(): void }) {
   const styles = useStyles();
-  const name = DISTRICTS.find((d) => d.slug === slug)?.name ?? slug;
-  const [state, setState] = useState<{ kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; pack: Pack }>({ kind: "loading" });
-
-  useEffect(() => {
-    let cancelled = false;
-    kpi.monitoringPack(slug, year, terms).then(
-      (pack) => !cancelled && setState({ kind: "ready", pack }),
-      (error: unknown) => !cancelled && setState({ kind: "error", message: errorMessage(error) }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [kpi, slug, year, terms]);
+  const name = districtName(useReferenceData(), slug);
+  const { state } = useLoad(`${slug}|${year}|${terms.join(",")}`, () => kpi.monitoringPack(slug, year, terms));
 
   const measures = measuresFor(year).filter((m) => !/_(num|den)$/.test(m.id));
   const periods = terms.map((t) => `T${t}`);
@@ -103,12 +88,7 @@ export function MonitoringPack({ kpi, slug, year, terms, onBack }: { kpi: KpiApi
           Print the pack
         </Button>
       </div>
-      {state.kind === "loading" ? <Spinner label="Preparing the pack…" /> : null}
-      {state.kind === "error" ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{state.message}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <LoadView state={state} what="the pack" loadingLabel="Preparing the pack…" />
       {state.kind === "ready" ? (
         <article className={styles.sheet} aria-labelledby="pack-heading">
           <div>
@@ -145,7 +125,7 @@ export function MonitoringPack({ kpi, slug, year, terms, onBack }: { kpi: KpiApi
                           {periods.map((p) => (
                             <TableCell key={p}>
                               <ValueCell
-                                row={state.pack.rows.find((r) => r.level === "district" && r.period === p && r.measure === m.id)}
+                                row={state.value.rows.find((r) => r.level === "district" && r.period === p && r.measure === m.id)}
                                 kind={m.kind}
                               />
                             </TableCell>
@@ -162,11 +142,11 @@ export function MonitoringPack({ kpi, slug, year, terms, onBack }: { kpi: KpiApi
             <h3 id="pack-anomalies" className={styles.h3}>
               Anomalies to discuss
             </h3>
-            {state.pack.anomalies.length === 0 ? (
+            {state.value.anomalies.length === 0 ? (
               <Text>None found.</Text>
             ) : (
               <ul className={styles.list} data-testid="pack-anomalies">
-                {state.pack.anomalies.map((a, i) => (
+                {state.value.anomalies.map((a, i) => (
                   <li key={`${a.measure}-${a.period}-${i}`}>
                     <strong>{ANOMALY_LABELS[a.kind] ?? a.kind}</strong> ({a.period === "year" ? "year" : termLabel(Number(a.period.slice(1)))}):{" "}
                     {a.detail}
@@ -179,10 +159,10 @@ export function MonitoringPack({ kpi, slug, year, terms, onBack }: { kpi: KpiApi
             <h3 id="pack-narrative" className={styles.h3}>
               Narrative
             </h3>
-            {narratives(state.pack).length === 0 ? (
+            {narratives(state.value).length === 0 ? (
               <Text>No narrative was given.</Text>
             ) : (
-              narratives(state.pack).map((n, i) => (
+              narratives(state.value).map((n, i) => (
                 <div key={i}>
                   {n.term ? <Text weight="semibold">{termLabel(n.term)}</Text> : null}
                   <p className={styles.narrative}>{n.text}</p>

@@ -1,20 +1,15 @@
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import {
   Card,
   CardHeader,
   Field,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Select,
-  Spinner,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ApiError, errorMessage, useSession } from "../../shell";
-import { DISTRICTS } from "../../../src/domain/reference/districts";
-import { kpiApi, type SummaryResponse } from "../../kpi-return/api";
+import { LoadView, useLoad, useReferenceData, useSession } from "../../shell";
+import { kpiApi } from "../../kpi-return/api";
 import { formatDateTime } from "../../kpi-return/format";
 import { academicYearOptions, defaultPeriod, periodLabel } from "../../kpi-return/periods";
 import { headlineKpis, periodsIn } from "../summary-data";
@@ -36,7 +31,6 @@ const useStyles = makeStyles({
 });
 
 type View = { kind: "summary" } | { kind: "district"; slug: string } | { kind: "pack"; slug: string; terms: [number, number] };
-type Load = { kind: "loading" } | { kind: "forbidden" } | { kind: "error"; message: string } | { kind: "ready"; data: SummaryResponse };
 
 /** The commissioners' summary: filters, districts × KPIs, completeness, trends, export; drill-down and packs. */
 export function SummaryDashboard({ initialDistrict }: { initialDistrict?: string }) {
@@ -48,34 +42,21 @@ export function SummaryDashboard({ initialDistrict }: { initialDistrict?: string
   const [filters, setFilters] = useState<Filters>(() => ({ year: defaultPeriod(today).year, terms: [1, 2, 3, 4, 5, 6], area: "", district: initialDistrict ?? "" }));
   const [period, setPeriod] = useState("year");
   const [view, setView] = useState<View>({ kind: "summary" });
-  const [load, setLoad] = useState<Load>({ kind: "loading" });
-
-  useEffect(() => {
-    let cancelled = false;
-    setLoad({ kind: "loading" });
-    kpi
-      .summary({ year: filters.year, terms: filters.terms, area: filters.area || undefined, district: filters.district || undefined })
-      .then(
-        (data) => !cancelled && setLoad({ kind: "ready", data }),
-        (error: unknown) => {
-          if (cancelled) return;
-          setLoad(error instanceof ApiError && error.status === 403 ? { kind: "forbidden" } : { kind: "error", message: errorMessage(error) });
-        },
-      );
-    return () => {
-      cancelled = true;
-    };
-  }, [kpi, filters]);
-
-  const kpis = useMemo(() => headlineKpis(filters.year), [filters.year]);
-  const periods = load.kind === "ready" ? periodsIn(load.data.rows) : [];
-  const shownPeriod = periods.includes(period) ? period : (periods[periods.length - 1] ?? "year");
-  const inScope = useMemo(
-    () => new Set(DISTRICTS.filter((d) => (!filters.area || d.area === filters.area) && (!filters.district || d.slug === filters.district)).map((d) => d.slug)),
-    [filters.area, filters.district],
+  const { districts } = useReferenceData();
+  const { state: load } = useLoad(JSON.stringify(filters), () =>
+    kpi.summary({ year: filters.year, terms: filters.terms, area: filters.area || undefined, district: filters.district || undefined }),
   );
 
-  if (load.kind === "forbidden") return <CommissionersOnly />;
+  const kpis = useMemo(() => headlineKpis(filters.year), [filters.year]);
+  const periods = load.kind === "ready" ? periodsIn(load.value.rows) : [];
+  const shownPeriod = periods.includes(period) ? period : (periods[periods.length - 1] ?? "year");
+  const inScope = useMemo(
+    () => new Set(districts.filter((d) => (!filters.area || d.area === filters.area) && (!filters.district || d.slug === filters.district)).map((d) => d.slug)),
+    [districts, filters.area, filters.district],
+  );
+
+  // The server answers 403 to anyone but a commissioner: say so plainly instead of showing an error.
+  if (load.kind === "error" && load.status === 403) return <CommissionersOnly />;
   if (view.kind === "district") {
     return (
       <DistrictDrilldown
@@ -97,15 +78,7 @@ export function SummaryDashboard({ initialDistrict }: { initialDistrict?: string
       <Card className={styles.card}>
         <SummaryFilters years={years} value={filters} onChange={setFilters} />
       </Card>
-      {load.kind === "loading" ? <Spinner label="Loading the summary…" /> : null}
-      {load.kind === "error" ? (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>We couldn&apos;t load the summary</MessageBarTitle>
-            {load.message}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <LoadView state={load} what="the summary" />
       {load.kind === "ready" ? (
         <>
           <Card className={styles.card} role="region" aria-labelledby="table-heading">
@@ -117,7 +90,7 @@ export function SummaryDashboard({ initialDistrict }: { initialDistrict?: string
               }
               description={
                 <Text size={200} className={styles.muted}>
-                  Ratings: Green at 75% or more, Amber 70% to under 75%, Red under 70%. Figures as of {formatDateTime(load.data.generatedAt)}. A district
+                  Ratings: Green at 75% or more, Amber 70% to under 75%, Red under 70%. Figures as of {formatDateTime(load.value.generatedAt)}. A district
                   that has not reported is shown as Missing, never as 0.
                 </Text>
               }
@@ -134,9 +107,9 @@ export function SummaryDashboard({ initialDistrict }: { initialDistrict?: string
               </Field>
               <ExportButtons kpi={kpi} year={filters.year} />
             </div>
-            <KpiTable rows={load.data.rows} kpis={kpis} period={shownPeriod} onDistrict={(slug) => setView({ kind: "district", slug })} />
+            <KpiTable rows={load.value.rows} kpis={kpis} period={shownPeriod} onDistrict={(slug) => setView({ kind: "district", slug })} />
           </Card>
-          <CompletenessPanel completeness={load.data.completeness} reachability={load.data.reachability} districtsInScope={inScope} />
+          <CompletenessPanel completeness={load.value.completeness} reachability={load.value.reachability} districtsInScope={inScope} />
           <section aria-labelledby="trends-heading" className={styles.root}>
             <h2 id="trends-heading" className={styles.h2}>
               Trends across terms and years

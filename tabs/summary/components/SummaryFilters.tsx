@@ -1,5 +1,5 @@
 import { Checkbox, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { AREAS, DISTRICTS } from "../../../src/domain/reference/districts";
+import { districtBySlug, districtsIn, districtsInOrder, useReferenceData } from "../../shell";
 import { TERM_NUMBERS, termLabel } from "../../kpi-return/periods";
 
 const useStyles = makeStyles({
@@ -19,7 +19,8 @@ export interface Filters {
 /** Academic year, terms, area and district; a change applies at once. */
 export function SummaryFilters({ years, value, onChange }: { years: string[]; value: Filters; onChange(next: Filters): void }) {
   const styles = useStyles();
-  const districts = DISTRICTS.filter((d) => !value.area || d.area === value.area);
+  const reference = useReferenceData();
+  const districts = districtsIn({ districts: districtsInOrder(reference) }, value.area);
   return (
     <div className={styles.root} role="search" aria-label="Summary filters">
       <Field label="Academic year">
@@ -51,12 +52,12 @@ export function SummaryFilters({ years, value, onChange }: { years: string[]; va
           className={styles.select}
           value={value.area}
           onChange={(_, d) => {
-            const stillIn = DISTRICTS.find((x) => x.slug === value.district)?.area === d.value;
+            const stillIn = districtBySlug(reference, value.district)?.area === d.value;
             onChange({ ...value, area: d.value, district: d.value && !stillIn ? "" : value.district });
           }}
         >
           <option value="">All areas</option>
-          {AREAS.map((a) => (
+          {reference.areas.map((a) => (
             <option key={a} value={a}>
               {a}
             </option>

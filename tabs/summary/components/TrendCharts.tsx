@@ -1,8 +1,7 @@
-import { useEffect, useMemo, useState } from "react";
-import { MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { errorMessage } from "../../shell";
-import { DISTRICTS } from "../../../src/domain/reference/districts";
-import type { KpiApi, Measure, SummaryRow } from "../../kpi-return/api";
+import { useMemo } from "react";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { LoadView, districtName, useLoad, useReferenceData } from "../../shell";
+import type { KpiApi, Measure } from "../../kpi-return/api";
 import { TrendChart } from "./TrendChart";
 
 const useStyles = makeStyles({
@@ -21,44 +20,29 @@ function previousYears(year: string, count: number): string[] {
 export function TrendCharts({ kpi, kpis, year, area, district }: { kpi: KpiApi; kpis: Measure[]; year: string; area: string; district: string }) {
   const styles = useStyles();
   const years = useMemo(() => previousYears(year, 3), [year]);
-  const [state, setState] = useState<{ kind: "loading" } | { kind: "error"; message: string } | { kind: "ready"; rowsByYear: Map<string, SummaryRow[]> }>({ kind: "loading" });
-
-  useEffect(() => {
-    let cancelled = false;
-    setState({ kind: "loading" });
-    Promise.all(years.map((y) => kpi.summary({ year: y, terms: [1, 2, 3, 4, 5, 6], area: area || undefined, district: district || undefined })))
-      .then((answers) => {
-        if (!cancelled) setState({ kind: "ready", rowsByYear: new Map(years.map((y, i) => [y, answers[i]!.rows])) });
-      })
-      .catch((error: unknown) => {
-        if (!cancelled) setState({ kind: "error", message: errorMessage(error) });
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [kpi, years, area, district]);
+  const { state } = useLoad(`${years.join(",")}|${area}|${district}`, async () => {
+    const answers = await Promise.all(
+      years.map((y) => kpi.summary({ year: y, terms: [1, 2, 3, 4, 5, 6], area: area || undefined, district: district || undefined })),
+    );
+    return new Map(years.map((y, i) => [y, answers[i]!.rows]));
+  });
+  const reference = useReferenceData();
 
   const scope = district
-    ? { level: "district" as const, name: DISTRICTS.find((d) => d.slug === district)?.name ?? district }
+    ? { level: "district" as const, name: districtName(reference, district) }
     : area
       ? { level: "area" as const, name: area }
       : undefined;
 
-  if (state.kind === "loading") return <Spinner size="small" label="Loading the trends…" />;
-  if (state.kind === "error") {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>{state.message}</MessageBarBody>
-      </MessageBar>
-    );
-  }
+  if (state.kind !== "ready") return <LoadView state={state} what="the trends" size="small" />;
+  const rowsByYear = state.value;
   // The county row's name comes from the server (countyName); take it from the rows.
-  const countyName = [...state.rowsByYear.values()].flat().find((r) => r.level === "county")?.name ?? "Kent";
+  const countyName = [...rowsByYear.values()].flat().find((r) => r.level === "county")?.name ?? "Kent";
   const { level, name } = scope ?? { level: "county" as const, name: countyName };
   return (
     <div className={styles.grid}>
       {kpis.map((m) => (
-        <TrendChart key={m.id} measure={m} years={years} rowsByYear={state.rowsByYear} scopeLevel={level} scopeName={name} />
+        <TrendChart key={m.id} measure={m} years={years} rowsByYear={rowsByYear} scopeLevel={level} scopeName={name} />
       ))}
     </div>
   );
