@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text } from "@fluentui/react-components";
 import type { ReturnHistoryEntry } from "../api";
-import { formatDateTime } from "../format";
+import { formatDateTime } from "../../kpi/format";
 import { StatusBadge } from "./StatusBadge";
 
 /** Every version of the return, newest first: submissions, amendments and returns with their comments. */

@@ -2,7 +2,7 @@ import { Field, Text } from "@fluentui/react-components";
 import { Calculator16Regular } from "@fluentui/react-icons";
 import type { Measure } from "../api";
 import type { Computed } from "../form-state";
-import { formatPercent } from "../format";
+import { formatPercent } from "../../kpi/format";
 import { RagBadge } from "./RagBadge";
 import { measureFieldId, useFieldRowStyles } from "./field-layout";
 

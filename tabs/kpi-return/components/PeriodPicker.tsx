@@ -1,7 +1,8 @@
 import { Field, Select, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReturnListItem } from "../api";
-import { STATUS_LABELS } from "../format";
-import { TERM_NUMBERS, termLabel } from "../periods";
+import { STATUS_LABELS } from "../../kpi/format";
+import { TERM_NUMBERS, termLabel } from "../../kpi/periods";
+import { YearSelect } from "../../kpi/YearSelect";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalXL, rowGap: tokens.spacingVerticalM },
@@ -39,15 +40,7 @@ export function PeriodPicker({ years, year, term, items, onYear, onTerm, distric
           </Select>
         </Field>
       ) : null}
-      <Field label="Academic year">
-        <Select className={styles.select} value={year} onChange={(_, data) => onYear(data.value)}>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <YearSelect years={years} value={year} onChange={onYear} />
       <TabList
         aria-label="Term"
         className={styles.tabs}

@@ -1,7 +1,7 @@
 import { Badge, type BadgeProps } from "@fluentui/react-components";
 import { CheckmarkCircle12Filled, DismissCircle12Filled, Warning12Filled } from "@fluentui/react-icons";
 import type { Rag } from "../../../src/domain/kpi/rag";
-import { RAG_LABELS } from "../format";
+import { RAG_LABELS } from "../../kpi/format";
 
 const COLOURS: Record<Rag, BadgeProps["color"]> = { green: "success", amber: "warning", red: "danger", na: "informative" };
 const ICONS: Record<Rag, BadgeProps["icon"]> = {

@@ -17,7 +17,7 @@ import { Save20Regular, Send20Regular } from "@fluentui/react-icons";
 import { ApiError, ErrorSummary, errorMessage, type SummaryEntry } from "../../shell";
 import type { KpiApi, KpiReturn, Measure, MeasureGroup } from "../api";
 import { computePercent, initialTexts, missingMeasures, validate, valuesOf, type FieldTexts } from "../form-state";
-import { formatDateTime } from "../format";
+import { formatDateTime } from "../../kpi/format";
 import { CountField } from "./CountField";
 import { measureFieldId } from "./field-layout";
 import { GroupCard } from "./GroupCard";

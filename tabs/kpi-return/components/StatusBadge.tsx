@@ -1,6 +1,6 @@
 import { Badge, type BadgeProps } from "@fluentui/react-components";
 import type { ReturnStatus } from "../api";
-import { STATUS_LABELS } from "../format";
+import { STATUS_LABELS } from "../../kpi/format";
 
 const COLOURS: Record<ReturnStatus, BadgeProps["color"]> = {
   not_started: "informative",

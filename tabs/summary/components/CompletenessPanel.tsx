@@ -2,7 +2,7 @@ import { Badge, Card, CardHeader, Text, makeStyles, tokens } from "@fluentui/rea
 import { PersonProhibited20Regular } from "@fluentui/react-icons";
 import { districtName, useReferenceData } from "../../shell";
 import type { Completeness, Reachability } from "../../kpi-return/api";
-import { termLabel } from "../../kpi-return/periods";
+import { termLabel } from "../../kpi/periods";
 
 const useStyles = makeStyles({
   card: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },

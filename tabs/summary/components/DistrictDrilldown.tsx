@@ -18,7 +18,7 @@ import type { KpiApi } from "../../kpi-return/api";
 import { HistoryTable } from "../../kpi-return/components/HistoryTable";
 import { ReturnWithCommentDialog } from "../../kpi-return/components/ReturnWithCommentDialog";
 import { StatusBadge } from "../../kpi-return/components/StatusBadge";
-import { TERM_NUMBERS, termLabel } from "../../kpi-return/periods";
+import { TERM_NUMBERS, termLabel } from "../../kpi/periods";
 import { ReturnFigures } from "./ReturnFigures";
 
 const useStyles = makeStyles({

@@ -15,7 +15,7 @@ import { ArrowLeft20Regular, Print20Regular } from "@fluentui/react-icons";
 import { LoadView, districtName, useLoad, useReferenceData } from "../../shell";
 import { GROUPS, measuresFor } from "../../../src/domain/kpi/catalogue";
 import type { Anomaly, KpiApi, MonitoringPack as Pack } from "../../kpi-return/api";
-import { termLabel } from "../../kpi-return/periods";
+import { termLabel } from "../../kpi/periods";
 import { ValueCell } from "./ValueCell";
 
 /**

@@ -3,7 +3,7 @@ import { Badge, Table, TableBody, TableCell, TableHeader, TableHeaderCell, Table
 import { GROUPS, measuresFor } from "../../../src/domain/kpi/catalogue";
 import type { KpiReturn } from "../../kpi-return/api";
 import { computePercent } from "../../kpi-return/form-state";
-import { formatNumber, formatPercent } from "../../kpi-return/format";
+import { formatNumber, formatPercent } from "../../kpi/format";
 import { RagBadge } from "../../kpi-return/components/RagBadge";
 
 const useStyles = makeStyles({

@@ -8,10 +8,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { LoadView, useLoad, useReferenceData, useSession } from "../../shell";
+import { LoadView, ukToday, useLoad, useReferenceData, useSession } from "../../shell";
 import { kpiApi } from "../../kpi-return/api";
-import { formatDateTime } from "../../kpi-return/format";
-import { academicYearOptions, defaultPeriod, periodLabel } from "../../kpi-return/periods";
+import { formatDateTime } from "../../kpi/format";
+import { academicYearOptions, defaultPeriod, periodLabel } from "../../kpi/periods";
 import { headlineKpis, periodsIn } from "../summary-data";
 import { CommissionersOnly } from "./CommissionersOnly";
 import { CompletenessPanel } from "./CompletenessPanel";
@@ -37,12 +37,12 @@ export function SummaryDashboard({ initialDistrict }: { initialDistrict?: string
   const styles = useStyles();
   const { api } = useSession();
   const kpi = useMemo(() => kpiApi(api), [api]);
-  const today = useMemo(() => new Date(), []);
+  const today = useMemo(() => ukToday(), []);
+  const { districts, terms } = useReferenceData();
   const years = useMemo(() => academicYearOptions(today), [today]);
-  const [filters, setFilters] = useState<Filters>(() => ({ year: defaultPeriod(today).year, terms: [1, 2, 3, 4, 5, 6], area: "", district: initialDistrict ?? "" }));
+  const [filters, setFilters] = useState<Filters>(() => ({ year: defaultPeriod(today, terms).year, terms: [1, 2, 3, 4, 5, 6], area: "", district: initialDistrict ?? "" }));
   const [period, setPeriod] = useState("year");
   const [view, setView] = useState<View>({ kind: "summary" });
-  const { districts } = useReferenceData();
   const { state: load } = useLoad(JSON.stringify(filters), () =>
     kpi.summary({ year: filters.year, terms: filters.terms, area: filters.area || undefined, district: filters.district || undefined }),
   );

@@ -1,6 +1,7 @@
 import { Checkbox, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { districtBySlug, districtsIn, districtsInOrder, useReferenceData } from "../../shell";
-import { TERM_NUMBERS, termLabel } from "../../kpi-return/periods";
+import { TERM_NUMBERS, termLabel } from "../../kpi/periods";
+import { YearSelect } from "../../kpi/YearSelect";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", gap: tokens.spacingHorizontalXL, rowGap: tokens.spacingVerticalM },
@@ -23,15 +24,7 @@ export function SummaryFilters({ years, value, onChange }: { years: string[]; va
   const districts = districtsIn({ districts: districtsInOrder(reference) }, value.area);
   return (
     <div className={styles.root} role="search" aria-label="Summary filters">
-      <Field label="Academic year">
-        <Select className={styles.select} value={value.year} onChange={(_, d) => onChange({ ...value, year: d.value })}>
-          {years.map((y) => (
-            <option key={y} value={y}>
-              {y}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <YearSelect years={years} value={value.year} onChange={(year) => onChange({ ...value, year })} />
       <fieldset className={styles.terms}>
         <legend className={styles.legend}>Terms</legend>
         {TERM_NUMBERS.map((t) => (

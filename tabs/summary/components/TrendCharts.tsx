@@ -2,24 +2,17 @@ import { useMemo } from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { LoadView, districtName, useLoad, useReferenceData } from "../../shell";
 import type { KpiApi, Measure } from "../../kpi-return/api";
+import { yearsUpTo } from "../../kpi/periods";
 import { TrendChart } from "./TrendChart";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gap: tokens.spacingHorizontalL, gridTemplateColumns: "repeat(auto-fill, minmax(340px, 1fr))" },
 });
 
-function previousYears(year: string, count: number): string[] {
-  const first = Number(year.slice(0, 4));
-  return Array.from({ length: count }, (_, i) => {
-    const y = first - (count - 1 - i);
-    return `${y}-${String((y + 1) % 100).padStart(2, "0")}`;
-  });
-}
-
 /** Trend charts: each headline KPI over every term of this and the two previous academic years. */
 export function TrendCharts({ kpi, kpis, year, area, district }: { kpi: KpiApi; kpis: Measure[]; year: string; area: string; district: string }) {
   const styles = useStyles();
-  const years = useMemo(() => previousYears(year, 3), [year]);
+  const years = useMemo(() => yearsUpTo(year, 3), [year]);
   const { state } = useLoad(`${years.join(",")}|${area}|${district}`, async () => {
     const answers = await Promise.all(
       years.map((y) => kpi.summary({ year: y, terms: [1, 2, 3, 4, 5, 6], area: area || undefined, district: district || undefined })),

@@ -1,6 +1,6 @@
 import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { SummaryRow } from "../../kpi-return/api";
-import { formatNumber, formatPercent } from "../../kpi-return/format";
+import { formatNumber, formatPercent } from "../../kpi/format";
 import { RagBadge } from "../../kpi-return/components/RagBadge";
 
 const useStyles = makeStyles({
