@@ -2,16 +2,24 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { pageTemplate } from "./build/page-template";
 
-/** The tab pages: each is a folder with an index.html, built to tabs/dist/<page>/index.html. */
-export const TAB_PAGE_SLUGS = ["referral", "lift-meeting", "kpi-return", "summary", "config"] as const;
+/** The tab pages and their titles: each a folder with its main.tsx, built to tabs/dist/<page>/index.html from page.html. */
+const TAB_PAGES = {
+  referral: "My referrals",
+  "lift-meeting": "LIFT meeting",
+  "kpi-return": "KPI return",
+  summary: "KPI summary",
+  config: "Set up the LIFT Hub tab",
+} as const;
+export const TAB_PAGE_SLUGS = Object.keys(TAB_PAGES) as (keyof typeof TAB_PAGES)[];
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   root,
   base: "/tabs/",
-  plugins: [react()],
+  plugins: [react(), pageTemplate(root, TAB_PAGES)],
   // Nothing in tabs/ is served verbatim; avoid Vite picking up a stray tabs/public.
   publicDir: false,
   build: {
