@@ -1,7 +1,8 @@
 /**
  * The outcome form's working copy: what is sent (empty answers left out, the support plan only when
- * support is allocated), the order fields appear in (for the error summary), and re-applying my edits
- * onto someone else's newer version after a 412.
+ * support is allocated) and the order fields appear in (for the error summary). Re-applying my edits
+ * onto someone else's newer version after a 412 is the shell's reapplyEdits: actions merge by id,
+ * the support plan field by field.
  */
 import { SUPPORT_ALLOCATING, SUPPORT_PLAN_FIELDS, type LiftOutcomeInput, type OutcomeActionInput, type SupportPlan } from "../../src/schemas/lift-outcomes/outcome";
 import { newKey } from "../shell";
@@ -48,40 +49,4 @@ export function outcomeDisplayOrder(o: LiftOutcomeInput): string[] {
     ...o.actions.flatMap((_, i) => [`actions.${i}.description`, `actions.${i}.ownerName`, `actions.${i}.dueDate`, `actions.${i}.id`]),
     "notes",
   ];
-}
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
-/**
- * My edits (the difference between `base`, what I started from, and `mine`) applied to `theirs`:
- * a field I changed takes my value, one I left alone takes theirs. Actions merge by id, the support
- * plan field by field.
- */
-export function reapplyMine(base: LiftOutcomeInput, mine: LiftOutcomeInput, theirs: LiftOutcomeInput): LiftOutcomeInput {
-  const pick = <T>(b: T, m: T, t: T): T => (same(b, m) ? t : m);
-
-  const plan: Record<string, string | undefined> = {};
-  for (const key of [...SUPPORT_PLAN_FIELDS.map((f) => f.key), "reviewDate"] as (keyof SupportPlan)[]) {
-    const value = pick(base.supportPlan?.[key], mine.supportPlan?.[key], theirs.supportPlan?.[key]);
-    if (value !== undefined) plan[key] = value;
-  }
-
-  const byId = (list: OutcomeActionInput[]) => new Map(list.map((a) => [a.id, a]));
-  const [b, m, t] = [byId(base.actions), byId(mine.actions), byId(theirs.actions)];
-  const order = [...theirs.actions.map((a) => a.id), ...mine.actions.map((a) => a.id).filter((id) => !t.has(id))];
-  const actions: OutcomeActionInput[] = [];
-  for (const id of order) {
-    const chosen = pick(b.get(id), m.get(id), t.get(id));
-    if (chosen) actions.push(chosen);
-  }
-
-  const notes = pick(base.notes, mine.notes, theirs.notes);
-  const teacher = pick(base.allocatedTeacherOid, mine.allocatedTeacherOid, theirs.allocatedTeacherOid);
-  return {
-    categories: pick(base.categories, mine.categories, theirs.categories),
-    ...(teacher ? { allocatedTeacherOid: teacher } : {}),
-    ...(Object.keys(plan).length > 0 ? { supportPlan: plan as SupportPlan } : {}),
-    actions,
-    ...(notes !== undefined ? { notes } : {}),
-  };
 }

@@ -26,3 +26,5 @@ export { ErrorSummary, focusField, type ErrorSummaryProps, type SummaryEntry } f
 export { fieldId, formatDate, formatDateTime, formatTime, newKey, ukToday } from "./format";
 export { getAt, setAt } from "./paths";
 export { LoadFailed } from "./LoadFailed";
+export { useEditableRecord, type Banner, type EditableRecord, type EditableRecordOptions } from "./use-editable-record";
+export { reapplyEdits, sameValue } from "./reapply";

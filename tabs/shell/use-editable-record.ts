@@ -21,8 +21,8 @@ export interface EditableRecordOptions<R, V, A extends string> {
   valueOf(record: R): V;
   /** What I start from in place of the record's value: unsaved edits kept from before. */
   restored?: V;
-  /** The newer record behind a 412: from the answer's detail, or asked for. Undefined: none to show. */
-  current(error: ApiError): R | undefined | Promise<R | undefined>;
+  /** The newer record behind a 412 (given the record I saved against): from the answer's detail, or asked for. Undefined: none to show. */
+  current(error: ApiError, mine: R | undefined): R | undefined | Promise<R | undefined>;
   /** My edits onto theirs; field by field (reapplyEdits) unless the editor knows better. */
   reapply?(base: V, mine: V, theirs: V): V;
   /** A refusal with field messages: the editor shows them against its fields. */
@@ -50,6 +50,8 @@ export interface EditableRecord<R, V, A extends string> {
   takeTheirs(): void;
   /** Keep my edits, re-applied onto their version (still to be saved); the merged value and their record. */
   keepMine(): { value: V; record: R } | undefined;
+  /** Offer a newer version found another way (a "check for changes" button) as after a 412. */
+  offerTheirs(record: R): void;
 }
 
 export function useEditableRecord<R, V, A extends string>(options: EditableRecordOptions<R, V, A>): EditableRecord<R, V, A> {
@@ -66,6 +68,8 @@ export function useEditableRecord<R, V, A extends string>(options: EditableRecor
   // The newest working copy, for a merge made in the same event as an edit.
   const workingRef = useRef(working);
   workingRef.current = working;
+  const recordRef = useRef(record);
+  recordRef.current = record;
 
   const edit = useCallback((update: (value: V) => V) => {
     setWorking((w) => update(w));
@@ -75,6 +79,7 @@ export function useEditableRecord<R, V, A extends string>(options: EditableRecor
 
   const accept = useCallback((saved: R) => {
     const value = opts.current.valueOf(saved);
+    recordRef.current = saved;
     setRecord(saved);
     setBase(value);
     setWorking(value);
@@ -94,7 +99,7 @@ export function useEditableRecord<R, V, A extends string>(options: EditableRecor
       if (error instanceof ApiError && error.status === 412) {
         let current: R | undefined;
         try {
-          current = await o.current(error);
+          current = await o.current(error, recordRef.current);
         } catch (reason) {
           console.warn("LIFT Hub: could not read the newer version", reason);
         }
@@ -130,5 +135,5 @@ export function useEditableRecord<R, V, A extends string>(options: EditableRecor
     return { value, record: stale };
   }, [stale, base]);
 
-  return { record, base, working, dirty, pending, banner, stale, edit, setBanner, run, accept, takeTheirs, keepMine };
+  return { record, base, working, dirty, pending, banner, stale, edit, setBanner, run, accept, takeTheirs, keepMine, offerTheirs: setStale };
 }

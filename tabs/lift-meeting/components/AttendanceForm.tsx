@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import {
   Button,
   Checkbox,
@@ -8,14 +8,13 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { Add16Regular, Delete16Regular, Save16Regular } from "@fluentui/react-icons";
 import { AttendanceInput } from "../../../src/schemas/lift-meetings/api";
 import { SETTINGS } from "../../../src/domain/reference/settings";
-import { ApiError, errorMessage, fieldId, useLoad, useSession } from "../../shell";
+import { LoadView, fieldId, useEditableRecord, useLoad, useSession } from "../../shell";
 import { currentFromDetail, type Attendance } from "../api";
 import { useLiftApi } from "../hooks";
 
@@ -30,50 +29,43 @@ const useStyles = makeStyles({
 
 type Person = Attendance["professionals"][number];
 
+type Value = Pick<Attendance, "professionals" | "settingIds">;
+const valueOf = (a: Attendance): Value => ({ professionals: a.professionals, settingIds: a.settingIds });
+
 /** Who attended: professionals by name and role, and which of the district's settings were represented. */
-export function AttendanceForm({ meetingId, districtSlug, canEdit }: { meetingId: string; districtSlug: string; canEdit: boolean }) {
+export function AttendanceForm(props: { meetingId: string; districtSlug: string; canEdit: boolean }) {
+  const lift = useLiftApi();
+  const { state } = useLoad(`attendance-${props.meetingId}`, () => lift.attendance(props.meetingId));
+  if (state.kind !== "ready") return <LoadView state={state} what="the attendance" size="small" />;
+  return <AttendanceRecordForm key={props.meetingId} {...props} saved={state.value} />;
+}
+
+function AttendanceRecordForm({ meetingId, districtSlug, canEdit, saved }: { meetingId: string; districtSlug: string; canEdit: boolean; saved: Attendance }) {
   const styles = useStyles();
   const { me } = useSession();
   const lift = useLiftApi();
-  const { state } = useLoad(`attendance-${meetingId}`, () => lift.attendance(meetingId));
-  const [people, setPeople] = useState<Person[]>([]);
-  const [settingIds, setSettingIds] = useState<string[]>([]);
-  const [eTag, setETag] = useState<string>();
-  const [loaded, setLoaded] = useState(false);
   const [messages, setMessages] = useState<Record<string, string>>({});
-  const [stale, setStale] = useState<Attendance>();
-  const [result, setResult] = useState<{ intent: "success" | "error"; text: string }>();
-  const [pending, setPending] = useState(false);
   const settings = SETTINGS.filter((s) => s.districtSlug === districtSlug);
+  const form = useEditableRecord<Attendance, Value, "save">({
+    initial: saved,
+    blank: { professionals: [], settingIds: [] },
+    valueOf,
+    current: async (error) => currentFromDetail<Attendance & { eTag: string }>(error.detail) ?? (await lift.attendance(meetingId)),
+    onFieldErrors: (fieldErrors) => setMessages(Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, v.join(" ")]))),
+    failed: () => "Attendance was not saved",
+  });
+  const { working, stale, banner: result, pending } = form;
+  const people = working.professionals;
+  const settingIds = working.settingIds;
+  const setPeople = (professionals: Person[]) => form.edit((w) => ({ ...w, professionals }));
+  const setSettingIds = (ids: string[]) => form.edit((w) => ({ ...w, settingIds: ids }));
+  const editPerson = (i: number, patch: Partial<Person>) =>
+    form.edit((w) => ({ ...w, professionals: w.professionals.map((p, j) => (j === i ? { ...p, ...patch } : p)) }));
 
-  const load = (a: Attendance) => {
-    setPeople(a.professionals);
-    setSettingIds(a.settingIds);
-    setETag(a.eTag);
-  };
-  useEffect(() => {
-    if (loaded || state.kind !== "ready") return;
-    load(state.value);
-    setLoaded(true);
-  }, [loaded, state]);
-
-  if (state.kind === "loading" || (state.kind === "ready" && !loaded)) return <Spinner size="small" label="Loading attendance…" />;
-  if (state.kind === "error") {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>Could not load the attendance: {state.message}</MessageBarBody>
-      </MessageBar>
-    );
-  }
-
-  const editPerson = (i: number, patch: Partial<Person>) => {
-    setPeople((ps) => ps.map((p, j) => (j === i ? { ...p, ...patch } : p)));
-    setResult(undefined);
-  };
-
-  const save = async (overETag = eTag) => {
-    const body = { ...(overETag ? { eTag: overETag } : {}), professionals: people, settingIds };
-    const parsed = AttendanceInput.safeParse(body);
+  const save = (over?: { eTag?: string; value: Value }) => {
+    const value = over?.value ?? working;
+    const eTag = over ? over.eTag : form.record?.eTag;
+    const parsed = AttendanceInput.safeParse({ ...(eTag ? { eTag } : {}), ...value });
     if (!parsed.success) {
       setMessages(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message])));
       const first = parsed.error.issues[0];
@@ -81,18 +73,11 @@ export function AttendanceForm({ meetingId, districtSlug, canEdit }: { meetingId
       return;
     }
     setMessages({});
-    setPending(true);
-    try {
-      const saved = await lift.saveAttendance(meetingId, parsed.data);
-      load(saved);
-      setResult({ intent: "success", text: "Attendance saved." });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 412) setStale(currentFromDetail<Attendance & { eTag: string }>(error.detail) ?? (await lift.attendance(meetingId)));
-      else if (error instanceof ApiError && error.fieldErrors) setMessages(Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, v.join(" ")])));
-      else setResult({ intent: "error", text: `Attendance was not saved: ${errorMessage(error)}` });
-    } finally {
-      setPending(false);
-    }
+    void form.run("save", async () => {
+      const answer = await lift.saveAttendance(meetingId, parsed.data);
+      form.setBanner({ intent: "success", title: "Attendance saved." });
+      return answer;
+    });
   };
 
   const present = people.some((p) => p.oid === me.oid);
@@ -104,7 +89,7 @@ export function AttendanceForm({ meetingId, districtSlug, canEdit }: { meetingId
       aria-label="Attendance"
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        save();
       }}
     >
       <fieldset className={styles.group}>
@@ -162,33 +147,29 @@ export function AttendanceForm({ meetingId, districtSlug, canEdit }: { meetingId
           </MessageBarBody>
           <MessageBarActions>
             <Button
-              onClick={() => {
-                load(stale);
-                setStale(undefined);
-              }}
+              onClick={form.takeTheirs}
             >
               Load theirs
             </Button>
             <Button
               onClick={() => {
-                const theirs = stale.eTag;
-                setStale(undefined);
-                void save(theirs);
+                const mine = form.keepMine();
+                if (mine) save({ eTag: mine.record.eTag, value: mine.value });
               }}
             >
-              Save mine over it
+              Re-apply mine to theirs and save
             </Button>
           </MessageBarActions>
         </MessageBar>
       ) : null}
       {result ? (
         <MessageBar intent={result.intent}>
-          <MessageBarBody>{result.text}</MessageBarBody>
+          <MessageBarBody>{result.text ? `${result.title}: ${result.text}` : result.title}</MessageBarBody>
         </MessageBar>
       ) : null}
       {canEdit ? (
         <div>
-          <Button type="submit" icon={<Save16Regular />} disabledFocusable={pending}>
+          <Button type="submit" icon={<Save16Regular />} disabledFocusable={pending !== undefined}>
             Save attendance
           </Button>
         </div>

@@ -10,7 +10,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Select,
-  Spinner,
   Textarea,
   makeStyles,
   tokens,
@@ -23,10 +22,10 @@ import {
   outcomeCategoryLabel,
   type OutcomeCategory,
 } from "../../../src/schemas/lift-outcomes/outcome";
-import { ActionBar, ApiError, ErrorSummary, errorMessage, fieldId, formatDate, formatDateTime, setAt, useLoad, type SummaryEntry } from "../../shell";
+import { ActionBar, ErrorSummary, LoadView, fieldId, formatDate, formatDateTime, setAt, useEditableRecord, useLoad, type SummaryEntry } from "../../shell";
 import { currentFromDetail, type DistrictPerson, type LiftOutcomeInput, type MeetingDetail, type OutcomeRecord } from "../api";
 import { useLiftApi } from "../hooks";
-import { EMPTY_OUTCOME, allocatesSupport, newAction, outcomeDisplayOrder, outcomeToSend, reapplyMine } from "../outcome-form";
+import { EMPTY_OUTCOME, allocatesSupport, newAction, outcomeDisplayOrder, outcomeToSend } from "../outcome-form";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -51,7 +50,6 @@ const useStyles = makeStyles({
 });
 
 type Messages = Record<string, string[]>;
-type Pending = "save" | "approve" | undefined;
 
 export interface OutcomeFormProps {
   meeting: MeetingDetail;
@@ -72,36 +70,42 @@ function summaryOf(record: OutcomeRecord): string[] {
 }
 
 /** The case's outcome record: categories, allocation, support plan, actions, notes; Save draft and Approve. */
-export function OutcomeForm({ meeting, referralId, caseReference, teachers, drafts }: OutcomeFormProps) {
-  const styles = useStyles();
+export function OutcomeForm(props: OutcomeFormProps) {
+  const { meeting, referralId } = props;
   const lift = useLiftApi();
   const { state } = useLoad(`${meeting.id}/${referralId}`, () => lift.outcome(meeting.id, referralId));
+  if (state.kind !== "ready") return <LoadView state={state} what="the outcome" size="small" />;
+  return <OutcomeRecordForm key={`${meeting.id}/${referralId}`} {...props} saved={state.value ?? undefined} />;
+}
 
-  const [record, setRecord] = useState<OutcomeRecord | null>(null);
-  const [base, setBase] = useState<LiftOutcomeInput>(EMPTY_OUTCOME);
-  const [working, setWorking] = useState<LiftOutcomeInput>(EMPTY_OUTCOME);
-  const [ready, setReady] = useState(false);
-  const [dirty, setDirty] = useState(false);
+function OutcomeRecordForm({ meeting, referralId, caseReference, teachers, drafts, saved }: OutcomeFormProps & { saved: OutcomeRecord | undefined }) {
+  const styles = useStyles();
+  const lift = useLiftApi();
   const [validated, setValidated] = useState<"draft" | "approve">();
   const [serverMessages, setServerMessages] = useState<Messages>({});
   const [summaryFor, setSummaryFor] = useState<"save" | "approve">();
-  const [stale, setStale] = useState<OutcomeRecord>();
-  const [banner, setBanner] = useState<{ intent: "success" | "error" | "info"; title: string; text?: string }>();
-  const [pending, setPending] = useState<Pending>();
-  const pendingRef = useRef<Pending>(undefined);
   const summaryRef = useRef<HTMLElement>(null);
   const noticesRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (ready || state.kind !== "ready") return;
-    const saved = state.value;
-    setRecord(saved);
-    setBase(saved?.outcome ?? EMPTY_OUTCOME);
-    const cached = drafts.get(referralId);
-    setWorking(cached ?? saved?.outcome ?? EMPTY_OUTCOME);
-    setDirty(Boolean(cached));
-    setReady(true);
-  }, [ready, state, drafts, referralId]);
+  const showProblems = (action: "save" | "approve") => {
+    setSummaryFor(action);
+    requestAnimationFrame(() => summaryRef.current?.focus());
+  };
+
+  const form = useEditableRecord<OutcomeRecord, LiftOutcomeInput, "save" | "approve">({
+    initial: saved,
+    blank: EMPTY_OUTCOME,
+    valueOf: (r) => r.outcome,
+    restored: drafts.get(referralId),
+    current: async (error) => currentFromDetail<OutcomeRecord>(error.detail, "outcome") ?? (await lift.outcome(meeting.id, referralId)) ?? undefined,
+    onFieldErrors: (fieldErrors, action) => {
+      // The body is { eTag, outcome }: the record's own paths are under "outcome.".
+      setServerMessages(Object.fromEntries(Object.entries(fieldErrors).map(([p, l]) => [p.replace(/^outcome\./, ""), l])));
+      showProblems(action);
+    },
+    failed: (action) => (action === "approve" ? "The outcome was not approved" : "The outcome was not saved"),
+  });
+  const { record, working, dirty, pending, banner, stale } = form;
 
   useEffect(() => {
     if (stale || (banner && banner.intent === "error")) noticesRef.current?.focus();
@@ -122,114 +126,52 @@ export function OutcomeForm({ meeting, referralId, caseReference, teachers, draf
       .flatMap(([path, list]) => list.map((message) => ({ path, message })));
   }, [messages, working]);
 
-  if (state.kind === "loading" || (state.kind === "ready" && !ready)) return <Spinner size="small" label="Loading the outcome…" />;
-  if (state.kind === "error") {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>Could not load the outcome: {state.message}</MessageBarBody>
-      </MessageBar>
-    );
-  }
-
   const change = (path: string, value: unknown) => {
-    setWorking((w) => {
+    form.edit((w) => {
       const next = setAt(w, path, value);
       drafts.set(referralId, next);
       return next;
     });
     setServerMessages((m) => Object.fromEntries(Object.entries(m).filter(([p]) => p !== path && !p.startsWith(`${path}.`))));
-    setDirty(true);
-    setBanner(undefined);
   };
 
-  const showProblems = (action: "save" | "approve") => {
-    setSummaryFor(action);
-    requestAnimationFrame(() => summaryRef.current?.focus());
-  };
-
-  const handleError = (error: unknown, action: "save" | "approve") => {
-    if (error instanceof ApiError && error.status === 412) {
-      const current = currentFromDetail<OutcomeRecord>(error.detail, "outcome");
-      if (current) setStale(current);
-      else {
-        lift
-          .outcome(meeting.id, referralId)
-          .then((r) => (r ? setStale(r) : setBanner({ intent: "error", title: "Someone else changed this case", text: "Save again to keep your version." })))
-          .catch((e: unknown) => setBanner({ intent: "error", title: "Someone else changed this case", text: errorMessage(e) }));
-      }
-      return;
-    }
-    if (error instanceof ApiError && error.fieldErrors && Object.keys(error.fieldErrors).length > 0) {
-      // The body is { eTag, outcome }: the record's own paths are under "outcome.".
-      setServerMessages(Object.fromEntries(Object.entries(error.fieldErrors).map(([p, l]) => [p.replace(/^outcome\./, ""), l])));
-      showProblems(action);
-      return;
-    }
-    setBanner({ intent: "error", title: action === "approve" ? "The outcome was not approved" : "The outcome was not saved", text: errorMessage(error) });
-  };
-
-  const persist = async (eTag = record?.eTag, body = toSend): Promise<OutcomeRecord> => {
-    const saved = await lift.saveOutcome(meeting.id, referralId, body, eTag);
-    setRecord(saved);
-    setBase(saved.outcome);
-    setWorking(saved.outcome);
-    drafts.delete(referralId);
-    setDirty(false);
-    return saved;
-  };
-
-  const run = async (action: "save" | "approve", override?: { eTag?: string; body: LiftOutcomeInput }) => {
-    if (pendingRef.current) return;
+  /** Save (when there is anything to save), then approve when asked; `over` saves a re-applied copy against their eTag. */
+  const run = (action: "save" | "approve", over?: { eTag: string; body: LiftOutcomeInput }) => {
+    if (pending) return;
     const mode = action === "approve" ? "approve" : "draft";
-    const body = override?.body ?? toSend;
+    const body = over?.body ?? toSend;
     setValidated(mode);
     setServerMessages({});
-    setBanner(undefined);
     if (!liftOutcomeValidationMessages(body, { mode }).ok) {
       showProblems(action);
       return;
     }
     setSummaryFor(undefined);
-    pendingRef.current = action;
-    setPending(action);
-    try {
-      let saved = record;
-      if (override || dirty || !saved) saved = await persist(override ? override.eTag : record?.eTag, body);
-      if (action === "save") {
-        setBanner({ intent: "success", title: "Draft saved" });
-        return;
+    void form.run(action, async () => {
+      let current = record;
+      if (over || dirty || !current) {
+        current = await lift.saveOutcome(meeting.id, referralId, body, over ? over.eTag : record?.eTag);
+        form.accept(current);
+        drafts.delete(referralId);
       }
-      const approved = await lift.approveOutcome(meeting.id, referralId, saved.eTag);
-      setRecord(approved);
-      setBase(approved.outcome);
-      setWorking(approved.outcome);
-      setBanner({ intent: "success", title: "Outcome approved", text: "The SENCo can now see the outcome and actions in My referrals." });
-    } catch (error) {
-      handleError(error, action);
-    } finally {
-      pendingRef.current = undefined;
-      setPending(undefined);
-    }
+      if (action === "save") {
+        form.setBanner({ intent: "success", title: "Draft saved" });
+        return current;
+      }
+      const approved = await lift.approveOutcome(meeting.id, referralId, current.eTag);
+      form.setBanner({ intent: "success", title: "Outcome approved", text: "The SENCo can now see the outcome and actions in My referrals." });
+      return approved;
+    });
   };
 
   const reapply = () => {
-    if (!stale) return;
-    const merged = reapplyMine(base, working, stale.outcome);
-    setRecord(stale);
-    setBase(stale.outcome);
-    setWorking(merged);
-    setStale(undefined);
-    void run("save", { eTag: stale.eTag, body: outcomeToSend(merged) });
+    const mine = form.keepMine();
+    if (mine) run("save", { eTag: mine.record.eTag, body: outcomeToSend(mine.value) });
   };
   const useTheirs = () => {
-    if (!stale) return;
-    setRecord(stale);
-    setBase(stale.outcome);
-    setWorking(stale.outcome);
+    form.takeTheirs();
     drafts.delete(referralId);
-    setDirty(false);
-    setStale(undefined);
-    setBanner({ intent: "info", title: "Their version is loaded" });
+    form.setBanner({ intent: "info", title: "Their version is loaded" });
   };
 
   const msg = (path: string) => messages[path]?.join(" ");

@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowLeft16Regular, Save16Regular, Send16Regular } from "@fluentui/react-icons";
-import { ActionBar, ApiError, ErrorSummary, errorMessage, focusField, useSession } from "../../shell";
+import { ActionBar, ApiError, ErrorSummary, errorMessage, focusField, useEditableRecord, useLoad, useSession } from "../../shell";
 import {
   childAgeInMonths,
   referralFormSections,
@@ -44,8 +44,6 @@ const PHASE_LABELS: Record<string, string> = {
 /** Fields shown read-only: the setting comes from the SENCo's record, on the server too. */
 const READ_ONLY = new Set(["setting.settingId", "setting.phase", "setting.name"]);
 
-type Pending = "save" | "submit" | undefined;
-type Banner = { intent: "success" | "error" | "info"; title: string; text?: string } | undefined;
 
 export interface ReferralEditorProps {
   /** An existing draft to continue; absent for a new referral. */
@@ -65,42 +63,48 @@ export function ReferralEditor({ initial, onBack, onSubmitted }: ReferralEditorP
   const { me, api } = useSession();
   const rapi = useMemo(() => referralsApi(api), [api]);
 
-  const [draft, setDraft] = useState<Draft>(() => withSetting(initial ? initial.draft : newDraft(me), me));
-  const variant: ReferralVariant = variantOf(draft) ?? "school";
-  const sections = useMemo(() => referralFormSections(variant), [variant]);
-
-  // The referral's identity on the server: id and eTag once saved. Refs, so a save and the submit
-  // that follows it within one click see the newest values.
-  const saved = useRef<{ id?: string; eTag?: string }>({ id: initial?.id, eTag: initial?.eTag });
   // One idempotency key for this new referral, whatever the number of clicks or retries.
   const idempotencyKey = useRef(newIdempotencyKey());
-  const pendingRef = useRef<Pending>(undefined);
-  const [pending, setPending] = useState<Pending>(undefined);
-  const [dirty, setDirty] = useState(false);
-  const [savedAt, setSavedAt] = useState<string | undefined>(initial?.updatedAt);
-
   const [validated, setValidated] = useState<"draft" | "submit" | undefined>(undefined);
   const [serverMessages, setServerMessages] = useState<Messages>({});
   const [summaryFor, setSummaryFor] = useState<"save" | "submit" | undefined>(undefined);
   const [focusSummary, setFocusSummary] = useState(0);
   const summaryRef = useRef<HTMLElement>(null);
 
-  const [banner, setBanner] = useState<Banner>(undefined);
   const [refusal, setRefusal] = useState<{ message: string; nextMeeting?: LiftMeetingSummary } | undefined>(undefined);
-  const [stale, setStale] = useState<ReferralRecord | undefined>(undefined);
   const [leaving, setLeaving] = useState(false);
-  const [meetings, setMeetings] = useState<MeetingsState>({ kind: "loading" });
 
-  useEffect(() => {
-    let cancelled = false;
-    rapi
-      .meetings({ district: me.district?.slug, kind: variant, from: ukToday() })
-      .then((items) => !cancelled && setMeetings({ kind: "ready", meetings: items }))
-      .catch((error: unknown) => !cancelled && setMeetings({ kind: "error", message: errorMessage(error) }));
-    return () => {
-      cancelled = true;
-    };
-  }, [rapi, me.district?.slug, variant]);
+  const showProblems = (action: "save" | "submit") => {
+    setSummaryFor(action);
+    setFocusSummary((n) => n + 1);
+  };
+
+  const form = useEditableRecord<ReferralRecord, Draft, "save" | "submit">({
+    initial,
+    blank: withSetting(newDraft(me), me),
+    valueOf: (record) => withSetting(record.draft, me),
+    current: (error, mine) => (error.detail as { current?: ReferralRecord } | undefined)?.current ?? (mine ? rapi.get(mine.id) : undefined),
+    onFieldErrors: (fieldErrors, action) => {
+      setServerMessages(fieldErrors);
+      showProblems(action);
+    },
+    failed: (action) => (action === "submit" ? "The referral was not submitted" : "The draft was not saved"),
+  });
+  const { working: draft, dirty, pending, banner, stale, record } = form;
+  const variant: ReferralVariant = variantOf(draft) ?? "school";
+  const sections = useMemo(() => referralFormSections(variant), [variant]);
+
+  // A meeting the server offers instead (a 409 on submit) joins the list even if it is further ahead.
+  const [offered, setOffered] = useState<LiftMeetingSummary>();
+  const { state: meetingsLoad } = useLoad(`${me.district?.slug ?? ""}|${variant}`, () =>
+    rapi.meetings({ district: me.district?.slug, kind: variant, from: ukToday() }),
+  );
+  const meetings: MeetingsState =
+    meetingsLoad.kind === "ready"
+      ? { kind: "ready", meetings: meetingsFor(meetingsLoad.value, offered) }
+      : meetingsLoad.kind === "error"
+        ? { kind: "error", message: meetingsLoad.message }
+        : { kind: "loading" };
 
   const asOf = ukToday();
   const live = useMemo(() => validateDraft(draft, validated ?? "draft", asOf), [draft, validated, asOf]);
@@ -123,112 +127,69 @@ export function ReferralEditor({ initial, onBack, onSubmitted }: ReferralEditorP
     }
   }, [stale, refusal, banner]);
 
+  const { edit } = form;
   const change = useCallback((path: string, value: unknown) => {
-    setDraft((d) => setAt(d, path, value));
+    edit((d) => setAt(d, path, value));
     setServerMessages((m) => withoutEdited(m, path));
-    setDirty(true);
     setLeaving(false);
     if (path === "meeting.meetingId") setRefusal(undefined);
-  }, []);
+  }, [edit]);
 
-  const showProblems = (action: "save" | "submit") => {
-    setSummaryFor(action);
-    setFocusSummary((n) => n + 1);
-  };
-
-  /** Create (first save, with the idempotency key) or update (with the eTag). */
-  const persist = async (): Promise<ReferralRecord> => {
-    const { id, eTag } = saved.current;
-    const record = id && eTag ? await rapi.update(id, eTag, draft) : await rapi.create(idempotencyKey.current, draft);
-    saved.current = { id: record.id, eTag: record.eTag };
-    setSavedAt(record.updatedAt);
-    setDirty(false);
-    return record;
-  };
-
-  const handleError = (error: unknown, action: "save" | "submit") => {
-    if (error instanceof ApiError && error.status === 412) {
-      const current = (error.detail as { current?: ReferralRecord } | undefined)?.current;
-      setStale(current);
-      return;
-    }
-    if (error instanceof ApiError && error.status === 409 && action === "submit") {
-      const detail = error.detail as MeetingRefusalDetail | undefined;
-      setRefusal({ message: error.message, nextMeeting: detail?.nextMeeting });
-      if (detail?.nextMeeting) {
-        const next = detail.nextMeeting;
-        setMeetings((m) => (m.kind === "ready" ? { kind: "ready", meetings: meetingsFor(m.meetings, next) } : m));
-      }
-      return;
-    }
-    if (error instanceof ApiError && error.fieldErrors && Object.keys(error.fieldErrors).length > 0) {
-      setServerMessages(error.fieldErrors);
-      showProblems(action);
-      return;
-    }
-    setBanner({
-      intent: "error",
-      title: action === "submit" ? "The referral was not submitted" : "The draft was not saved",
-      text: errorMessage(error),
-    });
-  };
-
-  const run = async (action: "save" | "submit") => {
-    // A second click while the first is under way does nothing (the buttons are disabled too).
-    if (pendingRef.current) return;
+  /**
+   * Save (create with the idempotency key the first time, else update with the eTag), then submit
+   * when asked. `over` saves a copy re-applied onto their version, against their eTag.
+   */
+  const run = (action: "save" | "submit", over?: { record: ReferralRecord; draft: Draft }) => {
+    if (pending) return;
+    const body = over?.draft ?? draft;
     const mode = action === "submit" ? "submit" : "draft";
-    const check = validateDraft(draft, mode, ukToday());
+    const check = validateDraft(body, mode, ukToday());
     setValidated(mode);
     setServerMessages({});
-    setBanner(undefined);
     if (action === "submit") setRefusal(undefined);
     if (Object.keys(check.messages).length > 0) {
+      form.setBanner(undefined);
       showProblems(action);
       return;
     }
     setSummaryFor(undefined);
-    pendingRef.current = action;
-    setPending(action);
-    try {
-      const record = await persist();
+    void form.run(action, async () => {
+      const against = over?.record ?? record;
+      const saved = against ? await rapi.update(against.id, against.eTag, body) : await rapi.create(idempotencyKey.current, body);
+      form.accept(saved);
       if (action === "save") {
-        setBanner({ intent: "success", title: "Draft saved", text: "You can come back to it from My referrals at any time." });
-        return;
+        form.setBanner({ intent: "success", title: "Draft saved", text: "You can come back to it from My referrals at any time." });
+        return saved;
       }
-      const meetingId = String(getAt(draft, "meeting.meetingId") ?? "");
-      const submitted = await rapi.submit(record.id, meetingId, record.eTag);
-      onSubmitted(submitted);
-    } catch (error) {
-      handleError(error, action);
-    } finally {
-      pendingRef.current = undefined;
-      setPending(undefined);
-    }
+      const meetingId = String(getAt(body, "meeting.meetingId") ?? "");
+      try {
+        onSubmitted(await rapi.submit(saved.id, meetingId, saved.eTag));
+      } catch (error) {
+        // The meeting refused the referral (full, closed): say why and offer the next one that can take it.
+        if (!(error instanceof ApiError && error.status === 409)) throw error;
+        const detail = error.detail as MeetingRefusalDetail | undefined;
+        setRefusal({ message: error.message, nextMeeting: detail?.nextMeeting });
+        if (detail?.nextMeeting) setOffered(detail.nextMeeting);
+      }
+      return saved;
+    });
   };
 
   const loadTheirs = () => {
-    if (!stale) return;
-    setDraft(withSetting(stale.draft, me));
-    saved.current = { id: stale.id, eTag: stale.eTag };
-    setStale(undefined);
-    setDirty(false);
+    form.takeTheirs();
     setServerMessages({});
-    setBanner({ intent: "info", title: "Their version is loaded", text: "Your changes were replaced by the latest saved version." });
+    form.setBanner({ intent: "info", title: "Their version is loaded", text: "Your changes were replaced by the latest saved version." });
   };
   const keepMine = () => {
-    if (!stale) return;
-    // Saving again against their version's eTag puts these edits over theirs, as the user chose.
-    saved.current = { id: stale.id, eTag: stale.eTag };
-    setStale(undefined);
-    void run("save");
+    const mine = form.keepMine();
+    if (mine) run("save", { record: mine.record, draft: mine.value });
   };
   const reloadFromServer = async () => {
-    const id = saved.current.id;
-    if (!id) return;
+    if (!record) return;
     try {
-      setStale(await rapi.get(id));
+      form.offerTheirs(await rapi.get(record.id));
     } catch (error) {
-      setBanner({ intent: "error", title: "Could not load the latest version", text: errorMessage(error) });
+      form.setBanner({ intent: "error", title: "Could not load the latest version", text: errorMessage(error) });
     }
   };
 
@@ -304,8 +265,8 @@ export function ReferralEditor({ initial, onBack, onSubmitted }: ReferralEditorP
         ? "Submitting…"
         : dirty
           ? "Unsaved changes"
-          : savedAt && saved.current.id
-            ? `Draft saved ${formatDateTime(savedAt)}`
+          : record
+            ? `Draft saved ${formatDateTime(record.updatedAt)}`
             : "Not saved yet";
 
   return (
@@ -315,7 +276,7 @@ export function ReferralEditor({ initial, onBack, onSubmitted }: ReferralEditorP
       aria-labelledby="referral-form-title"
       onSubmit={(event) => {
         event.preventDefault();
-        void run("submit");
+        run("submit");
       }}
     >
       <div className={styles.top}>
@@ -343,7 +304,7 @@ export function ReferralEditor({ initial, onBack, onSubmitted }: ReferralEditorP
             Save the draft first, or leave without saving them.
           </MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => void run("save")}>Save draft</Button>
+            <Button onClick={() => run("save")}>Save draft</Button>
             <Button onClick={onBack}>Leave without saving</Button>
           </MessageBarActions>
         </MessageBar>
@@ -378,11 +339,11 @@ export function ReferralEditor({ initial, onBack, onSubmitted }: ReferralEditorP
             <MessageBarBody>
               <MessageBarTitle>Someone else changed this referral</MessageBarTitle>
               It was saved by someone else after you opened it. Your changes are still shown above and have not been saved.
-              Load their version (your changes will be replaced), or save yours over it.
+              Load their version (your changes will be replaced), or re-apply your changes to theirs and save.
             </MessageBarBody>
             <MessageBarActions>
               <Button onClick={loadTheirs}>Load their version</Button>
-              <Button onClick={keepMine}>Save mine over it</Button>
+              <Button onClick={keepMine}>Re-apply my changes to theirs and save</Button>
             </MessageBarActions>
           </MessageBar>
         ) : null}
@@ -416,7 +377,7 @@ export function ReferralEditor({ initial, onBack, onSubmitted }: ReferralEditorP
               <MessageBarTitle>{banner.title}</MessageBarTitle>
               {banner.text}
             </MessageBarBody>
-            {banner.intent === "error" && saved.current.id ? (
+            {banner.intent === "error" && record ? (
               <MessageBarActions>
                 <Button onClick={() => void reloadFromServer()}>Check for changes</Button>
               </MessageBarActions>
@@ -429,7 +390,7 @@ export function ReferralEditor({ initial, onBack, onSubmitted }: ReferralEditorP
         <Button
           icon={<Save16Regular />}
           disabledFocusable={pending !== undefined}
-          onClick={() => void run("save")}
+          onClick={() => run("save")}
         >
           Save draft
         </Button>
