@@ -13,8 +13,9 @@ import {
 } from "@fluentui/react-components";
 import { Add16Regular, ArrowDown16Regular, ArrowUp16Regular, Delete16Regular, Save16Regular } from "@fluentui/react-icons";
 import { SaveAgendaRequest } from "../../../src/schemas/lift-meetings/api";
-import { ActionBar, ApiError, ErrorSummary, errorMessage, fieldId, formatDateTime, formatTime, newKey, type SummaryEntry } from "../../shell";
-import { currentFromDetail, type Agenda, type AgendaCase, type AgendaEntryInput, type LiftMeetingSummary } from "../api";
+import { ActionBar, ErrorSummary, errorMessage, fieldId, formatDateTime, formatTime, newKey, useEditableRecord, type SummaryEntry } from "../../shell";
+import { currentFromDetail, type Agenda, type LiftMeetingSummary } from "../api";
+import { agendaValue, reapplyAgenda, toInput, type AgendaValue, type EditEntry } from "../agenda-edit";
 import { OUTCOME_STATUS_LABELS, areaLabel, yearGroupLabel } from "../labels";
 import { useLiftApi } from "../hooks";
 import { AgendaTable } from "./AgendaTable";
@@ -42,43 +43,6 @@ const useStyles = makeStyles({
   hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)", whiteSpace: "nowrap" },
 });
 
-type EditEntry =
-  | { kind: "case"; key: string; id: string; minutes?: number; info: AgendaCase }
-  | { kind: "item"; key: string; id?: string; title: string; minutes: number };
-
-function fromAgenda(agenda: Agenda): EditEntry[] {
-  return agenda.entries.map((e) =>
-    e.kind === "case"
-      ? { kind: "case", key: e.id, id: e.id, minutes: e.minutes === agenda.slotMinutes ? undefined : e.minutes, info: e }
-      : { kind: "item", key: e.id, id: e.id, title: e.title, minutes: e.minutes },
-  );
-}
-
-function toInput(entries: EditEntry[]): AgendaEntryInput[] {
-  return entries.map((e) =>
-    e.kind === "case"
-      ? { kind: "case", referralId: e.id, ...(e.minutes === undefined ? {} : { minutes: e.minutes }) }
-      : { kind: "item", ...(e.id ? { id: e.id } : {}), title: e.title, minutes: e.minutes },
-  );
-}
-
-/** My order applied to their agenda: their cases in my order, theirs I did not have at the end, my new items kept. */
-export function rebase(mine: EditEntry[], theirs: Agenda): EditEntry[] {
-  const theirEntries = fromAgenda(theirs);
-  const byKey = new Map(theirEntries.map((e) => [e.key, e]));
-  const out: EditEntry[] = [];
-  for (const e of mine) {
-    if (e.kind === "item" && !e.id) out.push(e);
-    else if (byKey.has(e.key)) {
-      const their = byKey.get(e.key) as EditEntry;
-      // My minutes and titles win: re-applying means keeping my edits.
-      out.push(e.kind === "case" && their.kind === "case" ? { ...e, info: their.info } : e);
-      byKey.delete(e.key);
-    }
-  }
-  return [...out, ...byKey.values()];
-}
-
 const PREFIX = "agenda.";
 
 export interface AgendaEditorProps {
@@ -93,20 +57,31 @@ export interface AgendaEditorProps {
 export function AgendaEditor({ agenda, meetings, onSaved, onCaseMoved }: AgendaEditorProps) {
   const styles = useStyles();
   const lift = useLiftApi();
-  const [entries, setEntries] = useState<EditEntry[]>(() => fromAgenda(agenda));
-  const [slot, setSlot] = useState(String(agenda.slotMinutes));
-  const [eTag, setETag] = useState(agenda.eTag);
-  const [dirty, setDirty] = useState(false);
   const [savedAt, setSavedAt] = useState<string>();
-  const [pending, setPending] = useState(false);
+  const [moving, setMoving] = useState(false);
   const [messages, setMessages] = useState<Record<string, string[]>>({});
-  const [stale, setStale] = useState<Agenda>();
-  const [banner, setBanner] = useState<{ intent: "success" | "error"; text: string }>();
+  const summaryRef = useRef<HTMLElement>(null);
+  const form = useEditableRecord<Agenda, AgendaValue, "save">({
+    initial: agenda,
+    blank: agendaValue(agenda),
+    valueOf: agendaValue,
+    current: (error) => currentFromDetail<Agenda>(error.detail),
+    reapply: reapplyAgenda,
+    onFieldErrors: (fieldErrors) => {
+      const out: Record<string, string[]> = {};
+      for (const [path, list] of Object.entries(fieldErrors)) out[PREFIX + path] = list;
+      setMessages(out);
+      requestAnimationFrame(() => summaryRef.current?.focus());
+    },
+    failed: () => "The agenda was not saved",
+  });
+  const { working, dirty, stale, banner } = form;
+  const { entries, slot } = working;
+  const pending = form.pending !== undefined || moving;
   const [announce, setAnnounce] = useState("");
   const [newTitle, setNewTitle] = useState("");
   const [newMinutes, setNewMinutes] = useState("10");
   const [moveTo, setMoveTo] = useState<Record<string, string>>({});
-  const summaryRef = useRef<HTMLElement>(null);
 
   const slotMinutes = Number(slot);
   const targets = useMemo(
@@ -125,9 +100,8 @@ export function AgendaEditor({ agenda, meetings, onSaved, onCaseMoved }: AgendaE
   }, [entries, slotMinutes, agenda.meeting.startsAt, agenda.slotMinutes]);
 
   const edit = (next: EditEntry[]) => {
-    setEntries(next);
-    setDirty(true);
-    setBanner(undefined);
+    form.edit((w) => ({ ...w, entries: next }));
+    form.setBanner(undefined);
   };
 
   const label = (e: EditEntry) => (e.kind === "case" ? e.info.caseReference : e.title || "New item");
@@ -168,7 +142,7 @@ export function AgendaEditor({ agenda, meetings, onSaved, onCaseMoved }: AgendaE
     setMessages({});
   };
 
-  const body = () => ({ eTag, slotMinutes, entries: toInput(entries) });
+  const body = () => ({ eTag: form.record?.eTag ?? agenda.eTag, slotMinutes, entries: toInput(entries) });
 
   const save = async () => {
     if (pending) return;
@@ -180,50 +154,24 @@ export function AgendaEditor({ agenda, meetings, onSaved, onCaseMoved }: AgendaE
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
-    setPending(true);
     setMessages({});
-    setBanner(undefined);
-    try {
+    await form.run("save", async () => {
       const saved = await lift.saveAgenda(agenda.meeting.id, parsed.data);
-      setEntries(fromAgenda(saved));
-      setSlot(String(saved.slotMinutes));
-      setETag(saved.eTag);
-      setDirty(false);
       setSavedAt(new Date().toISOString());
-      setBanner({ intent: "success", text: "Agenda saved." });
+      form.setBanner({ intent: "success", title: "Agenda saved." });
       onSaved(saved);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 412) {
-        setStale(currentFromDetail<Agenda>(error.detail));
-      } else if (error instanceof ApiError && error.fieldErrors) {
-        const out: Record<string, string[]> = {};
-        for (const [path, list] of Object.entries(error.fieldErrors)) out[PREFIX + path] = list;
-        setMessages(out);
-        requestAnimationFrame(() => summaryRef.current?.focus());
-      } else {
-        setBanner({ intent: "error", text: errorMessage(error) });
-      }
-    } finally {
-      setPending(false);
-    }
+      return saved;
+    });
   };
 
   const reapply = () => {
-    if (!stale) return;
-    setEntries(rebase(entries, stale));
-    setETag(stale.eTag);
-    setStale(undefined);
-    setDirty(true);
-    setBanner(undefined);
+    form.keepMine();
+    form.setBanner(undefined);
     setAnnounce("Your order is applied to their agenda. Check it, then save the agenda.");
   };
   const useTheirs = () => {
     if (!stale) return;
-    setEntries(fromAgenda(stale));
-    setSlot(String(stale.slotMinutes));
-    setETag(stale.eTag);
-    setStale(undefined);
-    setDirty(false);
+    form.takeTheirs();
     onSaved(stale);
   };
 
@@ -233,16 +181,16 @@ export function AgendaEditor({ agenda, meetings, onSaved, onCaseMoved }: AgendaE
       setMessages({ [`${PREFIX}move.${entry.id}`]: ["Choose the meeting to move the case to"] });
       return;
     }
-    setPending(true);
+    setMoving(true);
     try {
       await lift.moveCase(agenda.meeting.id, entry.id, to);
       const target = meetings.find((m) => m.id === to);
       setAnnounce(`${entry.info.caseReference} moved to ${target?.title ?? "the other meeting"}.`);
       onCaseMoved();
     } catch (error) {
-      setBanner({ intent: "error", text: `${entry.info.caseReference} was not moved: ${errorMessage(error)}` });
+      form.setBanner({ intent: "error", title: `${entry.info.caseReference} was not moved: ${errorMessage(error)}` });
     } finally {
-      setPending(false);
+      setMoving(false);
     }
   };
 
@@ -271,10 +219,7 @@ export function AgendaEditor({ agenda, meetings, onSaved, onCaseMoved }: AgendaE
             min={5}
             max={90}
             value={slot}
-            onChange={(_, d) => {
-              setSlot(d.value);
-              setDirty(true);
-            }}
+            onChange={(_, d) => form.edit((w) => ({ ...w, slot: d.value }))}
           />
         </Field>
       </div>
@@ -413,7 +358,7 @@ export function AgendaEditor({ agenda, meetings, onSaved, onCaseMoved }: AgendaE
       ) : null}
       {banner ? (
         <MessageBar intent={banner.intent} data-testid="agenda-result">
-          <MessageBarBody>{banner.text}</MessageBarBody>
+          <MessageBarBody>{banner.text ? `${banner.title} ${banner.text}` : banner.title}</MessageBarBody>
         </MessageBar>
       ) : null}
       <ActionBar sticky={false} label="Agenda actions" status={pending ? "Saving…" : dirty ? "Unsaved changes to the agenda" : savedAt ? `Saved at ${formatTime(savedAt)}` : "No changes yet"}>
