@@ -33,6 +33,16 @@ export function initialTexts(measures: readonly Measure[], ret: KpiReturn): Fiel
   return texts;
 }
 
+/** What the form edits: the figures as typed, and the narrative. */
+export interface ReturnDraft {
+  texts: FieldTexts;
+  narrative: string;
+}
+
+export function returnDraft(measures: readonly Measure[], ret: KpiReturn): ReturnDraft {
+  return { texts: initialTexts(measures, ret), narrative: ret.narrative };
+}
+
 export function valuesOf(measures: readonly Measure[], texts: FieldTexts): Record<string, number | null> {
   const values: Record<string, number | null> = {};
   for (const m of countMeasures(measures)) values[m.id] = parseFigure(texts[m.id] ?? "");

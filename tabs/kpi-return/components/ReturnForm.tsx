@@ -14,10 +14,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Save20Regular, Send20Regular } from "@fluentui/react-icons";
-import { ApiError, ErrorSummary, errorMessage, type SummaryEntry } from "../../shell";
+import { ErrorSummary, useEditableRecord, type SummaryEntry } from "../../shell";
 import type { KpiApi, KpiReturn, Measure, MeasureGroup } from "../api";
-import { computePercent, initialTexts, missingMeasures, validate, valuesOf, type FieldTexts } from "../form-state";
-import { formatDateTime } from "../../kpi/format";
+import { computePercent, missingMeasures, returnDraft, validate, valuesOf, type ReturnDraft } from "../form-state";
+import { STATUS_LABELS, formatDateTime } from "../../kpi/format";
 import { CountField } from "./CountField";
 import { measureFieldId } from "./field-layout";
 import { GroupCard } from "./GroupCard";
@@ -57,8 +57,6 @@ const useStyles = makeStyles({
   },
 });
 
-type Notice = { intent: "success" | "error" | "warning"; title: string; text: string } | undefined;
-
 export interface ReturnFormProps {
   kpi: KpiApi;
   measures: Measure[];
@@ -68,34 +66,46 @@ export interface ReturnFormProps {
   canWrite: boolean;
   canSendBack: boolean;
   onChanged(next: KpiReturn): void;
-  onReload(): void;
 }
 
 /** The termly return for one district and term: figures by section, narrative, actions, missing list and history. */
-export function ReturnForm({ kpi, measures, groups, value, districtName, canWrite, canSendBack, onChanged, onReload }: ReturnFormProps) {
+export function ReturnForm({ kpi, measures, groups, value, districtName, canWrite, canSendBack, onChanged }: ReturnFormProps) {
   const styles = useStyles();
-  const [texts, setTexts] = useState<FieldTexts>(() => initialTexts(measures, value));
-  const [narrative, setNarrative] = useState(value.narrative);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [showAll, setShowAll] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState<"save" | "submit">();
-  const [notice, setNotice] = useState<Notice>();
   const [summary, setSummary] = useState<{ entries: SummaryEntry[]; action: string }>();
-  const [stale, setStale] = useState(false);
   const summaryRef = useRef<HTMLElement>(null);
-  const dirty = useRef(false);
+
+  const refuse = (errors: Record<string, string>, action: string) => {
+    setShowAll(true);
+    setSummary({ entries: Object.entries(errors).map(([path, message]) => ({ path, message })), action });
+  };
+  const form = useEditableRecord<KpiReturn, ReturnDraft, "save" | "submit">({
+    initial: value,
+    blank: returnDraft(measures, value),
+    valueOf: (r) => returnDraft(measures, r),
+    current: (error) =>
+      (error.detail as { current?: KpiReturn } | undefined)?.current ?? kpi.get(value.districtSlug, value.academicYear, value.term),
+    onFieldErrors: (fieldErrors, action) => {
+      const flat = Object.fromEntries(Object.entries(fieldErrors).map(([k, v]) => [k, v.join(" ")]));
+      setServerErrors(flat);
+      refuse(flat, action === "submit" ? "submitted" : "saved");
+    },
+    failed: (action) => `The return was not ${action === "submit" ? "submitted" : "saved"}`,
+  });
+  const { texts, narrative } = form.working;
+  const { pending: busy, banner: notice, stale, accept, edit } = form;
 
   // A different return (period, district) or a fresh copy from the server replaces what is on screen.
   const identity = `${value.districtSlug}|${value.academicYear}|${value.term}|${value.version}|${value.eTag ?? ""}|${value.status}`;
   useEffect(() => {
-    setTexts(initialTexts(measures, value));
-    setNarrative(value.narrative);
+    accept(value);
     setTouched(new Set());
     setShowAll(false);
     setServerErrors({});
-    dirty.current = false;
-  }, [identity, measures]);
+    // Only a new identity replaces the form (`value` changes with it).
+  }, [identity, measures, accept]);
 
   useEffect(() => {
     if (summary) summaryRef.current?.focus();
@@ -107,15 +117,14 @@ export function ReturnForm({ kpi, measures, groups, value, districtName, canWrit
   const byId = useMemo(() => new Map(measures.map((m) => [m.id, m])), [measures]);
 
   const onChange = useCallback((id: string, text: string) => {
-    dirty.current = true;
-    setTexts((old) => ({ ...old, [id]: text }));
+    edit((old) => ({ ...old, texts: { ...old.texts, [id]: text } }));
     setServerErrors((old) => {
       if (!(id in old)) return old;
       const next = { ...old };
       delete next[id];
       return next;
     });
-  }, []);
+  }, [edit]);
   const onBlur = useCallback((id: string) => setTouched((old) => (old.has(id) ? old : new Set(old).add(id))), []);
 
   const shownError = (id: string): string | undefined => {
@@ -125,77 +134,31 @@ export function ReturnForm({ kpi, measures, groups, value, districtName, canWrit
     return serverErrors[id];
   };
 
-  const refuse = (errors: Record<string, string>, action: string) => {
-    setShowAll(true);
-    setSummary({ entries: Object.entries(errors).map(([path, message]) => ({ path, message })), action });
-  };
-
-  const handleError = (error: unknown, action: string) => {
-    if (error instanceof ApiError && error.status === 412) {
-      setStale(true);
-      setNotice(undefined);
+  /** Save the figures (when they pass the draft rules), then submit when asked. */
+  const run = (action: "save" | "submit") => {
+    setSummary(undefined);
+    const errors = action === "submit" ? validate(values, value.academicYear, "submit") : clientErrors;
+    if (Object.keys(errors).length > 0) {
+      refuse(errors, action === "submit" ? "submitted" : "saved");
       return;
     }
-    if (error instanceof ApiError && error.fieldErrors && Object.keys(error.fieldErrors).length > 0) {
-      const flat = Object.fromEntries(Object.entries(error.fieldErrors).map(([k, v]) => [k, v.join(" ")]));
-      setServerErrors(flat);
-      refuse(flat, action);
-      return;
-    }
-    setNotice({ intent: "error", title: `The return was not ${action}`, text: errorMessage(error) });
-  };
-
-  const save = async (): Promise<KpiReturn | undefined> => {
-    if (Object.keys(clientErrors).length > 0) {
-      refuse(clientErrors, "saved");
-      return undefined;
-    }
-    const saved = await kpi.save(value.districtSlug, value.academicYear, value.term, { eTag: value.eTag, values, narrative });
-    dirty.current = false;
-    return saved;
-  };
-
-  const onSave = async () => {
-    setBusy("save");
-    setNotice(undefined);
-    setSummary(undefined);
-    try {
-      const saved = await save();
-      if (saved) {
-        onChanged(saved);
-        setNotice({ intent: "success", title: "Draft saved", text: `Saved at ${formatDateTime(new Date().toISOString())}. You can come back and finish it later.` });
+    void form.run(action, async () => {
+      const saved = await kpi.save(value.districtSlug, value.academicYear, value.term, { eTag: form.record?.eTag ?? value.eTag, values, narrative });
+      accept(saved);
+      onChanged(saved);
+      if (action === "save") {
+        form.setBanner({ intent: "success", title: "Draft saved", text: `Saved at ${formatDateTime(new Date().toISOString())}. You can come back and finish it later.` });
+        return saved;
       }
-    } catch (error) {
-      handleError(error, "saved");
-    } finally {
-      setBusy(undefined);
-    }
-  };
-
-  const onSubmit = async () => {
-    setBusy("submit");
-    setNotice(undefined);
-    setSummary(undefined);
-    try {
-      const submitErrors = validate(values, value.academicYear, "submit");
-      if (Object.keys(submitErrors).length > 0) {
-        refuse(submitErrors, "submitted");
-        return;
-      }
-      const saved = await save();
-      if (!saved) return;
       const submitted = await kpi.submit(value.districtSlug, value.academicYear, value.term, saved.eTag);
       onChanged(submitted);
-      setNotice({
+      form.setBanner({
         intent: "success",
         title: `Version ${submitted.version} submitted`,
         text: "The commissioners can see it now. You can still amend it: every version is kept.",
       });
-    } catch (error) {
-      handleError(error, "submitted");
-    } finally {
-      setBusy(undefined);
-    }
+      return submitted;
+    });
   };
 
   const wasSubmitted = value.status === "submitted" || value.history.some((h) => h.status === "submitted");
@@ -239,20 +202,22 @@ export function ReturnForm({ kpi, measures, groups, value, districtName, canWrit
           </MessageBar>
         ) : null}
         {stale ? (
-          <MessageBar intent="warning" layout="multiline">
+          <MessageBar intent="warning" layout="multiline" data-testid="return-stale">
             <MessageBarBody>
               <MessageBarTitle>Someone else changed this return</MessageBarTitle>
-              It was saved elsewhere since you opened it. Load the latest version, then make your changes again.
+              It was saved elsewhere since you opened it (version {stale.version}, {STATUS_LABELS[stale.status]}). Your figures are still
+              shown and have not been saved. Load theirs, or re-apply your changes to theirs, check them and save.
             </MessageBarBody>
             <MessageBarActions>
               <Button
                 onClick={() => {
-                  setStale(false);
-                  onReload();
+                  form.takeTheirs();
+                  onChanged(stale);
                 }}
               >
                 Load the latest version
               </Button>
+              <Button onClick={() => void form.keepMine()}>Re-apply my changes to theirs</Button>
             </MessageBarActions>
           </MessageBar>
         ) : null}
@@ -299,10 +264,7 @@ export function ReturnForm({ kpi, measures, groups, value, districtName, canWrit
               readOnly={readOnly}
               rows={6}
               resize="vertical"
-              onChange={(_, data) => {
-                dirty.current = true;
-                setNarrative(data.value);
-              }}
+              onChange={(_, data) => edit((old) => ({ ...old, narrative: data.value }))}
             />
           </Field>
         </Card>
@@ -318,10 +280,10 @@ export function ReturnForm({ kpi, measures, groups, value, districtName, canWrit
                 : "Save a draft as you go; submit when every figure you can give is in."}
             </Text>
             <div className={styles.actions}>
-              <Button icon={<Save20Regular />} onClick={() => void onSave()} disabled={busy !== undefined}>
+              <Button icon={<Save20Regular />} onClick={() => run("save")} disabled={busy !== undefined}>
                 {busy === "save" ? "Saving…" : "Save draft"}
               </Button>
-              <Button appearance="primary" icon={<Send20Regular />} onClick={() => void onSubmit()} disabled={busy !== undefined}>
+              <Button appearance="primary" icon={<Send20Regular />} onClick={() => run("submit")} disabled={busy !== undefined}>
                 {busy === "submit" ? "Submitting…" : wasSubmitted ? "Submit amended return" : "Submit return"}
               </Button>
               {canSendBack && value.status === "submitted" ? (
@@ -330,7 +292,7 @@ export function ReturnForm({ kpi, measures, groups, value, districtName, canWrit
                   onReturn={async (comment) => {
                     const next = await kpi.sendBack(value.districtSlug, value.academicYear, value.term, comment);
                     onChanged(next);
-                    setNotice({ intent: "success", title: "Returned to the lead", text: "The lead sees your comment at the top of the return." });
+                    form.setBanner({ intent: "success", title: "Returned to the lead", text: "The lead sees your comment at the top of the return." });
                   }}
                 />
               ) : null}

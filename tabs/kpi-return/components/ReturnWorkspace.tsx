@@ -76,7 +76,6 @@ export function ReturnWorkspace({ districtSlug: fixedDistrict, initialDistrict }
             set(value);
             void refreshList();
           }}
-          onReload={() => void reload()}
         />
       ) : null}
       {canWrite ? (
