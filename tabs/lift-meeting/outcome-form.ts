@@ -5,7 +5,7 @@
  * the support plan field by field.
  */
 import { SUPPORT_ALLOCATING, SUPPORT_PLAN_FIELDS, type LiftOutcomeInput, type OutcomeActionInput, type SupportPlan } from "../../src/schemas/lift-outcomes/outcome";
-import { newKey } from "../shell";
+import { newKey } from "../shell/format";
 
 export const EMPTY_OUTCOME: LiftOutcomeInput = { categories: [], actions: [] };
 

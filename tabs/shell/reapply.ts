@@ -20,9 +20,10 @@ export function sameValue(a: unknown, b: unknown): boolean {
 export function reapplyEdits<T>(base: T, mine: T, theirs: T): T;
 export function reapplyEdits(base: unknown, mine: unknown, theirs: unknown): unknown {
   if (sameValue(base, mine)) return theirs;
-  if (isObject(mine) && (base === undefined || isObject(base)) && (theirs === undefined || isObject(theirs))) {
+  // An object they removed but I changed stays as I have it (the fall-through below).
+  if (isObject(mine) && (base === undefined || isObject(base)) && isObject(theirs)) {
     const b: Obj = base ?? {};
-    const t: Obj = theirs ?? {};
+    const t: Obj = theirs;
     const out: Obj = {};
     for (const key of new Set([...Object.keys(t), ...Object.keys(mine)])) {
       const value = reapplyEdits(b[key], mine[key], t[key]);
