@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
 import { Card, CardHeader, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
-  card: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
+  card: sharedStyles.card,
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   body: { display: "flex", flexDirection: "column" },
 });

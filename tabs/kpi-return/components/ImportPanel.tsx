@@ -20,9 +20,10 @@ import {
 import { ArrowDownload20Regular, ArrowUpload20Regular } from "@fluentui/react-icons";
 import { ApiError, errorMessage, saveFile } from "../../shell";
 import type { FileFormat, ImportRowError, KpiApi } from "../api";
+import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
-  card: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
+  card: sharedStyles.card,
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   // The native file input stays in the accessibility tree (labelled), the Button opens it.

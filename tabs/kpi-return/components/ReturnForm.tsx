@@ -26,6 +26,7 @@ import { MissingList } from "./MissingList";
 import { OutOfDistrictNote } from "./OutOfDistrictNote";
 import { PercentField } from "./PercentField";
 import { ReturnWithCommentDialog } from "./ReturnWithCommentDialog";
+import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
   layout: {
@@ -43,7 +44,7 @@ const useStyles = makeStyles({
   },
   history: { "@media (min-width: 1100px)": { gridColumn: "1 / -1" } },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  card: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
+  card: sharedStyles.card,
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   outside: {
     marginTop: tokens.spacingVerticalM,

@@ -9,11 +9,12 @@ import { ImportPanel } from "./ImportPanel";
 import { PeriodPicker } from "./PeriodPicker";
 import { ReturnForm } from "./ReturnForm";
 import { StatusBadge } from "./StatusBadge";
+import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  root: sharedStyles.column,
   titleRow: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  h2: sharedStyles.h2,
   due: { color: tokens.colorNeutralForeground2 },
 });
 

@@ -19,9 +19,10 @@ import { agendaValue, reapplyAgenda, toInput, type AgendaValue, type EditEntry }
 import { OUTCOME_STATUS_LABELS, areaLabel, yearGroupLabel } from "../labels";
 import { useLiftApi } from "../hooks";
 import { AgendaTable } from "./AgendaTable";
+import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  form: sharedStyles.form,
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   row: {
     display: "grid",

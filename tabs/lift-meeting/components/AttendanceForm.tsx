@@ -17,14 +17,15 @@ import { SETTINGS } from "../../../src/domain/reference/settings";
 import { LoadView, fieldId, useEditableRecord, useLoad, useSession } from "../../shell";
 import { currentFromDetail, type Attendance } from "../api";
 import { useLiftApi } from "../hooks";
+import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  form: sharedStyles.form,
   group: { border: "none", margin: 0, padding: 0, minWidth: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
+  legend: sharedStyles.legend,
   person: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr) auto", gap: tokens.spacingHorizontalS, alignItems: "end" },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  error: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
+  error: sharedStyles.fieldError,
 });
 
 type Person = Attendance["professionals"][number];

@@ -26,11 +26,12 @@ import { ActionBar, ErrorSummary, LoadView, fieldId, formatDate, formatDateTime,
 import { currentFromDetail, type DistrictPerson, type LiftOutcomeInput, type MeetingDetail, type OutcomeRecord } from "../api";
 import { useLiftApi } from "../hooks";
 import { EMPTY_OUTCOME, allocatesSupport, newAction, outcomeDisplayOrder, outcomeToSend } from "../outcome-form";
+import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  form: sharedStyles.form,
   group: { border: "none", margin: 0, padding: 0, minWidth: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
+  legend: sharedStyles.legend,
   box: {
     margin: 0,
     minWidth: 0,
@@ -43,7 +44,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   boxLegend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
-  error: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
+  error: sharedStyles.fieldError,
   help: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, margin: 0 },
   theirs: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingLeft: tokens.spacingHorizontalL },
   end: { display: "flex", justifyContent: "flex-end" },

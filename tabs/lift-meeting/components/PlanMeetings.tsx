@@ -6,9 +6,10 @@ import { ActionBar, ApiError, ErrorSummary, errorMessage, fieldId, formatDateTim
 import type { DistrictPerson, MeetingDetail, PlannedMeetingInput } from "../api";
 import { useLiftApi } from "../hooks";
 import { ukDateTime } from "../labels";
+import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  form: sharedStyles.form,
   row: {
     margin: 0,
     minWidth: 0,

@@ -11,12 +11,13 @@ import {
 import { LoadView, districtsInOrder, useLoad, useReferenceData, useSession } from "../../shell";
 import { referralsApi } from "../api";
 import { ReferralList } from "./ReferralList";
+import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "60rem" },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  h2: sharedStyles.h2,
   filter: { maxWidth: "24rem" },
-  empty: { margin: 0 },
+  empty: sharedStyles.empty,
 });
 
 /**

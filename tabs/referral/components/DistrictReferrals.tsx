@@ -6,14 +6,15 @@ import { academicYearOf, firstDayOfAcademicYear } from "../../../src/domain/time
 import { formatDateTime, ukToday } from "../draft";
 import { ReferralDetails } from "./ReferralDetails";
 import { ReferralList } from "./ReferralList";
+import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "60rem" },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: "70ch" },
+  h2: sharedStyles.h2,
+  intro: sharedStyles.intro,
   filters: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL },
   filter: { minWidth: "16rem", flexGrow: 1, maxWidth: "36rem" },
-  empty: { margin: 0 },
+  empty: sharedStyles.empty,
 });
 
 /** 1 September of the current academic year: meetings from then on can be filtered by. */

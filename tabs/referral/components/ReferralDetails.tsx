@@ -6,12 +6,13 @@ import { SUPPORT_PLAN_FIELDS } from "../../../src/schemas/lift-outcomes/outcome"
 import type { ReferralRecord } from "../api";
 import { formatDate, formatDateTime, getAt, ukToday } from "../draft";
 import { StatusBadge } from "./StatusBadge";
+import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "60rem", width: "100%" },
   header: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  h3: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  h2: sharedStyles.h2,
+  h3: sharedStyles.h3,
   card: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`, gap: tokens.spacingVerticalM },
   facts: {
     display: "grid",

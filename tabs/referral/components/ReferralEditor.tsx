@@ -25,12 +25,13 @@ import { FieldControl } from "./FieldControl";
 import { FormSection } from "./FormSection";
 import { ListField } from "./ListField";
 import { MeetingNotes, MeetingSelect, type MeetingsState } from "./MeetingPicker";
+import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "60rem", width: "100%" },
   top: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: "70ch" },
+  h2: sharedStyles.h2,
+  intro: sharedStyles.intro,
   notices: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, outlineStyle: "none", ":empty": { display: "none" } },
 });
 

@@ -5,6 +5,7 @@ import type { ReferralSummary } from "../api";
 import { formatDate, formatDateTime } from "../draft";
 import { areaLabel } from "./ReferralDetails";
 import { StatusBadge } from "./StatusBadge";
+import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -21,7 +22,7 @@ const useStyles = makeStyles({
   },
   main: { flexGrow: 1, flexBasis: "16rem", minWidth: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   titleRow: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
-  h3: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  h3: sharedStyles.h3,
   meta: { margin: 0, color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
   question: { margin: 0, overflowWrap: "anywhere" },
   outcome: {

@@ -16,12 +16,13 @@ import { formatDateTime } from "../draft";
 import { ReferralDetails } from "./ReferralDetails";
 import { ReferralEditor } from "./ReferralEditor";
 import { ReferralList } from "./ReferralList";
+import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  root: sharedStyles.column,
   header: { display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalM },
-  h2: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
-  intro: { margin: 0, color: tokens.colorNeutralForeground2, maxWidth: "70ch" },
+  h2: sharedStyles.h2,
+  intro: sharedStyles.intro,
   buttons: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   empty: {
     padding: tokens.spacingHorizontalXL,

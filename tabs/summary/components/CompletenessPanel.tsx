@@ -3,9 +3,10 @@ import { PersonProhibited20Regular } from "@fluentui/react-icons";
 import { districtName, useReferenceData } from "../../shell";
 import type { Completeness, Reachability } from "../../kpi-return/api";
 import { termLabel } from "../../kpi/periods";
+import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
-  card: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
+  card: sharedStyles.card,
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   terms: { display: "grid", gap: tokens.spacingVerticalM, gridTemplateColumns: "repeat(auto-fill, minmax(260px, 1fr))" },
   term: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },

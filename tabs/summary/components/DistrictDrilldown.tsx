@@ -20,12 +20,13 @@ import { ReturnWithCommentDialog } from "../../kpi-return/components/ReturnWithC
 import { StatusBadge } from "../../kpi-return/components/StatusBadge";
 import { TERM_NUMBERS, termLabel } from "../../kpi/periods";
 import { ReturnFigures } from "./ReturnFigures";
+import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  root: sharedStyles.column,
   bar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   h2: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  card: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
+  card: sharedStyles.card,
   h3: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   columns: { display: "grid", gap: tokens.spacingHorizontalL, alignItems: "start", "@media (min-width: 1100px)": { gridTemplateColumns: "minmax(0, 3fr) minmax(0, 2fr)" } },
   side: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },

@@ -21,10 +21,11 @@ import { KpiTable } from "./KpiTable";
 import { MonitoringPack } from "./MonitoringPack";
 import { SummaryFilters, type Filters } from "./SummaryFilters";
 import { TrendCharts } from "./TrendCharts";
+import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  card: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}` },
+  root: sharedStyles.column,
+  card: sharedStyles.card,
   toolbar: { display: "flex", flexWrap: "wrap", alignItems: "flex-end", justifyContent: "space-between", gap: tokens.spacingHorizontalL },
   h2: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground2 },
