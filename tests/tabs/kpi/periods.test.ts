@@ -1,7 +1,7 @@
 /** The periods the KPI return and summary tabs offer, and the figures' formatting. */
 import { describe, expect, it } from "vitest";
-import { academicYearOptions, defaultPeriod, periodLabel, termLabel, yearsUpTo } from "../../tabs/kpi/periods";
-import { formatNumber, formatPercent } from "../../tabs/kpi/format";
+import { academicYearOptions, defaultPeriod, periodLabel, termLabel, yearsUpTo } from "../../../tabs/kpi/periods";
+import { formatNumber, formatPercent } from "../../../tabs/kpi/format";
 
 const terms = [
   { academicYear: "2026-27", term: 1, start: "2026-09-01", end: "2026-10-23" },
