@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
-import { pageTemplate } from "./build/page-template";
+import { pageTemplate } from "./vite/page-template";
 
 /** The tab pages and their titles: each a folder with its main.tsx, built to tabs/dist/<page>/index.html from page.html. */
 const TAB_PAGES = {
