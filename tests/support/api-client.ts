@@ -1,4 +1,9 @@
-/** Calls to the app's API as a demo user, for tests: local-mode bearer tokens and JSON in and out. */
+/**
+ * Calls to the app's API as a demo user, for tests: local-mode bearer tokens and JSON in and out.
+ * Every 2xx answer is checked against its route's response schema (api-contracts.ts), so each API
+ * test also checks the contract.
+ */
+import { checkAnswer } from "./api-contracts";
 
 /** The API's answers, loosely typed: tests read only the fields they check. */
 export type Json = any;
@@ -22,7 +27,7 @@ export function tokensFor(appUrl: string): (upn: string) => Promise<string> {
 /**
  * `api(upn, method, path, body?)` against the app at `appUrl`. An object body goes as JSON; a string
  * goes as it is, so tests can send malformed JSON. The answer's body is parsed when it is JSON, the
- * text otherwise, and undefined when empty.
+ * text otherwise, and undefined when empty. A 2xx answer that breaks its route's contract throws.
  */
 export function apiFor(appUrl: string, token = tokensFor(appUrl)): Api {
   return async (upn, method, path, body) => {
@@ -32,7 +37,8 @@ export function apiFor(appUrl: string, token = tokensFor(appUrl)): Api {
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     });
     const text = await res.text();
-    if (text === "") return { status: res.status, body: undefined };
-    return { status: res.status, body: res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text };
+    const answer = text === "" ? undefined : res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text;
+    if (res.headers.get("content-type")?.includes("json") || answer === undefined) checkAnswer(method, path, res.status, answer);
+    return { status: res.status, body: answer };
   };
 }

@@ -19,7 +19,7 @@
  *   of need (`unknown` when the referral has none).
  */
 import { SUPPORT_ALLOCATING, type OutcomeCategory } from "../../schemas/lift-outcomes/outcome";
-import type { MeetingCounts } from "../../schemas/lift-meetings/api";
+import type { MeetingCounts } from "../../schemas/lift-outcomes/api";
 import { ukDateOf } from "../time/uk-clock";
 
 export interface CountedMeeting {

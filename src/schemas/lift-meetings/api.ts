@@ -1,11 +1,14 @@
 /**
- * The shapes the LIFT meetings API answers with (contract in
- * [the lift-meetings README](../../server/features/lift-meetings/README.md)), shared by the server that builds them and the tab
- * that reads them. Request bodies are validated by the zod schemas below.
+ * The LIFT meetings API contract: every /api/lift-meetings route of the meetings feature (listing,
+ * planning, agenda, running state, stage, moving cases) with its parameters, bodies and answers.
+ * The outcome, attendance and counts routes under the same prefix are in ../lift-outcomes/api.ts;
+ * one router serves them all (src/server/app/README.md).
  */
 import { z } from "zod";
-import type { LiftMeetingSummary } from "../referrals/api";
-import type { LiftOutcomeInput } from "../lift-outcomes/outcome";
+import { ETag, Instant, ItemId, route } from "../core/contract";
+import { LiftMeetingSummary, MeetingKind, MeetingStatus, ReferralRecord, ReferralSummary } from "../referrals/api";
+
+export { AttendanceInput, ApproveOutcomeRequest, SaveOutcomeRequest, type Attendance, type MeetingCounts, type OutcomeRecord, type OverdueAction } from "../lift-outcomes/api";
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -13,7 +16,7 @@ import type { LiftOutcomeInput } from "../lift-outcomes/outcome";
 const isoInstant = z.iso.datetime({ offset: true, message: "Enter a date and time (ISO 8601 with offset)" });
 
 export const PlannedMeetingInput = z.strictObject({
-  kind: z.enum(["school", "early-years"], { message: "Choose school or early years" }),
+  kind: z.enum(MeetingKind.options, { message: "Choose school or early years" }),
   /** School meetings: primary, secondary or both (= all). Absent for early years. */
   phases: z.array(z.enum(["primary", "secondary"])).min(1).max(2).optional(),
   startsAt: isoInstant,
@@ -74,138 +77,200 @@ export const SetCurrentRequest = z.strictObject({
   step: z.number().int().min(0).max(10).optional(),
 });
 
-export const SaveOutcomeRequest = z.strictObject({
-  /** Absent only when no outcome exists yet. */
-  eTag: z.string().min(1).optional(),
-  outcome: z.unknown(),
-});
-
-export const ApproveOutcomeRequest = z.strictObject({ eTag: z.string().min(1) });
-
-export const AttendanceInput = z.strictObject({
-  eTag: z.string().min(1).optional(),
-  professionals: z
-    .array(z.strictObject({ name: z.string().trim().min(1, "Enter a name").max(120), role: z.string().trim().min(1, "Enter the role").max(80), oid: z.guid().optional() }))
-    .max(60),
-  settingIds: z.array(z.string().regex(/^[A-Z]{3}-[A-Z]\d+$/, "Choose settings from the list")).max(100),
-});
-export type AttendanceInput = z.infer<typeof AttendanceInput>;
-
 // ---------------------------------------------------------------------------------------------
 // Answers
 
-export interface MeetingDetail extends LiftMeetingSummary {
-  eTag: string;
-  chairOid?: string;
-  chairName?: string;
-  cancelledReason?: string;
-  caseCount: number;
+export const MeetingDetail = LiftMeetingSummary.extend({
+  eTag: ETag,
+  chairOid: z.string().optional(),
+  chairName: z.string().optional(),
+  cancelledReason: z.string().optional(),
+  caseCount: z.number().int(),
   /** Who may do what on this meeting, for the caller (the server checks again on every request). */
-  can: { plan: boolean; run: boolean; approve: boolean };
-}
+  can: z.object({ plan: z.boolean(), run: z.boolean(), approve: z.boolean() }),
+});
+export type MeetingDetail = z.infer<typeof MeetingDetail>;
 
 /** POST /api/lift-meetings/plan answers 201 with this. `warnings` (e.g. outside term dates) never block. */
-export interface PlanMeetingsAnswer {
-  items: MeetingDetail[];
-  warnings?: Record<string, string[]>;
-}
+export const PlanMeetingsAnswer = z.object({ items: z.array(MeetingDetail), warnings: z.record(z.string(), z.array(z.string())).optional() });
+export type PlanMeetingsAnswer = z.infer<typeof PlanMeetingsAnswer>;
 
-export type OutcomeStatus = "none" | "draft" | "approved";
+export const OutcomeStatus = z.enum(["none", "draft", "approved"]);
+export type OutcomeStatus = z.infer<typeof OutcomeStatus>;
 
-interface AgendaEntryBase {
+const entryBase = {
   /** The referral id of a case, the item id of an item. */
-  id: string;
-  startsAt: string;
-  minutes: number;
-}
+  id: z.string(),
+  startsAt: Instant,
+  minutes: z.number().int(),
+};
 
-export interface AgendaCase extends AgendaEntryBase {
-  kind: "case";
-  caseReference: string;
-  settingId: string;
-  settingName: string;
-  yearGroup?: string;
-  ageInMonths?: number;
-  primaryArea?: string;
-  question?: string;
+export const AgendaCase = z.object({
+  ...entryBase,
+  kind: z.literal("case"),
+  caseReference: z.string(),
+  settingId: z.string(),
+  settingName: z.string(),
+  yearGroup: z.string().optional(),
+  ageInMonths: z.number().optional(),
+  primaryArea: z.string().optional(),
+  question: z.string().optional(),
   /** District members only; never on the stage. */
-  childName?: string;
-  outcomeStatus: OutcomeStatus;
-}
+  childName: z.string().optional(),
+  outcomeStatus: OutcomeStatus,
+});
+export type AgendaCase = z.infer<typeof AgendaCase>;
 
-export interface AgendaItem extends AgendaEntryBase {
-  kind: "item";
-  title: string;
-}
+export const AgendaItem = z.object({ ...entryBase, kind: z.literal("item"), title: z.string() });
+export type AgendaItem = z.infer<typeof AgendaItem>;
 
-export type AgendaEntry = AgendaCase | AgendaItem;
+export const AgendaEntry = z.discriminatedUnion("kind", [AgendaCase, AgendaItem]);
+export type AgendaEntry = z.infer<typeof AgendaEntry>;
 
-export interface RunState {
-  entryId: string;
-  step: number;
-  startedAt: string;
-}
+export const RunState = z.object({ entryId: z.string(), step: z.number().int(), startedAt: Instant });
+export type RunState = z.infer<typeof RunState>;
 
-export interface Agenda {
-  meeting: MeetingDetail;
+export const Agenda = z.object({
+  meeting: MeetingDetail,
   /** The agenda's own version (not the meeting's eTag: setting the current case does not change it); PUT agenda sends it back. */
-  eTag: string;
-  slotMinutes: number;
-  entries: AgendaEntry[];
-  current?: RunState;
-}
+  eTag: ETag,
+  slotMinutes: z.number().int(),
+  entries: z.array(AgendaEntry),
+  current: RunState.optional(),
+});
+export type Agenda = z.infer<typeof Agenda>;
 
 /** The stage view: shown to everyone in the meeting. No child names, no free text but the question (redacted). */
-export interface StageView {
-  meeting: { id: string; title: string; startsAt: string; endsAt: string; status: LiftMeetingSummary["status"] };
-  entries: Array<
-    | { kind: "case"; id: string; startsAt: string; minutes: number; caseReference: string; settingName: string; yearGroup?: string; primaryArea?: string; question?: string }
-    | { kind: "item"; id: string; startsAt: string; minutes: number; title: string }
-  >;
-  current?: RunState;
-}
+export const StageView = z.object({
+  meeting: z.object({ id: z.string(), title: z.string(), startsAt: Instant, endsAt: Instant, status: MeetingStatus }),
+  entries: z.array(
+    z.discriminatedUnion("kind", [
+      z.object({
+        kind: z.literal("case"),
+        id: z.string(),
+        startsAt: Instant,
+        minutes: z.number().int(),
+        caseReference: z.string(),
+        settingName: z.string(),
+        yearGroup: z.string().optional(),
+        primaryArea: z.string().optional(),
+        question: z.string().optional(),
+      }),
+      z.object({ kind: z.literal("item"), id: z.string(), startsAt: Instant, minutes: z.number().int(), title: z.string() }),
+    ]),
+  ),
+  current: RunState.optional(),
+});
+export type StageView = z.infer<typeof StageView>;
 
-export interface OutcomeRecord {
-  referralId: string;
-  meetingId: string;
-  eTag: string;
-  status: "draft" | "approved";
-  outcome: LiftOutcomeInput;
-  allocatedTeacherName?: string;
-  updatedAt: string;
-  updatedByName: string;
-  approvedAt?: string;
-  approvedByName?: string;
-}
+// ---------------------------------------------------------------------------------------------
+// Routes
 
-export interface Attendance {
-  meetingId: string;
-  eTag?: string;
-  professionals: { name: string; role: string; oid?: string }[];
-  settingIds: string[];
-}
+export const MeetingListQuery = z.object({
+  district: z.string().optional().meta({ description: "Commissioners: required; others: their own district" }),
+  kind: MeetingKind.optional(),
+  from: z
+    .string()
+    .refine((v) => !Number.isNaN(Date.parse(v)), "Expected an ISO date such as 2026-09-01")
+    .optional()
+    .meta({ description: "Only meetings starting at or after this date" }),
+});
 
-export interface OverdueAction {
-  referralId: string;
-  caseReference: string;
-  meetingId: string;
-  meetingTitle: string;
-  settingName: string;
-  actionId: string;
-  description: string;
-  ownerName: string;
-  dueDate: string;
-  daysOverdue: number;
-}
+const MeetingParams = z.object({ id: ItemId });
+const OneMeeting = z.object({ meeting: MeetingDetail });
 
-/** What the KPI return can take from the meeting records (the KPI return's prefill). */
-export interface MeetingCounts {
-  districtSlug: string;
-  from: string;
-  to: string;
-  meetingsHeld: number;
-  casesDiscussed: number;
-  resolvedAtLift: number;
-  settingsAttending: number;
-  allocationsByArea: Record<string, number>;
-}
+export const liftMeetingsApi = {
+  listMeetings: route({
+    method: "GET",
+    path: "/lift-meetings",
+    summary: "A district's LIFT meetings, with whether each accepts referrals (and, for a SENCo, how many of theirs are on it)",
+    query: MeetingListQuery,
+    responses: { 200: z.object({ items: z.array(LiftMeetingSummary) }) },
+    errors: [404],
+  }),
+  getMeeting: route({
+    method: "GET",
+    path: "/lift-meetings/:id",
+    summary: "A meeting with the referrals on it the caller may see",
+    params: MeetingParams,
+    responses: { 200: z.object({ meeting: LiftMeetingSummary, referrals: z.array(ReferralSummary) }) },
+    errors: [404],
+  }),
+  planMeetings: route({
+    method: "POST",
+    path: "/lift-meetings/plan",
+    summary: "Plan a district's meetings; 201 also for a repeated idempotency key (the answer is the meetings that key made)",
+    body: PlanMeetingsRequest,
+    responses: { 201: PlanMeetingsAnswer },
+    errors: [403, 404],
+  }),
+  meetingDetail: route({
+    method: "GET",
+    path: "/lift-meetings/:id/detail",
+    summary: "A meeting with its chair, case count and what the caller may do",
+    params: MeetingParams,
+    responses: { 200: OneMeeting },
+    errors: [404],
+  }),
+  moveMeeting: route({
+    method: "PATCH",
+    path: "/lift-meetings/:id",
+    summary: "Move a meeting or change its place, link or chair (the SENCos with cases on it are told)",
+    params: MeetingParams,
+    body: MoveMeetingRequest,
+    responses: { 200: OneMeeting },
+    errors: [403, 404, 409, 412],
+  }),
+  cancelMeeting: route({
+    method: "POST",
+    path: "/lift-meetings/:id/cancel",
+    summary: "Cancel a meeting; its cases go back to submitted",
+    params: MeetingParams,
+    body: CancelMeetingRequest,
+    responses: { 200: OneMeeting },
+    errors: [403, 404, 409, 412],
+  }),
+  getAgenda: route({
+    method: "GET",
+    path: "/lift-meetings/:id/agenda",
+    summary: "The meeting's agenda: cases and items in order with their times, and the running state",
+    params: MeetingParams,
+    responses: { 200: Agenda },
+    errors: [404],
+  }),
+  saveAgenda: route({
+    method: "PUT",
+    path: "/lift-meetings/:id/agenda",
+    summary: "Reorder the agenda, set the slot length, add or remove items (412 when the agenda's eTag is stale)",
+    params: MeetingParams,
+    body: SaveAgendaRequest,
+    responses: { 200: Agenda },
+    errors: [403, 404, 409, 412],
+  }),
+  setCurrent: route({
+    method: "POST",
+    path: "/lift-meetings/:id/current",
+    summary: "Set the case or item being discussed and its prompt step (null ends the run)",
+    params: MeetingParams,
+    body: SetCurrentRequest,
+    responses: { 200: Agenda },
+    errors: [403, 404, 409],
+  }),
+  getStage: route({
+    method: "GET",
+    path: "/lift-meetings/:id/stage",
+    summary: "The view shared to the meeting stage: no child names",
+    params: MeetingParams,
+    responses: { 200: StageView },
+    errors: [404],
+  }),
+  moveCase: route({
+    method: "POST",
+    path: "/lift-meetings/:id/cases/:referralId/move",
+    summary: "Move a case to another meeting of the district (its draft outcome goes with it)",
+    params: z.object({ id: ItemId, referralId: ItemId }),
+    body: MoveCaseRequest,
+    responses: { 200: z.object({ referral: ReferralRecord }) },
+    errors: [403, 404, 409],
+  }),
+} as const;

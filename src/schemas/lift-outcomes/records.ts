@@ -4,7 +4,7 @@
  * server and the list share one definition; the columns reads filter on are promoted.
  */
 import { z } from "zod";
-import { AttendanceInput } from "../lift-meetings/api";
+import { AttendanceInput } from "./api";
 import { SettingId, Slug } from "../referrals/records";
 import { LiftOutcomeInput } from "./outcome";
 

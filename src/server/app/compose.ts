@@ -6,10 +6,10 @@
  *   lift-meetings' list ─▶ referrals ─▶ lift-outcomes ─▶ lift-meetings
  *                               └──────▶ kpi (prefill) ─▶ reminders (return states) ─▶ bot
  */
-import type { Router } from "express";
 import type { ListDefinition } from "../../graph/list-definition";
 import { openListStore } from "../../graph/site";
 import type { BackgroundJob, FeatureContext } from "../core/feature-context";
+import type { RouteTable } from "./define-routes";
 import { createKpiFeature, KPI_LISTS, type KpiFeature } from "../features/kpi";
 import { referralListsPrefill } from "../features/kpi/prefill";
 import { createLiftMeetingsFeature, LIFT_MEETING_LISTS, LiftMeetingsList, type LiftMeetingsFeature } from "../features/lift-meetings";
@@ -44,8 +44,8 @@ export async function composeFeatures(core: FeatureContext): Promise<Features> {
   return { referrals, liftMeetings, liftOutcomes, kpi, reminders };
 }
 
-/** Every feature's API, mounted under /api behind authentication. */
-export function featureRoutes(f: Features): Router[] {
+/** Every feature's API routes, mounted under /api (one router per URL prefix: README.md in this folder). */
+export function featureRoutes(f: Features): RouteTable[] {
   return [f.referrals.routes, f.liftMeetings.routes, f.liftOutcomes.routes, f.kpi.routes, f.reminders.routes];
 }
 

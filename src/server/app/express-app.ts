@@ -1,14 +1,16 @@
 import path from "node:path";
-import express, { type RequestHandler, type Router } from "express";
+import express, { type RequestHandler } from "express";
 import type { Identity } from "../../auth/identity";
 import type { PeopleDirectory } from "../../auth/people-directory";
 import { authenticate } from "./authenticate";
+import { apiRouter, type RouteTable } from "./define-routes";
 import { apiNotFound, errorHandler } from "./http-errors";
 import type { Logger } from "../core/logger";
 import type { ReferenceData } from "../core/reference-data";
 import { authRoutes } from "./routes/local-auth";
-import { healthRoutes } from "./routes/health";
+import { healthRoutes, healthzRoute } from "./routes/health";
 import { meRoutes } from "./routes/me";
+import { openApiRoutes } from "./routes/openapi";
 import { peopleRoutes } from "./routes/people";
 import { policyPages } from "./routes/policy-pages";
 import { referenceRoutes } from "./routes/reference";
@@ -28,8 +30,8 @@ export interface AppDeps {
   version: string;
   /** POST /api/messages: the Bot Framework endpoint (authenticated by the bot adapter itself). */
   botEndpoint?: RequestHandler;
-  /** Feature routers mounted under /api behind authentication. */
-  apiRouters?: Router[];
+  /** Feature routes (each feature's route factory's table) mounted under /api; README.md in this folder. */
+  apiRoutes?: readonly RouteTable[];
   healthChecks?: () => Promise<Record<string, "ok" | string>>;
 }
 
@@ -39,7 +41,8 @@ export function createApp(deps: AppDeps) {
   app.set("trust proxy", "loopback");
   app.use(securityHeaders({ https: deps.publicUrl.startsWith("https:") }));
 
-  app.use(healthRoutes({ version: deps.version, startedAt: new Date(), checks: deps.healthChecks ?? (async () => ({})) }));
+  const health = { version: deps.version, startedAt: new Date(), checks: deps.healthChecks ?? (async () => ({})) };
+  app.use(healthzRoute(health));
   app.use(rootPage({ mode: deps.identityMode, people: deps.people }));
   app.use(policyPages());
   app.use("/auth", authRoutes({ mode: deps.identityMode, clientId: deps.clientId, provider: deps.identity.localProvider, people: deps.people }));
@@ -48,13 +51,20 @@ export function createApp(deps: AppDeps) {
   // The bot endpoint authenticates with Bot Framework tokens, not user tokens: mount it before the API guard.
   if (deps.botEndpoint) app.post("/api/messages", express.json({ limit: "1mb" }), deps.botEndpoint);
 
+  // Every /api route comes from a contract: one router per URL prefix, each route mounted once.
+  const routes: RouteTable = [
+    ...healthRoutes(health),
+    ...meRoutes(deps.reference),
+    ...peopleRoutes(deps.people),
+    ...referenceRoutes(deps.reference),
+    ...openApiRoutes(() => routes, { version: deps.version }),
+    ...(deps.apiRoutes ?? []).flat(),
+  ];
   const api = express.Router();
   api.use(express.json({ limit: "512kb" }));
+  api.use(apiRouter([routes.filter((r) => r.contract.public)]));
   api.use(authenticate(deps.identity.validator, deps.people));
-  api.use(meRoutes(deps.reference));
-  api.use(peopleRoutes(deps.people));
-  api.use(referenceRoutes(deps.reference));
-  for (const router of deps.apiRouters ?? []) api.use(router);
+  api.use(apiRouter([routes.filter((r) => !r.contract.public)]));
   api.use(apiNotFound);
   app.use("/api", api);
 

@@ -4,6 +4,7 @@
  * `inMemory`, by tests (an in-memory emulator on a free port, nothing on disk).
  */
 import http from "node:http";
+import type { Express } from "express";
 import type { AddressInfo } from "node:net";
 import type { BotMessenger } from "../../../bot/bot-port";
 import { createBotAdapter } from "../../../bot/botbuilder-adapter";
@@ -46,6 +47,8 @@ export interface RunningApp {
   context: FeatureContext;
   /** The running features, each with its services (tests and commands reach them here). */
   features: Features;
+  /** The express app (tests walk the routes it mounts). */
+  express: Express;
   stop(): Promise<void>;
 }
 
@@ -99,7 +102,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       tabsDistDir: options.tabsDistDir,
       version: APP_VERSION,
       botEndpoint,
-      apiRouters: featureRoutes(features),
+      apiRoutes: featureRoutes(features),
       healthChecks: async () => ({ graph: (await graphReachable(graph)) ? "ok" : "the SharePoint site cannot be reached" }),
     });
 
@@ -130,6 +133,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       emulator: endpoint,
       context,
       features,
+      express: app,
       stop: async () => {
         for (const stop of stopAll) await stop();
       },

@@ -1,14 +1,30 @@
 import { Router } from "express";
+import { coreApi } from "../../../schemas/core/api";
+import { defineRoutes, reply, type RouteTable } from "../define-routes";
 
-/** GET /healthz: 200 with JSON once the app can serve (the server starts listening only after its dependencies are ready). */
-export function healthRoutes(info: { version: string; startedAt: Date; checks: () => Promise<Record<string, "ok" | string>> }) {
+export interface HealthInfo {
+  version: string;
+  startedAt: Date;
+  checks: () => Promise<Record<string, "ok" | string>>;
+}
+
+async function health(info: HealthInfo) {
+  const checks = await info.checks();
+  const ok = Object.values(checks).every((v) => v === "ok");
+  return reply(ok ? 200 : 503, { status: ok ? ("ok" as const) : ("degraded" as const), version: info.version, startedAt: info.startedAt.toISOString(), checks });
+}
+
+/** GET /api/health (no sign-in): 200 with JSON once the app can serve (the server starts listening only after its dependencies are ready). */
+export function healthRoutes(info: HealthInfo): RouteTable {
+  return defineRoutes({ health: coreApi.health }, { health: () => health(info) });
+}
+
+/** GET /healthz, the same answer outside /api for probes that expect it there. */
+export function healthzRoute(info: HealthInfo): Router {
   const router = Router();
-  const handler = async (_req: unknown, res: import("express").Response) => {
-    const checks = await info.checks();
-    const ok = Object.values(checks).every((v) => v === "ok");
-    res.status(ok ? 200 : 503).json({ status: ok ? "ok" : "degraded", version: info.version, startedAt: info.startedAt.toISOString(), checks });
-  };
-  router.get("/healthz", handler);
-  router.get("/api/health", handler);
+  router.get("/healthz", async (_req, res) => {
+    const answer = await health(info);
+    res.status(answer.status).json(answer.body);
+  });
   return router;
 }

@@ -1,15 +1,11 @@
-import { Router } from "express";
-import type { ReferenceData } from "../../core/reference-data";
+import { coreApi, type ReferenceAnswer } from "../../../schemas/core/api";
 import { AREAS } from "../../../schemas/reference/district";
 import { academicYearOf, nextAcademicYear } from "../../../domain/time/academic-year";
 import { ukToday } from "../../../domain/time/uk-clock";
+import type { ReferenceData } from "../../core/reference-data";
+import { defineRoutes, type RouteTable } from "../define-routes";
 
-/** What the tabs' pickers need: districts grouped by area, and the terms a return or summary can be for. */
-export interface ReferenceAnswer {
-  districts: Array<{ slug: string; name: string; area: string }>;
-  areas: string[];
-  terms: Array<{ academicYear: string; term: number; start: string; end: string }>;
-}
+export type { ReferenceAnswer };
 
 /**
  * GET /api/reference: the districts (slug, name, area) and areas from the Districts list, and the
@@ -17,22 +13,19 @@ export interface ReferenceAnswer {
  * (the source of truth) instead of a copy built into the page. Any signed-in user: none of it is
  * personal.
  */
-export function referenceRoutes(reference: Pick<ReferenceData, "districts" | "calendar">, now: () => Date = () => new Date()) {
-  const router = Router();
-  router.get("/reference", async (_req, res) => {
-    const current = academicYearOf(ukToday(now()));
-    const years = new Set([current, nextAcademicYear(current)]);
-    const [districts, { terms }] = await Promise.all([reference.districts(), reference.calendar()]);
-    const used = new Set<string>(districts.map((d) => d.area));
-    const answer: ReferenceAnswer = {
-      districts: districts.map((d) => ({ slug: d.slug, name: d.name, area: d.area })),
-      // The areas in their usual order (East, West, North, South), only those with a district.
-      areas: AREAS.filter((a) => used.has(a)),
-      terms: terms
-        .filter((t) => years.has(t.academicYear))
-        .map((t) => ({ academicYear: t.academicYear, term: t.term, start: t.start, end: t.end })),
-    };
-    res.json(answer);
+export function referenceRoutes(reference: Pick<ReferenceData, "districts" | "calendar">, now: () => Date = () => new Date()): RouteTable {
+  return defineRoutes({ reference: coreApi.reference }, {
+    reference: async () => {
+      const current = academicYearOf(ukToday(now()));
+      const years = new Set([current, nextAcademicYear(current)]);
+      const [districts, { terms }] = await Promise.all([reference.districts(), reference.calendar()]);
+      const used = new Set<string>(districts.map((d) => d.area));
+      return {
+        districts: districts.map((d) => ({ slug: d.slug, name: d.name, area: d.area })),
+        // The areas in their usual order (East, West, North, South), only those with a district.
+        areas: AREAS.filter((a) => used.has(a)),
+        terms: terms.filter((t) => years.has(t.academicYear)).map((t) => ({ academicYear: t.academicYear, term: t.term, start: t.start, end: t.end })),
+      };
+    },
   });
-  return router;
 }

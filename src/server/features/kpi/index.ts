@@ -1,5 +1,5 @@
 /** The KPI returns feature: lists, API, demo data, summary list refresh. README.md explains the design. */
-import type { Router } from "express";
+import type { RouteTable } from "../../app/define-routes";
 import type { BackgroundJob, FeatureContext } from "../../core/feature-context";
 import { openListStore } from "../../../graph/site";
 import { KpiReturnsList, KpiSummaryList, type KpiReturnItem } from "./lists";
@@ -64,7 +64,7 @@ export async function createKpiServices(ctx: FeatureContext, deps: { prefill: Pr
 /** The KPI feature: its services, the returns' state the reminders read, API, demo data and the summary refresh job. */
 export interface KpiFeature extends KpiServices {
   returnStatus: ReturnStatusSource;
-  routes: Router;
+  routes: RouteTable;
   seedDemo(): Promise<string[]>;
   start(): BackgroundJob;
 }

@@ -2,7 +2,7 @@
  * The LIFT meetings feature: the LiftMeetings list, planning, agenda, running state, stage and
  * moving cases. README.md explains the design.
  */
-import type { Router } from "express";
+import type { RouteTable } from "../../app/define-routes";
 import type { ListStore } from "../../../graph/list-store";
 import type { FeatureContext } from "../../core/feature-context";
 import type { ReferralService } from "../referrals/service";
@@ -15,7 +15,7 @@ export { LIFT_MEETING_LISTS, LiftMeetingsList } from "./lists";
 
 export interface LiftMeetingsFeature {
   service: LiftMeetingService;
-  routes: Router;
+  routes: RouteTable;
   seedDemo(): Promise<string[]>;
 }
 

@@ -1,40 +1,22 @@
-/** The meetings part of /api/lift-meetings (contract: README.md in this folder). */
-import { Router } from "express";
-import { parseBody } from "../../../errors";
-import { CancelMeetingRequest, MoveCaseRequest, MoveMeetingRequest, PlanMeetingsRequest, SaveAgendaRequest, SetCurrentRequest } from "../../../schemas/lift-meetings/api";
-import { currentUser } from "../../app/authenticate";
+/** The meetings feature's part of /api/lift-meetings (contract: src/schemas/lift-meetings/api.ts). */
+import { liftMeetingsApi } from "../../../schemas/lift-meetings/api";
+import { defineRoutes, type RouteTable } from "../../app/define-routes";
 import type { LiftMeetingService } from "./service";
 
+// The list and the one-meeting read are answered by the referral service (../referrals/routes.ts).
+const { listMeetings: _list, getMeeting: _get, ...contract } = liftMeetingsApi;
 
-export function liftMeetingRoutes(service: LiftMeetingService): Router {
-  const router = Router();
-  router.post("/lift-meetings/plan", async (req, res) => {
+export function liftMeetingRoutes(service: LiftMeetingService): RouteTable {
+  return defineRoutes(contract, {
     // 201 also for a repeated key: the answer is the meetings the key made, as on the first call.
-    res.status(201).json(await service.plan(currentUser(req), parseBody(PlanMeetingsRequest, req.body)));
+    planMeetings: async ({ user, body }) => service.plan(user, body),
+    meetingDetail: async ({ user, params }) => ({ meeting: await service.detail(user, params.id) }),
+    moveMeeting: async ({ user, params, body }) => ({ meeting: await service.move(user, params.id, body) }),
+    cancelMeeting: async ({ user, params, body }) => ({ meeting: await service.cancel(user, params.id, body) }),
+    getAgenda: async ({ user, params }) => service.agenda(user, params.id),
+    saveAgenda: async ({ user, params, body }) => service.saveAgenda(user, params.id, body),
+    setCurrent: async ({ user, params, body }) => service.setCurrent(user, params.id, body),
+    getStage: async ({ user, params }) => service.stage(user, params.id),
+    moveCase: async ({ user, params, body }) => ({ referral: await service.moveCase(user, params.id, params.referralId, body) }),
   });
-  router.get("/lift-meetings/:id/detail", async (req, res) => {
-    res.json({ meeting: await service.detail(currentUser(req), req.params.id) });
-  });
-  router.patch("/lift-meetings/:id", async (req, res) => {
-    res.json({ meeting: await service.move(currentUser(req), req.params.id, parseBody(MoveMeetingRequest, req.body)) });
-  });
-  router.post("/lift-meetings/:id/cancel", async (req, res) => {
-    res.json({ meeting: await service.cancel(currentUser(req), req.params.id, parseBody(CancelMeetingRequest, req.body)) });
-  });
-  router.get("/lift-meetings/:id/agenda", async (req, res) => {
-    res.json(await service.agenda(currentUser(req), req.params.id));
-  });
-  router.put("/lift-meetings/:id/agenda", async (req, res) => {
-    res.json(await service.saveAgenda(currentUser(req), req.params.id, parseBody(SaveAgendaRequest, req.body)));
-  });
-  router.post("/lift-meetings/:id/current", async (req, res) => {
-    res.json(await service.setCurrent(currentUser(req), req.params.id, parseBody(SetCurrentRequest, req.body)));
-  });
-  router.get("/lift-meetings/:id/stage", async (req, res) => {
-    res.json(await service.stage(currentUser(req), req.params.id));
-  });
-  router.post("/lift-meetings/:id/cases/:referralId/move", async (req, res) => {
-    res.json({ referral: await service.moveCase(currentUser(req), req.params.id, req.params.referralId, parseBody(MoveCaseRequest, req.body)) });
-  });
-  return router;
 }

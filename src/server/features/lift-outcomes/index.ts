@@ -1,5 +1,5 @@
 /** LIFT outcome records, attendance, overdue actions and meeting counts. README.md explains the design. */
-import type { Router } from "express";
+import type { RouteTable } from "../../app/define-routes";
 import { openListStore } from "../../../graph/site";
 import type { FeatureContext } from "../../core/feature-context";
 import type { MeetingOutcomes } from "../lift-meetings/service";
@@ -15,7 +15,7 @@ export interface LiftOutcomesFeature {
   service: LiftOutcomeService;
   /** What the meetings show and do with the outcome records (their agenda's states, a record following its case). */
   forMeetings: MeetingOutcomes;
-  routes: Router;
+  routes: RouteTable;
   seedDemo(): Promise<string[]>;
 }
 

@@ -1,43 +1,25 @@
-/** The lift-outcomes part of /api/lift-meetings and /api/lift-actions (contract: ../lift-meetings/README.md). */
-import { Router } from "express";
-import { currentUser } from "../../app/authenticate";
+/**
+ * The outcomes feature's routes: outcome records, attendance and counts under /api/lift-meetings
+ * (served by the one router for that prefix) and /api/lift-actions. Contract:
+ * src/schemas/lift-outcomes/api.ts.
+ */
+import { liftOutcomesApi } from "../../../schemas/lift-outcomes/api";
+import { defineRoutes, reply, type RouteTable } from "../../app/define-routes";
 import type { LiftOutcomeService } from "./service";
 
-const q = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
-
-export function liftOutcomeRoutes(service: LiftOutcomeService): Router {
-  const router = Router();
-
-  router.get("/lift-meetings/counts", async (req, res) => {
-    res.json(await service.counts(currentUser(req), { district: q(req.query.district), from: q(req.query.from), to: q(req.query.to) }));
+export function liftOutcomeRoutes(service: LiftOutcomeService): RouteTable {
+  return defineRoutes(liftOutcomesApi, {
+    meetingCounts: async ({ user, query }) => service.counts(user, query),
+    listOutcomes: async ({ user, params }) => ({ items: await service.listOutcomes(user, params.id) }),
+    getOutcome: async ({ user, params }) => ({ outcome: await service.getOutcome(user, params.id, params.referralId) }),
+    saveOutcome: async ({ user, params, body }) => {
+      const { record, created } = await service.saveOutcome(user, params.id, params.referralId, body);
+      return reply(created ? 201 : 200, { outcome: record });
+    },
+    approveOutcome: async ({ user, params, body }) => ({ outcome: await service.approve(user, params.id, params.referralId, body) }),
+    getAttendance: async ({ user, params }) => service.getAttendance(user, params.id),
+    saveAttendance: async ({ user, params, body }) => service.saveAttendance(user, params.id, body),
+    overdueActions: async ({ user, query }) => ({ items: await service.overdue(user, query) }),
+    markActionDone: async ({ user, params }) => ({ outcome: await service.markActionDone(user, params.referralId, params.actionId) }),
   });
-
-  router.get("/lift-meetings/:id/outcomes", async (req, res) => {
-    res.json({ items: await service.listOutcomes(currentUser(req), req.params.id) });
-  });
-  router.get("/lift-meetings/:id/outcomes/:referralId", async (req, res) => {
-    res.json({ outcome: await service.getOutcome(currentUser(req), req.params.id, req.params.referralId) });
-  });
-  router.put("/lift-meetings/:id/outcomes/:referralId", async (req, res) => {
-    const { record, created } = await service.saveOutcome(currentUser(req), req.params.id, req.params.referralId, req.body);
-    res.status(created ? 201 : 200).json({ outcome: record });
-  });
-  router.post("/lift-meetings/:id/outcomes/:referralId/approve", async (req, res) => {
-    res.json({ outcome: await service.approve(currentUser(req), req.params.id, req.params.referralId, req.body) });
-  });
-
-  router.get("/lift-meetings/:id/attendance", async (req, res) => {
-    res.json(await service.getAttendance(currentUser(req), req.params.id));
-  });
-  router.put("/lift-meetings/:id/attendance", async (req, res) => {
-    res.json(await service.saveAttendance(currentUser(req), req.params.id, req.body));
-  });
-
-  router.get("/lift-actions/overdue", async (req, res) => {
-    res.json({ items: await service.overdue(currentUser(req), { district: q(req.query.district) }) });
-  });
-  router.post("/lift-actions/:referralId/:actionId/done", async (req, res) => {
-    res.json({ outcome: await service.markActionDone(currentUser(req), req.params.referralId, req.params.actionId) });
-  });
-  return router;
 }

@@ -1,5 +1,5 @@
 /** The referrals feature: lists, API and demo data. README.md explains the design. */
-import type { Router } from "express";
+import type { RouteTable } from "../../app/define-routes";
 import type { ListStore } from "../../../graph/list-store";
 import { openListStore } from "../../../graph/site";
 import type { FeatureContext } from "../../core/feature-context";
@@ -13,7 +13,7 @@ export const REFERRAL_LISTS = [ReferralsList, CaseReferencesList, MeetingPlacesL
 
 export interface ReferralsFeature {
   service: ReferralService;
-  routes: Router;
+  routes: RouteTable;
   seedDemo(): Promise<string[]>;
 }
 

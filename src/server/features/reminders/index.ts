@@ -4,7 +4,7 @@
  * README.md in this folder has the design.
  */
 import { randomUUID } from "node:crypto";
-import type { Router } from "express";
+import type { RouteTable } from "../../app/define-routes";
 import { AppError } from "../../../errors";
 import { openListStore } from "../../../graph/site";
 import type { BackgroundJob, FeatureContext } from "../../core/feature-context";
@@ -103,7 +103,7 @@ function formatReport(report: PassReport): Record<string, unknown> {
  */
 export interface RemindersFeature {
   service: RemindersService;
-  routes: Router;
+  routes: RouteTable;
   /** The scheduler (a pass every few minutes) when REMINDERS=on; nothing otherwise. */
   start(): BackgroundJob | undefined;
 }

@@ -3,14 +3,10 @@
  * personal scope, i.e. a personal conversation is stored under their object id or sign-in name.
  * Commissioners see the others as "not reachable by the bot" (and the KPI summary reuses this).
  */
+import type { ReachabilityItem } from "../../../schemas/reminders/api";
 import type { FeatureContext } from "../../core/feature-context";
 
-export interface ReachabilityItem {
-  districtSlug: string;
-  leadName: string;
-  upn: string;
-  reachable: boolean;
-}
+export type { ReachabilityItem };
 
 export async function reachability(ctx: Pick<FeatureContext, "people" | "bot" | "reference">): Promise<ReachabilityItem[]> {
   const [people, refs, districts] = await Promise.all([ctx.people.list(), ctx.bot.conversations.list(), ctx.reference.districts()]);

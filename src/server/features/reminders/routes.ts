@@ -1,17 +1,15 @@
-/** The reminders' API: which district leads the bot can reach (commissioners only). */
-import { Router } from "express";
+/** GET /api/reminders/reachability (contract: src/schemas/reminders/api.ts). */
 import { AppError } from "../../../errors";
-import { currentUser } from "../../app/authenticate";
+import { remindersApi } from "../../../schemas/reminders/api";
+import { defineRoutes, type RouteTable } from "../../app/define-routes";
 import type { FeatureContext } from "../../core/feature-context";
-import { reachability, type ReachabilityItem } from "./reachability";
+import { reachability } from "./reachability";
 
-export function reminderRoutes(ctx: Pick<FeatureContext, "people" | "bot" | "reference">): Router {
-  const router = Router();
-  router.get("/reminders/reachability", async (req, res) => {
-    const me = currentUser(req);
-    if (me.role !== "commissioner") throw new AppError("forbidden", "Only commissioners can see which district leads the bot can reach.");
-    const items: ReachabilityItem[] = await reachability(ctx);
-    res.json({ items });
+export function reminderRoutes(ctx: Pick<FeatureContext, "people" | "bot" | "reference">): RouteTable {
+  return defineRoutes(remindersApi, {
+    reachability: async ({ user }) => {
+      if (user.role !== "commissioner") throw new AppError("forbidden", "Only commissioners can see which district leads the bot can reach.");
+      return { items: await reachability(ctx) };
+    },
   });
-  return router;
 }
