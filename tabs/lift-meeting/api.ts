@@ -1,21 +1,22 @@
 /**
- * The LIFT meetings API as the tab uses it (contract: src/server/features/lift-meetings/README.md).
- * Answer shapes are shared with the server (src/schemas/lift-meetings/api.ts).
+ * The LIFT meetings API as the tab uses it, typed from the contracts: src/schemas/lift-meetings/api.ts
+ * (meetings, agenda, stage), src/schemas/lift-outcomes/api.ts (outcomes, attendance, actions) and
+ * src/schemas/core/api.ts (a district's team).
  */
 import type { ApiClient } from "../shell";
-import type {
-  Agenda,
-  AgendaEntry,
-  AgendaEntryInput,
-  Attendance,
-  AttendanceInput,
-  MeetingDetail,
-  OutcomeRecord,
-  OverdueAction,
-  PlanMeetingsAnswer,
-  PlannedMeetingInput,
-  StageView,
+import {
+  liftMeetingsApi as meetings,
+  type Agenda,
+  type AgendaEntry,
+  type AgendaEntryInput,
+  type MeetingDetail,
+  type PlanMeetingsRequest,
+  type PlannedMeetingInput,
+  type StageView,
 } from "../../src/schemas/lift-meetings/api";
+import { liftOutcomesApi as outcomes, type Attendance, type AttendanceInput, type OutcomeRecord, type OverdueAction } from "../../src/schemas/lift-outcomes/api";
+import { coreApi, type TeamMember } from "../../src/schemas/core/api";
+import type { BodyInputOf, QueryInputOf } from "../../src/schemas/core/contract";
 import type { LiftMeetingSummary } from "../../src/schemas/referrals/api";
 import type { LiftOutcomeInput } from "../../src/schemas/lift-outcomes/outcome";
 
@@ -36,20 +37,7 @@ export type {
 export type { AgendaCase, AgendaItem, RunState } from "../../src/schemas/lift-meetings/api";
 
 /** GET /api/people: a district's LIFT team, for the allocation and chair selects. */
-export interface DistrictPerson {
-  oid: string;
-  displayName: string;
-  role: string;
-}
-
-const enc = encodeURIComponent;
-
-function query(params: Record<string, string | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
-  const text = search.toString();
-  return text ? `?${text}` : "";
-}
+export type DistrictPerson = TeamMember;
 
 /**
  * A 412's `detail.current`: the contract says "the same answer shape as a GET", so accept both the
@@ -68,35 +56,29 @@ export function currentFromDetail<T extends { eTag: string }>(detail: unknown, w
 }
 
 export function liftMeetingsApi(api: ApiClient) {
-  const m = (id: string) => `/api/lift-meetings/${enc(id)}`;
   return {
-    meetings: (params: { district?: string; kind?: string; from?: string }) =>
-      api.get<{ items: LiftMeetingSummary[] }>(`/api/lift-meetings${query(params)}`).then((r) => r.items),
-    detail: (id: string) => api.get<{ meeting: MeetingDetail }>(`${m(id)}/detail`).then((r) => r.meeting),
-    plan: (body: { idempotencyKey: string; districtSlug: string; meetings: PlannedMeetingInput[] }) =>
-      api.post<PlanMeetingsAnswer>("/api/lift-meetings/plan", body),
-    move: (id: string, body: { eTag: string; startsAt?: string; endsAt?: string; place?: string; reason?: string }) =>
-      api.patch<{ meeting: MeetingDetail }>(m(id), body).then((r) => r.meeting),
-    cancel: (id: string, body: { eTag: string; reason: string }) =>
-      api.post<{ meeting: MeetingDetail }>(`${m(id)}/cancel`, body).then((r) => r.meeting),
-    agenda: (id: string, signal?: AbortSignal) => api.get<Agenda>(`${m(id)}/agenda`, { signal }),
-    saveAgenda: (id: string, body: { eTag: string; slotMinutes: number; entries: AgendaEntryInput[] }) => api.put<Agenda>(`${m(id)}/agenda`, body),
-    setCurrent: (id: string, entryId: string | null, step?: number) => api.post<Agenda>(`${m(id)}/current`, { entryId, ...(step === undefined ? {} : { step }) }),
-    stage: (id: string, signal?: AbortSignal) => api.get<StageView>(`${m(id)}/stage`, { signal }),
+    meetings: (query: NonNullable<QueryInputOf<typeof meetings.listMeetings>>) => api.call(meetings.listMeetings, { query }).then((r) => r.items),
+    detail: (id: string) => api.call(meetings.meetingDetail, { params: { id } }).then((r) => r.meeting),
+    plan: (body: PlanMeetingsRequest) => api.call(meetings.planMeetings, { body }),
+    move: (id: string, body: BodyInputOf<typeof meetings.moveMeeting>) => api.call(meetings.moveMeeting, { params: { id }, body }).then((r) => r.meeting),
+    cancel: (id: string, body: BodyInputOf<typeof meetings.cancelMeeting>) => api.call(meetings.cancelMeeting, { params: { id }, body }).then((r) => r.meeting),
+    agenda: (id: string, signal?: AbortSignal) => api.call(meetings.getAgenda, { params: { id }, signal }),
+    saveAgenda: (id: string, body: BodyInputOf<typeof meetings.saveAgenda>) => api.call(meetings.saveAgenda, { params: { id }, body }),
+    setCurrent: (id: string, entryId: string | null, step?: number) =>
+      api.call(meetings.setCurrent, { params: { id }, body: { entryId, ...(step === undefined ? {} : { step }) } }),
+    stage: (id: string, signal?: AbortSignal) => api.call(meetings.getStage, { params: { id }, signal }),
     moveCase: (id: string, referralId: string, toMeetingId: string, reason?: string) =>
-      api.post<unknown>(`${m(id)}/cases/${enc(referralId)}/move`, { toMeetingId, ...(reason ? { reason } : {}) }),
-    outcome: (id: string, referralId: string) =>
-      api.get<{ outcome: OutcomeRecord | null }>(`${m(id)}/outcomes/${enc(referralId)}`).then((r) => r.outcome),
+      api.call(meetings.moveCase, { params: { id, referralId }, body: { toMeetingId, ...(reason ? { reason } : {}) } }),
+    outcome: (id: string, referralId: string) => api.call(outcomes.getOutcome, { params: { id, referralId } }).then((r) => r.outcome),
     saveOutcome: (id: string, referralId: string, outcome: LiftOutcomeInput, eTag?: string) =>
-      api.put<{ outcome: OutcomeRecord }>(`${m(id)}/outcomes/${enc(referralId)}`, { ...(eTag ? { eTag } : {}), outcome }).then((r) => r.outcome),
+      api.call(outcomes.saveOutcome, { params: { id, referralId }, body: { ...(eTag ? { eTag } : {}), outcome } }).then((r) => r.outcome),
     approveOutcome: (id: string, referralId: string, eTag: string) =>
-      api.post<{ outcome: OutcomeRecord }>(`${m(id)}/outcomes/${enc(referralId)}/approve`, { eTag }).then((r) => r.outcome),
-    attendance: (id: string) => api.get<Attendance>(`${m(id)}/attendance`),
-    saveAttendance: (id: string, body: AttendanceInput) => api.put<Attendance>(`${m(id)}/attendance`, body),
-    overdue: (district: string) => api.get<{ items: OverdueAction[] }>(`/api/lift-actions/overdue${query({ district })}`).then((r) => r.items),
-    markDone: (referralId: string, actionId: string) => api.post<unknown>(`/api/lift-actions/${enc(referralId)}/${enc(actionId)}/done`, {}),
-    people: (district: string, roles: string[]) =>
-      api.get<{ items: DistrictPerson[] }>(`/api/people${query({ district, role: roles.join(",") })}`).then((r) => r.items),
+      api.call(outcomes.approveOutcome, { params: { id, referralId }, body: { eTag } }).then((r) => r.outcome),
+    attendance: (id: string) => api.call(outcomes.getAttendance, { params: { id } }),
+    saveAttendance: (id: string, body: AttendanceInput) => api.call(outcomes.saveAttendance, { params: { id }, body }),
+    overdue: (district: string) => api.call(outcomes.overdueActions, { query: { district } }).then((r) => r.items),
+    markDone: (referralId: string, actionId: string) => api.call(outcomes.markActionDone, { params: { referralId, actionId } }),
+    people: (district: string, roles: string[]) => api.call(coreApi.people, { query: { district, role: roles.join(",") } }).then((r) => r.items),
   };
 }
 

@@ -1,43 +1,25 @@
 /**
- * The referrals API as the tab uses it (contract: src/server/features/referrals/README.md). The answer
- * types are shared with the server (src/schemas/referrals/api.ts).
+ * The referrals API as the tab uses it, typed from the contracts (src/schemas/referrals/api.ts and,
+ * for the meetings a referral can go to, src/schemas/lift-meetings/api.ts).
  */
 import type { ApiClient } from "../shell";
 import type { ReferralDraftInput, ReferralVariant } from "../../src/schemas/referrals/referral";
-import type { LiftMeetingSummary, OutcomeAction, ReferralRecord, ReferralSummary, Refusal } from "../../src/schemas/referrals/api";
-import type { ReferralStatus } from "../../src/domain/referrals/status";
+import { referralsApi as contract, type LiftMeetingSummary, type MeetingRefusalDetail, type OutcomeAction, type ReferralRecord, type ReferralStatus, type ReferralSummary, type Refusal } from "../../src/schemas/referrals/api";
+import { liftMeetingsApi as meetingsContract } from "../../src/schemas/lift-meetings/api";
+import type { QueryInputOf } from "../../src/schemas/core/contract";
 
-export type { ReferralDraftInput, ReferralVariant, ReferralStatus, LiftMeetingSummary, OutcomeAction, ReferralRecord, ReferralSummary, Refusal };
-
-/** 409 detail when a meeting refuses the referral. */
-export interface MeetingRefusalDetail {
-  refusal?: string;
-  nextMeeting?: LiftMeetingSummary;
-}
-
-function query(params: Record<string, string | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) search.set(key, value);
-  const text = search.toString();
-  return text ? `?${text}` : "";
-}
+export type { ReferralDraftInput, ReferralVariant, ReferralStatus, LiftMeetingSummary, MeetingRefusalDetail, OutcomeAction, ReferralRecord, ReferralSummary, Refusal };
 
 export function referralsApi(api: ApiClient) {
   return {
-    list: (params: { scope?: "mine" | "district"; meeting?: string; status?: string; district?: string } = {}) =>
-      api.get<{ items: ReferralSummary[] }>(`/api/referrals${query(params)}`).then((r) => r.items),
-    get: (id: string) => api.get<{ referral: ReferralRecord }>(`/api/referrals/${encodeURIComponent(id)}`).then((r) => r.referral),
-    create: (idempotencyKey: string, draft: ReferralDraftInput) =>
-      api.post<{ referral: ReferralRecord }>("/api/referrals", { idempotencyKey, draft }).then((r) => r.referral),
-    update: (id: string, eTag: string, draft: ReferralDraftInput) =>
-      api.put<{ referral: ReferralRecord }>(`/api/referrals/${encodeURIComponent(id)}`, { eTag, draft }).then((r) => r.referral),
+    list: (query: NonNullable<QueryInputOf<typeof contract.listReferrals>> = {}) => api.call(contract.listReferrals, { query }).then((r) => r.items),
+    get: (id: string) => api.call(contract.getReferral, { params: { id } }).then((r) => r.referral),
+    create: (idempotencyKey: string, draft: ReferralDraftInput) => api.call(contract.createReferral, { body: { idempotencyKey, draft } }).then((r) => r.referral),
+    update: (id: string, eTag: string, draft: ReferralDraftInput) => api.call(contract.saveReferral, { params: { id }, body: { eTag, draft } }).then((r) => r.referral),
     submit: (id: string, meetingId: string, eTag?: string) =>
-      api
-        .post<{ referral: ReferralRecord }>(`/api/referrals/${encodeURIComponent(id)}/submit`, { meetingId, eTag })
-        .then((r) => r.referral),
-    remove: (id: string) => api.delete<void>(`/api/referrals/${encodeURIComponent(id)}`),
-    meetings: (params: { district?: string; kind?: "school" | "early-years"; from?: string }) =>
-      api.get<{ items: LiftMeetingSummary[] }>(`/api/lift-meetings${query(params)}`).then((r) => r.items),
+      api.call(contract.submitReferral, { params: { id }, body: { meetingId, ...(eTag === undefined ? {} : { eTag }) } }).then((r) => r.referral),
+    remove: (id: string) => api.call(contract.deleteReferral, { params: { id } }),
+    meetings: (query: NonNullable<QueryInputOf<typeof meetingsContract.listMeetings>>) => api.call(meetingsContract.listMeetings, { query }).then((r) => r.items),
   };
 }
 

@@ -1,3 +1,6 @@
+import { routeUrl, type CallInput, type RouteContract, type ResponseOf } from "../../src/schemas/core/contract";
+import type { Me as MeAnswer } from "../../src/schemas/core/api";
+
 /**
  * A small client for the LIFT Hub API. Every call sends `Authorization: Bearer <token>`; errors come
  * back as ApiError carrying the server's `{ error: { code, message, fieldErrors } }` so forms can
@@ -86,6 +89,11 @@ export interface RequestOptions {
 }
 
 export interface ApiClient {
+  /**
+   * Calls a route of a contract (src/schemas/<feature>/api.ts): the path parameters, query and body
+   * are typed by the contract, and so is the answer.
+   */
+  call<C extends RouteContract>(route: C, input: CallInput<C>): Promise<ResponseOf<C>>;
   request<T>(method: string, path: string, options?: RequestOptions): Promise<T>;
   get<T>(path: string, options?: RequestOptions): Promise<T>;
   post<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
@@ -165,6 +173,8 @@ export function createApiClient(getToken: TokenSource): ApiClient {
     });
   };
   return {
+    call: <C extends RouteContract>(route: C, input: CallInput<C>) =>
+      request<ResponseOf<C>>(route.method, routeUrl(route, input), { body: input.body, signal: input.signal }),
     request,
     download,
     upload,
@@ -176,13 +186,5 @@ export function createApiClient(getToken: TokenSource): ApiClient {
   };
 }
 
-/** GET /api/me */
-export interface Me {
-  oid: string;
-  upn: string;
-  displayName: string;
-  role: string;
-  roleLabel: string;
-  district?: { slug: string; name: string; code: string; area: string };
-  setting?: { id: string; name: string; phase: string };
-}
+/** GET /api/me (contract: src/schemas/core/api.ts) */
+export type Me = MeAnswer;

@@ -91,3 +91,29 @@ export const DistrictSlugParam = z.string().regex(/^[a-z]+(-[a-z]+)*$/, "Expecte
 export const ETag = z.string().min(1).max(200);
 /** ISO instants in answers. */
 export const Instant = z.string();
+
+// ---------------------------------------------------------------------------------------------
+// Calling a route (the tabs' clients)
+
+/** A part the route has is required unless every field of it is optional. */
+type Part<K extends string, S> = S extends z.ZodType
+  ? Record<never, never> extends z.input<S>
+    ? { [P in K]?: z.input<S> }
+    : { [P in K]: z.input<S> }
+  : { [P in K]?: never };
+
+/** What a client passes to call a route: its path parameters, query and body, as the contract types them. */
+export type CallInput<C extends RouteContract> = Part<"params", C["params"]> & Part<"query", C["query"]> & Part<"body", C["body"]> & { signal?: AbortSignal };
+
+/** `/api` + the route's path with its parameters filled in (encoded) and the query (empty values left out). */
+export function routeUrl(contract: Pick<RouteContract, "path">, input: { params?: object; query?: object } = {}): string {
+  const params = (input.params ?? {}) as Record<string, unknown>;
+  const path = contract.path.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => encodeURIComponent(String(params[name] ?? "")));
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(input.query ?? {})) {
+    if (value === undefined || value === null || value === "") continue;
+    search.set(key, Array.isArray(value) ? value.join(",") : String(value));
+  }
+  const text = search.toString();
+  return `/api${path}${text ? `?${text}` : ""}`;
+}
