@@ -16,17 +16,20 @@ export const AcademicYearParam = z
   .refine((v) => {
     const m = /^(\d{4})-(\d{2})$/.exec(v);
     return m !== null && (Number(m[1]) + 1) % 100 === Number(m[2]);
-  }, "Expected an academic year such as 2025-26");
+  }, "Expected an academic year such as 2025-26")
+  .meta({ description: "An academic year such as 2025-26" });
 
 export const TermParam = z
   .string()
   .regex(/^[1-6]$/, "Expected a term from 1 to 6")
+  .meta({ description: "A term of the academic year, 1 to 6" })
   .transform((t) => Number(t) as TermNumber);
 
 /** "1,2": terms in any order, each 1 to 6; answered sorted and without repeats. */
 export const TermsParam = z
   .string()
   .regex(/^\s*[1-6]\s*(,\s*[1-6]\s*)*$/, "Expected terms such as 1,2")
+  .meta({ description: "Comma-separated terms, e.g. 1,2; default all six" })
   .transform((v) => [...new Set(v.split(",").map((t) => Number(t.trim()) as TermNumber))].sort((a, b) => a - b));
 
 export const FileFormat = z.enum(["csv", "xlsx"], { message: "Choose csv or xlsx" });

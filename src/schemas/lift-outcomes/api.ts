@@ -29,7 +29,7 @@ export const AttendanceInput = z.strictObject({
 });
 export type AttendanceInput = z.infer<typeof AttendanceInput>;
 
-const PlainDateParam = z.string().refine((v) => isPlainDate(v), "Enter a date as YYYY-MM-DD");
+const PlainDateParam = z.string().refine((v) => isPlainDate(v), "Enter a date as YYYY-MM-DD").meta({ format: "date", description: "A date, YYYY-MM-DD" });
 
 export const MeetingCountsQuery = z
   .object({

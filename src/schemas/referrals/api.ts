@@ -88,7 +88,7 @@ export type ReferralSummary = z.infer<typeof ReferralSummary>;
 /** A draft as stored: any stage of completeness, checked against the referral schema on save and submit. */
 const StoredDraft = z
   .custom<ReferralDraftInput>((v) => typeof v === "object" && v !== null && !Array.isArray(v))
-  .meta({ description: "The referral's answers, in the shape of the referral schema (src/schemas/referrals/referral.ts)" });
+  .meta({ type: "object", description: "The referral's answers, in the shape of the referral schema (src/schemas/referrals/referral.ts)" });
 
 export const ReferralRecord = ReferralSummary.extend({
   eTag: ETag,

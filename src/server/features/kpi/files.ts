@@ -8,17 +8,12 @@ import { MEASURES } from "../../../domain/kpi/catalogue";
 import { CSV_COLUMNS, csvField, summaryToCsv } from "../../../domain/kpi/csv";
 import type { SummaryRow } from "../../../domain/kpi/aggregate";
 
-export type FileFormat = "csv" | "xlsx";
+export type { FileFormat } from "../../../schemas/kpi/api";
+import type { FileFormat } from "../../../schemas/kpi/api";
 export const CONTENT_TYPES: Record<FileFormat, string> = {
   csv: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
-
-export function fileFormat(value: unknown, fallback: FileFormat = "csv"): FileFormat {
-  if (value === undefined || value === "") return fallback;
-  if (value === "csv" || value === "xlsx") return value;
-  throw new AppError("validation_failed", "The format must be csv or xlsx.", { fieldErrors: { format: ["Choose csv or xlsx"] } });
-}
 
 /** RFC 4180: comma separated, fields optionally quoted ("" inside quotes), CRLF or LF line ends. */
 export function parseCsv(text: string): string[][] {
