@@ -4,6 +4,7 @@
  * server (which parses requests with it), /api/openapi.json and the two KPI tabs.
  */
 import { z } from "zod";
+import { isAcademicYear } from "../../domain/time/academic-year";
 import type { TermNumber } from "../../domain/time/calendar";
 import { DistrictSlugParam, ETag, Instant, route } from "../core/contract";
 
@@ -13,10 +14,7 @@ import { DistrictSlugParam, ETag, Instant, route } from "../core/contract";
 /** "2025-26": two consecutive years. */
 export const AcademicYearParam = z
   .string()
-  .refine((v) => {
-    const m = /^(\d{4})-(\d{2})$/.exec(v);
-    return m !== null && (Number(m[1]) + 1) % 100 === Number(m[2]);
-  }, "Expected an academic year such as 2025-26")
+  .refine(isAcademicYear, "Expected an academic year such as 2025-26")
   .meta({ description: "An academic year such as 2025-26" });
 
 export const TermParam = z
