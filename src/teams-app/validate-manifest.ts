@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { AppManifestUtils, type AppManifest } from "@microsoft/app-manifest";
+import { TAB_PAGES } from "./tab-pages";
 
 const require = createRequire(import.meta.url);
 
@@ -63,11 +64,7 @@ export const BOT_SCOPES = ["personal", "team", "groupChat"] as const;
 export const BOT_COMMANDS = ["status", "deadlines", "help"] as const;
 
 /** Personal static tabs and the page each must open ([Contracts](../../docs/reference/architecture.md#contracts)). */
-export const STATIC_TAB_PAGES: ReadonlyArray<{ name: string; path: string }> = [
-  { name: "My referrals", path: "/tabs/referral" },
-  { name: "KPI return", path: "/tabs/kpi-return" },
-  { name: "Summary", path: "/tabs/summary" },
-];
+export const STATIC_TAB_PAGES: ReadonlyArray<{ name: string; path: string }> = TAB_PAGES.flatMap((p) => ("staticTab" in p ? [{ name: p.staticTab, path: `/tabs/${p.slug}` }] : []));
 
 /** Share-to-stage and meeting-details permissions ([teams-platform.md §1.6](../../docs/reference/teams-platform.md#16-sso-rsc-and-meeting-permissions)). */
 export const REQUIRED_RSC = ["MeetingStage.Write.Chat", "ChannelMeetingStage.Write.Group", "OnlineMeeting.ReadBasic.Chat"] as const;

@@ -1,6 +1,6 @@
 /** `npm start`: read the configuration, start everything, print the URLs. */
 import { ConfigError, loadConfig } from "../../config/config";
-import { TAB_PAGES } from "./routes/tabs";
+import { LISTED_TAB_PAGES } from "../../teams-app/tab-pages";
 import { startApp } from "./start";
 
 async function main() {
@@ -18,7 +18,7 @@ async function main() {
   const base = config.publicUrl;
   console.log(`LIFT Hub is running at ${base}  (local: ${running.url})`);
   console.log(`  health:  ${base}/healthz`);
-  for (const tab of TAB_PAGES) console.log(`  ${tab.title.padEnd(14)} ${base}/tabs/${tab.slug}`);
+  for (const tab of LISTED_TAB_PAGES) console.log(`  ${tab.title.padEnd(14)} ${base}/tabs/${tab.slug}`);
   if (config.identity.mode === "local") {
     console.log(`  sign in as a demo user: add ?as=<sign-in name>, e.g. ${base}/tabs/referral?as=senco.dover@lift.local (list at ${base}/)`);
   }

@@ -1,7 +1,7 @@
 import { Router } from "express";
 import type { PeopleDirectory } from "../../../auth/people-directory";
 import { ROLE_LABELS } from "../../../schemas/reference/person";
-import { TAB_PAGES } from "./tabs";
+import { LISTED_TAB_PAGES } from "../../../teams-app/tab-pages";
 
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
@@ -11,12 +11,12 @@ export function rootPage(options: { mode: "local" | "entra"; people: PeopleDirec
   const router = Router();
   router.get("/", async (_req, res) => {
     const people = options.mode === "local" ? await options.people.list() : [];
-    const tabs = TAB_PAGES.map(
+    const tabs = LISTED_TAB_PAGES.map(
       (t) => `<li><a href="/tabs/${t.slug}">${escapeHtml(t.title)}</a> — ${escapeHtml(t.purpose)}</li>`,
     ).join("\n");
     const rows = people
       .map((p) => {
-        const links = TAB_PAGES.map((t) => `<a href="/tabs/${t.slug}?as=${encodeURIComponent(p.upn)}">${escapeHtml(t.title)}</a>`).join(" · ");
+        const links = LISTED_TAB_PAGES.map((t) => `<a href="/tabs/${t.slug}?as=${encodeURIComponent(p.upn)}">${escapeHtml(t.title)}</a>`).join(" · ");
         return `<tr><td>${escapeHtml(p.displayName)}</td><td><code>${escapeHtml(p.upn)}</code></td><td>${escapeHtml(ROLE_LABELS[p.role])}</td><td>${links}</td></tr>`;
       })
       .join("\n");

@@ -3,13 +3,6 @@ import path from "node:path";
 import express, { Router } from "express";
 import { AppError } from "../../../errors";
 
-export const TAB_PAGES = [
-  { slug: "referral", title: "My referrals", purpose: "SENCos write, save and submit LIFT referrals and see their outcomes." },
-  { slug: "lift-meeting", title: "LIFT meeting", purpose: "LIFT members run the meeting: agenda, current case, outcomes, attendance." },
-  { slug: "kpi-return", title: "KPI return", purpose: "District leads complete and submit the termly KPI return and Local Activity Report." },
-  { slug: "summary", title: "KPI summary", purpose: "Commissioners read the countywide and per-district KPI summary." },
-] as const;
-
 /** Serves the Vite-built tab pages: /tabs/<page> → tabs/dist/<page>/index.html, assets beside them. */
 export function tabRoutes(distDir: string) {
   const router = Router();
