@@ -2,9 +2,10 @@
  * Reviews of a case's targets: when one is due, whether it is overdue, which are due in a window
  * (the reminders use these), what a review must record, and KPI 2.1's reading of a review.
  *
- * - **Due date.** The support plan's review date (SLA §3.13), unless a review has been recorded on
- *   or after it: then the latest review's next review date. A final review leaves nothing due (the
- *   case is waiting to be closed); a closed case has nothing due.
+ * - **Due date.** The support plan's review date (SLA §3.13). Recording a review moves it to the
+ *   review's next review date (`supportPlanAfterReview`, which the server applies); should a review
+ *   dated on or after the plan's date be found with the plan not moved on, its next review date is
+ *   due. A final review leaves nothing due (the case is waiting to be closed); nor does a closed case.
  * - **Overdue** once the due date has passed: due today is not overdue until tomorrow (UK dates).
  * - **A review** records a result for every target in force on its date and nothing else, is dated
  *   between the case's opening and today, and is not made on a closed case.
@@ -35,8 +36,12 @@ export function reviewDueDate(c: DueCase, reviews: readonly DueReview[]): string
   const planned = c.supportPlan.reviewDate;
   if (!latest) return planned;
   if (latest.final) return undefined;
-  // The plan's date wins when it was moved past the latest review (the teacher rescheduled).
   return planned !== undefined && planned > latest.date ? planned : latest.nextReviewDate;
+}
+
+/** The support plan once a review is recorded: its review date becomes the next review date (unchanged by a final review). */
+export function supportPlanAfterReview<P extends { reviewDate?: string }>(plan: P, review: Pick<ReviewRecord, "final" | "nextReviewDate">): P {
+  return review.final || review.nextReviewDate === undefined ? plan : { ...plan, reviewDate: review.nextReviewDate };
 }
 
 export function isReviewOverdue(c: DueCase, reviews: readonly DueReview[], today: string): boolean {

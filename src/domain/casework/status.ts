@@ -80,9 +80,9 @@ export function isActiveOn(c: StatusHistory & Pick<CaseRecord, "targets">, date:
 
 function checkDate(c: StatusHistory, at: string, today: string, path: string, add: (p: string, m: string) => void): void {
   if (at > today) add(path, "The date cannot be in the future");
-  if (at < c.openedAt) add(path, "The date cannot be before the case opened");
   const last = lastChange(c);
-  if (last && at < last.at) add(path, "The date cannot be before the case's last change of status");
+  if (at < c.openedAt) add(path, "The date cannot be before the case opened");
+  else if (last && at < last.at) add(path, "The date cannot be before the case's last change of status");
 }
 
 /** Switch an open case between actively supported and not: the status change to append. */
