@@ -1,7 +1,7 @@
 /**
  * The early years SENIF route. A SENIF practitioner models in the setting the support a specialist
  * teacher has identified; the council allocates one only to a child open to STLS with a specialist
- * teacher allocated (2022-23 annual report, early years). So, for a case:
+ * teacher allocated ([Background](README.md#background)). So, for a case:
  * - SENIF support is for early years cases only;
  * - it can be requested at the early years LIFT (the outcome asks for it) or later by the teacher;
  * - a practitioner can be allocated only once the specialist teacher is — on or after the day the

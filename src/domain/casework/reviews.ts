@@ -2,7 +2,7 @@
  * Reviews of a case's targets: when one is due, whether it is overdue, which are due in a window
  * (the reminders use these), what a review must record, and KPI 2.1's reading of a review.
  *
- * - **Due date.** The support plan's review date (SLA §3.13). Recording a review moves it to the
+ * - **Due date.** The support plan's review date ([support plans](../../../docs/reference/service.md#outcomes-actions-and-support-plans)). Recording a review moves it to the
  *   review's next review date (`supportPlanAfterReview`, which the server applies); should a review
  *   dated on or after the plan's date be found with the plan not moved on, its next review date is
  *   due. A final review leaves nothing due (the case is waiting to be closed); nor does a closed case.

@@ -70,7 +70,7 @@ export function wasOpenDuring(c: StatusHistory, from: string, to: string): boole
 }
 
 /**
- * Actively supported at the end of `date` (annual report's definition): open, a specialist teacher
+ * Actively supported at the end of `date` ([the definition](../../../docs/reference/service.md#actively-supported-and-caseload)): open, a specialist teacher
  * actively supporting (status open-active) and working towards individual targets (one in force).
  * A closed or inactive case is never active.
  */

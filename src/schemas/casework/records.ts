@@ -59,8 +59,8 @@ export type CaseStatus = (typeof CASE_STATUSES)[number]["value"];
 export const CaseStatus = options(CASE_STATUSES, "Choose a status from the list");
 
 /**
- * Why a case is open but not actively supported: the reasons the 2022-23 annual report gives for
- * caseloads being larger than the actively supported count.
+ * Why a case is open but not actively supported: the reasons the annual report gives for caseloads
+ * being larger than the actively supported count ([Background](../../domain/casework/README.md#background)).
  */
 export const INACTIVE_REASONS = [
   { value: "open-for-funding", label: "Open only so the child can receive funding (SENIF, High Needs Funding)" },
@@ -95,7 +95,7 @@ export type CaseTeam = (typeof CASE_TEAMS)[number]["value"];
 export const CaseTeam = options(CASE_TEAMS, "Choose the team");
 export type CountyTeam = Exclude<CaseTeam, "district">;
 
-/** Who asked for support directly, outside district LIFT (SLA §3.2; the countywide teams take referrals directly). */
+/** Who asked for support directly, outside district LIFT ([Background](../../domain/casework/README.md#background)). */
 export const DIRECT_REQUESTERS = [
   { value: "local-authority", label: "The local authority" },
   { value: "county-sensory-team", label: "County sensory team" },
