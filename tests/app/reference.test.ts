@@ -2,8 +2,8 @@
  * GET /api/reference: the districts, areas and this and next academic year's terms the tabs pick
  * from, read from the reference lists, to any signed-in user.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp } from "../support/test-app";
+import { describe, expect, it } from "vitest";
+import { onTestApp, startTestApp } from "../support/test-app";
 import { apiFor, type Api } from "../support/api-client";
 import { DISTRICTS } from "../../src/domain/reference/districts";
 import { TERMS } from "../../src/domain/reference/terms";
@@ -13,13 +13,9 @@ import { ukToday } from "../../src/domain/time/uk-clock";
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let api: Api;
 
-beforeAll(async () => {
-  app = await startTestApp();
-  api = apiFor(app.url);
-});
-
-afterAll(async () => {
-  await app?.stop();
+onTestApp((running) => {
+  app = running;
+  api = apiFor(running.url);
 });
 
 describe("GET /api/reference", () => {

@@ -2,20 +2,14 @@
  * GET /api/people: a district's LIFT team for the tab's selects (chair, allocated specialist teacher),
  * to its own members and commissioners only, with object id, name and role and nothing else.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp } from "../support/test-app";
+import { describe, expect, it } from "vitest";
+import { onTestApp } from "../support/test-app";
 import { apiFor, type Api } from "../support/api-client";
 
-let app: Awaited<ReturnType<typeof startTestApp>>;
 let api: Api;
 
-beforeAll(async () => {
-  app = await startTestApp();
-  api = apiFor(app.url);
-});
-
-afterAll(async () => {
-  await app?.stop();
+onTestApp((running) => {
+  api = apiFor(running.url);
 });
 
 describe("GET /api/people", () => {

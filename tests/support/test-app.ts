@@ -4,6 +4,7 @@ import path from "node:path";
 import { loadConfig } from "../../src/config/config";
 import { createLogger, type Logger } from "../../src/server/core/logger";
 import { startApp, type RunningApp } from "../../src/server/app/start";
+import { afterAll, beforeAll } from "vitest";
 
 /**
  * The whole app in-process on a free port with nothing kept on disk: what the API, bot and browser
@@ -20,4 +21,19 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One app for a test file: started before its tests (`ready` receives it, to keep in the file's
+ * variables) and stopped after them.
+ */
+export function onTestApp(ready: (app: RunningApp) => void, env: Record<string, string> = {}, options: { log?: Logger; now?: () => Date } = {}): void {
+  let running: RunningApp | undefined;
+  beforeAll(async () => {
+    running = await startTestApp(env, options);
+    ready(running);
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
 }

@@ -4,8 +4,8 @@
  * kept on submit and amend, return with a comment, 412 on a stale eTag, and imports (errors by row
  * and column with nothing imported, the same file twice changes nothing).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp } from "../../support/test-app";
+import { describe, expect, it } from "vitest";
+import { onTestApp, startTestApp } from "../../support/test-app";
 import { measuresFor } from "../../../src/domain/kpi/catalogue";
 import { demoFigures } from "../../../src/server/features/kpi/demo-figures";
 import { client, csv } from "./helpers";
@@ -18,12 +18,9 @@ const TEACHER = "teacher.dover@lift.local";
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let api: ReturnType<typeof client>;
 
-beforeAll(async () => {
-  app = await startTestApp();
-  api = client(app);
-});
-afterAll(async () => {
-  await app?.stop();
+onTestApp((running) => {
+  app = running;
+  api = client(running);
 });
 
 async function versionsInList(district: string, year: string, term: number) {

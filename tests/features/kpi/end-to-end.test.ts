@@ -4,8 +4,8 @@
  * (what Excel and Power BI read) holds the same county figures after its refresh, and an amended
  * return rewrites only the items holding changed rows.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApp } from "../../support/test-app";
+import { describe, expect, it } from "vitest";
+import { onTestApp, startTestApp } from "../../support/test-app";
 import { measuresFor } from "../../../src/domain/kpi/catalogue";
 import { CSV_COLUMNS } from "../../../src/domain/kpi/csv";
 import { DISTRICTS } from "../../../src/domain/reference/districts";
@@ -19,12 +19,9 @@ const YEAR = "2024-25";
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let api: ReturnType<typeof client>;
 
-beforeAll(async () => {
-  app = await startTestApp();
-  api = client(app);
-});
-afterAll(async () => {
-  await app?.stop();
+onTestApp((running) => {
+  app = running;
+  api = client(running);
 });
 
 const counts = measuresFor(YEAR).filter((m) => m.kind === "count").map((m) => m.id);

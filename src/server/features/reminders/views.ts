@@ -9,15 +9,8 @@ import type { ReturnRecord } from "../../../domain/reminders/plan";
 import type { ReturnReminderView } from "../../../../bot/cards/reminder-cards";
 import type { AppConfig } from "../../../config/config";
 
-export interface ReturnFacts {
-  key: string;
-  districtSlug: string;
-  districtName: string;
-  academicYear: string;
-  term: number;
-  dueAt: string;
-  late?: boolean;
-}
+/** What a return reminder states about its return: the card's own facts. */
+export type ReturnFacts = Pick<ReturnReminderView, "key" | "districtSlug" | "districtName" | "academicYear" | "term" | "dueAt" | "late">;
 
 export function kpiReturnLinks(config: Pick<AppConfig, "publicUrl" | "teamsAppId">, districtSlug: string, academicYear: string, term: number) {
   const params = new URLSearchParams({ district: districtSlug, year: academicYear, term: String(term) });
