@@ -2,16 +2,20 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
-import { pageTemplate } from "./vite/page-template";
+import { pageTemplate, type TabPage } from "./vite/page-template";
 
-/** The tab pages and their titles: each a folder with its main.tsx, built to tabs/dist/<page>/index.html from page.html. */
+/**
+ * The tab pages: the slug is the page's address (/tabs/<slug>, built to tabs/dist/<slug>/index.html
+ * from page.html), which the Teams manifest and the app server rely on and so never changes; the
+ * folder (holding its main.tsx) is named for the feature the page belongs to.
+ */
 const TAB_PAGES = {
-  referral: "My referrals",
-  "lift-meeting": "LIFT meeting",
-  "kpi-return": "KPI return",
-  summary: "KPI summary",
-  config: "Set up the LIFT Hub tab",
-} as const;
+  referral: { folder: "referrals", title: "My referrals" },
+  "lift-meeting": { folder: "lift-meetings", title: "LIFT meeting" },
+  "kpi-return": { folder: "kpi/return", title: "KPI return" },
+  summary: { folder: "kpi/summary", title: "KPI summary" },
+  config: { folder: "config", title: "Set up the LIFT Hub tab" },
+} as const satisfies Record<string, TabPage>;
 export const TAB_PAGE_SLUGS = Object.keys(TAB_PAGES) as (keyof typeof TAB_PAGES)[];
 
 const root = path.dirname(fileURLToPath(import.meta.url));

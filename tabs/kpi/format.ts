@@ -1,6 +1,6 @@
 /** How the KPI return and summary tabs show figures, ratings, statuses and times (UK English). */
 import type { Rag } from "../../src/domain/kpi/rag";
-import type { ReturnStatus } from "../kpi-return/api";
+import type { ReturnStatus } from "./api";
 
 const percentFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 0 });
 const numberFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });

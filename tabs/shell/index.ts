@@ -28,3 +28,4 @@ export { getAt, setAt } from "./paths";
 export { LoadFailed } from "./LoadFailed";
 export { useEditableRecord, type Banner, type EditableRecord, type EditableRecordOptions } from "./use-editable-record";
 export { reapplyEdits, sameValue } from "./reapply";
+export { currentFromDetail } from "./current-from-detail";

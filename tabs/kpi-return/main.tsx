@@ -1,4 +1,0 @@
-import { mountPage } from "../shell";
-import { KpiReturnPage } from "./KpiReturnPage";
-
-mountPage(<KpiReturnPage />);

@@ -1,0 +1,4 @@
+import { mountPage } from "../../shell";
+import { KpiReturnPage } from "./KpiReturnPage";
+
+mountPage(<KpiReturnPage />);

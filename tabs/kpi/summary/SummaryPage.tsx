@@ -1,0 +1,33 @@
+import { useMemo } from "react";
+import { DataBarVertical24Regular } from "@fluentui/react-icons";
+import { Shell, useCurrentView, useReferenceData, useSession } from "../../shell";
+import { kpiApi } from "../api";
+import { CommissionersOnly } from "./components/CommissionersOnly";
+import { MonitoringPack } from "./components/MonitoringPack";
+import { SummaryDashboard } from "./components/SummaryDashboard";
+import { packLinkFrom } from "./pack-link";
+
+/** A monitoring pack opened from a link (the bot's monitoring-meeting reminder): the district's lead may read it too. */
+function LinkedPack({ link }: { link: NonNullable<ReturnType<typeof packLinkFrom>> }) {
+  const { api } = useSession();
+  const kpi = useMemo(() => kpiApi(api), [api]);
+  return <MonitoringPack kpi={kpi} slug={link.slug} year={link.year} terms={link.terms} onBack={() => window.location.assign(window.location.pathname)} />;
+}
+
+function SummaryBody() {
+  const { me } = useSession();
+  const { districts } = useReferenceData();
+  const { district } = useCurrentView();
+  const link = packLinkFrom(window.location.search, districts);
+  if (link && (me.role === "commissioner" || (me.role === "district_lead" && me.district?.slug === link.slug))) return <LinkedPack link={link} />;
+  // The server answers 403 to anyone else; say so plainly instead of showing an error.
+  if (me.role !== "commissioner") return <CommissionersOnly districtName={me.role === "district_lead" ? me.district?.name : undefined} />;
+  return <SummaryDashboard initialDistrict={district?.slug} />;
+}
+export function SummaryPage() {
+  return (
+    <Shell title="KPI summary" tagline="Countywide and district KPIs by term and year" icon={<DataBarVertical24Regular />}>
+      <SummaryBody />
+    </Shell>
+  );
+}

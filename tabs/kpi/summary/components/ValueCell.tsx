@@ -1,0 +1,48 @@
+import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { SummaryRow } from "../../api";
+import { formatNumber, formatPercent } from "../../format";
+import { RagBadge } from "../../components/RagBadge";
+
+const useStyles = makeStyles({
+  cell: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  value: { fontVariantNumeric: "tabular-nums" },
+  sub: { color: tokens.colorNeutralForeground2 },
+});
+
+/** One figure: a percentage with its rating, a count, or "Missing" (never 0) when no district reported it. */
+export function ValueCell({ row, kind, showReporting = false }: { row: SummaryRow | undefined; kind: "count" | "percent"; showReporting?: boolean }) {
+  const styles = useStyles();
+  const missing = !row || row.value === null || (kind === "percent" && row.percent === null && row.numerator === null);
+  if (missing) {
+    return (
+      <Badge appearance="outline" color="informative" data-testid="missing-value">
+        Missing
+      </Badge>
+    );
+  }
+  return (
+    <span className={styles.cell}>
+      {kind === "percent" ? (
+        row.percent === null ? (
+          <Text className={styles.sub}>No percentage (total 0)</Text>
+        ) : (
+          <>
+            <Text className={styles.value} weight="semibold">
+              {formatPercent(row.percent)}
+            </Text>
+            <RagBadge rag={row.rag} size="small" />
+          </>
+        )
+      ) : (
+        <Text className={styles.value} weight="semibold">
+          {formatNumber(row.value)}
+        </Text>
+      )}
+      {showReporting && row.level !== "district" ? (
+        <Text size={100} className={styles.sub}>
+          {row.districtsReporting} of {row.districtsExpected} districts
+        </Text>
+      ) : null}
+    </span>
+  );
+}

@@ -1,0 +1,4 @@
+import { mountPage } from "../../shell";
+import { SummaryPage } from "./SummaryPage";
+
+mountPage(<SummaryPage />);

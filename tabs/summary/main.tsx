@@ -1,4 +1,0 @@
-import { mountPage } from "../shell";
-import { SummaryPage } from "./SummaryPage";
-
-mountPage(<SummaryPage />);
