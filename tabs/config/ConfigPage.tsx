@@ -1,43 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import {
-  Card,
-  Field,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Radio,
-  RadioGroup,
-  Select,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Card, Field, Link, Radio, RadioGroup, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Settings24Regular } from "@fluentui/react-icons";
 import type { LiftMeetingSummary } from "../../src/schemas/referrals/api";
-import { DistrictSelect, Shell, TAB_VIEWS, districtBySlug, errorMessage, formatDateTime, tabConfigFor, ukToday, useReferenceData, useSession, type TabViewId } from "../shell";
+import { DistrictSelect, FactList, Notice, Shell, TAB_VIEWS, districtBySlug, errorMessage, formatDateTime, tabConfigFor, ukToday, useReferenceData, useSession, type TabViewId } from "../shell";
+import { sharedStyles } from "../shell/styles";
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalL, maxWidth: "80ch" },
-  h2: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase500,
-    lineHeight: tokens.lineHeightBase500,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  h2: sharedStyles.h2,
   option: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   description: { color: tokens.colorNeutralForeground2 },
   district: { maxWidth: "320px" },
   meeting: { maxWidth: "36rem" },
-  preview: {
-    display: "grid",
-    gridTemplateColumns: "max-content 1fr",
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXS,
-    margin: 0,
-  },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  value: { margin: 0, overflowWrap: "anywhere" },
+  preview: { columnGap: tokens.spacingHorizontalL },
 });
 
 function ConfigBody() {
@@ -105,22 +80,16 @@ function ConfigBody() {
   return (
     <>
       {!host.inTeams ? (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>This page runs inside Teams</MessageBarTitle>
-            This is the configuration page of the LIFT Hub tab. It is meant to run inside Teams' tab configuration
-            dialog, which opens when someone adds LIFT Hub to a channel, chat or meeting. Here you can preview the
-            choices and open the page each one shows, but nothing is saved.
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="info" layout="multiline" title="This page runs inside Teams">
+          This is the configuration page of the LIFT Hub tab. It is meant to run inside Teams' tab configuration
+          dialog, which opens when someone adds LIFT Hub to a channel, chat or meeting. Here you can preview the
+          choices and open the page each one shows, but nothing is saved.
+        </Notice>
       ) : null}
       {saveError ? (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>Teams could not save the tab</MessageBarTitle>
-            {saveError}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="error" title="Teams could not save the tab">
+          {saveError}
+        </Notice>
       ) : null}
       <Card className={styles.card} aria-labelledby="config-heading">
         <h2 id="config-heading" className={styles.h2}>
@@ -176,16 +145,19 @@ function ConfigBody() {
           </Field>
         ) : null}
         {config ? (
-          <dl className={styles.preview} aria-label="Tab settings">
-            <dt className={styles.term}>Tab name</dt>
-            <dd className={styles.value}>{config.suggestedDisplayName}</dd>
-            <dt className={styles.term}>Shows</dt>
-            <dd className={styles.value}>
-              <Link href={config.contentUrl} inline>
-                {new URL(config.contentUrl).pathname + new URL(config.contentUrl).search}
-              </Link>
-            </dd>
-          </dl>
+          <FactList
+            className={styles.preview}
+            aria-label="Tab settings"
+            rows={[
+              ["Tab name", config.suggestedDisplayName],
+              [
+                "Shows",
+                <Link key="shows" href={config.contentUrl} inline>
+                  {new URL(config.contentUrl).pathname + new URL(config.contentUrl).search}
+                </Link>,
+              ],
+            ]}
+          />
         ) : null}
       </Card>
     </>

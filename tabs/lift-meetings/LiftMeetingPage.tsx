@@ -1,7 +1,7 @@
 import { useState } from "react";
-import { Field, Link, MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { Field, Link, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { PeopleTeam24Regular } from "@fluentui/react-icons";
-import { DistrictSelect, Shell, useCurrentView, useSession } from "../shell";
+import { DistrictSelect, Notice, Shell, useCurrentView, useSession } from "../shell";
 import { ContentView } from "./components/ContentView";
 import { MeetingChooser } from "./components/MeetingChooser";
 import { SidePanelView } from "./components/SidePanelView";
@@ -47,16 +47,13 @@ function LiftMeetingBody() {
 
   if (me.role === "senco") {
     return (
-      <MessageBar intent="info" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>LIFT meetings are run by the district&apos;s LIFT team</MessageBarTitle>
-          You can follow your referrals, their meeting and their outcomes in{" "}
-          <Link href="/tabs/referral" inline>
-            My referrals
-          </Link>
-          .
-        </MessageBarBody>
-      </MessageBar>
+      <Notice intent="info" layout="multiline" title="LIFT meetings are run by the district's LIFT team">
+        You can follow your referrals, their meeting and their outcomes in{" "}
+        <Link href="/tabs/referral" inline>
+          My referrals
+        </Link>
+        .
+      </Notice>
     );
   }
   if (me.role === "commissioner") {
@@ -65,12 +62,9 @@ function LiftMeetingBody() {
   if (DISTRICT_ROLES.has(me.role) && me.district) {
     if (district && district.slug !== me.district.slug) {
       return (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>This tab is for {district.name}</MessageBarTitle>
-            You are a member of {me.district.name}&apos;s LIFT team, so you can see only {me.district.name}&apos;s LIFT meetings.
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning" layout="multiline" title={`This tab is for ${district.name}`}>
+          You are a member of {me.district.name}&apos;s LIFT team, so you can see only {me.district.name}&apos;s LIFT meetings.
+        </Notice>
       );
     }
     return <Views frame={frame} districtSlug={me.district.slug} />;

@@ -1,6 +1,6 @@
-import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { DocumentEdit24Regular } from "@fluentui/react-icons";
-import { Shell, useCurrentView, useSession } from "../shell";
+import { Notice, Shell, useCurrentView, useSession } from "../shell";
 import { CommissionerReferrals } from "./components/CommissionerReferrals";
 import { DistrictReferrals } from "./components/DistrictReferrals";
 import { SencoReferrals } from "./components/SencoReferrals";
@@ -16,12 +16,9 @@ function ReferralBody() {
   if (DISTRICT_ROLES.has(me.role)) {
     if (district && me.district && district.slug !== me.district.slug) {
       return (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>This tab is for {district.name}</MessageBarTitle>
-            You are a member of {me.district.name}&apos;s LIFT team, so you can see only {me.district.name}&apos;s referrals.
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning" layout="multiline" title={`This tab is for ${district.name}`}>
+          You are a member of {me.district.name}&apos;s LIFT team, so you can see only {me.district.name}&apos;s referrals.
+        </Notice>
       );
     }
     return <DistrictReferrals districtName={me.district?.name ?? "your district"} />;

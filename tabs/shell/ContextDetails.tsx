@@ -1,4 +1,5 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
+import { FactList } from "./FactList";
 import { frameLabel, type TeamsHost } from "./teams";
 
 const useStyles = makeStyles({
@@ -15,15 +16,7 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusSmall,
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
   },
-  list: {
-    display: "grid",
-    gridTemplateColumns: "max-content 1fr",
-    columnGap: tokens.spacingHorizontalL,
-    rowGap: tokens.spacingVerticalXXS,
-    margin: `${tokens.spacingVerticalS} 0 0`,
-  },
-  term: { fontWeight: tokens.fontWeightSemibold },
-  value: { margin: 0, overflowWrap: "anywhere" },
+  list: { columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXXS, margin: `${tokens.spacingVerticalS} 0 0` },
 });
 
 /** A small, collapsed footer saying where the page runs: standalone, or which Teams team/channel/chat/meeting. */
@@ -47,16 +40,7 @@ export function ContextDetails({ host }: { host: TeamsHost }) {
         <summary className={styles.summary}>
           <Text size={200}>Context: {summary}</Text>
         </summary>
-        <dl className={styles.list}>
-          {rows
-            .filter((row): row is [string, string] => Boolean(row[1]))
-            .map(([term, value]) => (
-              <div key={term} style={{ display: "contents" }}>
-                <dt className={styles.term}>{term}</dt>
-                <dd className={styles.value}>{value}</dd>
-              </div>
-            ))}
-        </dl>
+        <FactList rows={rows} className={styles.list} />
       </details>
     </footer>
   );

@@ -1,18 +1,6 @@
 import { useEffect, useMemo, useState, type ReactElement, type ReactNode } from "react";
-import {
-  Button,
-  FluentProvider,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Persona,
-  Spinner,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, FluentProvider, Link, Persona, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Notice } from "./Notice";
 import { ArrowClockwise16Regular, HatGraduation24Filled, PersonSwap16Regular } from "@fluentui/react-icons";
 import { createApiClient, errorMessage, type Me } from "./api";
 import { beginSignIn, getAuthConfig, switchUser, type DemoUser } from "./auth";
@@ -216,22 +204,16 @@ export function Shell({ title, tagline, icon, children }: ShellProps) {
           ) : null}
           {state.kind === "choose-user" ? <SignInPicker demoUsers={state.demoUsers} /> : null}
           {state.kind === "needs-teams" ? (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>Open LIFT Hub in Microsoft Teams</MessageBarTitle>
-                This page signs you in with your Microsoft 365 account through Teams. Open the LIFT Hub app in Teams to
-                use it.
-              </MessageBarBody>
-            </MessageBar>
+            <Notice intent="warning" layout="multiline" title="Open LIFT Hub in Microsoft Teams">
+              This page signs you in with your Microsoft 365 account through Teams. Open the LIFT Hub app in Teams to
+              use it.
+            </Notice>
           ) : null}
           {state.kind === "error" ? (
             <>
-              <MessageBar intent="error" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>{state.title}</MessageBarTitle>
-                  {state.message}
-                </MessageBarBody>
-              </MessageBar>
+              <Notice intent="error" layout="multiline" title={state.title}>
+                {state.message}
+              </Notice>
               <div className={styles.actions}>
                 <Button icon={<ArrowClockwise16Regular />} onClick={() => window.location.reload()}>
                   Try again

@@ -29,3 +29,7 @@ export { LoadFailed } from "./LoadFailed";
 export { useEditableRecord, type Banner, type EditableRecord, type EditableRecordOptions } from "./use-editable-record";
 export { reapplyEdits, sameValue } from "./reapply";
 export { currentFromDetail } from "./current-from-detail";
+export { Notice, BannerNotice, type NoticeProps } from "./Notice";
+export { Form, type FormProps } from "./Form";
+export { FactList, type FactListProps } from "./FactList";
+export { DataTable, type DataTableProps, type DataTableRow } from "./DataTable";

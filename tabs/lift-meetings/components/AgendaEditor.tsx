@@ -1,19 +1,8 @@
 import { useMemo, useRef, useState } from "react";
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { Add16Regular, ArrowDown16Regular, ArrowUp16Regular, Delete16Regular, Save16Regular } from "@fluentui/react-icons";
 import { SaveAgendaRequest } from "../../../src/schemas/lift-meetings/api";
-import { ActionBar, ErrorSummary, currentFromDetail, errorMessage, fieldId, formatDateTime, formatTime, newKey, useEditableRecord, type SummaryEntry } from "../../shell";
+import { ActionBar, ErrorSummary, Notice, currentFromDetail, errorMessage, fieldId, formatDateTime, formatTime, newKey, useEditableRecord, type SummaryEntry } from "../../shell";
 import type { Agenda, LiftMeetingSummary } from "../api";
 import { agendaValue, reapplyAgenda, toInput, type AgendaValue, type EditEntry } from "../agenda-edit";
 import { OUTCOME_STATUS_LABELS, areaLabel, yearGroupLabel } from "../labels";
@@ -344,18 +333,22 @@ export function AgendaEditor({ agenda, meetings, onSaved, onCaseMoved }: AgendaE
       </div>
 
       {stale ? (
-        <MessageBar intent="warning" layout="multiline" data-testid="agenda-stale">
-          <MessageBarBody>
-            <MessageBarTitle>Someone else changed the agenda</MessageBarTitle>
-            It was saved by someone else after you opened it. Their agenda is below; your changes are still shown above and have
-            not been saved.
-            <AgendaTable entries={stale.entries} caption="Their agenda" />
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={reapply}>Re-apply my changes to theirs</Button>
-            <Button onClick={useTheirs}>Use their agenda</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <Notice
+          intent="warning"
+          layout="multiline"
+          data-testid="agenda-stale"
+          title="Someone else changed the agenda"
+          actions={
+            <>
+              <Button onClick={reapply}>Re-apply my changes to theirs</Button>
+              <Button onClick={useTheirs}>Use their agenda</Button>
+            </>
+          }
+        >
+          It was saved by someone else after you opened it. Their agenda is below; your changes are still shown above and have
+          not been saved.
+          <AgendaTable entries={stale.entries} caption="Their agenda" />
+        </Notice>
       ) : null}
       {banner ? (
         <MessageBar intent={banner.intent} data-testid="agenda-result">

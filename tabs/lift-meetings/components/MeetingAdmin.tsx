@@ -1,7 +1,7 @@
 import { useState } from "react";
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { CalendarArrowRight16Regular, CalendarCancel16Regular } from "@fluentui/react-icons";
-import { ApiError, errorMessage, fieldId } from "../../shell";
+import { ApiError, BannerNotice, Form, Notice, errorMessage, fieldId } from "../../shell";
 import type { MeetingDetail } from "../api";
 import { useLiftApi } from "../hooks";
 import { ukDateTime, ukParts } from "../labels";
@@ -90,27 +90,16 @@ export function MeetingAdmin({ meeting, onChanged }: { meeting: MeetingDetail; o
 
   if (meeting.status === "cancelled") {
     return (
-      <MessageBar intent="warning">
-        <MessageBarBody>
-          <MessageBarTitle>This meeting is cancelled</MessageBarTitle>
-          {meeting.cancelledReason}
-        </MessageBarBody>
-      </MessageBar>
+      <Notice intent="warning" title="This meeting is cancelled">
+        {meeting.cancelledReason}
+      </Notice>
     );
   }
 
   return (
     <>
       <div className={styles.columns}>
-        <form
-          className={styles.form}
-          noValidate
-          aria-labelledby="move-meeting-heading"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void move();
-          }}
-        >
+        <Form className={styles.form} aria-labelledby="move-meeting-heading" onSubmit={() => void move()}>
           <h3 id="move-meeting-heading" className={styles.h3}>
             Move the meeting
           </h3>
@@ -134,16 +123,8 @@ export function MeetingAdmin({ meeting, onChanged }: { meeting: MeetingDetail; o
           <Button type="submit" icon={<CalendarArrowRight16Regular />} disabledFocusable={pending}>
             Move meeting
           </Button>
-        </form>
-        <form
-          className={styles.form}
-          noValidate
-          aria-labelledby="cancel-meeting-heading"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void cancel();
-          }}
-        >
+        </Form>
+        <Form className={styles.form} aria-labelledby="cancel-meeting-heading" onSubmit={() => void cancel()}>
           <h3 id="cancel-meeting-heading" className={styles.h3}>
             Cancel the meeting
           </h3>
@@ -160,16 +141,9 @@ export function MeetingAdmin({ meeting, onChanged }: { meeting: MeetingDetail; o
           <Button type="submit" icon={<CalendarCancel16Regular />} disabledFocusable={pending}>
             Cancel meeting
           </Button>
-        </form>
+        </Form>
       </div>
-      {result ? (
-        <MessageBar intent={result.intent} layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{result.title}</MessageBarTitle>
-            {result.text}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <BannerNotice banner={result} />
     </>
   );
 }

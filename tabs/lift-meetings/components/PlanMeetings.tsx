@@ -1,8 +1,8 @@
 import { useRef, useState } from "react";
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
 import { Add16Regular, CalendarAdd16Regular, Delete16Regular } from "@fluentui/react-icons";
 import { PlanMeetingsRequest } from "../../../src/schemas/lift-meetings/api";
-import { ActionBar, ApiError, ErrorSummary, errorMessage, fieldId, formatDateTime, newKey, type SummaryEntry } from "../../shell";
+import { ActionBar, ApiError, ErrorSummary, Form, Notice, errorMessage, fieldId, formatDateTime, newKey, type SummaryEntry } from "../../shell";
 import type { DistrictPerson, MeetingDetail, PlannedMeetingInput } from "../api";
 import { useLiftApi } from "../hooks";
 import { ukDateTime } from "../labels";
@@ -156,15 +156,7 @@ export function PlanMeetings({ districtSlug, people, onPlanned }: PlanMeetingsPr
   const chairs = people;
 
   return (
-    <form
-      className={styles.form}
-      noValidate
-      aria-label="Plan meetings"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
+    <Form className={styles.form} aria-label="Plan meetings" onSubmit={() => void submit()}>
       {summary.length > 0 ? (
         <ErrorSummary ref={summaryRef} id="plan-errors" entries={summary} intro="The meetings cannot be planned yet. Correct these and plan again:" />
       ) : null}
@@ -240,42 +232,36 @@ export function PlanMeetings({ districtSlug, people, onPlanned }: PlanMeetingsPr
         </Button>
       </div>
       {failure ? (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>The meetings were not planned</MessageBarTitle>
-            {failure}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="error" title="The meetings were not planned">
+          {failure}
+        </Notice>
       ) : null}
       {planned ? (
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{planned.items.length === 1 ? "1 meeting planned" : `${planned.items.length} meetings planned`}</MessageBarTitle>
-            <ul className={styles.list}>
-              {planned.items.map((m) => (
-                <li key={m.id}>
-                  {m.title}, {formatDateTime(m.startsAt)}
-                </li>
-              ))}
-            </ul>
-            {planned.warnings.length > 0 ? (
-              <>
-                Check these:
-                <ul className={styles.list}>
-                  {planned.warnings.map((w) => (
-                    <li key={w}>{w}</li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="success" layout="multiline" title={planned.items.length === 1 ? "1 meeting planned" : `${planned.items.length} meetings planned`}>
+          <ul className={styles.list}>
+            {planned.items.map((m) => (
+              <li key={m.id}>
+                {m.title}, {formatDateTime(m.startsAt)}
+              </li>
+            ))}
+          </ul>
+          {planned.warnings.length > 0 ? (
+            <>
+              Check these:
+              <ul className={styles.list}>
+                {planned.warnings.map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </Notice>
       ) : null}
       <ActionBar sticky={false} label="Planning actions" status={pending ? "Planning…" : `${rows.length} ${rows.length === 1 ? "meeting" : "meetings"} to plan`}>
         <Button type="submit" appearance="primary" icon={<CalendarAdd16Regular />} disabledFocusable={pending}>
           Plan {rows.length === 1 ? "meeting" : `${rows.length} meetings`}
         </Button>
       </ActionBar>
-    </form>
+    </Form>
   );
 }

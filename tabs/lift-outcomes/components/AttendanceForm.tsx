@@ -1,20 +1,9 @@
 import { useState } from "react";
-import {
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { Add16Regular, Delete16Regular, Save16Regular } from "@fluentui/react-icons";
 import { AttendanceInput } from "../../../src/schemas/lift-outcomes/api";
 import { SETTINGS } from "../../../src/domain/reference/settings";
-import { LoadView, currentFromDetail, fieldId, useEditableRecord, useLoad, useSession } from "../../shell";
+import { Form, LoadView, Notice, currentFromDetail, fieldId, useEditableRecord, useLoad, useSession } from "../../shell";
 import { useOutcomesApi, type Attendance } from "../api";
 import { sharedStyles } from "../../shell/styles";
 
@@ -83,15 +72,7 @@ function AttendanceRecordForm({ meetingId, districtSlug, canEdit, saved }: { mee
   const present = people.some((p) => p.oid === me.oid);
 
   return (
-    <form
-      className={styles.form}
-      noValidate
-      aria-label="Attendance"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save();
-      }}
-    >
+    <Form className={styles.form} aria-label="Attendance" onSubmit={() => save()}>
       <fieldset className={styles.group}>
         <legend className={styles.legend}>Professionals</legend>
         {people.length === 0 ? <p>No one recorded yet.</p> : null}
@@ -139,28 +120,27 @@ function AttendanceRecordForm({ meetingId, districtSlug, canEdit, saved }: { mee
         {messages.settingIds ? <div className={styles.error}>{messages.settingIds}</div> : null}
       </fieldset>
       {stale ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Someone else saved the attendance</MessageBarTitle>
-            Theirs has {stale.professionals.length} {stale.professionals.length === 1 ? "person" : "people"} and {stale.settingIds.length}{" "}
-            {stale.settingIds.length === 1 ? "setting" : "settings"}. Yours is still shown and has not been saved.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button
-              onClick={form.takeTheirs}
-            >
-              Load theirs
-            </Button>
-            <Button
-              onClick={() => {
-                const mine = form.keepMine();
-                if (mine) save({ eTag: mine.record.eTag, value: mine.value });
-              }}
-            >
-              Re-apply mine to theirs and save
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <Notice
+          intent="warning"
+          layout="multiline"
+          title="Someone else saved the attendance"
+          actions={
+            <>
+              <Button onClick={form.takeTheirs}>Load theirs</Button>
+              <Button
+                onClick={() => {
+                  const mine = form.keepMine();
+                  if (mine) save({ eTag: mine.record.eTag, value: mine.value });
+                }}
+              >
+                Re-apply mine to theirs and save
+              </Button>
+            </>
+          }
+        >
+          Theirs has {stale.professionals.length} {stale.professionals.length === 1 ? "person" : "people"} and {stale.settingIds.length}{" "}
+          {stale.settingIds.length === 1 ? "setting" : "settings"}. Yours is still shown and has not been saved.
+        </Notice>
       ) : null}
       {result ? (
         <MessageBar intent={result.intent}>
@@ -174,6 +154,6 @@ function AttendanceRecordForm({ meetingId, districtSlug, canEdit, saved }: { mee
           </Button>
         </div>
       ) : null}
-    </form>
+    </Form>
   );
 }

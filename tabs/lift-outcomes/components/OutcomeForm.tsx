@@ -1,19 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  Textarea,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Button, Checkbox, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { Add16Regular, CheckmarkCircle16Regular, Delete16Regular, Save16Regular } from "@fluentui/react-icons";
 import {
   OUTCOME_CATEGORIES,
@@ -22,7 +8,7 @@ import {
   outcomeCategoryLabel,
   type OutcomeCategory,
 } from "../../../src/schemas/lift-outcomes/outcome";
-import { ActionBar, ErrorSummary, LoadView, currentFromDetail, fieldId, formatDate, formatDateTime, setAt, useEditableRecord, useLoad, type SummaryEntry } from "../../shell";
+import { ActionBar, BannerNotice, ErrorSummary, Form, LoadView, Notice, currentFromDetail, fieldId, formatDate, formatDateTime, setAt, useEditableRecord, useLoad, type SummaryEntry } from "../../shell";
 import type { DistrictPerson, MeetingDetail } from "../../lift-meetings/api";
 import { useOutcomesApi, type LiftOutcomeInput, type OutcomeRecord } from "../api";
 import { EMPTY_OUTCOME, allocatesSupport, newAction, outcomeDisplayOrder, outcomeToSend } from "../outcome-form";
@@ -201,15 +187,7 @@ function OutcomeRecordForm({ meeting, referralId, caseReference, teachers, draft
             : "Not saved yet";
 
   return (
-    <form
-      className={styles.form}
-      noValidate
-      aria-label={`Outcome for ${caseReference}`}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void run("save");
-      }}
-    >
+    <Form className={styles.form} aria-label={`Outcome for ${caseReference}`} onSubmit={() => void run("save")}>
       {approved ? (
         <div>
           <Badge appearance="filled" color="success" data-testid="outcome-approved">
@@ -358,31 +336,28 @@ function OutcomeRecordForm({ meeting, referralId, caseReference, teachers, draft
 
       <div ref={noticesRef} tabIndex={-1} style={{ outline: "none" }}>
         {stale ? (
-          <MessageBar intent="warning" layout="multiline" data-testid="outcome-stale">
-            <MessageBarBody>
-              <MessageBarTitle>{stale.updatedByName} changed this case</MessageBarTitle>
-              They saved it at {formatDateTime(stale.updatedAt)}, after you opened it. Your changes are still in the form and have not been
-              saved. Their version:
-              <ul className={styles.theirs}>
-                {summaryOf(stale).map((line) => (
-                  <li key={line}>{line}</li>
-                ))}
-              </ul>
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={reapply}>Re-apply my changes to theirs and save</Button>
-              <Button onClick={useTheirs}>Use their version</Button>
-            </MessageBarActions>
-          </MessageBar>
+          <Notice
+            intent="warning"
+            layout="multiline"
+            data-testid="outcome-stale"
+            title={`${stale.updatedByName} changed this case`}
+            actions={
+              <>
+                <Button onClick={reapply}>Re-apply my changes to theirs and save</Button>
+                <Button onClick={useTheirs}>Use their version</Button>
+              </>
+            }
+          >
+            They saved it at {formatDateTime(stale.updatedAt)}, after you opened it. Your changes are still in the form and have not been
+            saved. Their version:
+            <ul className={styles.theirs}>
+              {summaryOf(stale).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </Notice>
         ) : null}
-        {banner ? (
-          <MessageBar intent={banner.intent} layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{banner.title}</MessageBarTitle>
-              {banner.text}
-            </MessageBarBody>
-          </MessageBar>
-        ) : null}
+        <BannerNotice banner={banner} />
       </div>
 
       <ActionBar label={`Outcome actions for ${caseReference}`} status={statusText}>
@@ -400,6 +375,6 @@ function OutcomeRecordForm({ meeting, referralId, caseReference, teachers, draft
           </Button>
         ) : null}
       </ActionBar>
-    </form>
+    </Form>
   );
 }

@@ -1,14 +1,6 @@
 import { useMemo, useState } from "react";
-import {
-  Field,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Select,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import { LoadView, districtsInOrder, useLoad, useReferenceData, useSession } from "../../shell";
+import { Field, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { LoadView, Notice, districtsInOrder, useLoad, useReferenceData, useSession } from "../../shell";
 import { referralsApi } from "../api";
 import { ReferralList } from "./ReferralList";
 import { sharedStyles } from "../../shell/styles";
@@ -37,14 +29,11 @@ export function CommissionerReferrals({ initialDistrict }: { initialDistrict?: s
       <h2 id="commissioner-referrals-title" className={styles.h2}>
         LIFT referrals
       </h2>
-      <MessageBar intent="info" layout="multiline" data-testid="commissioner-note">
-        <MessageBarBody>
-          <MessageBarTitle>Referral details are not shown to commissioners</MessageBarTitle>
-          Referrals are about individual children, so only the school or setting that wrote them and the district&apos;s
-          LIFT team can read them. You can see a summary without anything that identifies a child: case reference,
-          school or setting, year group, area of need, meeting and status.
-        </MessageBarBody>
-      </MessageBar>
+      <Notice intent="info" layout="multiline" data-testid="commissioner-note" title="Referral details are not shown to commissioners">
+        Referrals are about individual children, so only the school or setting that wrote them and the district&apos;s
+        LIFT team can read them. You can see a summary without anything that identifies a child: case reference,
+        school or setting, year group, area of need, meeting and status.
+      </Notice>
       <Field className={styles.filter} label="District">
         <Select value={district} onChange={(_, d) => setDistrict(d.value)}>
           <option value="">Choose a district…</option>

@@ -1,11 +1,12 @@
 import { useMemo, useState } from "react";
-import { Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { LoadView, errorMessage, useLoad, useSession } from "../../shell";
+import { Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { LoadView, Notice, useLoad, useSession } from "../../shell";
 import { referralsApi, type LiftMeetingSummary, type ReferralRecord } from "../api";
 import { academicYearOf, firstDayOfAcademicYear } from "../../../src/domain/time/academic-year";
 import { formatDateTime, ukToday } from "../draft";
 import { ReferralDetails } from "./ReferralDetails";
 import { ReferralList } from "./ReferralList";
+import { useOpenReferral } from "../use-open-referral";
 import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
@@ -52,7 +53,7 @@ export function DistrictReferrals({ districtName }: { districtName: string }) {
   const [meetingId, setMeetingId] = useState("");
   const { state: list } = useLoad(meetingId, () => rapi.list({ scope: "district", meeting: meetingId || undefined }));
   const [open, setOpen] = useState<ReferralRecord | undefined>(undefined);
-  const [openError, setOpenError] = useState<string | undefined>(undefined);
+  const opener = useOpenReferral(rapi, setOpen);
 
   if (open) {
     return <ReferralDetails record={open} backLabel="Back to the district's referrals" onBack={() => setOpen(undefined)} />;
@@ -80,13 +81,10 @@ export function DistrictReferrals({ districtName }: { districtName: string }) {
           </Select>
         </Field>
       </div>
-      {openError ? (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>Could not open the referral</MessageBarTitle>
-            {openError}
-          </MessageBarBody>
-        </MessageBar>
+      {opener.error ? (
+        <Notice intent="error" title="Could not open the referral">
+          {opener.error}
+        </Notice>
       ) : null}
       <LoadView
         state={list}
@@ -99,10 +97,7 @@ export function DistrictReferrals({ districtName }: { districtName: string }) {
           showChild
           showSetting
           label={chosen ? `Referrals for ${chosen.title}` : "Submitted referrals"}
-          onOpen={(item) => {
-            setOpenError(undefined);
-            rapi.get(item.id).then(setOpen, (error: unknown) => setOpenError(errorMessage(error)));
-          }}
+          onOpen={(item) => void opener.open(item)}
         />
         )}
       </LoadView>

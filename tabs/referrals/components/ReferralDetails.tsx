@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { Button, Card, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, Card, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Notice } from "../../shell";
 import { ArrowLeft16Regular } from "@fluentui/react-icons";
 import { AREAS_OF_NEED, childAgeInMonths, referralFormSections, type ReferralField } from "../../../src/schemas/referrals/referral";
 import { SUPPORT_PLAN_FIELDS } from "../../../src/schemas/lift-outcomes/outcome";
@@ -94,12 +95,9 @@ export function ReferralDetails({ record, backLabel, onBack, notice }: ReferralD
       </div>
       {notice}
       {record.notice ? (
-        <MessageBar intent="warning" layout="multiline" data-testid="meeting-notice">
-          <MessageBarBody>
-            <MessageBarTitle>Meeting changed</MessageBarTitle>
-            {record.notice}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="warning" layout="multiline" data-testid="meeting-notice" title="Meeting changed">
+          {record.notice}
+        </Notice>
       ) : null}
       <div className={styles.header}>
         <h2 id="referral-title" className={styles.h2}>

@@ -1,17 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import {
-  Badge,
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowLeft16Regular, Save16Regular, Send16Regular } from "@fluentui/react-icons";
-import { ActionBar, ApiError, ErrorSummary, errorMessage, focusField, useEditableRecord, useLoad, useSession } from "../../shell";
+import { ActionBar, ApiError, BannerNotice, ErrorSummary, Form, Notice, errorMessage, focusField, useEditableRecord, useLoad, useSession } from "../../shell";
 import {
   childAgeInMonths,
   referralFormSections,
@@ -271,15 +261,7 @@ export function ReferralEditor({ initial, onBack, onSubmitted }: ReferralEditorP
             : "Not saved yet";
 
   return (
-    <form
-      className={styles.form}
-      noValidate
-      aria-labelledby="referral-form-title"
-      onSubmit={(event) => {
-        event.preventDefault();
-        run("submit");
-      }}
-    >
+    <Form className={styles.form} aria-labelledby="referral-form-title" onSubmit={() => run("submit")}>
       <div className={styles.top}>
         <Button appearance="subtle" icon={<ArrowLeft16Regular />} onClick={back}>
           Back to my referrals
@@ -299,16 +281,19 @@ export function ReferralEditor({ initial, onBack, onSubmitted }: ReferralEditorP
       </Text>
 
       {leaving ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>You have unsaved changes</MessageBarTitle>
-            Save the draft first, or leave without saving them.
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={() => run("save")}>Save draft</Button>
-            <Button onClick={onBack}>Leave without saving</Button>
-          </MessageBarActions>
-        </MessageBar>
+        <Notice
+          intent="warning"
+          layout="multiline"
+          title="You have unsaved changes"
+          actions={
+            <>
+              <Button onClick={() => run("save")}>Save draft</Button>
+              <Button onClick={onBack}>Leave without saving</Button>
+            </>
+          }
+        >
+          Save the draft first, or leave without saving them.
+        </Notice>
       ) : null}
 
       {summaryFor && entries.length > 0 ? <ErrorSummary
@@ -336,55 +321,54 @@ export function ReferralEditor({ initial, onBack, onSubmitted }: ReferralEditorP
       {/* Outcomes of Save and Submit, next to the buttons that caused them (and focused, so they are read). */}
       <div ref={noticesRef} tabIndex={-1} className={styles.notices} data-testid="form-notices">
         {stale ? (
-          <MessageBar intent="warning" layout="multiline" data-testid="stale-warning">
-            <MessageBarBody>
-              <MessageBarTitle>Someone else changed this referral</MessageBarTitle>
-              It was saved by someone else after you opened it. Your changes are still shown above and have not been saved.
-              Load their version (your changes will be replaced), or re-apply your changes to theirs and save.
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button onClick={loadTheirs}>Load their version</Button>
-              <Button onClick={keepMine}>Re-apply my changes to theirs and save</Button>
-            </MessageBarActions>
-          </MessageBar>
+          <Notice
+            intent="warning"
+            layout="multiline"
+            data-testid="stale-warning"
+            title="Someone else changed this referral"
+            actions={
+              <>
+                <Button onClick={loadTheirs}>Load their version</Button>
+                <Button onClick={keepMine}>Re-apply my changes to theirs and save</Button>
+              </>
+            }
+          >
+            It was saved by someone else after you opened it. Your changes are still shown above and have not been saved.
+            Load their version (your changes will be replaced), or re-apply your changes to theirs and save.
+          </Notice>
         ) : null}
 
         {refusal ? (
-          <MessageBar intent="warning" layout="multiline" data-testid="meeting-refusal">
-            <MessageBarBody>
-              <MessageBarTitle>That LIFT meeting cannot take this referral</MessageBarTitle>
-              {refusal.message}
-            </MessageBarBody>
-            {refusal.nextMeeting ? (
-              <MessageBarActions>
-                <Button
-                  onClick={() => {
-                    const next = refusal.nextMeeting;
-                    if (!next) return;
-                    change("meeting.meetingId", next.id);
-                    requestAnimationFrame(() => focusField("meeting.meetingId"));
-                  }}
-                >
-                  Choose {refusal.nextMeeting.title}, {formatDateTime(refusal.nextMeeting.startsAt)}
-                </Button>
-              </MessageBarActions>
-            ) : null}
-          </MessageBar>
+          <Notice
+            intent="warning"
+            layout="multiline"
+            data-testid="meeting-refusal"
+            title="That LIFT meeting cannot take this referral"
+            actions={
+              refusal.nextMeeting ? (
+                <>
+                  <Button
+                    onClick={() => {
+                      const next = refusal.nextMeeting;
+                      if (!next) return;
+                      change("meeting.meetingId", next.id);
+                      requestAnimationFrame(() => focusField("meeting.meetingId"));
+                    }}
+                  >
+                    Choose {refusal.nextMeeting.title}, {formatDateTime(refusal.nextMeeting.startsAt)}
+                  </Button>
+                </>
+              ) : undefined
+            }
+          >
+            {refusal.message}
+          </Notice>
         ) : null}
 
-        {banner ? (
-          <MessageBar intent={banner.intent} layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{banner.title}</MessageBarTitle>
-              {banner.text}
-            </MessageBarBody>
-            {banner.intent === "error" && record ? (
-              <MessageBarActions>
-                <Button onClick={() => void reloadFromServer()}>Check for changes</Button>
-              </MessageBarActions>
-            ) : null}
-          </MessageBar>
-        ) : null}
+        <BannerNotice
+          banner={banner}
+          actions={banner?.intent === "error" && record ? <Button onClick={() => void reloadFromServer()}>Check for changes</Button> : undefined}
+        />
       </div>
 
       <ActionBar status={statusText} label="Referral actions">
@@ -405,6 +389,6 @@ export function ReferralEditor({ initial, onBack, onSubmitted }: ReferralEditorP
           {pending === "submit" ? "Submitting…" : "Submit referral"}
         </Button>
       </ActionBar>
-    </form>
+    </Form>
   );
 }

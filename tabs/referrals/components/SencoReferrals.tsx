@@ -1,21 +1,13 @@
 import { useEffect, useMemo, useState } from "react";
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Add16Regular, ArrowClockwise16Regular } from "@fluentui/react-icons";
-import { LoadView, errorMessage, useLoad, useSession } from "../../shell";
-import { referralsApi, type ReferralRecord, type ReferralSummary } from "../api";
+import { LoadView, Notice, useLoad, useSession } from "../../shell";
+import { referralsApi, type ReferralRecord } from "../api";
 import { formatDateTime } from "../draft";
 import { ReferralDetails } from "./ReferralDetails";
 import { ReferralEditor } from "./ReferralEditor";
 import { ReferralList } from "./ReferralList";
+import { useOpenReferral } from "../use-open-referral";
 import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
@@ -44,8 +36,7 @@ export function SencoReferrals() {
   const { me, api } = useSession();
   const rapi = useMemo(() => referralsApi(api), [api]);
   const [view, setView] = useState<View>({ kind: "list" });
-  const [opening, setOpening] = useState<string | undefined>(undefined);
-  const [openError, setOpenError] = useState<string | undefined>(undefined);
+  const opener = useOpenReferral(rapi, (record) => setView(record.status === "draft" ? { kind: "edit", record } : { kind: "view", record }));
 
   // Loaded afresh each time the list is shown again (a draft may have been saved or submitted meanwhile).
   const { state: list, reload } = useLoad(view.kind === "list" ? "mine" : undefined, () => rapi.list({ scope: "mine" }));
@@ -54,19 +45,6 @@ export function SencoReferrals() {
   useEffect(() => {
     window.scrollTo({ top: 0 });
   }, [view]);
-
-  const open = async (item: ReferralSummary) => {
-    setOpening(item.id);
-    setOpenError(undefined);
-    try {
-      const record = await rapi.get(item.id);
-      setView(record.status === "draft" ? { kind: "edit", record } : { kind: "view", record });
-    } catch (error) {
-      setOpenError(errorMessage(error));
-    } finally {
-      setOpening(undefined);
-    }
-  };
 
   const toList = () => setView({ kind: "list" });
 
@@ -90,14 +68,11 @@ export function SencoReferrals() {
         onBack={toList}
         notice={
           view.justSubmitted ? (
-            <MessageBar intent="success" layout="multiline" data-testid="submitted-notice">
-              <MessageBarBody>
-                <MessageBarTitle>Referral submitted</MessageBarTitle>
-                Case reference <strong>{r.caseReference}</strong>
-                {r.meeting ? `, on ${r.meeting.title} (${formatDateTime(r.meeting.startsAt)})` : ""}. You will see the outcome
-                here once LIFT has met.
-              </MessageBarBody>
-            </MessageBar>
+            <Notice intent="success" layout="multiline" data-testid="submitted-notice" title="Referral submitted">
+              Case reference <strong>{r.caseReference}</strong>
+              {r.meeting ? `, on ${r.meeting.title} (${formatDateTime(r.meeting.startsAt)})` : ""}. You will see the outcome
+              here once LIFT has met.
+            </Notice>
           ) : undefined
         }
       />
@@ -123,15 +98,12 @@ export function SencoReferrals() {
         Drafts stay here until you submit them. Once submitted, each referral shows its case reference, its LIFT meeting and,
         after the meeting, the outcome and the actions for your school.
       </Text>
-      {openError ? (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>Could not open the referral</MessageBarTitle>
-            {openError}
-          </MessageBarBody>
-        </MessageBar>
+      {opener.error ? (
+        <Notice intent="error" title="Could not open the referral">
+          {opener.error}
+        </Notice>
       ) : null}
-      {opening ? <Spinner size="small" label="Opening the referral…" /> : null}
+      {opener.opening ? <Spinner size="small" label="Opening the referral…" /> : null}
       <LoadView
         state={list}
         what="your referrals"
@@ -141,7 +113,7 @@ export function SencoReferrals() {
           </div>
         }
       >
-        {(items) => <ReferralList items={items} showChild label="My referrals" onOpen={(item) => void open(item)} />}
+        {(items) => <ReferralList items={items} showChild label="My referrals" onOpen={(item) => void opener.open(item)} />}
       </LoadView>
     </section>
   );

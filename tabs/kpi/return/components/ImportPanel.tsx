@@ -1,24 +1,7 @@
 import { useId, useRef, useState } from "react";
-import {
-  Button,
-  Card,
-  CardHeader,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Card, CardHeader, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownload20Regular, ArrowUpload20Regular } from "@fluentui/react-icons";
-import { ApiError, errorMessage, saveFile } from "../../../shell";
+import { ApiError, DataTable, Notice, errorMessage, saveFile } from "../../../shell";
 import type { FileFormat, ImportRowError, KpiApi } from "../../api";
 import { sharedStyles } from "../../../shell/styles";
 
@@ -133,40 +116,23 @@ export function ImportPanel({ kpi, onImported }: { kpi: KpiApi; onImported(): vo
       ) : null}
       {outcome.kind === "busy" ? <Spinner size="small" label={`Importing ${outcome.name}…`} /> : null}
       {outcome.kind === "done" ? (
-        <MessageBar intent="success" data-testid="import-result">
-          <MessageBarBody>
-            <MessageBarTitle>Imported {outcome.name}</MessageBarTitle>
-            {outcome.imported} {outcome.imported === 1 ? "return" : "returns"} imported, {outcome.unchanged} unchanged.
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="success" data-testid="import-result" title={`Imported ${outcome.name}`}>
+          {outcome.imported} {outcome.imported === 1 ? "return" : "returns"} imported, {outcome.unchanged} unchanged.
+        </Notice>
       ) : null}
       {outcome.kind === "failed" ? (
         <>
-          <MessageBar intent="error" layout="multiline" data-testid="import-result">
-            <MessageBarBody>
-              <MessageBarTitle>{outcome.name} was not imported</MessageBarTitle>
-              {outcome.message}
-            </MessageBarBody>
-          </MessageBar>
+          <Notice intent="error" layout="multiline" data-testid="import-result" title={`${outcome.name} was not imported`}>
+            {outcome.message}
+          </Notice>
           {outcome.errors.length > 0 ? (
-            <Table aria-label="Import problems by row and column" size="small" data-testid="import-errors">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Row</TableHeaderCell>
-                  <TableHeaderCell>Column</TableHeaderCell>
-                  <TableHeaderCell>Problem</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {outcome.errors.map((e, i) => (
-                  <TableRow key={`${e.row}-${e.column}-${i}`}>
-                    <TableCell>{e.row}</TableCell>
-                    <TableCell>{e.column}</TableCell>
-                    <TableCell>{e.message}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DataTable
+              aria-label="Import problems by row and column"
+              size="small"
+              data-testid="import-errors"
+              headers={["Row", "Column", "Problem"]}
+              rows={outcome.errors.map((e, i) => ({ key: `${e.row}-${e.column}-${i}`, cells: [e.row, e.column, e.message] }))}
+            />
           ) : null}
         </>
       ) : null}

@@ -1,4 +1,5 @@
-import { Field, Select, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import { DistrictSelect } from "../../../shell";
 import type { ReturnListItem } from "../../api";
 import { STATUS_LABELS } from "../../format";
 import { TERM_NUMBERS, termLabel } from "../../periods";
@@ -31,13 +32,7 @@ export function PeriodPicker({ years, year, term, items, onYear, onTerm, distric
     <div className={styles.root}>
       {districts && onDistrict ? (
         <Field label="District">
-          <Select className={styles.select} value={district} onChange={(_, data) => onDistrict(data.value)}>
-            {districts.map((d) => (
-              <option key={d.slug} value={d.slug}>
-                {d.name}
-              </option>
-            ))}
-          </Select>
+          <DistrictSelect className={styles.select} value={district ?? ""} onChange={onDistrict} districts={districts} noneLabel={null} />
         </Field>
       ) : null}
       <YearSelect years={years} value={year} onChange={onYear} />

@@ -4,9 +4,7 @@ import {
   Card,
   Field,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   Text,
   Textarea,
   makeStyles,
@@ -14,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Save20Regular, Send20Regular } from "@fluentui/react-icons";
-import { ErrorSummary, useEditableRecord, type SummaryEntry } from "../../../shell";
+import { ErrorSummary, Notice, useEditableRecord, type SummaryEntry } from "../../../shell";
 import type { KpiApi, KpiReturn, Measure, MeasureGroup } from "../../api";
 import { computePercent, missingMeasures, returnDraft, validate, valuesOf, type ReturnDraft } from "../form-state";
 import { STATUS_LABELS, formatDateTime } from "../../format";
@@ -195,32 +193,33 @@ export function ReturnForm({ kpi, measures, groups, value, districtName, canWrit
     <div className={styles.layout}>
       <div className={styles.form}>
         {value.status === "returned" && value.returnedComment ? (
-          <MessageBar intent="warning" layout="multiline" data-testid="returned-comment">
-            <MessageBarBody>
-              <MessageBarTitle>Returned by the commissioner: please amend and submit again</MessageBarTitle>
-              {value.returnedComment}
-            </MessageBarBody>
-          </MessageBar>
+          <Notice intent="warning" layout="multiline" data-testid="returned-comment" title="Returned by the commissioner: please amend and submit again">
+            {value.returnedComment}
+          </Notice>
         ) : null}
         {stale ? (
-          <MessageBar intent="warning" layout="multiline" data-testid="return-stale">
-            <MessageBarBody>
-              <MessageBarTitle>Someone else changed this return</MessageBarTitle>
-              It was saved elsewhere since you opened it (version {stale.version}, {STATUS_LABELS[stale.status]}). Your figures are still
-              shown and have not been saved. Load theirs, or re-apply your changes to theirs, check them and save.
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button
-                onClick={() => {
-                  form.takeTheirs();
-                  onChanged(stale);
-                }}
-              >
-                Load the latest version
-              </Button>
-              <Button onClick={() => void form.keepMine()}>Re-apply my changes to theirs</Button>
-            </MessageBarActions>
-          </MessageBar>
+          <Notice
+            intent="warning"
+            layout="multiline"
+            data-testid="return-stale"
+            title="Someone else changed this return"
+            actions={
+              <>
+                <Button
+                  onClick={() => {
+                    form.takeTheirs();
+                    onChanged(stale);
+                  }}
+                >
+                  Load the latest version
+                </Button>
+                <Button onClick={() => void form.keepMine()}>Re-apply my changes to theirs</Button>
+              </>
+            }
+          >
+            It was saved elsewhere since you opened it (version {stale.version}, {STATUS_LABELS[stale.status]}). Your figures are still
+            shown and have not been saved. Load theirs, or re-apply your changes to theirs, check them and save.
+          </Notice>
         ) : null}
         {summary ? (
           <ErrorSummary
@@ -302,12 +301,9 @@ export function ReturnForm({ kpi, measures, groups, value, districtName, canWrit
         ) : null}
         <div aria-live="polite">
           {notice ? (
-            <MessageBar intent={notice.intent} layout="multiline" data-testid="form-notice">
-              <MessageBarBody>
-                <MessageBarTitle>{notice.title}</MessageBarTitle>
-                {notice.text}
-              </MessageBarBody>
-            </MessageBar>
+            <Notice intent={notice.intent} layout="multiline" data-testid="form-notice" title={notice.title}>
+              {notice.text}
+            </Notice>
           ) : null}
         </div>
         <MissingList missing={missing} narrativeMissing={narrative.trim() === ""} />

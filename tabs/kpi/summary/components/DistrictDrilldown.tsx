@@ -1,19 +1,7 @@
 import { useState } from "react";
-import {
-  Button,
-  Card,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Tab,
-  TabList,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Card, Link, Tab, TabList, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowLeft20Regular, Print20Regular } from "@fluentui/react-icons";
-import { LoadView, districtName, useLoad, useReferenceData } from "../../../shell";
+import { LoadView, Notice, districtName, useLoad, useReferenceData } from "../../../shell";
 import type { KpiApi } from "../../api";
 import { HistoryTable } from "../../components/HistoryTable";
 import { ReturnWithCommentDialog } from "../../components/ReturnWithCommentDialog";
@@ -92,12 +80,9 @@ export function DistrictDrilldown({ kpi, slug, year, initialTerm, onBack, onPack
               ) : null}
             </div>
             {state.value.status === "returned" && state.value.returnedComment ? (
-              <MessageBar intent="warning" layout="multiline">
-                <MessageBarBody>
-                  <MessageBarTitle>Returned to the lead</MessageBarTitle>
-                  {state.value.returnedComment}
-                </MessageBarBody>
-              </MessageBar>
+              <Notice intent="warning" layout="multiline" title="Returned to the lead">
+                {state.value.returnedComment}
+              </Notice>
             ) : null}
             {state.value.status === "not_started" ? (
               <Text>{name} has not started this return: every figure is missing.</Text>

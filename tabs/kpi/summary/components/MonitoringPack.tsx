@@ -1,19 +1,8 @@
-import { Fragment } from "react";
-import {
-  Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowLeft20Regular, Print20Regular } from "@fluentui/react-icons";
 import { LoadView, districtName, useLoad, useReferenceData } from "../../../shell";
-import { GROUPS, measuresFor } from "../../../../src/domain/kpi/catalogue";
+import { measuresFor } from "../../../../src/domain/kpi/catalogue";
+import { FiguresTable } from "../../components/FiguresTable";
 import type { Anomaly, KpiApi, MonitoringPack as Pack } from "../../api";
 import { termLabel } from "../../periods";
 import { ValueCell } from "./ValueCell";
@@ -49,7 +38,6 @@ const useStyles = makeStyles({
   },
   h2: { margin: 0, fontSize: tokens.fontSizeBase600, fontWeight: tokens.fontWeightSemibold },
   h3: { margin: `0 0 ${tokens.spacingVerticalS}`, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  group: { backgroundColor: tokens.colorNeutralBackground3, fontWeight: tokens.fontWeightSemibold },
   narrative: { whiteSpace: "pre-wrap" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
@@ -101,42 +89,14 @@ export function MonitoringPack({ kpi, slug, year, terms, onBack }: { kpi: KpiApi
             <h3 id="pack-figures" className={styles.h3}>
               Figures
             </h3>
-            <Table size="small" aria-label={`${name} figures for ${termLabel(terms[0])} and ${termLabel(terms[1])}`}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Measure</TableHeaderCell>
-                  {terms.map((t) => (
-                    <TableHeaderCell key={t}>{termLabel(t)}</TableHeaderCell>
-                  ))}
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {GROUPS.map((g) => {
-                  const inGroup = measures.filter((m) => m.group === g.id);
-                  if (inGroup.length === 0) return null;
-                  return (
-                    <Fragment key={g.id}>
-                      <TableRow className={styles.group}>
-                        <TableCell colSpan={3}>{g.title}</TableCell>
-                      </TableRow>
-                      {inGroup.map((m) => (
-                        <TableRow key={m.id}>
-                          <TableCell>{m.label}</TableCell>
-                          {periods.map((p) => (
-                            <TableCell key={p}>
-                              <ValueCell
-                                row={state.value.rows.find((r) => r.level === "district" && r.period === p && r.measure === m.id)}
-                                kind={m.kind}
-                              />
-                            </TableCell>
-                          ))}
-                        </TableRow>
-                      ))}
-                    </Fragment>
-                  );
-                })}
-              </TableBody>
-            </Table>
+            <FiguresTable
+              aria-label={`${name} figures for ${termLabel(terms[0])} and ${termLabel(terms[1])}`}
+              measures={measures}
+              columns={terms.map((t) => termLabel(t))}
+              figure={(m, column) => (
+                <ValueCell row={state.value.rows.find((r) => r.level === "district" && r.period === periods[column] && r.measure === m.id)} kind={m.kind} />
+              )}
+            />
           </section>
           <section data-pack-section aria-labelledby="pack-anomalies">
             <h3 id="pack-anomalies" className={styles.h3}>

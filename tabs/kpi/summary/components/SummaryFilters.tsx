@@ -1,5 +1,5 @@
 import { Checkbox, Field, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { districtBySlug, districtsIn, districtsInOrder, useReferenceData } from "../../../shell";
+import { DistrictSelect, districtBySlug, districtsIn, districtsInOrder, useReferenceData } from "../../../shell";
 import { TERM_NUMBERS, termLabel } from "../../periods";
 import { YearSelect } from "../../YearSelect";
 
@@ -58,14 +58,13 @@ export function SummaryFilters({ years, value, onChange }: { years: string[]; va
         </Select>
       </Field>
       <Field label="District">
-        <Select className={styles.select} value={value.district} onChange={(_, d) => onChange({ ...value, district: d.value })}>
-          <option value="">All districts</option>
-          {districts.map((d) => (
-            <option key={d.slug} value={d.slug}>
-              {d.name}
-            </option>
-          ))}
-        </Select>
+        <DistrictSelect
+          className={styles.select}
+          value={value.district}
+          onChange={(district) => onChange({ ...value, district })}
+          districts={districts}
+          noneLabel="All districts"
+        />
       </Field>
     </div>
   );

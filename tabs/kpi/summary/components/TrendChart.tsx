@@ -1,19 +1,7 @@
 import { useState } from "react";
 import { LineChart, type LineChartPoints } from "@fluentui/react-charts";
-import {
-  Button,
-  Card,
-  CardHeader,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Card, CardHeader, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { DataTable } from "../../../shell";
 import type { Measure, SummaryRow } from "../../api";
 import { ValueCell } from "./ValueCell";
 
@@ -74,28 +62,15 @@ export function TrendChart({ measure, years, rowsByYear, scopeLevel, scopeName }
         }
       />
       {asTable ? (
-        <Table size="extra-small" aria-label={`${title}: ${scopeName} by term and year`}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Year</TableHeaderCell>
-              {TERMS.map((t) => (
-                <TableHeaderCell key={t}>T{t}</TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {years.map((year) => (
-              <TableRow key={year}>
-                <TableCell>{year}</TableCell>
-                {TERMS.map((t) => (
-                  <TableCell key={t}>
-                    <ValueCell row={pick(year, t)} kind={measure.kind} />
-                  </TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          size="extra-small"
+          aria-label={`${title}: ${scopeName} by term and year`}
+          headers={["Year", ...TERMS.map((t) => `T${t}`)]}
+          rows={years.map((year) => ({
+            key: year,
+            cells: [year, ...TERMS.map((t) => <ValueCell key={t} row={pick(year, t)} kind={measure.kind} />)],
+          }))}
+        />
       ) : series.length === 0 ? (
         <Text className={styles.empty}>No figures yet for these years: every term is missing.</Text>
       ) : (
