@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Card, Field, Link, Radio, RadioGroup, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Settings24Regular } from "@fluentui/react-icons";
-import type { LiftMeetingSummary } from "../../src/schemas/referrals/api";
-import { DistrictSelect, FactList, Notice, Shell, TAB_VIEWS, districtBySlug, errorMessage, formatDateTime, tabConfigFor, ukToday, useReferenceData, useSession, type TabViewId } from "../shell";
+import { liftMeetingsApi } from "../../src/schemas/lift-meetings/api";
+import { DistrictSelect, FactList, LoadView, Notice, Shell, TAB_VIEWS, districtBySlug, errorMessage, formatDateTime, tabConfigFor, ukToday, useLoad, useReferenceData, useSession, type TabViewId } from "../shell";
 import { sharedStyles } from "../shell/styles";
 
 const useStyles = makeStyles({
@@ -25,7 +25,6 @@ function ConfigBody() {
   );
   const [districtSlug, setDistrictSlug] = useState<string>(me.district?.slug ?? "");
   const [meetingId, setMeetingId] = useState("");
-  const [meetings, setMeetings] = useState<{ slug: string; items?: LiftMeetingSummary[]; error?: string }>();
   const [saveError, setSaveError] = useState<string>();
   const view = TAB_VIEWS.find((v) => v.id === viewId);
   const config = useMemo(
@@ -34,20 +33,12 @@ function ConfigBody() {
   );
 
   // The agenda view can be bound to one of the district's meetings (a meeting's own tab).
-  useEffect(() => {
-    setMeetingId("");
-    if (viewId !== "agenda" || !districtSlug) return;
-    let cancelled = false;
-    const params = new URLSearchParams({ district: districtSlug, from: ukToday() });
+  useEffect(() => setMeetingId(""), [viewId, districtSlug]);
+  const meetings = useLoad(viewId === "agenda" && districtSlug ? districtSlug : undefined, (signal) =>
     api
-      .get<{ items: LiftMeetingSummary[] }>(`/api/lift-meetings?${params.toString()}`)
-      .then((r) => !cancelled && setMeetings({ slug: districtSlug, items: r.items.filter((m) => m.status !== "cancelled") }))
-      .catch((error: unknown) => !cancelled && setMeetings({ slug: districtSlug, error: errorMessage(error) }));
-    return () => {
-      cancelled = true;
-    };
-  }, [api, viewId, districtSlug]);
-  const districtMeetings = meetings?.slug === districtSlug ? meetings : undefined;
+      .call(liftMeetingsApi.listMeetings, { query: { district: districtSlug, from: ukToday() }, signal })
+      .then((r) => r.items.filter((m) => m.status !== "cancelled")),
+  );
 
   // Teams asks for the settings when the user presses Save; keep the latest choice for that moment.
   const configRef = useRef(config);
@@ -125,24 +116,24 @@ function ConfigBody() {
           </Field>
         ) : null}
         {viewId === "agenda" && districtSlug ? (
-          <Field
-            label="LIFT meeting"
-            className={styles.meeting}
-            hint={
-              districtMeetings?.error
-                ? `The district's meetings could not be loaded (${districtMeetings.error}); the tab will follow the next meeting.`
-                : "Bind the tab to one meeting (for the meeting's own chat), or let it follow the district's next meeting."
-            }
-          >
-            <Select value={meetingId} onChange={(_e, data) => setMeetingId(data.value)} data-testid="config-meeting">
-              <option value="">The next meeting (follows the calendar)</option>
-              {(districtMeetings?.items ?? []).map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.title}, {formatDateTime(m.startsAt)}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <LoadView state={meetings.state} what="the district's meetings" size="small" onRetry={() => void meetings.reload()}>
+            {(items) => (
+              <Field
+                label="LIFT meeting"
+                className={styles.meeting}
+                hint="Bind the tab to one meeting (for the meeting's own chat), or let it follow the district's next meeting."
+              >
+                <Select value={meetingId} onChange={(_e, data) => setMeetingId(data.value)} data-testid="config-meeting">
+                  <option value="">The next meeting (follows the calendar)</option>
+                  {items.map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {m.title}, {formatDateTime(m.startsAt)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            )}
+          </LoadView>
         ) : null}
         {config ? (
           <FactList

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState, type ReactElement, type ReactNode } from "react";
 import { Button, FluentProvider, Link, Persona, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { Notice } from "./Notice";
 import { ArrowClockwise16Regular, HatGraduation24Filled, PersonSwap16Regular } from "@fluentui/react-icons";
+import { coreApi } from "../../src/schemas/core/api";
 import { createApiClient, errorMessage, type Me } from "./api";
 import { beginSignIn, getAuthConfig, switchUser, type DemoUser } from "./auth";
 import { ContextDetails } from "./ContextDetails";
+import { Notice } from "./Notice";
 import { getReferenceData } from "./reference-api";
 import type { ReferenceData } from "./reference-data";
 import { SignInPicker } from "./SignInPicker";
@@ -139,7 +140,7 @@ export function Shell({ title, tagline, icon, children }: ShellProps) {
         }
         const api = createApiClient(signIn.getToken);
         // The districts, areas and terms come with the user, once per page: every page picks from them.
-        const [me, reference] = await Promise.all([api.get<Me>("/api/me"), getReferenceData(api)]);
+        const [me, reference] = await Promise.all([api.call(coreApi.me, {}), getReferenceData(api)]);
         if (!cancelled) setState({ kind: "ready", me, session: { me, api, host: connected, authMode: signIn.mode }, reference });
       } catch (error) {
         console.warn("LIFT Hub: sign-in failed", error);
