@@ -3,27 +3,29 @@ import path from "node:path";
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { pageTemplate, type TabPage } from "./vite/page-template";
+import { TAB_PAGES } from "../src/teams-app/tab-pages";
 
 /**
- * The tab pages: the slug is the page's address (/tabs/<slug>, built to tabs/dist/<slug>/index.html
- * from page.html), which the Teams manifest and the app server rely on and so never changes; the
- * folder (holding its main.tsx) is named for the feature the page belongs to.
+ * Each tab page's folder under tabs/ (holding its main.tsx), named for the feature the page belongs
+ * to. The pages themselves (slug, title) are the one table in src/teams-app/tab-pages.ts: the slug is
+ * the page's address (/tabs/<slug>, built to tabs/dist/<slug>/index.html from page.html), which the
+ * manifest and the app server rely on. A page added there without a folder here does not compile.
  */
-const TAB_PAGES = {
-  referral: { folder: "referrals", title: "My referrals" },
-  "lift-meeting": { folder: "lift-meetings", title: "LIFT meeting" },
-  "kpi-return": { folder: "kpi/return", title: "KPI return" },
-  summary: { folder: "kpi/summary", title: "KPI summary" },
-  config: { folder: "config", title: "Set up the LIFT Hub tab" },
-} as const satisfies Record<string, TabPage>;
-export const TAB_PAGE_SLUGS = Object.keys(TAB_PAGES) as (keyof typeof TAB_PAGES)[];
+const FOLDERS: Record<(typeof TAB_PAGES)[number]["slug"], string> = {
+  referral: "referrals",
+  "lift-meeting": "lift-meetings",
+  "kpi-return": "kpi/return",
+  summary: "kpi/summary",
+  config: "config",
+};
+const PAGES: Record<string, TabPage> = Object.fromEntries(TAB_PAGES.map((p) => [p.slug, { folder: FOLDERS[p.slug], title: p.title }]));
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 export default defineConfig({
   root,
   base: "/tabs/",
-  plugins: [react(), pageTemplate(root, TAB_PAGES)],
+  plugins: [react(), pageTemplate(root, PAGES)],
   // Nothing in tabs/ is served verbatim; avoid Vite picking up a stray tabs/public.
   publicDir: false,
   build: {
@@ -33,7 +35,7 @@ export default defineConfig({
     // Fluent UI is large; it is shared by every page and cached once.
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
-      input: Object.fromEntries(TAB_PAGE_SLUGS.map((slug) => [slug, path.join(root, slug, "index.html")])),
+      input: Object.fromEntries(TAB_PAGES.map(({ slug }) => [slug, path.join(root, slug, "index.html")])),
     },
   },
   // `npx vite --config tabs/vite.config.ts` serves the pages with hot reload; the API comes from the

@@ -14,8 +14,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..")
 const DIST = path.join(ROOT, "tabs", "dist");
 const STAMP = path.join(DIST, ".built-at");
 /** What the tab bundle is made of: the tabs and the shared src code they import. */
-// Tabs import pure code from src/domain and src/schemas (one schema shared by form and server).
-const SOURCES = ["tabs", "src/domain", "src/schemas"].map((p) => path.join(ROOT, p));
+// Tabs import pure code from src/domain and src/schemas (one schema shared by form and server); the
+// build takes its pages from the one table of tab pages.
+const SOURCES = ["tabs", "src/domain", "src/schemas", "src/teams-app/tab-pages.ts"].map((p) => path.join(ROOT, p));
 const SKIP = new Set([DIST, path.join(ROOT, "tabs", "node_modules")]);
 
 /**
