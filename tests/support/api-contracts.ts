@@ -3,6 +3,7 @@
  * route's response schema, and tests/app/openapi.test.ts checks this list against what the app mounts.
  */
 import type { RouteContract } from "../../src/schemas/core/contract";
+import { caseworkApi } from "../../src/schemas/casework/api";
 import { coreApi } from "../../src/schemas/core/api";
 import { kpiApi } from "../../src/schemas/kpi/api";
 import { liftMeetingsApi } from "../../src/schemas/lift-meetings/api";
@@ -10,7 +11,7 @@ import { liftOutcomesApi } from "../../src/schemas/lift-outcomes/api";
 import { referralsApi } from "../../src/schemas/referrals/api";
 import { remindersApi } from "../../src/schemas/reminders/api";
 
-export const ALL_ROUTES: ReadonlyArray<{ name: string; contract: RouteContract }> = [coreApi, referralsApi, liftMeetingsApi, liftOutcomesApi, kpiApi, remindersApi].flatMap(
+export const ALL_ROUTES: ReadonlyArray<{ name: string; contract: RouteContract }> = [coreApi, referralsApi, liftMeetingsApi, liftOutcomesApi, kpiApi, remindersApi, caseworkApi].flatMap(
   (api) => Object.entries(api).map(([name, contract]) => ({ name, contract: contract as RouteContract })),
 );
 

@@ -423,6 +423,11 @@ export const CaseOpenInput = CaseItem.pick({
   child: true,
 })
   .extend({
+    /**
+     * Filled by the server: the referral's case reference for a case from an outcome, a new one for
+     * a direct or clinic case. Sent only to reopen a child's case, so the child keeps their handle.
+     */
+    childRef: CaseItem.shape.childRef.optional(),
     /** Usually open-active; open-inactive needs a reason (e.g. open only for SENIF funding). */
     status: z.enum(["open-active", "open-inactive"], { message: "A case opens as actively supported or not actively supported" }),
     inactiveReason: InactiveReason.optional(),
