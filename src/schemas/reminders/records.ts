@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { DistrictSlug as Slug } from "../reference/district";
 
-export const OUTBOX_KINDS = ["return", "monitoring", "digest", "extension", "system"] as const;
+export const OUTBOX_KINDS = ["return", "monitoring", "digest", "extension", "system", "review"] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /**

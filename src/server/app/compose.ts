@@ -4,26 +4,28 @@
  * error; nothing is looked up at run time and nothing depends on the order of an array.
  *
  *   lift-meetings' list ─▶ referrals ─▶ lift-outcomes ─▶ lift-meetings
- *                               └──────▶ kpi (prefill) ─▶ reminders (return states) ─▶ bot
+ *                               └──────▶ casework ─▶ kpi (prefill) ─▶ reminders (return states, reviews due) ─▶ bot
  */
 import type { ListDefinition } from "../../graph/list-definition";
 import { openListStore } from "../../graph/site";
 import type { BackgroundJob, FeatureContext } from "../core/feature-context";
 import type { RouteTable } from "./define-routes";
+import { CASEWORK_LISTS, createCaseworkFeature, type CaseworkFeature } from "../features/casework";
 import { createKpiFeature, KPI_LISTS, type KpiFeature } from "../features/kpi";
-import { referralListsPrefill } from "../features/kpi/prefill";
+import { combinePrefill, referralListsPrefill } from "../features/kpi/prefill";
 import { createLiftMeetingsFeature, LIFT_MEETING_LISTS, LiftMeetingsList, type LiftMeetingsFeature } from "../features/lift-meetings";
 import { createLiftOutcomesFeature, LIFT_OUTCOME_LISTS, type LiftOutcomesFeature } from "../features/lift-outcomes";
 import { createReferralsFeature, REFERRAL_LISTS, type ReferralsFeature } from "../features/referrals";
 import { createRemindersFeature, REMINDER_LISTS, type RemindersFeature } from "../features/reminders";
 
 /** Every feature's lists, provisioned with the core lists before any feature is built. */
-export const FEATURE_LISTS: readonly ListDefinition[] = [...LIFT_MEETING_LISTS, ...REFERRAL_LISTS, ...LIFT_OUTCOME_LISTS, ...KPI_LISTS, ...REMINDER_LISTS];
+export const FEATURE_LISTS: readonly ListDefinition[] = [...LIFT_MEETING_LISTS, ...REFERRAL_LISTS, ...LIFT_OUTCOME_LISTS, ...KPI_LISTS, ...REMINDER_LISTS, ...CASEWORK_LISTS];
 
 export interface Features {
   referrals: ReferralsFeature;
   liftMeetings: LiftMeetingsFeature;
   liftOutcomes: LiftOutcomesFeature;
+  casework: CaseworkFeature;
   kpi: KpiFeature;
   reminders: RemindersFeature;
 }
@@ -34,31 +36,37 @@ export async function composeFeatures(core: FeatureContext): Promise<Features> {
   const referrals = await createReferralsFeature(core, { meetings });
   const liftOutcomes = await createLiftOutcomesFeature(core, { referrals: referrals.service });
   const liftMeetings = createLiftMeetingsFeature(core, { meetings, referrals: referrals.service, outcomes: liftOutcomes.forMeetings });
-  // The KPI return is prefilled from what the referrals and meetings lists record.
-  const prefill = referralListsPrefill({
-    referrals: async (districtSlug) => (await referrals.service.stores.referrals.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => i.value),
-    meetings: async (districtSlug) => (await meetings.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => ({ id: i.id, ...i.value })),
-  });
+  const casework = await createCaseworkFeature(core, { referrals: referrals.service, outcomes: liftOutcomes.service });
+  // The KPI return is prefilled from what the referrals and meetings lists record, and from casework.
+  const prefill = combinePrefill([
+    referralListsPrefill({
+      referrals: async (districtSlug) => (await referrals.service.stores.referrals.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => i.value),
+      meetings: async (districtSlug) => (await meetings.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => ({ id: i.id, ...i.value })),
+    }),
+    { prefill: async (districtSlug, districtName, term, now) => (await casework.service.figuresFor(districtSlug, districtName, term, now)).figures },
+  ]);
   const kpi = await createKpiFeature(core, { prefill });
-  const reminders = await createRemindersFeature(core, { returns: kpi.returnStatus });
-  return { referrals, liftMeetings, liftOutcomes, kpi, reminders };
+  const reminders = await createRemindersFeature(core, { returns: kpi.returnStatus, reviews: { due: (now) => casework.service.reviewsDue(now) } });
+  return { referrals, liftMeetings, liftOutcomes, casework, kpi, reminders };
 }
 
 /** Every feature's API routes, mounted under /api (one router per URL prefix: README.md in this folder). */
 export function featureRoutes(f: Features): RouteTable[] {
-  return [f.referrals.routes, f.liftMeetings.routes, f.liftOutcomes.routes, f.kpi.routes, f.reminders.routes];
+  return [f.referrals.routes, f.liftMeetings.routes, f.liftOutcomes.routes, f.kpi.routes, f.reminders.routes, f.casework.routes];
 }
 
 /**
  * Demo activity for a fresh DATA_DIR: referrals place cases on meetings, agendas take those cases,
- * outcomes are recorded on them, and the KPI returns come last. Each step is idempotent.
+ * outcomes are recorded on them, cases open from
+ * the approved outcomes, and the KPI returns come last. Each step is idempotent.
  */
 export async function seedDemo(f: Features): Promise<string[]> {
   const referrals = await f.referrals.seedDemo();
   const agendas = await f.liftMeetings.seedDemo();
   const outcomes = await f.liftOutcomes.seedDemo();
+  const casework = await f.casework.seedDemo();
   const returns = await f.kpi.seedDemo();
-  return [...referrals, ...agendas, ...outcomes, ...returns];
+  return [...referrals, ...agendas, ...outcomes, ...casework, ...returns];
 }
 
 /** Background work started once the server listens: the summary refresh and the reminder scheduler. */

@@ -23,6 +23,21 @@ export const noPrefill: PrefillSource = {
   prefill: async () => ({}),
 };
 
+/**
+ * Several sources as one (the composition root passes the referrals' lists and casework): each
+ * measure from the first source that answers it, so a later source never overrides an earlier one.
+ */
+export function combinePrefill(sources: readonly PrefillSource[]): PrefillSource {
+  return {
+    async prefill(districtSlug, districtName, term, now) {
+      const answers = await Promise.all(sources.map((s) => s.prefill(districtSlug, districtName, term, now)));
+      const out: Prefill = {};
+      for (const answer of answers) for (const [id, value] of Object.entries(answer)) out[id] ??= value;
+      return out;
+    },
+  };
+}
+
 /** What the prefill needs of a referral and a meeting (the referrals feature's list items fit). */
 export interface PrefillReferral {
   settingId: string;

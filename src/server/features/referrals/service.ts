@@ -370,9 +370,11 @@ export class ReferralService {
 
   /**
    * A case reference that can never be handed out twice: each claim is an item whose `reference`
-   * column is unique. The claim's idempotency key is the referral, so a retried submit reuses it.
+   * column is unique. The claim's idempotency key is the holder, so a retried submit reuses it. The
+   * holder is a referral, or a case opened without one (the casework feature passes its own holder
+   * id), so every child's handle comes from the one CaseReferences sequence.
    */
-  private async claimCaseReference(district: District, referralId: string, now: Date): Promise<string> {
+  async claimCaseReference(district: District, referralId: string, now: Date): Promise<string> {
     const academicYear = academicYearOf(ukToday(now));
     const existing = await this.stores.caseReferences.all({ where: { districtCode: district.code, academicYear } });
     const mine = existing.find((e) => e.value.referralId === referralId);

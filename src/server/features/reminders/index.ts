@@ -12,12 +12,14 @@ import { createReminderBot } from "./bot-actions";
 import { loadReportingCalendar } from "./calendar-source";
 import { ExtensionRequestsList, ReminderOutboxList, ReminderSnoozesList } from "./lists";
 import type { ReturnStatusSource } from "./return-status";
+import type { ReviewsSource } from "./review-reminders";
 import { reminderRoutes } from "./routes";
 import { ReminderRunner, type PassReport, type RunnerDeps, type RunnerOptions } from "./runner";
 import { TokenBucket } from "./token-bucket";
 import type { ReminderBot } from "../../../../bot/lift-bot";
 
 export type { ReturnStatusSource } from "./return-status";
+export type { ReviewsSource } from "./review-reminders";
 export { reachability, type ReachabilityItem } from "./reachability";
 export type { PassReport } from "./runner";
 export { REMINDER_LISTS } from "./lists";
@@ -40,7 +42,7 @@ export interface RemindersService {
   idle(): Promise<void>;
 }
 
-export async function createRemindersService(ctx: FeatureContext, deps: { returns: ReturnStatusSource }): Promise<RemindersService> {
+export async function createRemindersService(ctx: FeatureContext, deps: { returns: ReturnStatusSource; reviews?: ReviewsSource }): Promise<RemindersService> {
   const [outbox, snoozes, extensions] = await Promise.all([
     openListStore(ctx.site, ReminderOutboxList),
     openListStore(ctx.site, ReminderSnoozesList),
@@ -58,6 +60,7 @@ export async function createRemindersService(ctx: FeatureContext, deps: { return
     snoozes,
     extensions,
     returns: deps.returns,
+    ...(deps.reviews ? { reviews: deps.reviews } : {}),
     calendar: () => loadReportingCalendar(ctx),
     now: ctx.now,
     pace,
@@ -108,7 +111,8 @@ export interface RemindersFeature {
   start(): BackgroundJob | undefined;
 }
 
-export async function createRemindersFeature(ctx: FeatureContext, deps: { returns: ReturnStatusSource }): Promise<RemindersFeature> {
+/** `reviews` is casework's reviews due and overdue (the casework feature's), reminded to teachers and leads. */
+export async function createRemindersFeature(ctx: FeatureContext, deps: { returns: ReturnStatusSource; reviews: ReviewsSource }): Promise<RemindersFeature> {
   const service = await createRemindersService(ctx, deps);
   return { service, routes: reminderRoutes(ctx), start: () => startScheduler(ctx, service) };
 }

@@ -24,6 +24,7 @@ import type { Person } from "../../../schemas/reference/person";
 import type { ReferenceData } from "../../core/reference-data";
 import type { ExtensionRequestsList, OutboxItem, ReminderOutboxList, ReminderSnoozesList } from "./lists";
 import type { ReturnStatusSource } from "./return-status";
+import { caseworkLink, reviewEntries, reviewReminderCard, type ReviewsSource } from "./review-reminders";
 import { returnView, summaryUrl } from "./views";
 
 export type OutboxStore = ListStore<typeof ReminderOutboxList.schema>;
@@ -42,6 +43,8 @@ export interface RunnerDeps {
   snoozes: SnoozeStore;
   extensions: ExtensionStore;
   returns: ReturnStatusSource;
+  /** Casework reviews due and overdue; absent where a command runs without casework (no review reminders). */
+  reviews?: ReviewsSource;
   calendar: () => Promise<ReportingCalendar>;
   now: () => Date;
   /** Paces every proactive send and update. */
@@ -156,6 +159,7 @@ export class ReminderRunner {
       }
     }
     entries.push(...this.digestEntries(calendar, returns, districts.map((d) => d.slug), peopleList, now, notBefore));
+    if (this.deps.reviews) entries.push(...reviewEntries(await this.deps.reviews.due(this.deps.now()), peopleList, now));
     const known = new Set(rows.map((r) => idempotencyOf(r.value)));
     const fresh = entries.filter((e) => !known.has(e.idempotencyKey));
     if (fresh.length > 0) rows.push(...(await this.deps.outbox.createMany(fresh)));
@@ -429,6 +433,18 @@ export class ReminderRunner {
           summaryUrl: summaryUrl(this.deps.config),
         });
         return { ref, card, summary: `${districtName} asks for more time` };
+      }
+      case "review": {
+        // Still due on that date? A review recorded (or the case closed) since planning is not chased.
+        const due = this.deps.reviews ? await this.deps.reviews.due(this.deps.now()) : { dueSoon: [], overdue: [] };
+        const caseId = String(v.payload.caseId);
+        const dueDate = String(v.payload.dueDate);
+        const still = [...due.dueSoon, ...due.overdue].some((d) => d.caseId === caseId && d.dueDate === dueDate);
+        if (!still) return { skip: "review recorded or no longer due" };
+        const childRef = String(v.payload.childRef);
+        const overdue = v.step === "overdue";
+        const card = reviewReminderCard({ childRef, dueDate, overdue, districtName, url: caseworkLink(this.deps.config, caseId) });
+        return { ref, card, summary: `${overdue ? "Review overdue" : "Review due"}: case ${childRef}` };
       }
       case "system":
         return { skip: "not a message" };
