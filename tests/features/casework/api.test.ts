@@ -32,7 +32,7 @@ let caseRef = "";
 const returnPrefill = async (): Promise<Record<string, { value: number; source: string }>> => {
   const res = await api(LEAD, "GET", "/api/kpi/returns/dover/2026-27/2");
   if (res.status !== 200) throw new Error(`return: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body.prefill;
+  return res.body.return.prefill;
 };
 let before: Record<string, { value: number; source: string }> = {};
 
