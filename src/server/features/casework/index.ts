@@ -3,7 +3,7 @@ import type { RouteTable } from "../../app/define-routes";
 import { openListStore } from "../../../graph/site";
 import type { FeatureContext } from "../../core/feature-context";
 import { seedCaseworkDemo } from "./demo";
-import { CASEWORK_LISTS, CaseReviewsList, CasesList, CaseVisitsList, ClinicsList } from "./lists";
+import { CaseReviewsList, CasesList, CaseVisitsList, ClinicsList } from "./lists";
 import { caseworkRoutes } from "./routes";
 import { CaseworkService, type CaseworkDeps } from "./service";
 
