@@ -54,38 +54,9 @@ export const ReferenceAnswer = z.object({
 export type ReferenceAnswer = z.infer<typeof ReferenceAnswer>;
 
 export const coreApi = {
-  me: route({
-    method: "GET",
-    path: "/me",
-    summary: "Who the server believes the caller is, from the people data (role, district, setting)",
-    responses: { 200: Me },
-    errors: [403],
-  }),
-  people: route({
-    method: "GET",
-    path: "/people",
-    summary: "A district's LIFT team (object id, name, role) for the chair and allocated-teacher selects; another district is 404",
-    query: PeopleQuery,
-    responses: { 200: z.object({ items: z.array(TeamMember) }) },
-    errors: [404],
-  }),
-  reference: route({
-    method: "GET",
-    path: "/reference",
-    summary: "The districts (slug, name, area) and areas from the Districts list, and this and next academic year's terms (any signed-in user)",
-    responses: { 200: ReferenceAnswer },
-  }),
-  health: route({
-    method: "GET",
-    path: "/health",
-    summary: "200 once the app can serve; 503 with the failing checks otherwise (no sign-in; also at /healthz)",
-    public: true,
-    responses: { 200: Health, 503: Health },
-  }),
-  openApi: route({
-    method: "GET",
-    path: "/openapi.json",
-    summary: "This document: every API route with its parameters, bodies, answers and errors",
-    responses: { 200: z.record(z.string(), z.unknown()) },
-  }),
+  me: route("GET /me", "Who the server believes the caller is, from the people data (role, district, setting)", { responses: { 200: Me }, errors: [403] }),
+  people: route("GET /people", "A district's LIFT team (object id, name, role) for the chair and allocated-teacher selects; another district is 404", { query: PeopleQuery, responses: { 200: z.object({ items: z.array(TeamMember) }) }, errors: [404] }),
+  reference: route("GET /reference", "The districts (slug, name, area) and areas from the Districts list, and this and next academic year's terms (any signed-in user)", { responses: { 200: ReferenceAnswer } }),
+  health: route("GET /health", "200 once the app can serve; 503 with the failing checks otherwise (no sign-in; also at /healthz)", { public: true, responses: { 200: Health, 503: Health } }),
+  openApi: route("GET /openapi.json", "This document: every API route with its parameters, bodies, answers and errors", { responses: { 200: z.record(z.string(), z.unknown()) } }),
 } as const;

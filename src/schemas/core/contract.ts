@@ -38,9 +38,21 @@ export interface RouteContract {
 
 export type ErrorStatus = 403 | 404 | 409 | 412 | 413 | 429 | 502 | 503;
 
-/** Declares a route contract; the identity function keeps its literal types for inference. */
-export function route<const C extends RouteContract>(contract: C): C {
-  return contract;
+type MethodOf<E> = E extends `${infer M extends HttpMethod} ${string}` ? M : never;
+type PathOf<E> = E extends `${HttpMethod} ${infer P}` ? P : never;
+
+/**
+ * Declares a route contract on one line, as a routing table reads: its request line
+ * (`"GET /referrals/:id"`), a summary for the OpenAPI document, and its schemas. Literal types are
+ * kept for inference.
+ */
+export function route<const E extends `${HttpMethod} /${string}`, const S extends Omit<RouteContract, "method" | "path" | "summary">>(
+  endpoint: E,
+  summary: string,
+  spec: S,
+): S & { method: MethodOf<E>; path: PathOf<E>; summary: string } {
+  const space = endpoint.indexOf(" ");
+  return { ...spec, method: endpoint.slice(0, space) as MethodOf<E>, path: endpoint.slice(space + 1) as PathOf<E>, summary };
 }
 
 /** A feature's routes by name. */

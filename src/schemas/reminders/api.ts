@@ -6,11 +6,5 @@ export const ReachabilityItem = z.object({ districtSlug: z.string(), leadName: z
 export type ReachabilityItem = z.infer<typeof ReachabilityItem>;
 
 export const remindersApi = {
-  reachability: route({
-    method: "GET",
-    path: "/reminders/reachability",
-    summary: "Each district lead and whether the bot has a personal chat with them (commissioners only)",
-    responses: { 200: z.object({ items: z.array(ReachabilityItem) }) },
-    errors: [403],
-  }),
+  reachability: route("GET /reminders/reachability", "Each district lead and whether the bot has a personal chat with them (commissioners only)", { responses: { 200: z.object({ items: z.array(ReachabilityItem) }) }, errors: [403] }),
 } as const;
