@@ -8,8 +8,8 @@ import { loadConfig } from "../src/config/config";
 import { AppError } from "../src/errors";
 import type { Person } from "../src/schemas/reference/person";
 import type { FeatureContext } from "../src/server/core/feature-context";
-import { createKpiServices, type KpiServices } from "../src/server/features/kpi";
-import { noPrefill } from "../src/server/features/kpi/prefill";
+import { composeFeatures } from "../src/server/app/compose";
+import type { KpiServices } from "../src/server/features/kpi";
 import { withFeatureContext } from "./command-support";
 
 export { runCommand } from "./command-support";
@@ -31,6 +31,6 @@ const NO_BOT: BotMessenger = {
 
 export async function withKpiServices<T>(run: (services: KpiServices, ctx: FeatureContext) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env);
-  // The commands read and write returns only: no prefill (that is for the tab's empty figures), no sends.
-  return withFeatureContext(config, { messenger: () => NO_BOT }, async (ctx) => run(await createKpiServices(ctx, { prefill: noPrefill }), ctx));
+  // Built as the app builds it; the commands send nothing.
+  return withFeatureContext(config, { messenger: () => NO_BOT }, async (ctx) => run((await composeFeatures(ctx)).kpi, ctx));
 }

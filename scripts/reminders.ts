@@ -8,9 +8,7 @@ import { createBotAdapter } from "../bot/botbuilder-adapter";
 import { loadConfig } from "../src/config/config";
 import { AppError } from "../src/errors";
 import type { Logger } from "../src/server/core/logger";
-import { createKpiFeature } from "../src/server/features/kpi";
-import { noPrefill } from "../src/server/features/kpi/prefill";
-import { createRemindersService } from "../src/server/features/reminders";
+import { composeFeatures } from "../src/server/app/compose";
 import { runCommand, withFeatureContext } from "./command-support";
 
 function parseAt(argv: string[]): Date {
@@ -27,9 +25,9 @@ async function main(): Promise<number> {
   const config = loadConfig(process.env);
   const messenger = (log: Logger) => createBotAdapter(config.bot, { log }).messenger;
   return withFeatureContext(config, { messenger, now: () => at }, async (ctx) => {
-    // The returns' states come from the KpiReturns list, as in the app: a submitted return gets no reminder.
-    const kpi = await createKpiFeature(ctx, { prefill: noPrefill });
-    const service = await createRemindersService(ctx, { returns: kpi.returnStatus });
+    // Built as the app builds them: return states from the KpiReturns list, reviews due from casework.
+    const { reminders } = await composeFeatures(ctx);
+    const service = reminders.service;
     const report = await service.runner({ owner: `cli-${process.pid}` }).pass();
     console.log(`Reminder pass as at ${report.at}`);
     console.log(`Sent (${report.sent.length}):`);

@@ -4,7 +4,10 @@
  * error; nothing is looked up at run time and nothing depends on the order of an array.
  *
  *   lift-meetings' list ─▶ referrals ─▶ lift-outcomes ─▶ lift-meetings
- *                               └──────▶ casework ─▶ kpi (prefill) ─▶ reminders (return states, reviews due) ─▶ bot
+ *                               │              └──▶ casework ─▶ kpi (prefill) ─▶ reminders (return states, reviews due) ─▶ bot
+ *                               └─────────────────────┘
+ *
+ * The operational commands build the features the same way (scripts/command-support.ts).
  */
 import type { ListDefinition } from "../../graph/list-definition";
 import { openListStore } from "../../graph/site";
@@ -57,8 +60,8 @@ export function featureRoutes(f: Features): RouteTable[] {
 
 /**
  * Demo activity for a fresh DATA_DIR: referrals place cases on meetings, agendas take those cases,
- * outcomes are recorded on them, cases open from
- * the approved outcomes, and the KPI returns come last. Each step is idempotent.
+ * outcomes are recorded on them, cases open from the approved outcomes, and the KPI returns come
+ * last. Each step is idempotent.
  */
 export async function seedDemo(f: Features): Promise<string[]> {
   const referrals = await f.referrals.seedDemo();

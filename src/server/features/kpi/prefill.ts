@@ -2,7 +2,7 @@
  * Figures the app can derive from its own lists, offered on the return form with where they came
  * from (still editable). Kept behind a small interface so the KPI feature does not depend on how
  * referrals and meetings are stored: `referralListsPrefill` reads the Referrals and LiftMeetings
- * lists of the referrals feature; `noPrefill` answers nothing (used when that feature is absent).
+ * lists of the referrals feature; casework's figures join them in the composition root.
  *
  * Only counts leave this module: no child's details are read into the answer or the logs.
  */
@@ -18,10 +18,6 @@ export type { Prefill, PrefillValue } from "../../../schemas/kpi/api";
 export interface PrefillSource {
   prefill(districtSlug: string, districtName: string, term: Term, now: Date): Promise<Prefill>;
 }
-
-export const noPrefill: PrefillSource = {
-  prefill: async () => ({}),
-};
 
 /**
  * Several sources as one (the composition root passes the referrals' lists and casework): each

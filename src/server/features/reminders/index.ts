@@ -42,7 +42,7 @@ export interface RemindersService {
   idle(): Promise<void>;
 }
 
-export async function createRemindersService(ctx: FeatureContext, deps: { returns: ReturnStatusSource; reviews?: ReviewsSource }): Promise<RemindersService> {
+export async function createRemindersService(ctx: FeatureContext, deps: { returns: ReturnStatusSource; reviews: ReviewsSource }): Promise<RemindersService> {
   const [outbox, snoozes, extensions] = await Promise.all([
     openListStore(ctx.site, ReminderOutboxList),
     openListStore(ctx.site, ReminderSnoozesList),
@@ -60,7 +60,7 @@ export async function createRemindersService(ctx: FeatureContext, deps: { return
     snoozes,
     extensions,
     returns: deps.returns,
-    ...(deps.reviews ? { reviews: deps.reviews } : {}),
+    reviews: deps.reviews,
     calendar: () => loadReportingCalendar(ctx),
     now: ctx.now,
     pace,
