@@ -12,6 +12,7 @@
  */
 import type { z } from "zod";
 import { AppError, fieldErrorsFromIssues } from "../errors";
+import type { RowReports } from "./row-reports";
 import { GraphApi, statusOf, subError, toAppError, type BatchOutcome, type BatchStep } from "./graph-api";
 import {
   IDEMPOTENCY_COLUMN,
@@ -91,6 +92,8 @@ export class ListStore<S extends AnyObjectSchema> {
     readonly listId: string,
     readonly definition: ListDefinition<S>,
     private readonly mapping: FieldMappingOptions = {},
+    /** Told about rows skipped by `query` and `delta` because they do not match the schema. */
+    private readonly rows?: RowReports,
   ) {
     this.itemsPath = `/sites/${siteId}/lists/${listId}/items`;
     this.columnsByField = new Map(definition.columns.map((c) => [c.field, c]));
@@ -197,7 +200,10 @@ export class ListStore<S extends AnyObjectSchema> {
       } catch (err) {
         throw toAppError(err, `Querying ${this.title}`);
       }
-      for (const raw of page.value ?? []) yield this.toItem(raw);
+      for (const raw of page.value ?? []) {
+        const item = this.readRow(raw);
+        if (item) yield item;
+      }
       url = page["@odata.nextLink"];
     }
   }
@@ -365,7 +371,9 @@ export class ListStore<S extends AnyObjectSchema> {
       for (const raw of page.value ?? []) {
         const id = String(raw.id);
         latest.delete(id);
-        latest.set(id, raw.deleted ? null : this.toItem(raw));
+        // A row that no longer matches its schema is skipped like a deleted one: its last readable
+        // state cannot be trusted any more (for People, keeping it would keep an outdated role).
+        latest.set(id, raw.deleted ? null : (this.readRow(raw) ?? null));
       }
       url = page["@odata.nextLink"];
       deltaLink = page["@odata.deltaLink"];
@@ -399,6 +407,21 @@ export class ListStore<S extends AnyObjectSchema> {
     return c;
   }
 
+  /**
+   * A row read by `query` or `delta`: the item, or undefined (reported, never thrown) when it does
+   * not match the schema, so one bad row does not fail the rest of the list.
+   */
+  private readRow(raw: GraphListItem): Item<z.infer<S>> | undefined {
+    const id = String(raw.id ?? raw.fields?.id);
+    const parsed = this.definition.schema.safeParse(fromFields(this.definition, raw.fields ?? {}, this.mapping));
+    if (!parsed.success) {
+      this.rows?.invalid({ list: this.title, itemId: id, fields: Object.keys(fieldErrorsFromIssues(parsed.error.issues)) });
+      return undefined;
+    }
+    this.rows?.valid?.(this.title, id);
+    return this.itemOf(raw, parsed.data);
+  }
+
   private toItem(raw: GraphListItem): Item<z.infer<S>> {
     const fields = raw.fields ?? {};
     const parsed = this.definition.schema.safeParse(fromFields(this.definition, fields, this.mapping));
@@ -407,12 +430,17 @@ export class ListStore<S extends AnyObjectSchema> {
         fieldErrors: fieldErrorsFromIssues(parsed.error.issues),
       });
     }
+    return this.itemOf(raw, parsed.data);
+  }
+
+  private itemOf(raw: GraphListItem, value: z.infer<S>): Item<z.infer<S>> {
+    const fields = raw.fields ?? {};
     return {
       id: String(raw.id ?? fields.id),
       eTag: String(raw.eTag ?? fields["@odata.etag"]),
       createdAt: String(raw.createdDateTime ?? fields.Created),
       modifiedAt: String(raw.lastModifiedDateTime ?? fields.Modified),
-      value: parsed.data,
+      value,
     };
   }
 }

@@ -8,12 +8,15 @@ import { createGraphClient, type EmulatorEndpoint } from "./client";
 import { GraphApi, statusOf, toAppError } from "./graph-api";
 import type { FieldMappingOptions, ListDefinition } from "./list-definition";
 import { ListStore } from "./list-store";
+import { InvalidRowLog, type RowReports } from "./row-reports";
 import { resolveListIds } from "./provision";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry";
 
 export interface LiftSite {
   api: GraphApi;
   siteId: string;
+  /** Told about rows the stores skip because they do not match their schema (health warnings). */
+  rows?: RowReports;
 }
 
 /** `GET /sites/{hostname}:/{path}` ([§1.2](../../docs/reference/graph-sharepoint-lists.md#12-site-by-hostname-and-path)) → the composite site id. */
@@ -41,14 +44,14 @@ export async function resolveSiteId(api: GraphApi, siteUrl: string): Promise<str
 /** The Graph client for this configuration and the site id of SHAREPOINT_SITE_URL. */
 export async function connectSite(
   config: AppConfig,
-  options: { emulator?: EmulatorEndpoint; retry?: RetryPolicy } = {},
+  options: { emulator?: EmulatorEndpoint; retry?: RetryPolicy; rows?: RowReports } = {},
 ): Promise<LiftSite> {
   const api = new GraphApi(createGraphClient(config, { emulator: options.emulator }), options.retry ?? DEFAULT_RETRY_POLICY);
-  return { api, siteId: await resolveSiteId(api, config.graph.siteUrl) };
+  return { api, siteId: await resolveSiteId(api, config.graph.siteUrl), rows: options.rows ?? new InvalidRowLog() };
 }
 
 /** A store for any one declared list (used by later features and tests). */
 export async function openListStore<D extends ListDefinition>(site: LiftSite, def: D, mapping: FieldMappingOptions = {}): Promise<ListStore<D["schema"]>> {
   const ids = await resolveListIds(site.api, site.siteId, [def.title]);
-  return new ListStore(site.api, site.siteId, ids.get(def.title) as string, def as ListDefinition<D["schema"]>, mapping);
+  return new ListStore(site.api, site.siteId, ids.get(def.title) as string, def as ListDefinition<D["schema"]>, mapping, site.rows);
 }

@@ -43,6 +43,8 @@ export const Health = z.object({
   version: z.string(),
   startedAt: Instant,
   checks: z.record(z.string(), z.string()),
+  /** Problems that do not stop the app serving, e.g. "People item 12 does not match its schema (districtSlug); it is skipped". */
+  warnings: z.array(z.string()).optional(),
 });
 
 /** What the tabs' pickers need: districts grouped by area, and the terms a return or summary can be for. */

@@ -33,6 +33,8 @@ export interface AppDeps {
   /** Feature routes (each feature's route factory's table) mounted under /api; README.md in this folder. */
   apiRoutes?: readonly RouteTable[];
   healthChecks?: () => Promise<Record<string, "ok" | string>>;
+  /** Problems that do not stop the app serving (e.g. list rows skipped as unreadable). */
+  healthWarnings?: () => string[];
 }
 
 export function createApp(deps: AppDeps) {
@@ -41,7 +43,7 @@ export function createApp(deps: AppDeps) {
   app.set("trust proxy", "loopback");
   app.use(securityHeaders({ https: deps.publicUrl.startsWith("https:") }));
 
-  const health = { version: deps.version, startedAt: new Date(), checks: deps.healthChecks ?? (async () => ({})) };
+  const health = { version: deps.version, startedAt: new Date(), checks: deps.healthChecks ?? (async () => ({})), warnings: deps.healthWarnings ?? (() => []) };
   app.use(healthzRoute(health));
   app.use(rootPage({ mode: deps.identityMode, people: deps.people }));
   app.use(policyPages());

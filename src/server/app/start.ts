@@ -17,6 +17,7 @@ import { bootstrapGraph, type GraphBootstrap } from "../core/bootstrap";
 import type { EmulatorEndpoint } from "../../graph/client";
 import { formatLoadReport } from "../core/reference-data-loader";
 import { formatProvisionReport } from "../../graph/provision";
+import { InvalidRowLog } from "../../graph/row-reports";
 import { createApp } from "./express-app";
 import { featureContext, type FeatureContext } from "../core/feature-context";
 import { composeFeatures, FEATURE_LISTS, featureRoutes, seedDemo, startJobs, type Features } from "./compose";
@@ -78,7 +79,9 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
 
   const stopAll: Array<() => Promise<void>> = [];
   try {
-    const graph = await bootstrapGraph(config, { emulator: endpoint, extraLists: FEATURE_LISTS });
+    // Rows skipped because they do not match their schema: logged once by id, listed by /healthz.
+    const rows = new InvalidRowLog((row) => log.warn({ list: row.list, itemId: row.itemId, fields: row.fields }, "list item skipped: it does not match its schema"));
+    const graph = await bootstrapGraph(config, { emulator: endpoint, extraLists: FEATURE_LISTS, rows });
     for (const line of formatProvisionReport(graph.provisioned)) report(line);
     for (const line of formatLoadReport(graph.loaded)) report(line);
 
@@ -104,6 +107,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       botEndpoint,
       apiRoutes: featureRoutes(features),
       healthChecks: async () => ({ graph: (await graphReachable(graph)) ? "ok" : "the SharePoint site cannot be reached" }),
+      healthWarnings: () => rows.warnings(),
     });
 
     const server = http.createServer(app);

@@ -11,6 +11,7 @@ import { LIFT_LISTS } from "./lists";
 import { provisionSite, type ProvisionReport } from "../../graph/provision";
 import { loadReferenceData, type LoadReport } from "./reference-data-loader";
 import type { RetryPolicy } from "../../graph/retry";
+import type { RowReports } from "../../graph/row-reports";
 import { connectSite, type LiftSite } from "../../graph/site";
 import { openListStores, type LiftStores } from "./lists";
 
@@ -25,9 +26,9 @@ export interface GraphBootstrap {
 
 export async function bootstrapGraph(
   config: AppConfig,
-  options: { emulator?: EmulatorEndpoint; retry?: RetryPolicy; people?: ListPeopleDirectoryOptions; extraLists?: readonly ListDefinition[] } = {},
+  options: { emulator?: EmulatorEndpoint; retry?: RetryPolicy; people?: ListPeopleDirectoryOptions; extraLists?: readonly ListDefinition[]; rows?: RowReports } = {},
 ): Promise<GraphBootstrap> {
-  const site = await connectSite(config, { emulator: options.emulator, retry: options.retry });
+  const site = await connectSite(config, { emulator: options.emulator, retry: options.retry, rows: options.rows });
   // Feature lists (referrals, meetings, returns…) are provisioned in the same pass as the core lists.
   const provisioned = await provisionSite(site.api, site.siteId, [...LIFT_LISTS, ...(options.extraLists ?? [])]);
   const stores = await openListStores(site);

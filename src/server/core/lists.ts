@@ -113,7 +113,7 @@ export interface LiftStores {
 /** A store for each LIFT list. The lists must exist (provisionSite first). */
 export async function openListStores(site: LiftSite, mapping: FieldMappingOptions = {}): Promise<LiftStores> {
   const ids = await resolveListIds(site.api, site.siteId, LIFT_LISTS.map((l) => l.title));
-  const open = <D extends ListDefinition>(def: D) => new ListStore(site.api, site.siteId, ids.get(def.title) as string, def as D & ListDefinition<D["schema"]>, mapping) as ListStore<D["schema"]>;
+  const open = <D extends ListDefinition>(def: D) => new ListStore(site.api, site.siteId, ids.get(def.title) as string, def as D & ListDefinition<D["schema"]>, mapping, site.rows) as ListStore<D["schema"]>;
   return {
     people: open(PeopleList),
     districts: open(DistrictsList),

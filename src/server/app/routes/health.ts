@@ -6,12 +6,20 @@ export interface HealthInfo {
   version: string;
   startedAt: Date;
   checks: () => Promise<Record<string, "ok" | string>>;
+  warnings?: () => string[];
 }
 
 async function health(info: HealthInfo) {
   const checks = await info.checks();
   const ok = Object.values(checks).every((v) => v === "ok");
-  return reply(ok ? 200 : 503, { status: ok ? ("ok" as const) : ("degraded" as const), version: info.version, startedAt: info.startedAt.toISOString(), checks });
+  const warnings = info.warnings?.() ?? [];
+  return reply(ok ? 200 : 503, {
+    status: ok ? ("ok" as const) : ("degraded" as const),
+    version: info.version,
+    startedAt: info.startedAt.toISOString(),
+    checks,
+    ...(warnings.length > 0 ? { warnings } : {}),
+  });
 }
 
 /** GET /api/health (no sign-in): 200 with JSON once the app can serve (the server starts listening only after its dependencies are ready). */
