@@ -33,3 +33,15 @@ export function factSet(facts: Array<{ title: string; value: string }>): Record<
 export function executeAction(title: string, verb: string, data: Record<string, unknown> = {}): Record<string, unknown> {
   return { type: "Action.Execute", title, verb, data };
 }
+
+/**
+ * Text a person typed, made safe for a TextBlock or a fact: Adaptive Cards render a markdown subset
+ * there (bold, italic, links, lists), so a reason like "**Urgent** [see here](https://…)" would show
+ * as a formatted link. Every markdown character gets a backslash, and a line that would start a
+ * list or heading has its marker escaped, so the text shows exactly as typed.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_~[\]()<>]/g, (ch) => `\\${ch}`)
+    .replace(/^(\s*)([-+#>]|\d+(?=[.)]))/gm, (_m, space: string, marker: string) => (/^\d/.test(marker) ? `${space}${marker}\\` : `${space}\\${marker}`));
+}

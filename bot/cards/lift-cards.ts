@@ -1,6 +1,6 @@
 /** The cards of LIFT Hub's bot, first version. Plain JSON builders; no SDK types. */
 import type { AdaptiveCard } from "../bot-port";
-import { adaptiveCard, executeAction, factSet, heading, paragraph } from "./card-kit";
+import { adaptiveCard, escapeMarkdown, executeAction, factSet, heading, paragraph } from "./card-kit";
 import { BOT_COMMANDS } from "./commands";
 
 const commandButtons = () => [
@@ -15,7 +15,7 @@ export const WHAT_I_DO =
 export function welcomeCard(name?: string): AdaptiveCard {
   return adaptiveCard(
     [
-      heading(name ? `Hello ${name}, I'm LIFT Hub` : "Hello, I'm LIFT Hub"),
+      heading(name ? `Hello ${escapeMarkdown(name)}, I'm LIFT Hub` : "Hello, I'm LIFT Hub"),
       paragraph(WHAT_I_DO),
       paragraph("Type **help**, **status** or **deadlines** at any time.", { subtle: true }),
     ],

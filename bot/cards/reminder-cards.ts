@@ -5,7 +5,7 @@
  */
 import { formatUkDate, formatUkDateTime, formatUkTime } from "../../src/domain/time/format";
 import type { AdaptiveCard } from "../bot-port";
-import { adaptiveCard, executeAction, factSet, heading, paragraph } from "./card-kit";
+import { adaptiveCard, escapeMarkdown, executeAction, factSet, heading, paragraph } from "./card-kit";
 
 /** Verbs of the reminder card's buttons (the `adaptiveCard/action` invoke carries them back). */
 export const REMINDER_VERBS = {
@@ -175,10 +175,10 @@ export function extensionRequestCard(view: ExtensionRequestView): AdaptiveCard {
     [
       heading(`${view.districtName} asks for more time for the term ${view.term} ${view.academicYear} KPI return`),
       factSet([
-        { title: "Asked by", value: view.leadName },
+        { title: "Asked by", value: escapeMarkdown(view.leadName) },
         ...(view.dueAt ? [{ title: "Due", value: formatUkDate(view.dueAt) }] : []),
         { title: "New date asked for", value: formatUkDate(view.requestedDate) },
-        { title: "Reason", value: view.reason },
+        { title: "Reason", value: escapeMarkdown(view.reason) },
       ]),
       paragraph("To agree, set the new due date for this term in LIFT Hub and let the district lead know.", { subtle: true }),
     ],

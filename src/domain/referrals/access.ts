@@ -83,3 +83,26 @@ export function pickFields(body: Record<string, unknown>, fields: "all" | readon
   }
   return out;
 }
+
+/**
+ * A history entry as an anonymised view shows it: the kind of step only. Entries written by
+ * planners carry their reasons ("Moved from … (a parent cannot attend)"), which can name a child
+ * or family, so each is mapped to a fixed label by how it starts; anything not listed is "Changed".
+ */
+const HISTORY_LABELS: ReadonlyArray<readonly [prefix: string, label: string]> = [
+  ["Draft started", "Draft started"],
+  ["Draft saved", "Draft saved"],
+  ["Submitted", "Submitted"],
+  ["Discussed at LIFT", "Discussed at LIFT"],
+  ["Outcome recorded", "Outcome recorded"],
+  ["Outcome updated", "Outcome updated"],
+  ["Moved from", "Moved to another meeting"],
+  ["Meeting moved", "Meeting moved"],
+  ["Meeting place changed", "Meeting place changed"],
+  ["Taken off the agenda", "Taken off the agenda"],
+  ["Closed", "Closed"],
+];
+
+export function anonymisedHistoryAction(action: string): string {
+  return HISTORY_LABELS.find(([prefix]) => action.startsWith(prefix))?.[1] ?? "Changed";
+}

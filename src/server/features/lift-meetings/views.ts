@@ -31,7 +31,8 @@ export function meetingDetail(
     eTag: item.eTag,
     ...(m.chairOid ? { chairOid: m.chairOid } : {}),
     ...(extra.chairName ? { chairName: extra.chairName } : {}),
-    ...(m.cancelledReason ? { cancelledReason: m.cancelledReason } : {}),
+    // A planner's reason is free text that can name a child or family: district members only.
+    ...(m.cancelledReason && access.names ? { cancelledReason: m.cancelledReason } : {}),
     caseCount: extra.caseCount,
     can: { plan: access.plan, run: access.run, approve: access.approve },
   };

@@ -3,7 +3,7 @@
  * each role may have. Every read and write of a referral is audited ([Audit trail](../../../../docs/reference/data-protection.md#audit-trail)); nothing here logs a
  * child's name.
  */
-import { ANONYMISED_FIELDS, canCreateReferral, canEditReferral, pickFields, referralView, type ReferralView } from "../../../domain/referrals/access";
+import { ANONYMISED_FIELDS, anonymisedHistoryAction, canCreateReferral, canEditReferral, pickFields, referralView, type ReferralView } from "../../../domain/referrals/access";
 import { academicYearOf, formatCaseReference } from "../../../domain/referrals/case-reference";
 import { DEFAULT_MAX_PER_SENCO, placeReferral, type LiftMeeting } from "../../../domain/referrals/meeting-rules";
 import { ukToday } from "../../../domain/time/uk-clock";
@@ -203,7 +203,9 @@ export class ReferralService {
   private async record(item: Item<ReferralItem>, view: ReferralView): Promise<ReferralRecord> {
     const body = bodyFor(view, item.value.body);
     // The stored body passed the shared schema when it was saved.
-    return { ...(await this.summary(item, view)), eTag: item.eTag, draft: body as ReferralDraftInput, history: item.value.history };
+    // Anonymised views get each step's kind, never the reasons planners wrote into it.
+    const history = view === "full" ? item.value.history : item.value.history.map((h) => ({ ...h, action: anonymisedHistoryAction(h.action) }));
+    return { ...(await this.summary(item, view)), eTag: item.eTag, draft: body as ReferralDraftInput, history };
   }
 
   // ---- referrals: writing ----
