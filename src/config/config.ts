@@ -52,6 +52,9 @@ const EnvSchema = z
     DEMO_DATA: onOff.default(true),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     REMINDERS: onOff.default(true),
+    /** Per-user API rate limit: sustained requests a minute and the burst allowed on top. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(3000),
+    RATE_LIMIT_BURST: z.coerce.number().int().positive().default(2000),
     // Microsoft 365 (production). Setting ENTRA_TENANT_ID switches identity from the local provider
     // to Microsoft Entra ID, and the list store from the emulator to the configured SharePoint site.
     ENTRA_TENANT_ID: guid.optional(),
@@ -120,6 +123,8 @@ export interface AppConfig {
   demoData: boolean;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   reminders: boolean;
+  /** Per-user API rate limit (429 with Retry-After beyond it). */
+  rateLimit: { perMinute: number; burst: number };
   identity: IdentityConfig;
   graph:
     | { mode: "emulator"; port: number; siteUrl: string; faults: EmulatorFaults }
@@ -211,6 +216,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     demoData: e.DEMO_DATA,
     logLevel: e.LOG_LEVEL,
     reminders: e.REMINDERS,
+    rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
     identity,
     graph: e.ENTRA_TENANT_ID
       ? { mode: "tenant", siteUrl: e.SHAREPOINT_SITE_URL ?? "" }

@@ -5,7 +5,7 @@
 import { GraphError, type Client } from "@microsoft/microsoft-graph-client";
 import { AppError } from "../errors";
 import type { GraphConnection } from "./client";
-import { DEFAULT_RETRY_POLICY, isRetryableStatus, parseRetryAfter, withRetry, backoffDelay, type RetryPolicy, type RetryVerdict } from "./retry";
+import { DEFAULT_RETRY_POLICY, isRetryableStatus, mayWait, parseRetryAfter, withRetry, backoffDelay, type RetryPolicy, type RetryVerdict } from "./retry";
 
 /** [§6.1](../../docs/reference/graph-sharepoint-lists.md#61-batch-requests): "Limit: 20 requests" per `$batch`; the JS client refuses a 21st itself ([§8.6](../../docs/reference/graph-sharepoint-lists.md#86-responses-errors-pageiterator-and-batch-helpers)). */
 export const BATCH_LIMIT = 20;
@@ -130,6 +130,7 @@ export class GraphApi {
     const outcomes: BatchOutcome[] = new Array(steps.length);
     const attempts = new Array<number>(steps.length).fill(0);
     let pending = steps.map((_, i) => i);
+    const startedAt = this.policy.now();
     for (let round = 1; pending.length > 0; round++) {
       const retryLater: number[] = [];
       let longestWait: number | undefined;
@@ -149,7 +150,12 @@ export class GraphApi {
           }
         });
       }
-      if (retryLater.length > 0) await this.policy.sleep(backoffDelay(this.policy, round, longestWait));
+      if (retryLater.length > 0) {
+        const wait = backoffDelay(this.policy, round, longestWait);
+        // Out of time: the throttled steps keep their 429/503 outcome and the caller reports it.
+        if (!mayWait(this.policy, startedAt, wait)) break;
+        await this.policy.sleep(wait);
+      }
       pending = retryLater;
     }
     return outcomes;

@@ -10,6 +10,7 @@
  * What is retried ([§7.3](../../docs/reference/graph-sharepoint-lists.md#73-sharepoint-throttling), [§7.4](../../docs/reference/graph-sharepoint-lists.md#74-what-a-client-should-do)): 429 and 503 (throttling, both with Retry-After), 504, and network
  * errors. Retrying a POST is only safe because creates carry an idempotency key (list-store.ts).
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { setTimeout as sleepMs } from "node:timers/promises";
 
 export interface RetryPolicy {
@@ -19,9 +20,16 @@ export interface RetryPolicy {
   baseDelayMs: number;
   /** Upper bound for any single wait, Retry-After included. Tests lower it to stay fast. */
   maxDelayMs: number;
+  /**
+   * The most one call may spend waiting between its tries, all tries together. A retry whose wait
+   * would pass it is not made: the caller gets the last error instead of a request held for minutes.
+   */
+  budgetMs: number;
   sleep: (ms: number) => Promise<void>;
   /** 0 ≤ x < 1; injectable so tests are deterministic. */
   random: () => number;
+  /** The clock the budget and deadlines are measured on (tests move it with `sleep`). */
+  now: () => number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -29,9 +37,31 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   baseDelayMs: 500,
   // [§8.4](../../docs/reference/graph-sharepoint-lists.md#84-retryhandler): the SDK's own cap is 180 s; a request thread waiting longer than a minute helps nobody.
   maxDelayMs: 60_000,
+  // A person is waiting on most calls: half a minute of retries, then an answer.
+  budgetMs: 30_000,
   sleep: (ms) => sleepMs(ms).then(() => undefined),
   random: Math.random,
+  now: Date.now,
 };
+
+const deadlines = new AsyncLocalStorage<number>();
+
+/**
+ * Runs `fn` with a deadline (an epoch-milliseconds instant) that every Graph call made inside it
+ * respects on top of its policy's budget: the HTTP edge sets one per request, so a request that
+ * makes several Graph calls is still bounded as a whole.
+ */
+export function withDeadline<T>(deadline: number, fn: () => T): T {
+  const outer = deadlines.getStore();
+  return deadlines.run(outer === undefined ? deadline : Math.min(outer, deadline), fn);
+}
+
+/** Whether waiting `waitMs` more, from `now`, stays within the current deadline and the call's budget. */
+export function mayWait(policy: RetryPolicy, startedAt: number, waitMs: number): boolean {
+  const at = policy.now() + waitMs;
+  const deadline = deadlines.getStore();
+  return at - startedAt <= policy.budgetMs && (deadline === undefined || at <= deadline);
+}
 
 export function retryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {
   return { ...DEFAULT_RETRY_POLICY, ...overrides };
@@ -82,13 +112,16 @@ export async function withRetry<T>(
   fn: (attempt: number) => Promise<T>,
   classify: (err: unknown) => RetryVerdict,
 ): Promise<T> {
+  const startedAt = policy.now();
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn(attempt);
     } catch (err) {
       const verdict = classify(err);
       if (!verdict.retry || attempt >= policy.maxAttempts) throw err;
-      await policy.sleep(backoffDelay(policy, attempt, verdict.retryAfterMs));
+      const wait = backoffDelay(policy, attempt, verdict.retryAfterMs);
+      if (!mayWait(policy, startedAt, wait)) throw err;
+      await policy.sleep(wait);
     }
   }
 }

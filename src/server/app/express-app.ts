@@ -17,6 +17,8 @@ import { referenceRoutes } from "./routes/reference";
 import { rootPage } from "./routes/root-page";
 import { tabRoutes } from "./routes/tabs";
 import { securityHeaders } from "./security-headers";
+import { rateLimit, type RateLimitOptions } from "./rate-limit";
+import { withDeadline } from "../../graph/retry";
 
 export interface AppDeps {
   log: Logger;
@@ -35,13 +37,22 @@ export interface AppDeps {
   healthChecks?: () => Promise<Record<string, "ok" | string>>;
   /** Problems that do not stop the app serving (e.g. list rows skipped as unreadable). */
   healthWarnings?: () => string[];
+  /** Per-user API rate limit; defaults to a generous one. */
+  rateLimit?: RateLimitOptions;
+  /** How long one request may spend on Graph calls, retries included (default 45 s). */
+  requestDeadlineMs?: number;
 }
+
+const DEFAULT_RATE_LIMIT: RateLimitOptions = { perMinute: 3000, burst: 2000 };
 
 export function createApp(deps: AppDeps) {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   app.use(securityHeaders({ https: deps.publicUrl.startsWith("https:") }));
+  // One deadline per request for all the Graph calls made while serving it, retries included.
+  const deadlineMs = deps.requestDeadlineMs ?? 45_000;
+  app.use((_req, _res, next) => withDeadline(Date.now() + deadlineMs, next));
 
   const health = { version: deps.version, startedAt: new Date(), checks: deps.healthChecks ?? (async () => ({})), warnings: deps.healthWarnings ?? (() => []) };
   app.use(healthzRoute(health));
@@ -63,9 +74,12 @@ export function createApp(deps: AppDeps) {
     ...(deps.apiRoutes ?? []).flat(),
   ];
   const api = express.Router();
-  api.use(express.json({ limit: "512kb" }));
+  // Public routes take no body. Everyone else is authenticated and rate limited before their body
+  // is read, so an anonymous caller cannot make the server parse anything.
   api.use(apiRouter([routes.filter((r) => r.contract.public)]));
   api.use(authenticate(deps.identity.validator, deps.people));
+  api.use(rateLimit(deps.rateLimit ?? DEFAULT_RATE_LIMIT));
+  api.use(express.json({ limit: "512kb" }));
   api.use(apiRouter([routes.filter((r) => !r.contract.public)]));
   api.use(apiNotFound);
   app.use("/api", api);

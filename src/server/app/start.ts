@@ -108,6 +108,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       apiRoutes: featureRoutes(features),
       healthChecks: async () => ({ graph: (await graphReachable(graph)) ? "ok" : "the SharePoint site cannot be reached" }),
       healthWarnings: () => rows.warnings(),
+      rateLimit: config.rateLimit,
     });
 
     const server = http.createServer(app);

@@ -15,7 +15,58 @@ export const CONTENT_TYPES: Record<FileFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
+/**
+ * What an import may hold. A spreadsheet declares its size (a single cell at XFD1048576 makes a
+ * 6 KB file "1048576 rows by 16384 columns"), and walking that would take hours, so the declared
+ * size is checked before any cell is read. A return is one row per district and term with under a
+ * hundred columns; these limits leave room for years of returns.
+ */
+export const IMPORT_LIMITS = { rows: 5000, columns: 200, cellLength: 1000 } as const;
+
+function tooBig(message: string): AppError {
+  return new AppError("validation_failed", message, { detail: { errors: [{ row: 0, column: "", message }] } });
+}
+
+function checkSize(rows: number, columns: number): void {
+  if (rows > IMPORT_LIMITS.rows + 1 || columns > IMPORT_LIMITS.columns) {
+    throw tooBig(
+      `The file is ${rows} rows by ${columns} columns; an import may have at most ${IMPORT_LIMITS.rows} rows of returns under its header and ${IMPORT_LIMITS.columns} columns. Delete unused rows and columns (or use the template) and try again.`,
+    );
+  }
+}
+
+function columnLetters(n: number): string {
+  let out = "";
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) out = String.fromCharCode(65 + ((c - 1) % 26)) + out;
+  return out;
+}
+
+function checkCell(text: string, row: number, column: number): string {
+  if (text.length > IMPORT_LIMITS.cellLength) {
+    throw new AppError("validation_failed", `The cell at row ${row}, column ${columnLetters(column)} (${columnLetters(column)}${row}) holds ${text.length} characters; a cell may hold at most ${IMPORT_LIMITS.cellLength}.`, {
+      detail: { errors: [{ row, column: columnLetters(column), message: `At most ${IMPORT_LIMITS.cellLength} characters` }] },
+    });
+  }
+  return text;
+}
+
+/** Every row, column and cell of a parsed CSV within IMPORT_LIMITS. */
+function checkTable(rows: string[][]): string[][] {
+  checkSize(rows.length, Math.max(0, ...rows.map((r) => r.length)));
+  rows.forEach((r, i) => r.forEach((cell, c) => checkCell(cell, i + 1, c + 1)));
+  return rows;
+}
+
 /** RFC 4180: comma separated, fields optionally quoted ("" inside quotes), CRLF or LF line ends. */
+/** An uploaded CSV within IMPORT_LIMITS. */
+function parseImportCsv(text: string): string[][] {
+  // Counting line breaks first is cheap and stops a huge file before its fields are built.
+  const lines = text.length === 0 ? 0 : text.split(/\r\n|\r|\n/, IMPORT_LIMITS.rows + 3).length;
+  if (lines > IMPORT_LIMITS.rows + 2) checkSize(lines, 0);
+  return checkTable(parseCsv(text));
+}
+
+/** The rows of a CSV, blank lines dropped (no size limits: imports go through `parseTable`). */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -80,11 +131,13 @@ export async function parseXlsx(data: Buffer): Promise<string[][]> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
+  // The declared size, before any cell is walked.
+  checkSize(sheet.rowCount, sheet.columnCount);
   const width = sheet.columnCount;
   const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row) => {
+  sheet.eachRow({ includeEmpty: true }, (row, r) => {
     const cells: string[] = [];
-    for (let c = 1; c <= width; c++) cells.push(cellText(row.getCell(c).value).trim());
+    for (let c = 1; c <= width; c++) cells.push(checkCell(cellText(row.getCell(c).value).trim(), r, c));
     rows.push(cells);
   });
   while (rows.length > 0 && rows[rows.length - 1]!.every((c) => c === "")) rows.pop();
@@ -92,7 +145,7 @@ export async function parseXlsx(data: Buffer): Promise<string[][]> {
 }
 
 export async function parseTable(format: FileFormat, body: Buffer): Promise<string[][]> {
-  return format === "csv" ? parseCsv(body.toString("utf8")) : parseXlsx(body);
+  return format === "csv" ? parseImportCsv(body.toString("utf8")) : parseXlsx(body);
 }
 
 /** Template columns: district, academic_year, term, then every count measure (percentages are worked out, never typed). */
