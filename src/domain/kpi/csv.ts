@@ -23,8 +23,14 @@ export const CSV_COLUMNS = [
   "districts_reporting",
 ] as const;
 
+/**
+ * One CSV field. Text a spreadsheet would run as a formula (starting = + - @, or a tab or carriage
+ * return before one) gets a leading apostrophe, as OWASP advises for CSV injection; a plain number,
+ * negative or not, is left a number.
+ */
 export function csvField(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** A number with at most 2 decimal places and no trailing zeros ("69.99", "75", "2.5"); blank for null. */

@@ -12,7 +12,8 @@ export function authenticate(validator: TokenValidator, people: PeopleDirectory)
   return async (req, _res, next) => {
     try {
       const token = await validator.verifyAuthorizationHeader(req.header("authorization"));
-      const person = (await people.byOid(token.oid)) ?? (token.upn ? await people.byUpn(token.upn) : undefined);
+      // By object id only: UPNs can be reassigned and are not unique in the People list.
+      const person = await people.byOid(token.oid);
       if (!person) {
         throw new AppError("unknown_user", "You are signed in, but LIFT Hub does not know you yet. Ask your STLS lead to add you.");
       }

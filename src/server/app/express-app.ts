@@ -74,6 +74,11 @@ export function createApp(deps: AppDeps) {
     ...(deps.apiRoutes ?? []).flat(),
   ];
   const api = express.Router();
+  // Answers hold children's records and people's roles: never kept by a browser or proxy (shared school PCs).
+  api.use((_req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    next();
+  });
   // Public routes take no body. Everyone else is authenticated and rate limited before their body
   // is read, so an anonymous caller cannot make the server parse anything.
   api.use(apiRouter([routes.filter((r) => r.contract.public)]));

@@ -11,7 +11,17 @@ export interface ApiErrorBody {
   error: { code: string; message: string; fieldErrors?: Record<string, string[]>; detail?: unknown };
 }
 
+/** What a caller is told when the fault is ours or upstream: the details go to the log only. */
+const SERVER_MESSAGES: Partial<Record<string, string>> = {
+  upstream_failed: "SharePoint could not complete the request. Nothing more was changed; try again in a moment.",
+  config_invalid: "The app is not configured correctly. Ask your administrator.",
+};
+
 export function toApiError(error: AppError): ApiErrorBody {
+  // A 5xx message and detail can carry an upstream service's text or a whole record: never sent.
+  if (error.status >= 500) {
+    return { error: { code: error.code, message: SERVER_MESSAGES[error.code] ?? "Something went wrong on our side. The request was not completed." } };
+  }
   return {
     error: {
       code: error.code,

@@ -10,7 +10,7 @@ import type { BotMessenger } from "../../../bot/bot-port";
 import { createBotAdapter } from "../../../bot/botbuilder-adapter";
 import type { ConversationStore } from "../../../bot/conversation-store";
 import { createLiftBot } from "../../../bot/lift-bot";
-import { createIdentity } from "../../auth/identity";
+import { createIdentity, type Identity } from "../../auth/identity";
 import type { AppConfig } from "../../config/config";
 import { GraphEmulator } from "../../emulator";
 import { bootstrapGraph, type GraphBootstrap } from "../core/bootstrap";
@@ -48,12 +48,33 @@ export interface RunningApp {
   context: FeatureContext;
   /** The running features, each with its services (tests and commands reach them here). */
   features: Features;
+  /** Who signs tokens and checks them (tests mint tokens with the local provider). */
+  identity: Identity;
   /** The express app (tests walk the routes it mounts). */
   express: Express;
   stop(): Promise<void>;
 }
 
 export const APP_VERSION = "0.1.0";
+
+/** How long a stop waits for requests in flight (a write half-way through) before cutting them. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/**
+ * Stops accepting connections, lets requests in flight finish (idle keep-alive connections are
+ * closed at once), and cuts whatever is still running after `graceMs`.
+ */
+export function drain(server: http.Server, graceMs: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close((err) => {
+      clearTimeout(force);
+      if (err) reject(err);
+      else resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
 
 export async function startApp(config: AppConfig, options: StartOptions = {}): Promise<RunningApp> {
   const log = options.log ?? createLogger(config.logLevel);
@@ -119,13 +140,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
         resolve();
       });
     });
-    stopAll.push(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          server.closeAllConnections();
-          server.close((err) => (err ? reject(err) : resolve()));
-        }),
-    );
+    stopAll.push(() => drain(server, SHUTDOWN_GRACE_MS));
     stopAll.unshift(...startJobs(features).map((job) => () => job.stop()));
     const { port } = server.address() as AddressInfo;
     if (emulator) stopAll.push(() => (emulator as GraphEmulator).stop());
@@ -138,6 +153,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       emulator: endpoint,
       context,
       features,
+      identity,
       express: app,
       stop: async () => {
         for (const stop of stopAll) await stop();
@@ -150,12 +166,22 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   }
 }
 
+/** How long /healthz waits for SharePoint before saying it cannot be reached. */
+const HEALTH_TIMEOUT_MS = 3_000;
+
+/** A live read of the site (one try, no retries, a short timeout): never a cached answer. */
 async function graphReachable(graph: GraphBootstrap): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), HEALTH_TIMEOUT_MS);
+  });
+  const read = graph.site.api.once("GET", `/sites/${graph.site.siteId}?$select=id`).then(
+    () => true,
+    () => false, // the health answer itself reports the failure
+  );
   try {
-    await graph.referenceData.districts();
-    return true;
-  } catch (error) {
-    void error; // the health answer itself reports the failure
-    return false;
+    return await Promise.race([read, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }
