@@ -1,5 +1,5 @@
 import { useCallback } from "react";
-import { Button, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Select, Textarea, makeStyles } from "@fluentui/react-components";
 import { Add16Regular, Delete16Regular } from "@fluentui/react-icons";
 import { CLINIC_KINDS, CLINIC_OUTCOMES, CLINIC_PHASES, CLINIC_STATUSES, type ClinicInput } from "../../../src/schemas/casework/records";
 import { AREAS_OF_NEED } from "../../../src/schemas/referrals/referral";
@@ -15,16 +15,7 @@ const useStyles = makeStyles({
   h2: sharedStyles.h2,
   h3: sharedStyles.h3,
   empty: sharedStyles.empty,
-  box: {
-    margin: 0,
-    minWidth: 0,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}`,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
+  box: sharedStyles.box,
   legend: sharedStyles.legend,
 });
 

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { Button, Checkbox, Field, Input, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { Add16Regular, Delete16Regular, Save16Regular } from "@fluentui/react-icons";
 import { TARGET_AGREED_WITH, type Target } from "../../../src/schemas/casework/records";
-import { ActionBar, BannerNotice, ErrorSummary, Form, Notice, currentFromDetail, fieldId, formatDate, formatDateTime, setAt, ukToday, useEditableRecord } from "../../shell";
+import { ActionBar, BannerNotice, ErrorSummary, Form, StaleNotice, currentFromDetail, fieldId, formatDate, formatDateTime, setAt, ukToday, useEditableRecord } from "../../shell";
 import { sharedStyles } from "../../shell/styles";
 import { useCaseworkApi, type FullCase } from "../api";
 import { newTarget, summaryOf, targetMessages, targetsOrder, unwrapFieldErrors, type Messages } from "../case-forms";
@@ -10,16 +10,7 @@ import { agreedWithLabel } from "../labels";
 
 const useStyles = makeStyles({
   form: sharedStyles.form,
-  box: {
-    margin: 0,
-    minWidth: 0,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusLarge,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingVerticalM}`,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
+  box: sharedStyles.box,
   legend: sharedStyles.legend,
   group: { border: "none", margin: 0, padding: 0, minWidth: 0, display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalL },
   error: sharedStyles.fieldError,
@@ -148,7 +139,21 @@ export function TargetsEditor({ record, canEdit, onSaved }: { record: FullCase; 
           </fieldset>
         );
       })}
-      <div>
+      {stale ? (
+        <StaleNotice
+          title="Someone else changed this case"
+          data-testid="targets-stale"
+          onKeepMine={() => {
+            const mine = editor.keepMine();
+            if (mine) save({ eTag: mine.record.eTag, targets: mine.value });
+          }}
+          onTakeTheirs={() => editor.takeTheirs()}
+        >
+          Their version (saved after you opened the case): {stale.targets.length === 0 ? "no targets" : stale.targets.map((x) => x.text).join("; ")}. Your changes have not been saved.
+        </StaleNotice>
+      ) : null}
+      <BannerNotice banner={banner} />
+      <ActionBar label="Targets" sticky={false} status={pending ? "Saving…" : dirty ? "Unsaved changes" : `Last saved ${formatDateTime(record.history[record.history.length - 1]?.at)}`}>
         <Button
           icon={<Add16Regular />}
           disabled={targets.length >= 50}
@@ -160,32 +165,6 @@ export function TargetsEditor({ record, canEdit, onSaved }: { record: FullCase; 
         >
           Add a target
         </Button>
-      </div>
-      {stale ? (
-        <Notice
-          intent="warning"
-          layout="multiline"
-          data-testid="targets-stale"
-          title="Someone else changed this case"
-          actions={
-            <>
-              <Button
-                onClick={() => {
-                  const mine = editor.keepMine();
-                  if (mine) save({ eTag: mine.record.eTag, targets: mine.value });
-                }}
-              >
-                Re-apply my changes to theirs and save
-              </Button>
-              <Button onClick={() => editor.takeTheirs()}>Use their version</Button>
-            </>
-          }
-        >
-          Their version (saved after you opened the case): {stale.targets.length === 0 ? "no targets" : stale.targets.map((x) => x.text).join("; ")}. Your changes have not been saved.
-        </Notice>
-      ) : null}
-      <BannerNotice banner={banner} />
-      <ActionBar label="Targets" sticky={false} status={pending ? "Saving…" : dirty ? "Unsaved changes" : `Last saved ${formatDateTime(record.history[record.history.length - 1]?.at)}`}>
         <Button type="submit" appearance="primary" icon={<Save16Regular />} disabledFocusable={pending !== undefined}>
           Save targets
         </Button>
