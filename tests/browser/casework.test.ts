@@ -6,7 +6,8 @@
  * case (the outcome's plan on it), sets two targets, records a visit and a final review, and closes the
  * case with "Targets achieved". Dover's KPI return for the term then shows the changed figures as
  * prefilled, with their source, in the API and on the KPI return tab. A stale save of the targets
- * offers theirs or mine; the case page passes axe and never names the child.
+ * offers theirs or mine; the case page passes axe and never names the child; the setting's SENCo
+ * reads the case without forms; the lead records a clinic; a commissioner gets a plain message.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -219,6 +220,41 @@ describe("Casework tab: the caseload, a stale save, and who sees what", { timeou
       const axe = await seriousAxeViolations(page);
       expect(axe, `axe on the clinic log:\n${axe}`).toBe("");
     }, "dark");
+  });
+
+  it("the setting's SENCo reads the closed case (targets, visit, reviews) without forms or the child's name", async () => {
+    expect(caseId).not.toBe("");
+    await withPage(async (page) => {
+      await openCasework(page, "senco.dover@lift.local", `&case=${caseId}`);
+      await page.getByRole("heading", { name: new RegExp(`Case ${caseRef}`) }).waitFor(WAIT);
+      expect(await page.getByTestId("case-status").textContent()).toBe("Closed");
+      expect(await page.getByRole("list", { name: "Targets" }).textContent()).toContain("Uses the phonics mat unprompted");
+      expect(await page.getByTestId("visits").textContent()).toContain("Modelled paired reading");
+      expect(await page.getByRole("button", { name: /Record the|Save targets|Close the case/ }).count()).toBe(0);
+      await expectNoChildName(page);
+    });
+  });
+
+  it("the lead records a clinic with an anonymised question; a missing answer links to its field", async () => {
+    await withPage(async (page) => {
+      await openCasework(page, LEAD);
+      await page.getByRole("tab", { name: "Clinic log" }).click();
+      const form = page.getByTestId("clinic-form");
+      await form.getByRole("button", { name: "Add a question" }).click();
+      await form.getByRole("button", { name: "Record the clinic" }).click();
+      const summary = page.getByTestId("clinic-errors");
+      await summary.waitFor(WAIT);
+      await summary.getByRole("link", { name: /Enter the anonymised question/ }).click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-clinic-entries-0-question");
+      const question = "Ideas for a Year 2 pupil who avoids writing tasks";
+      await form.getByLabel("Anonymised question").fill(question);
+      await form.getByLabel("Outcome").selectOption({ label: "Advice given" });
+      await form.getByRole("button", { name: "Record the clinic" }).click();
+      await form.getByText("Clinic recorded").waitFor(WAIT);
+      await page.getByTestId("clinics-table").getByText(question, { exact: false }).waitFor(WAIT);
+    });
+    const clinics = await api(LEAD, "GET", "/api/casework/clinics");
+    expect(clinics.body.items.some((c: { entries: { question?: string }[] }) => c.entries.some((e) => e.question?.startsWith("Ideas for a Year 2 pupil")))).toBe(true);
   });
 
   it("a commissioner is told casework is figures only", async () => {
