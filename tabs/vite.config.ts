@@ -16,6 +16,7 @@ const FOLDERS: Record<(typeof TAB_PAGES)[number]["slug"], string> = {
   "lift-meeting": "lift-meetings",
   "kpi-return": "kpi/return",
   summary: "kpi/summary",
+  casework: "casework",
   config: "config",
 };
 const PAGES: Record<string, TabPage> = Object.fromEntries(TAB_PAGES.map((p) => [p.slug, { folder: FOLDERS[p.slug], title: p.title }]));

@@ -19,6 +19,7 @@ export const TAB_PAGES = [
   { slug: "lift-meeting", title: "LIFT meeting", purpose: "LIFT members run the meeting: agenda, current case, outcomes, attendance.", listed: true },
   { slug: "kpi-return", title: "KPI return", purpose: "District leads complete and submit the termly KPI return and Local Activity Report.", staticTab: "KPI return", listed: true },
   { slug: "summary", title: "KPI summary", purpose: "Commissioners read the countywide and per-district KPI summary.", staticTab: "Summary", listed: true },
+  { slug: "casework", title: "Casework", purpose: "Specialist teachers, leads and SENCos follow cases after LIFT: targets, reviews, visits, clinics.", staticTab: "Casework", listed: true },
   { slug: "config", title: "Set up the LIFT Hub tab", purpose: "The configurable tab's settings page: what the tab shows.", listed: false },
 ] as const satisfies readonly TabPage[];
 

@@ -30,6 +30,7 @@ export { useEditableRecord, type Banner, type EditableRecord, type EditableRecor
 export { reapplyEdits, sameValue } from "./reapply";
 export { currentFromDetail } from "./current-from-detail";
 export { Notice, BannerNotice, type NoticeProps } from "./Notice";
+export { StaleNotice, type StaleNoticeProps } from "./StaleNotice";
 export { Form, type FormProps } from "./Form";
 export { FactList, type FactListProps } from "./FactList";
 export { DataTable, type DataTableProps, type DataTableRow } from "./DataTable";

@@ -13,6 +13,7 @@ const PAGES = [
   { slug: "lift-meeting", title: "LIFT meeting" },
   { slug: "kpi-return", title: "KPI return" },
   { slug: "summary", title: "KPI summary" },
+  { slug: "casework", title: "Casework" },
   { slug: "config", title: "Set up the LIFT Hub tab" },
 ];
 const THEMES = ["default", "dark"] as const;

@@ -1,0 +1,259 @@
+/**
+ * The case page's forms as plain data: a blank of each (what a phone user starts from), what is sent
+ * (blanks left out), and the messages of the shared input schemas by field path, in the order the
+ * form shows them — the same schemas the server parses with, so the tab and the server agree.
+ */
+import type { z } from "zod";
+import {
+  CaseCloseInput,
+  CaseStatusInput,
+  ClinicInput,
+  ReviewInput,
+  Target,
+  VisitInput,
+  type CasePhase,
+  type ClinicEntry,
+  type TargetResult,
+} from "../../src/schemas/casework/records";
+import { standardsFrameworkFor } from "../../src/domain/casework/phase";
+import { targetsInForceOn } from "../../src/domain/casework/targets";
+import { newKey } from "../shell/format";
+import type { SummaryEntry } from "../shell/ErrorSummary";
+
+export type Messages = Record<string, string[]>;
+
+/** A row id the schemas accept (letters, digits, - and _; at most 40). */
+export const rowId = (prefix: string) => newKey(prefix).replace(/[^A-Za-z0-9_-]/g, "").slice(0, 40);
+
+/** The schema's messages for a value, by dotted path ("" for the whole form). */
+export function messagesOf(schema: z.ZodType, value: unknown): Messages {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return {};
+  const out: Messages = {};
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.join(".");
+    out[path] = [...new Set([...(out[path] ?? []), issue.message])];
+  }
+  return out;
+}
+
+/** A refusal's field messages with the body's wrapper (`review.`, `changes.`) taken off. */
+export function unwrapFieldErrors(fieldErrors: Record<string, string[]>, prefix: string): Messages {
+  return Object.fromEntries(Object.entries(fieldErrors).map(([path, list]) => [path.startsWith(`${prefix}.`) ? path.slice(prefix.length + 1) : path, list]));
+}
+
+/** Messages as error summary entries, in the order of `order` (paths not in it last). */
+export function summaryOf(messages: Messages, order: readonly string[]): SummaryEntry[] {
+  const rank = new Map(order.map((p, i) => [p, i]));
+  return Object.entries(messages)
+    .sort(([a], [b]) => (rank.get(a) ?? 999) - (rank.get(b) ?? 999))
+    .flatMap(([path, list]) => list.map((message) => ({ path, message })));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Targets
+
+export function newTarget(today: string): Target {
+  return { id: rowId("t"), text: "", agreedWith: [], setAt: today };
+}
+
+export function targetsOrder(targets: readonly Target[]): string[] {
+  return targets.flatMap((_, i) => [`targets.${i}.text`, `targets.${i}.agreedWith`, `targets.${i}.setAt`, `targets.${i}.id`]);
+}
+
+/** The targets' messages, keyed `targets.<i>.<field>` as the update's body names them. */
+export function targetMessages(targets: readonly Target[]): Messages {
+  const out: Messages = {};
+  targets.forEach((t, i) => {
+    for (const [path, list] of Object.entries(messagesOf(Target, t))) out[`targets.${i}${path ? `.${path}` : ""}`] = list;
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Visit: a handful of fields, quick on a phone
+
+export interface VisitForm {
+  date: string;
+  seen: string[];
+  adviceGiven: string;
+  nextSteps: string;
+  graduatedApproachStage: string;
+  section: string;
+}
+
+export function blankVisit(today: string): VisitForm {
+  return { date: today, seen: [], adviceGiven: "", nextSteps: "", graduatedApproachStage: "", section: "" };
+}
+
+/** What is sent: the case's setting, and the standards framework its phase refers to. */
+export function visitToSend(form: VisitForm, c: { settingId: string; phase: CasePhase }): Record<string, unknown> {
+  return {
+    date: form.date,
+    settingId: c.settingId,
+    seen: form.seen,
+    adviceGiven: form.adviceGiven,
+    nextSteps: form.nextSteps,
+    ...(form.graduatedApproachStage ? { graduatedApproachStage: form.graduatedApproachStage } : {}),
+    standards: { framework: standardsFrameworkFor(c.phase), section: form.section },
+  };
+}
+
+/** The visit's messages at the form's own paths (the section is `standards.section` in the input). */
+export function visitMessages(sent: Record<string, unknown>): Messages {
+  const out = messagesOf(VisitInput, sent);
+  return Object.fromEntries(Object.entries(out).map(([p, l]) => [p === "standards.section" || p === "standards.framework" ? "section" : p, l]));
+}
+
+export const VISIT_ORDER = ["date", "seen", "graduatedApproachStage", "section", "adviceGiven", "nextSteps"];
+
+// ---------------------------------------------------------------------------------------------
+// Review: a result per target in force on the review's date
+
+export interface ReviewForm {
+  date: string;
+  results: Record<string, TargetResult | "">;
+  targetsAmended: "" | "yes" | "no";
+  notes: string;
+  final: boolean;
+  nextReviewDate: string;
+}
+
+export function blankReview(today: string): ReviewForm {
+  return { date: today, results: {}, targetsAmended: "", notes: "", final: false, nextReviewDate: "" };
+}
+
+export function reviewToSend(form: ReviewForm, targets: readonly Target[]): Record<string, unknown> {
+  const inForce = targetsInForceOn(targets, form.date);
+  return {
+    date: form.date,
+    results: inForce.map((t) => ({ targetId: t.id, result: form.results[t.id] || undefined })),
+    ...(form.targetsAmended ? { targetsAmended: form.targetsAmended === "yes" } : {}),
+    ...(form.notes.trim() ? { notes: form.notes } : {}),
+    final: form.final,
+    ...(!form.final && form.nextReviewDate ? { nextReviewDate: form.nextReviewDate } : {}),
+  };
+}
+
+/**
+ * The review's messages at the form's paths: a target's result at `results.<targetId>` (the form
+ * shows a group per target, by id), the rest as the schema names them.
+ */
+export function reviewMessages(sent: Record<string, unknown>, fromServer: Messages = {}): Messages {
+  const results = (sent.results as { targetId: string }[] | undefined) ?? [];
+  const out: Messages = {};
+  // zod runs the schema's cross-field checks only once every field parses: say them all at once.
+  const own: Messages = !sent.final && !sent.nextReviewDate ? { nextReviewDate: ["Enter the next review date (or mark this the final review)"] } : {};
+  for (const [path, list] of Object.entries({ ...own, ...messagesOf(ReviewInput, sent), ...fromServer })) {
+    const m = /^results\.(\d+)(\..*)?$/.exec(path);
+    const key = m ? `results.${results[Number(m[1])]?.targetId ?? m[1]}` : path === "results" && results.length > 0 ? `results.${results[0]!.targetId}` : path;
+    out[key] = [...new Set([...(out[key] ?? []), ...list])];
+  }
+  return out;
+}
+
+export function reviewOrder(targets: readonly Target[], date: string): string[] {
+  return ["date", "results", ...targetsInForceOn(targets, date).map((t) => `results.${t.id}`), "targetsAmended", "final", "nextReviewDate", "notes"];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status and closure
+
+export interface StatusForm {
+  status: "" | "open-active" | "open-inactive";
+  at: string;
+  inactiveReason: string;
+  inactiveReasonText: string;
+}
+
+export function statusToSend(form: StatusForm): Record<string, unknown> {
+  return {
+    ...(form.status ? { status: form.status } : {}),
+    at: form.at,
+    ...(form.status === "open-inactive" && form.inactiveReason ? { inactiveReason: form.inactiveReason } : {}),
+    ...(form.status === "open-inactive" && form.inactiveReasonText.trim() ? { inactiveReasonText: form.inactiveReasonText } : {}),
+  };
+}
+
+export const statusMessages = (sent: Record<string, unknown>): Messages => messagesOf(CaseStatusInput, sent);
+export const STATUS_ORDER = ["status", "at", "inactiveReason", "inactiveReasonText"];
+
+export interface CloseForm {
+  reason: string;
+  reasonText: string;
+  closedAt: string;
+  finalReviewId: string;
+}
+
+export function closeToSend(form: CloseForm): Record<string, unknown> {
+  return {
+    ...(form.reason ? { reason: form.reason } : {}),
+    ...(form.reasonText.trim() ? { reasonText: form.reasonText } : {}),
+    closedAt: form.closedAt,
+    ...(form.finalReviewId ? { finalReviewId: form.finalReviewId } : {}),
+  };
+}
+
+export function closeMessages(sent: Record<string, unknown>): Messages {
+  const out = messagesOf(CaseCloseInput, sent);
+  // "Required" is zod's word for a missing choice: say which.
+  if (!sent.finalReviewId) out.finalReviewId = ["Record the final review first, then choose it here"];
+  if (!sent.reason) out.reason = ["Choose why the case is closing"];
+  return out;
+}
+export const CLOSE_ORDER = ["reason", "reasonText", "closedAt", "finalReviewId"];
+
+// ---------------------------------------------------------------------------------------------
+// Clinic
+
+export interface ClinicForm {
+  kind: string;
+  phase: string;
+  date: string;
+  status: string;
+  epName: string;
+  entries: { id: string; question: string; areaOfNeed: string; outcome: string }[];
+}
+
+export function blankClinic(today: string): ClinicForm {
+  return { kind: "clinic", phase: "school", date: today, status: "held", epName: "", entries: [] };
+}
+
+export function newClinicEntry(): ClinicForm["entries"][number] {
+  return { id: rowId("e"), question: "", areaOfNeed: "", outcome: "" };
+}
+
+/** The teacher is the one recording it (the server takes the name from the People list). */
+export function clinicToSend(form: ClinicForm, districtSlug: string, teacher: { oid: string; displayName: string }): Record<string, unknown> {
+  return {
+    districtSlug,
+    kind: form.kind,
+    phase: form.phase,
+    date: form.date,
+    status: form.status,
+    teacherOid: teacher.oid,
+    teacherName: teacher.displayName,
+    ...(form.epName.trim() ? { epName: form.epName } : {}),
+    entries: form.entries.map(
+      (e): Partial<ClinicEntry> => ({
+        id: e.id,
+        ...(e.question.trim() ? { question: e.question } : {}),
+        ...(e.areaOfNeed ? { areaOfNeed: e.areaOfNeed as ClinicEntry["areaOfNeed"] } : {}),
+        ...(e.outcome ? { outcome: e.outcome as ClinicEntry["outcome"] } : {}),
+      }),
+    ),
+  };
+}
+
+export function clinicMessages(sent: Record<string, unknown>): Messages {
+  // zod runs the schema's cross-field checks only once every field parses: say them all at once.
+  const out: Messages = {};
+  ((sent.entries as Partial<ClinicEntry>[] | undefined) ?? []).forEach((e, i) => {
+    if (!e.question && !e.caseId) out[`entries.${i}.question`] = ["Enter the anonymised question, or choose the case discussed"];
+  });
+  for (const [path, list] of Object.entries(messagesOf(ClinicInput, sent))) out[path] = [...new Set([...(out[path] ?? []), ...list])];
+  return out;
+}
+export function clinicOrder(form: ClinicForm): string[] {
+  return ["kind", "phase", "date", "status", "epName", ...form.entries.flatMap((_, i) => [`entries.${i}.question`, `entries.${i}.areaOfNeed`, `entries.${i}.outcome`])];
+}

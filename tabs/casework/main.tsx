@@ -1,0 +1,4 @@
+import { mountPage } from "../shell";
+import { CaseworkPage } from "./CaseworkPage";
+
+mountPage(<CaseworkPage />);
