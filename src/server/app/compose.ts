@@ -45,6 +45,9 @@ export async function composeFeatures(core: FeatureContext): Promise<Features> {
     referralListsPrefill({
       referrals: async (districtSlug) => (await referrals.service.stores.referrals.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => i.value),
       meetings: async (districtSlug) => (await meetings.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => ({ id: i.id, ...i.value })),
+      attendance: async (districtSlug) => (await liftOutcomes.service.stores.attendance.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => i.value),
+      terms: async () => (await core.reference.calendar()).terms,
+      settingPhases: async () => new Map((await core.reference.settings()).map((s) => [s.id, s.phase])),
     }),
     { prefill: async (districtSlug, districtName, term, now) => (await casework.service.figuresFor(districtSlug, districtName, term, now)).figures },
   ]);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { isResolvedAtLift, meetingCounts, ukDateOf, type MeetingCountsInput } from "../../../src/domain/lift-meetings/counts";
+import {
+  isHeld,
+  isResolvedAtLift,
+  meetingCounts,
+  referralPhase,
+  settingsAttendingByPhase,
+  termReceiving,
+  ukDateOf,
+  type MeetingCountsInput,
+} from "../../../src/domain/lift-meetings/counts";
 
 const base: MeetingCountsInput = {
   districtSlug: "dover",
@@ -49,13 +58,29 @@ describe("meetingCounts", () => {
     expect(counts.casesDiscussed).toBe(5);
   });
 
-  it("counts as resolved at LIFT only approved outcomes whose categories are exactly strategies_resolved", () => {
+  it("counts as resolved at LIFT only approved outcomes of strategies and/or signposting, nothing further", () => {
     expect(counts.resolvedAtLift).toBe(1);
     expect(isResolvedAtLift(["strategies_resolved"])).toBe(true);
     expect(isResolvedAtLift(["strategies_resolved", "signposted"])).toBe(true);
     expect(isResolvedAtLift(["signposted"])).toBe(true);
     expect(isResolvedAtLift(["strategies_resolved", "training"])).toBe(false);
     expect(isResolvedAtLift([])).toBe(false);
+  });
+
+  it("counts signposting to another agency (Early Help, health advice) as resolved, as KPI 1.1 defines it", () => {
+    expect(isResolvedAtLift(["early_help"])).toBe(true);
+    expect(isResolvedAtLift(["health_advice"])).toBe(true);
+    expect(isResolvedAtLift(["strategies_resolved", "early_help", "health_advice", "signposted"])).toBe(true);
+    expect(isResolvedAtLift(["early_help", "specialist_teacher_allocated"])).toBe(false);
+    const signposted = meetingCounts({
+      ...base,
+      outcomes: [
+        ...base.outcomes.filter((o) => o.referralId !== "r2" && o.referralId !== "r8"),
+        { referralId: "r2", meetingId: "m1", status: "approved", categories: ["early_help"] },
+        { referralId: "r8", meetingId: "m1", status: "approved", categories: ["strategies_resolved", "health_advice"] },
+      ],
+    });
+    expect(signposted.resolvedAtLift).toBe(3);
   });
 
   it("counts distinct settings from attendance, falling back to discussed cases' settings where none was recorded", () => {
@@ -77,5 +102,74 @@ describe("meetingCounts", () => {
     expect(meetingCounts({ ...base, from: "2027-01-01", to: "2027-01-31" })).toEqual({
       districtSlug: "dover", from: "2027-01-01", to: "2027-01-31", meetingsHeld: 0, casesDiscussed: 0, resolvedAtLift: 0, settingsAttending: 0, allocationsByArea: {},
     });
+  });
+});
+
+describe("the prefill's rules", () => {
+  const terms = [
+    { term: 1, start: "2026-09-02", end: "2026-10-23" },
+    { term: 2, start: "2026-11-02", end: "2026-12-18" },
+    { term: 3, start: "2027-01-05", end: "2027-02-12" },
+  ];
+
+  it("receives a referral sent in a school holiday in the term that follows", () => {
+    expect(termReceiving("2026-10-28", terms)?.term).toBe(2); // half term
+    expect(termReceiving("2026-12-24", terms)?.term).toBe(3); // Christmas
+    expect(termReceiving("2026-08-20", terms)?.term).toBe(1); // summer, before the calendar's first term
+    expect(termReceiving("2026-11-02", terms)?.term).toBe(2);
+    expect(termReceiving("2026-10-23", terms)?.term).toBe(1);
+    expect(termReceiving("2027-03-01", terms)).toBeUndefined();
+  });
+
+  it("counts a meeting as held only when its status says so", () => {
+    expect(isHeld({ status: "held" })).toBe(true);
+    for (const status of ["scheduled", "moved", "cancelled"]) expect(isHeld({ status })).toBe(false);
+  });
+
+  it("splits an all-through school's referrals by the child's year group", () => {
+    expect(referralPhase("all-through", "Y6")).toBe("primary");
+    expect(referralPhase("all-through", "YR")).toBe("primary");
+    expect(referralPhase("all-through", "Y7")).toBe("secondary");
+    expect(referralPhase("all-through", "Y12")).toBe("secondary");
+    expect(referralPhase("all-through", undefined)).toBeUndefined();
+    expect(referralPhase("secondary", "Y3")).toBe("secondary");
+    expect(referralPhase("early-years", undefined)).toBe("ey");
+    expect(referralPhase(undefined, "Y3")).toBeUndefined();
+  });
+
+  it("takes settings attending from the attendance records, by the setting's phase", () => {
+    const phases = new Map([
+      ["P1", "primary"],
+      ["P2", "primary"],
+      ["S1", "secondary"],
+      ["E1", "early-years"],
+      ["A1", "all-through"],
+    ]);
+    const counts = settingsAttendingByPhase({
+      held: [
+        { id: "m1", kind: "school" },
+        { id: "m2", kind: "school", schoolPhases: ["secondary"] },
+        { id: "m3", kind: "early-years" },
+        { id: "m4", kind: "school" },
+      ],
+      attendance: [
+        // P2 attended without a case; S1 had a case on m1 but did not attend (its record says who came).
+        { meetingId: "m1", settingIds: ["P1", "P2", "A1"] },
+        { meetingId: "m2", settingIds: ["A1", "S1"] },
+        { meetingId: "m3", settingIds: ["E1"] },
+        { meetingId: "m9", settingIds: ["P9"] }, // not a held meeting
+      ],
+      discussed: [
+        { meetingId: "m1", settingId: "P1", phase: "primary" },
+        { meetingId: "m1", settingId: "S1", phase: "secondary" },
+        { meetingId: "m1", settingId: "A1", phase: "secondary" },
+        // m4 has no attendance record: its cases' settings stand for it.
+        { meetingId: "m4", settingId: "P1", phase: "primary" },
+        { meetingId: "m4", settingId: "P3", phase: "primary" },
+      ],
+      settingPhase: (id) => phases.get(id),
+    });
+    // primary: P1, P2, P3; secondary: A1 (a Year 7+ case on m1, the secondary meeting m2), S1; ey: E1.
+    expect(counts).toEqual({ primary: 3, secondary: 2, ey: 1 });
   });
 });

@@ -370,7 +370,7 @@ describe("meeting counts", () => {
       to,
       meetingsHeld: held.length,
       casesDiscussed: discussed.length,
-      resolvedAtLift: approved.filter((o) => o.value.outcome.categories.length === 1 && o.value.outcome.categories[0] === "strategies_resolved").length,
+      resolvedAtLift: approved.filter((o) => o.value.outcome.categories.length > 0 && o.value.outcome.categories.every((c) => ["strategies_resolved", "signposted", "early_help", "health_advice"].includes(c))).length,
       settingsAttending: new Set(attendance.flatMap((a) => a.value.settingIds)).size,
       allocationsByArea: allocations,
     };

@@ -6,12 +6,22 @@
  *
  * Only counts leave this module: no child's details are read into the answer or the logs.
  */
-import type { Term } from "../../../domain/time/calendar";
+import type { Term, TermDates } from "../../../domain/time/calendar";
 import { formatUkDateShort as formatUkDate } from "../../../domain/time/format";
 
 import type { Prefill } from "../../../schemas/kpi/api";
 import { OUTCOME_CATEGORIES } from "../../../schemas/lift-outcomes/outcome";
-import { isResolvedAtLift } from "../../../domain/lift-meetings/counts";
+import {
+  isHeld,
+  isResolvedAtLift,
+  referralPhase,
+  settingsAttendingByPhase,
+  termReceiving,
+  wasDiscussed,
+  type CountedAttendance,
+  type ReferralPhase,
+} from "../../../domain/lift-meetings/counts";
+import { ukDateOf } from "../../../domain/time/uk-clock";
 
 export type { Prefill, PrefillValue } from "../../../schemas/kpi/api";
 
@@ -47,6 +57,7 @@ export interface PrefillReferral {
 export interface PrefillMeeting {
   id: string;
   kind: "school" | "early-years";
+  schoolPhases?: readonly ("primary" | "secondary")[];
   startsAt: string;
   status: string;
 }
@@ -54,26 +65,23 @@ export interface PrefillMeeting {
 export interface PrefillReader {
   referrals(districtSlug: string): Promise<PrefillReferral[]>;
   meetings(districtSlug: string): Promise<PrefillMeeting[]>;
+  /** The LiftAttendance records of the district's meetings. */
+  attendance(districtSlug: string): Promise<CountedAttendance[]>;
+  /** The reporting calendar's terms (a referral sent in a holiday is received in the next one). */
+  terms(): Promise<readonly TermDates[]>;
+  /** Each setting's reference phase, by setting id. */
+  settingPhases(): Promise<ReadonlyMap<string, string>>;
 }
 
-type Phase = "primary" | "secondary" | "ey";
+type Phase = ReferralPhase;
 const NEED: Record<string, string> = { CI: "ci", CL: "cl", SEMH: "semh", SP: "sp" };
 const PHASE_WORDS: Record<Phase, string> = { primary: "primary schools", secondary: "secondary schools", ey: "early years settings" };
 const NEED_WORDS: Record<string, string> = { ci: "Communication and Interaction", cl: "Cognition and Learning", semh: "Social, Emotional and Mental Health", sp: "Sensory and/or Physical" };
 
 function phaseOf(r: PrefillReferral): Phase | undefined {
   const setting = r.body.setting as { phase?: unknown } | undefined;
-  switch (setting?.phase) {
-    case "early-years":
-      return "ey";
-    case "secondary":
-      return "secondary";
-    case "primary":
-    case "all-through":
-      return "primary";
-    default:
-      return undefined;
-  }
+  const child = r.body.child as { yearGroup?: unknown } | undefined;
+  return referralPhase(setting?.phase, child?.yearGroup);
 }
 
 function needOf(r: PrefillReferral): string | undefined {
@@ -86,49 +94,65 @@ const categoryValue = (label: string): string => OUTCOME_CATEGORIES.find((c) => 
 
 function inTerm(instant: string | undefined, term: Term): boolean {
   if (!instant) return false;
-  const day = instant.slice(0, 10);
+  const day = ukDateOf(instant);
   return day >= term.start && day <= term.end;
 }
 
+/** The rules are the meeting counts' (src/domain/lift-meetings/counts.ts), so the two agree. */
 export function referralListsPrefill(reader: PrefillReader): PrefillSource {
   return {
-    async prefill(districtSlug, districtName, term, now) {
-      const [referrals, meetings] = await Promise.all([reader.referrals(districtSlug), reader.meetings(districtSlug)]);
+    async prefill(districtSlug, districtName, term) {
+      const [referrals, meetings, attendance, terms, settingPhases] = await Promise.all([
+        reader.referrals(districtSlug),
+        reader.meetings(districtSlug),
+        reader.attendance(districtSlug),
+        reader.terms(),
+        reader.settingPhases(),
+      ]);
       const when = `term ${term.term} (${formatUkDate(term.start)} to ${formatUkDate(term.end)})`;
       const out: Prefill = {};
       const put = (id: string, value: number, source: string) => {
         out[id] = { value, source };
       };
 
-      const termMeetings = meetings.filter((m) => m.status !== "cancelled" && inTerm(m.startsAt, term));
-      const held = termMeetings.filter((m) => Date.parse(m.startsAt) <= now.getTime());
+      const held = meetings.filter((m) => isHeld(m) && inTerm(m.startsAt, term));
       const school = held.filter((m) => m.kind === "school").length;
       const ey = held.filter((m) => m.kind === "early-years").length;
-      put("lift_meetings_school", school, `${school} school LIFT meetings of ${districtName} held in ${when}, from the LiftMeetings list`);
-      put("lift_meetings_ey", ey, `${ey} early years LIFT meetings of ${districtName} held in ${when}, from the LiftMeetings list`);
+      put("lift_meetings_school", school, `${school} school LIFT meetings of ${districtName} recorded as held in ${when}, from the LiftMeetings list`);
+      put("lift_meetings_ey", ey, `${ey} early years LIFT meetings of ${districtName} recorded as held in ${when}, from the LiftMeetings list`);
 
-      const submitted = referrals.filter((r) => r.status !== "draft" && inTerm(r.submittedAt, term));
+      const received = (r: PrefillReferral) => {
+        if (r.status === "draft" || !r.submittedAt) return false;
+        const t = termReceiving(ukDateOf(r.submittedAt), terms);
+        return t !== undefined && t.start === term.start && t.end === term.end;
+      };
+      const submitted = referrals.filter(received);
       for (const phase of ["primary", "secondary", "ey"] as const) {
         const n = submitted.filter((r) => phaseOf(r) === phase).length;
-        put(`referrals_${phase}`, n, `${n} LIFT referrals from ${PHASE_WORDS[phase]} submitted to ${districtName} LIFT in ${when}`);
+        put(`referrals_${phase}`, n, `${n} LIFT referrals from ${PHASE_WORDS[phase]} received by ${districtName} LIFT in ${when} (those sent in the holiday before it included)`);
       }
       for (const group of ["school", "ey"] as const) {
         for (const need of Object.values(NEED)) {
           const n = submitted.filter((r) => needOf(r) === need && (group === "ey" ? phaseOf(r) === "ey" : phaseOf(r) !== "ey")).length;
-          put(`referrals_${need}_${group}`, n, `${n} ${group === "ey" ? "early years" : "school"} referrals submitted in ${when} with ${NEED_WORDS[need]} as the primary area of need`);
+          put(`referrals_${need}_${group}`, n, `${n} ${group === "ey" ? "early years" : "school"} referrals received in ${when} with ${NEED_WORDS[need]} as the primary area of need`);
         }
       }
 
       const heldIds = new Set(held.map((m) => m.id));
-      const discussed = referrals.filter((r) => r.meetingId !== undefined && heldIds.has(r.meetingId));
+      const discussed = referrals.filter((r) => r.meetingId !== undefined && heldIds.has(r.meetingId) && wasDiscussed({ status: r.status, hasOutcome: r.outcome !== undefined }));
+      const attending = settingsAttendingByPhase({
+        held,
+        attendance: attendance.filter((a) => heldIds.has(a.meetingId)),
+        discussed: discussed.map((r) => ({ meetingId: r.meetingId as string, settingId: r.settingId, ...(phaseOf(r) ? { phase: phaseOf(r) } : {}) })),
+        settingPhase: (id) => settingPhases.get(id),
+      });
       for (const phase of ["primary", "secondary", "ey"] as const) {
         const cases = discussed.filter((r) => phaseOf(r) === phase);
-        put(`cases_discussed_${phase}`, cases.length, `${cases.length} referrals from ${PHASE_WORDS[phase]} placed on ${districtName} LIFT meetings held in ${when}`);
-        const settings = new Set(cases.map((r) => r.settingId)).size;
-        put(`lift_settings_attending_${phase}`, settings, `${settings} different ${PHASE_WORDS[phase]} with a referral discussed at a LIFT meeting held in ${when}`);
+        put(`cases_discussed_${phase}`, cases.length, `${cases.length} referrals from ${PHASE_WORDS[phase]} discussed at ${districtName} LIFT meetings held in ${when}`);
+        put(`lift_settings_attending_${phase}`, attending[phase], `${attending[phase]} different ${PHASE_WORDS[phase]} attending a LIFT meeting held in ${when}, from the meetings' attendance records`);
       }
       const resolved = discussed.filter((r) => isResolvedAtLift((r.outcome?.categories ?? []).map(categoryValue))).length;
-      put("kpi_1_1", resolved, `${resolved} referrals discussed in ${when} resolved at LIFT (strategies to try and/or signposted, nothing further)`);
+      put("kpi_1_1", resolved, `${resolved} referrals discussed in ${when} resolved at LIFT (strategies to try and/or signposted to another agency such as Early Help or health, nothing further)`);
       return out;
     },
   };
