@@ -211,7 +211,7 @@ export async function seedCaseworkDemo(ctx: FeatureContext, stores: CaseworkStor
   }
   if (closures.length > 0) await stores.cases.updateMany(closures);
 
-  // Clinics this term.
+  // Clinics this term (and one before it).
   const clinics: Array<{ value: ClinicItem; idempotencyKey: string }> = [];
   for (const d of districts) {
     const teacher = people.find((p) => p.role === "specialist_teacher" && p.districtSlug === d.slug) ?? people.find((p) => p.role === "district_lead" && p.districtSlug === d.slug);
@@ -222,6 +222,8 @@ export async function seedCaseworkDemo(ctx: FeatureContext, stores: CaseworkStor
       { phase: "school", day: 22, entries: 3 },
       { phase: "early-years", day: 15, entries: 2 },
       { phase: "school", day: 60, entries: 0 },
+      // One in the term before: the district's clinic log began before this term, so its figures are answered.
+      { phase: "school", day: -30, entries: 3 },
     ];
     plans.forEach((p, k) => {
       const date = addDays(term.start, p.day);
