@@ -129,8 +129,24 @@ export const Anomaly = z.object({
   detail: z.string(),
 });
 
+/** The three waits of time to support (the casework records answer them). */
+export const SupportStage = z.enum(["referral-to-lift", "lift-to-allocation", "allocation-to-first-visit"]);
+export type SupportStage = z.infer<typeof SupportStage>;
+/** One district's wait at one stage in one term: how many children waited, and the median in days. */
+export const SupportWait = z.object({
+  districtSlug: z.string(),
+  term: z.number().int(),
+  stage: SupportStage,
+  count: z.number().int(),
+  /** Null when no child waited at this stage in the term (missing, not zero). */
+  medianDays: z.number().nullable(),
+});
+export type SupportWait = z.infer<typeof SupportWait>;
+
 export const SummaryAnswer = z.object({
   rows: z.array(SummaryRow),
+  /** Days from referral to LIFT, LIFT to allocation and allocation to first visit, per district in scope and term. */
+  timeToSupport: z.array(SupportWait),
   completeness: z.array(Completeness),
   anomalies: z.array(Anomaly),
   reachability: z.array(Reachability),

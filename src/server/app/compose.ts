@@ -4,7 +4,7 @@
  * error; nothing is looked up at run time and nothing depends on the order of an array.
  *
  *   lift-meetings' list ─▶ referrals ─▶ lift-outcomes ─▶ lift-meetings
- *                               │              └──▶ casework ─▶ kpi (prefill) ─▶ reminders (return states, reviews due) ─▶ bot
+ *                               │              └──▶ casework ─▶ kpi (prefill, time to support) ─▶ reminders (return states, reviews due) ─▶ bot
  *                               └─────────────────────┘
  *
  * The operational commands build the features the same way (scripts/command-support.ts).
@@ -51,7 +51,12 @@ export async function composeFeatures(core: FeatureContext): Promise<Features> {
     }),
     { prefill: async (districtSlug, districtName, term, now) => (await casework.service.figuresFor(districtSlug, districtName, term, now)).figures },
   ]);
-  const kpi = await createKpiFeature(core, { prefill });
+  // The summary's time to support: casework's waits, per district and term.
+  const timeToSupport = {
+    waits: async (districts: readonly string[], year: string, terms?: readonly number[]) =>
+      (await casework.service.waitsFor(districts, year, terms)).rows.map(({ districtSlug, term, stage, count, medianDays }) => ({ districtSlug, term, stage, count, medianDays })),
+  };
+  const kpi = await createKpiFeature(core, { prefill, timeToSupport });
   const reminders = await createRemindersFeature(core, { returns: kpi.returnStatus, reviews: { due: (now) => casework.service.reviewsDue(now) } });
   return { referrals, liftMeetings, liftOutcomes, casework, kpi, reminders };
 }

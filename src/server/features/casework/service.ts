@@ -632,8 +632,15 @@ export class CaseworkService {
     else if ((person.role === "district_lead" || person.role === "specialist_teacher") && person.districtSlug && (!query.district || query.district === person.districtSlug)) districts = [person.districtSlug];
     else districts = [];
     if (districts.length === 0) throw new AppError("not_found", "There is no such district.");
+    const result = await this.waitsFor(districts, query.year, query.terms);
+    await this.audit(person, "time_to_support_read", CasesList.title, undefined, { districts: districts.length, academicYear: query.year });
+    return { academicYear: query.year, rows: result.rows, outsideTerms: result.outsideTerms };
+  }
+
+  /** Time to support for these districts and terms of a year (no caller: counts and medians only; the KPI summary reads it). */
+  async waitsFor(districts: readonly string[], year: string, termNumbers?: readonly number[]): Promise<ReturnType<typeof timeToSupport>> {
     const calendar = await this.ctx.reference.calendar();
-    const terms = calendar.terms.filter((t) => t.academicYear === query.year && (!query.terms || query.terms.includes(t.term)));
+    const terms = calendar.terms.filter((t) => t.academicYear === year && (!termNumbers || termNumbers.includes(t.term)));
     const wanted = new Set(districts);
     const [referrals, meetings, cases, visits] = await Promise.all([
       this.deps.referrals.stores.referrals.all(ALL),
@@ -641,7 +648,7 @@ export class CaseworkService {
       this.stores.cases.all(ALL),
       this.stores.visits.all(ALL),
     ]);
-    const result = timeToSupport({
+    return timeToSupport({
       terms,
       referrals: referrals
         .filter((r) => wanted.has(r.value.districtSlug))
@@ -650,8 +657,6 @@ export class CaseworkService {
       cases: cases.filter((c) => wanted.has(c.value.districtSlug)).map(record),
       visits: visits.map((v) => v.value),
     });
-    await this.audit(person, "time_to_support_read", CasesList.title, undefined, { districts: districts.length, academicYear: query.year });
-    return { academicYear: query.year, rows: result.rows, outsideTerms: result.outsideTerms };
   }
 
   // ---- reminders ----

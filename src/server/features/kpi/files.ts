@@ -167,8 +167,9 @@ export async function templateFile(format: FileFormat): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export async function summaryFile(rows: readonly SummaryRow[], format: FileFormat): Promise<Buffer> {
-  const csv = summaryToCsv(rows);
+/** `extraLines`: further CSV lines in the same columns (time to support), after the summary rows. */
+export async function summaryFile(rows: readonly SummaryRow[], format: FileFormat, extraLines: readonly string[] = []): Promise<Buffer> {
+  const csv = summaryToCsv(rows) + extraLines.map((line) => `${line}\r\n`).join("");
   if (format === "csv") return Buffer.from(csv, "utf8");
   // The same cells as the CSV (blank for missing, rounded numbers), numbers as numbers.
   const workbook = new ExcelJS.Workbook();

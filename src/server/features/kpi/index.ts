@@ -9,6 +9,7 @@ import type { TermNumber } from "../../../domain/time/calendar";
 import { measuresFor } from "../../../domain/kpi/catalogue";
 import { seedKpiDemo } from "./demo";
 import type { PrefillSource } from "./prefill";
+import { noTimeToSupport, type TimeToSupportSource } from "./time-to-support";
 // The reminders' port this feature implements (a type only: the composition root connects the two).
 import type { ReturnStatusSource } from "../reminders/return-status";
 import { kpiRoutes } from "./routes";
@@ -29,7 +30,8 @@ export interface KpiServices {
   idle(): Promise<void>;
 }
 
-export async function createKpiServices(ctx: FeatureContext, deps: { prefill: PrefillSource }): Promise<KpiServices> {
+/** Without `timeToSupport` the summary answers no waits. */
+export async function createKpiServices(ctx: FeatureContext, deps: { prefill: PrefillSource; timeToSupport?: TimeToSupportSource }): Promise<KpiServices> {
   const returns = await openListStore(ctx.site, KpiReturnsList);
   const summary = await openListStore(ctx.site, KpiSummaryList);
   const aggregator = new KpiAggregator({
@@ -57,7 +59,7 @@ export async function createKpiServices(ctx: FeatureContext, deps: { prefill: Pr
     last = pending;
     return pending;
   };
-  const service = new KpiService(ctx, returns, aggregator, deps.prefill, () => void nudge());
+  const service = new KpiService(ctx, returns, aggregator, deps.prefill, () => void nudge(), deps.timeToSupport ?? noTimeToSupport);
   return { service, aggregator, nudge, idle: async () => void (await last) };
 }
 
@@ -69,8 +71,11 @@ export interface KpiFeature extends KpiServices {
   start(): BackgroundJob;
 }
 
-/** `prefill` supplies the figures the app already records (the referrals and meetings lists). */
-export async function createKpiFeature(ctx: FeatureContext, deps: { prefill: PrefillSource }): Promise<KpiFeature> {
+/**
+ * `prefill` supplies the figures the app already records (the referrals and meetings lists, casework);
+ * `timeToSupport` the waits the summary and its export show (casework).
+ */
+export async function createKpiFeature(ctx: FeatureContext, deps: { prefill: PrefillSource; timeToSupport: TimeToSupportSource }): Promise<KpiFeature> {
   const services = await createKpiServices(ctx, deps);
   return {
     ...services,

@@ -3,6 +3,7 @@ import { AppError } from "../../../errors";
 import { GROUPS, measuresFor } from "../../../domain/kpi/catalogue";
 import { kpiApi } from "../../../schemas/kpi/api";
 import { defineRoutes, FileReply, type RouteTable } from "../../app/define-routes";
+import { CSV_COLUMNS } from "../../../domain/kpi/csv";
 import { CONTENT_TYPES, summaryFile, templateFile, type FileFormat } from "./files";
 import type { KpiService } from "./service";
 
@@ -28,7 +29,11 @@ export function kpiRoutes(service: KpiService): RouteTable {
       return service.importFile(user, format, body);
     },
     summary: async ({ user, query }) => service.summary(user, query),
-    summaryExport: async ({ user, query }) => file(query.format, `kpi-summary-${query.year}`, await summaryFile(await service.summaryRows(user, query.year), query.format)),
+    summaryExport: async ({ user, query }) => {
+      const rows = await service.summaryRows(user, query.year);
+      const waits = await service.timeToSupportLines(user, query.year, CSV_COLUMNS.length);
+      return file(query.format, `kpi-summary-${query.year}`, await summaryFile(rows, query.format, waits));
+    },
     monitoringPack: async ({ user, params, query }) => service.monitoringPack(user, params.district, query),
   });
 }

@@ -21,6 +21,7 @@ import type { Item } from "../../../graph/list-store";
 import type { FeatureContext } from "../../core/feature-context";
 import { parseTable, type FileFormat } from "./files";
 import type { PrefillSource } from "./prefill";
+import { noTimeToSupport, waitsToCsvLines, type SupportWait, type TimeToSupportSource } from "./time-to-support";
 import type { ImportRowError, KpiReturnView, Prefill, ReturnHistoryEntry, ReturnListItem, SummaryAnswer } from "../../../schemas/kpi/api";
 
 export type { ImportRowError, KpiReturnView, ReturnHistoryEntry, ReturnListItem, ReturnStatus, SummaryAnswer } from "../../../schemas/kpi/api";
@@ -54,6 +55,7 @@ export class KpiService {
     private readonly prefillSource: PrefillSource,
     /** Called after returns change (the summary list refresh); errors are the callee's to report. */
     private readonly onChange: () => void = () => undefined,
+    private readonly timeToSupport: TimeToSupportSource = noTimeToSupport,
   ) {}
 
   /** Now, to the second: list date-times keep no fractions ([§0](../../../../docs/reference/graph-sharepoint-lists.md#0-rules-for-every-endpoint)), so a stamp reads back as written. */
@@ -398,7 +400,8 @@ export class KpiService {
     const slugs = new Set(scoped.map((d) => d.slug));
     const rows = result.rows.filter((r) => r.level === "county" || (r.level === "area" && areas.has(r.name)) || (r.level === "district" && names.has(r.name)));
     const anomalies = result.anomalies.filter((a) => a.level === "county" || (a.level === "area" && areas.has(a.scope)) || (a.level === "district" && slugs.has(a.scope)));
-    return { rows, completeness: result.completeness, anomalies, reachability: await this.reachability(scoped), generatedAt: this.stamp() };
+    const timeToSupport = await this.timeToSupport.waits([...slugs], year, terms);
+    return { rows, timeToSupport, completeness: result.completeness, anomalies, reachability: await this.reachability(scoped), generatedAt: this.stamp() };
   }
 
   private async reachability(districts: readonly District[]): Promise<SummaryAnswer["reachability"]> {
@@ -420,6 +423,19 @@ export class KpiService {
     }
     await this.aggregator.sync();
     return (await this.aggregator.compute(year)).rows;
+  }
+
+  /** The summary export's lines for time to support, every district and term of the year (commissioners). */
+  async timeToSupportLines(p: Person, year: string, columns: number): Promise<string[]> {
+    this.requireKpiUser(p);
+    this.requireCommissioner(p, "The countywide summary");
+    const districts = await this.ctx.reference.districts();
+    const waits: SupportWait[] = await this.timeToSupport.waits(
+      districts.map((d) => d.slug),
+      year,
+    );
+    const names = new Map(districts.map((d) => [d.slug, d.name]));
+    return waitsToCsvLines(waits, year, columns, (slug) => names.get(slug) ?? slug);
   }
 
   async monitoringPack(p: Person, slug: string, query: { year: string; terms?: TermNumber[] }) {
