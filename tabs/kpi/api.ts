@@ -12,7 +12,7 @@ import { routeUrl } from "../../src/schemas/core/contract";
 
 export type { Measure, MeasureGroup, Anomaly, Completeness, SummaryRow, Rag, FileFormat };
 
-export type { ComputedPercent, ImportRowError, ReturnHistoryEntry, ReturnListItem, ReturnStatus, Reachability } from "../../src/schemas/kpi/api";
+export type { ComputedPercent, ImportRowError, ReturnHistoryEntry, ReturnListItem, ReturnStatus, Reachability, SupportWait } from "../../src/schemas/kpi/api";
 export type KpiReturn = KpiReturnView;
 export type SummaryResponse = SummaryAnswer;
 

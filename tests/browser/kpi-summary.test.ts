@@ -81,6 +81,16 @@ describe("KPI summary as the commissioner", { timeout: 120_000 }, () => {
       for (const text of await completeness.getByTestId("missing-district").allTextContents()) {
         expect(text).toMatch(/^Missing/);
       }
+
+      // Time to support follows the filters: only Dover, only the terms chosen, a median with its count or "No children".
+      const waits = page.getByTestId("time-to-support").getByTestId("time-to-support-row");
+      await expect.poll(() => waits.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      for (const row of await waits.all()) {
+        const cells = await row.locator("td").allTextContents();
+        expect(cells[0]).toBe("Dover");
+        expect(cells[1]).not.toBe("Term 6");
+        for (const wait of cells.slice(2)) expect(wait).toMatch(/^(\d+(\.\d)? days? \(n = \d+\)|No children)$/);
+      }
     });
   });
 

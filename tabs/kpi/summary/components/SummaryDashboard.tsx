@@ -20,6 +20,7 @@ import { ExportButtons } from "./ExportButtons";
 import { KpiTable } from "./KpiTable";
 import { MonitoringPack } from "./MonitoringPack";
 import { SummaryFilters, type Filters } from "./SummaryFilters";
+import { TimeToSupportTable } from "./TimeToSupportTable";
 import { TrendCharts } from "./TrendCharts";
 import { sharedStyles } from "../../../shell/styles";
 
@@ -111,6 +112,7 @@ export function SummaryDashboard({ initialDistrict }: { initialDistrict?: string
             <KpiTable rows={load.value.rows} kpis={kpis} period={shownPeriod} onDistrict={(slug) => setView({ kind: "district", slug })} />
           </Card>
           <CompletenessPanel completeness={load.value.completeness} reachability={load.value.reachability} districtsInScope={inScope} />
+          <TimeToSupportTable waits={load.value.timeToSupport} />
           <section aria-labelledby="trends-heading" className={styles.root}>
             <h2 id="trends-heading" className={styles.h2}>
               Trends across terms and years
