@@ -279,6 +279,16 @@ describe("attendance", () => {
     expect((await api(COMMISSIONER, "GET", url)).body.settingIds).toEqual(["DOV-P1"]);
   });
 
+  it("marks a meeting that has started as held once its attendance is recorded (the KPI counts held meetings)", async () => {
+    const past = await addMeeting(app, { startsAt: "2026-11-18T13:30:00Z" });
+    const future = await addMeeting(app, { startsAt: "2026-12-16T13:30:00Z" });
+    for (const id of [past, future]) {
+      expect((await api(TEACHER, "PUT", `/api/lift-meetings/${id}/attendance`, { professionals: [{ name: "Sam Patel", role: "Specialist teacher" }], settingIds: ["DOV-P1"] })).status).toBe(200);
+    }
+    expect((await api(LEAD, "GET", `/api/lift-meetings/${past}/detail`)).body.meeting.status).toBe("held");
+    expect((await api(LEAD, "GET", `/api/lift-meetings/${future}/detail`)).body.meeting.status).toBe("scheduled");
+  });
+
   it("names the field of an unknown setting or a bad entry", async () => {
     const url = `/api/lift-meetings/${meetingId}/attendance`;
     const current = (await api(TEACHER, "GET", url)).body;

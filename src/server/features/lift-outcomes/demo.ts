@@ -121,7 +121,9 @@ export async function seedOutcomeDemo(ctx: FeatureContext, stores: OutcomeStores
     }
   });
 
-  const attendanceEntries: Array<{ value: LiftAttendanceItem; idempotencyKey: string }> = [...meetings.values()].map((m, i) => {
+  // A held meeting with attendance recorded (by the demo before, or by someone) keeps it: one per meeting.
+  const recorded = new Set((await stores.attendance.all()).map((a) => a.value.meetingId));
+  const attendanceEntries: Array<{ value: LiftAttendanceItem; idempotencyKey: string }> = [...meetings.values()].filter((m) => !recorded.has(m.id)).map((m, i) => {
     const lead = people.find((p) => p.role === "district_lead" && p.districtSlug === m.value.districtSlug);
     const members = people.filter((p) => p.districtSlug === m.value.districtSlug && (p.role === "specialist_teacher" || p.role === "lift_member"));
     const settingIds = [...new Set(referrals.filter((r) => r.value.meetingId === m.id).map((r) => r.value.settingId))].sort();

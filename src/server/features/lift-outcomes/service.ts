@@ -31,7 +31,7 @@ import { liftOutcomeValidationMessages, outcomeCategoryLabel, type LiftOutcomeIn
 import type { Person } from "../../../schemas/reference/person";
 import type { FeatureContext } from "../../core/feature-context";
 import type { ReferralItem } from "../referrals/lists";
-import type { LiftMeetingItem } from "../lift-meetings/lists";
+import { LiftMeetingsList, type LiftMeetingItem } from "../lift-meetings/lists";
 import type { ReferralService } from "../referrals/service";
 import { LiftAttendanceList, LiftOutcomesList, type LiftAttendanceItem, type LiftOutcomeItem } from "./lists";
 
@@ -263,6 +263,19 @@ export class LiftOutcomeService {
     });
   }
 
+  /**
+   * A meeting whose start has passed and that has attendance or an approved outcome recorded has
+   * taken place: its status says "held", which is what the meeting counts and the KPI prefill read.
+   */
+  private async markHeld(person: Person, meeting: Item<LiftMeetingItem>): Promise<void> {
+    const { status, startsAt, history } = meeting.value;
+    if ((status !== "scheduled" && status !== "moved") || Date.parse(startsAt) > this.ctx.now().getTime()) return;
+    const entry = { at: this.ctx.now().toISOString(), action: "Held", byName: person.displayName };
+    // The list keeps the latest 200 history entries; the audit list keeps the whole trail.
+    await this.referrals.stores.meetings.update(meeting.id, { status: "held", history: [...(history ?? []), entry].slice(-200) });
+    await this.ctx.audit.record(person, { action: "lift.meeting_held", listTitle: LiftMeetingsList.title, itemId: meeting.id, detail: { meetingId: meeting.id } });
+  }
+
   /** POST …/outcomes/:referralId/approve */
   async approve(person: Person, meetingId: string, referralId: string, request: z.output<typeof ApproveOutcomeRequest>): Promise<OutcomeRecord> {
     const { meeting, access } = await this.meeting(person, meetingId);
@@ -287,6 +300,7 @@ export class LiftOutcomeService {
     );
     await this.copyToReferral(person, referral.id, approved.value, now);
     await this.ctx.audit.record(person, { action: "lift.outcome_approved", listTitle: LiftOutcomesList.title, itemId: approved.id, detail: { meetingId, referralId } });
+    await this.markHeld(person, meeting);
     await this.tellSenco(referral);
     return this.toRecord(approved, access.read);
   }
@@ -476,6 +490,7 @@ export class LiftOutcomeService {
       }
     }
     await this.ctx.audit.record(person, { action: existing ? "lift.attendance_updated" : "lift.attendance_created", listTitle: LiftAttendanceList.title, itemId: saved.id, detail: { meetingId } });
+    await this.markHeld(person, meeting);
     return this.toAttendance(meetingId, saved);
   }
 
