@@ -12,7 +12,9 @@ import { afterAll, beforeAll } from "vitest";
  */
 export async function startTestApp(env: Record<string, string> = {}, options: { log?: Logger; now?: () => Date } = {}): Promise<RunningApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lift-hub-test-"));
-  const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "silent", REMINDERS: "off", ...env });
+  // The API and fuzz tests send thousands of requests as one user in seconds: the per-user rate limit
+  // is lifted unless a test sets its own (tests/app/edge-limits.test.ts).
+  const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "silent", REMINDERS: "off", RATE_LIMIT_PER_MINUTE: "10000000", RATE_LIMIT_BURST: "10000000", ...env });
   const running = await startApp(config, { inMemory: true, log: options.log ?? createLogger("silent"), ...(options.now ? { now: options.now } : {}) });
   return {
     ...running,
