@@ -26,6 +26,3 @@ export function mmss(totalSeconds: number): string {
   const s = Math.abs(Math.trunc(totalSeconds));
   return `${sign}${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
 }
-
-/** A UK wall-clock date and time (from date and time inputs) as ISO 8601 with its offset. */
-export { ukWallClockInstant as ukDateTime, ukDateAndTimeOf as ukParts } from "../../src/domain/time/uk-clock";

@@ -13,7 +13,7 @@ import { launchBrowser, type TestBrowser } from "../support/browser";
 import { apiFor, type Api } from "../support/api-client";
 import { pageRunner, seriousAxeViolations } from "./helpers";
 import { referralValidationMessages } from "../../src/schemas/referrals/referral";
-import { ukToday } from "../../src/domain/referrals/meeting-rules";
+import { ukToday } from "../../src/domain/time/uk-clock";
 
 const SENCO = "senco.dover@lift.local";
 const TEACHER = "teacher.dover@lift.local";

@@ -15,7 +15,8 @@
  * meetings whose status is `held` count. Days are calendar days. Pure: the caller passes the records.
  */
 import type { CaseTeam } from "../../schemas/casework/records";
-import { termContaining, ukDateOf, type Term } from "../time/calendar";
+import { termContaining, type Term } from "../time/calendar";
+import { ukDateOf } from "../time/uk-clock";
 import type { CaseRecord, VisitRecord } from "./model";
 import { firstVisitDate } from "./visits";
 

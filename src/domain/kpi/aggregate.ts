@@ -14,7 +14,8 @@
  * - a district's year value rolls its terms up by the measure's rule (sum / latest / max);
  * - out-of-district schools are their own measure and are never added to any other.
  */
-import type { AcademicYear, TermNumber } from "../time/calendar";
+import type { TermNumber } from "../time/calendar";
+import type { AcademicYear } from "../time/academic-year";
 import { academicYearStart, measureById, measuresFor, type Measure } from "./catalogue";
 import { percentOf, ragFor, type Rag } from "./rag";
 

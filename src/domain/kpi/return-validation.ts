@@ -8,7 +8,7 @@
  * catalogue and collected that year. A blank (null / absent) means "not reported" and is allowed:
  * it is shown as missing, never as 0.
  */
-import type { AcademicYear } from "../time/calendar";
+import type { AcademicYear } from "../time/academic-year";
 import { appliesIn, isAcademicYear, measureById, MEASURES, type Measure } from "./catalogue";
 
 export type ReturnValues = Readonly<Record<string, number | null | undefined>>;

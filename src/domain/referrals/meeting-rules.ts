@@ -14,8 +14,6 @@ import { inUk, UK_ZONE } from "../time/uk-clock";
 import type { YearGroup } from "../time/year-groups";
 import { yearGroupStage } from "../time/year-groups";
 
-export { UK_ZONE, ukToday } from "../time/uk-clock";
-export { describeUkDateTime } from "../time/format";
 export const DEFAULT_MAX_PER_SENCO = 3;
 
 export type MeetingKind = "school" | "early-years";

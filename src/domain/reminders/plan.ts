@@ -4,21 +4,9 @@
  * key before sending it; this module never sends, stores or reads the clock. See README.md here.
  */
 import { AppError } from "../../errors";
-import {
-  addDays,
-  atUkTime,
-  nextSchoolDayAfter,
-  normaliseInstant,
-  nthSchoolDayAfter,
-  previousSchoolDayBefore,
-  resolveReturnDue,
-  schoolDaysBetween,
-  ukDateOf,
-  type AcademicYear,
-  type MonitoringCovers,
-  type ReportingCalendar,
-  type TermNumber,
-} from "../time/calendar";
+import { addDays, nextSchoolDayAfter, nthSchoolDayAfter, previousSchoolDayBefore, resolveReturnDue, schoolDaysBetween, type MonitoringCovers, type ReportingCalendar, type TermNumber } from "../time/calendar";
+import { atUkTime, normaliseInstant, ukDateOf } from "../time/uk-clock";
+import { type AcademicYear } from "../time/academic-year";
 
 export type ReminderKind = "return" | "monitoring";
 export type ReturnStatus = "not_started" | "draft" | "submitted" | "returned";

@@ -11,8 +11,6 @@ import { AppError } from "../../errors";
 import { academicYearFirstYear, nextAcademicYear, type AcademicYear } from "./academic-year";
 import { atUkTime, normaliseInstant, parseInstant } from "./uk-clock";
 
-export { UK_ZONE, atUkTime, normaliseInstant, parseInstant, ukDateOf, ukToday } from "./uk-clock";
-export { academicYearOf, academicYearStarting, nextAcademicYear, type AcademicYear } from "./academic-year";
 export type TermNumber = 1 | 2 | 3 | 4 | 5 | 6;
 export const TERM_NUMBERS: readonly TermNumber[] = [1, 2, 3, 4, 5, 6];
 

@@ -4,7 +4,7 @@ import { CalendarArrowRight16Regular, CalendarCancel16Regular } from "@fluentui/
 import { ApiError, BannerNotice, Form, Notice, errorMessage, fieldId } from "../../shell";
 import type { MeetingDetail } from "../api";
 import { useLiftApi } from "../hooks";
-import { ukDateTime, ukParts } from "../labels";
+import { ukDateAndTimeOf, ukWallClockInstant } from "../../../src/domain/time/uk-clock";
 
 const useStyles = makeStyles({
   columns: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(18rem, 1fr))", gap: tokens.spacingHorizontalXXL },
@@ -20,8 +20,8 @@ type Result = { intent: "success" | "error" | "warning"; title: string; text?: s
 export function MeetingAdmin({ meeting, onChanged }: { meeting: MeetingDetail; onChanged: () => void }) {
   const styles = useStyles();
   const lift = useLiftApi();
-  const start = ukParts(meeting.startsAt);
-  const end = ukParts(meeting.endsAt);
+  const start = ukDateAndTimeOf(meeting.startsAt);
+  const end = ukDateAndTimeOf(meeting.endsAt);
   const [date, setDate] = useState(start.date);
   const [from, setFrom] = useState(start.time);
   const [to, setTo] = useState(end.time);
@@ -44,8 +44,8 @@ export function MeetingAdmin({ meeting, onChanged }: { meeting: MeetingDetail; o
   };
 
   const move = async () => {
-    const startsAt = ukDateTime(date, from);
-    const endsAt = ukDateTime(date, to);
+    const startsAt = ukWallClockInstant(date, from);
+    const endsAt = ukWallClockInstant(date, to);
     if (!startsAt || !endsAt) {
       setErrors({ startsAt: "Enter the new date, start and end times" });
       return;

@@ -5,7 +5,7 @@ import { PlanMeetingsRequest } from "../../../src/schemas/lift-meetings/api";
 import { ActionBar, ApiError, ErrorSummary, Form, Notice, errorMessage, fieldId, formatDateTime, newKey, type SummaryEntry } from "../../shell";
 import type { DistrictPerson, MeetingDetail, PlannedMeetingInput } from "../api";
 import { useLiftApi } from "../hooks";
-import { ukDateTime } from "../labels";
+import { ukWallClockInstant } from "../../../src/domain/time/uk-clock";
 import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
@@ -47,8 +47,8 @@ function toInput(row: Row): Partial<PlannedMeetingInput> {
   return {
     kind: row.kind,
     ...(row.kind === "school" ? { phases: row.phases === "both" ? ["primary", "secondary"] : [row.phases] } : {}),
-    startsAt: ukDateTime(row.date, row.start) as string,
-    endsAt: ukDateTime(row.date, row.end) as string,
+    startsAt: ukWallClockInstant(row.date, row.start) as string,
+    endsAt: ukWallClockInstant(row.date, row.end) as string,
     ...(row.place.trim() ? { place: row.place.trim() } : {}),
     ...(row.link.trim() ? { onlineMeetingUrl: row.link.trim() } : {}),
     ...(row.chairOid ? { chairOid: row.chairOid } : {}),

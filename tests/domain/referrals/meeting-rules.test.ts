@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  type LiftMeeting,
-  type MeetingsContext,
-  checkPlacement,
-  nextAvailableMeeting,
-  placeReferral,
-  referralDeadline,
-  ukToday,
-} from "../../../src/domain/referrals/meeting-rules";
+import { type LiftMeeting, type MeetingsContext, checkPlacement, nextAvailableMeeting, placeReferral, referralDeadline } from "../../../src/domain/referrals/meeting-rules";
+import { ukToday } from "../../../src/domain/time/uk-clock";
 
 const iso = (d: Date) => d.toISOString();
 const school = (id: string, startsAt: string, extra: Partial<LiftMeeting> = {}): LiftMeeting => ({

@@ -1,20 +1,8 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  academicYearOf,
-  atUkTime,
-  checkCalendar,
-  defaultMonitoringMeetings,
-  isSchoolDay,
-  nextAcademicYear,
-  nextSchoolDayAfter,
-  nextTerm,
-  nthSchoolDayOfTerm,
-  previousSchoolDayBefore,
-  resolveReturnDue,
-  returnDueAt,
-  schoolDaysOfTerm,
-} from "../../../src/domain/time/calendar";
+import { checkCalendar, defaultMonitoringMeetings, isSchoolDay, nextSchoolDayAfter, nextTerm, nthSchoolDayOfTerm, previousSchoolDayBefore, resolveReturnDue, returnDueAt, schoolDaysOfTerm } from "../../../src/domain/time/calendar";
+import { academicYearOf, nextAcademicYear } from "../../../src/domain/time/academic-year";
+import { atUkTime } from "../../../src/domain/time/uk-clock";
 import { addDays } from "../../../src/domain/time/calendar";
 import { calendar, term, TERMS_2025_26, TERMS_2026_27, withTerms } from "./fixtures";
 

@@ -13,7 +13,8 @@
  */
 import { casePhase } from "../../../domain/casework/phase";
 import { formatCaseReference } from "../../../domain/referrals/case-reference";
-import { academicYearOf, addDays, termContaining, termStartedBy } from "../../../domain/time/calendar";
+import { addDays, termContaining, termStartedBy } from "../../../domain/time/calendar";
+import { academicYearOf } from "../../../domain/time/academic-year";
 import { ukDateOf, ukToday } from "../../../domain/time/uk-clock";
 import type { AreaOfNeed } from "../../../schemas/referrals/referral";
 import type { FeatureContext } from "../../core/feature-context";

@@ -13,7 +13,8 @@
  * those years only → diffSummaryRows against the stored rows → rewrite only the items holding changed
  * rows, with createMany / updateMany / delete in parallel `$batch` requests.
  */
-import type { AcademicYear, TermNumber } from "../../../domain/time/calendar";
+import type { TermNumber } from "../../../domain/time/calendar";
+import type { AcademicYear } from "../../../domain/time/academic-year";
 import {
   aggregateKpis,
   diffSummaryRows,

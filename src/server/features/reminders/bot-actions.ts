@@ -9,17 +9,8 @@ import type { AdaptiveCard, BotReply, BotUser } from "../../../../bot/bot-port";
 import type { ReminderBot } from "../../../../bot/lift-bot";
 import { listCard, REMINDER_VERBS, returnReminderCard, shortStatus, statusInWords } from "../../../../bot/cards/reminder-cards";
 import { AppError } from "../../../errors";
-import {
-  addDays,
-  atUkTime,
-  findTerm,
-  normaliseInstant,
-  resolveReturnDue,
-  ukDateOf,
-  weekdayOf,
-  type ReportingCalendar,
-  type TermNumber,
-} from "../../../domain/time/calendar";
+import { addDays, findTerm, resolveReturnDue, weekdayOf, type ReportingCalendar, type TermNumber } from "../../../domain/time/calendar";
+import { atUkTime, normaliseInstant, ukDateOf } from "../../../domain/time/uk-clock";
 import { formatUkDate, formatUkDateTime } from "../../../domain/time/format";
 import { overdueDigest, parseReminderKey, REMINDER_TIME, returnPeriod } from "../../../domain/reminders/plan";
 import type { Person } from "../../../schemas/reference/person";

@@ -17,7 +17,8 @@ import {
 import type { PeopleDirectory } from "../../../auth/people-directory";
 import type { AppConfig } from "../../../config/config";
 import { AppError } from "../../../errors";
-import { atUkTime, ukDateOf, weekdayOf, type ReportingCalendar, type TermNumber } from "../../../domain/time/calendar";
+import { weekdayOf, type ReportingCalendar, type TermNumber } from "../../../domain/time/calendar";
+import { atUkTime, ukDateOf } from "../../../domain/time/uk-clock";
 import { overdueDigest, planReminders, REMINDER_TIME, type Snooze } from "../../../domain/reminders/plan";
 import type { Item, ListStore } from "../../../graph/list-store";
 import type { Person } from "../../../schemas/reference/person";

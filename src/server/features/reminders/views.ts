@@ -4,7 +4,7 @@
  * send time, so a card never shows a state that changed after the reminder was planned.
  */
 import { measureById } from "../../../domain/kpi/catalogue";
-import { ukDateOf } from "../../../domain/time/calendar";
+import { ukDateOf } from "../../../domain/time/uk-clock";
 import type { ReturnRecord } from "../../../domain/reminders/plan";
 import type { ReturnReminderView } from "../../../../bot/cards/reminder-cards";
 import type { AppConfig } from "../../../config/config";
