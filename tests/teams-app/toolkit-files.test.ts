@@ -9,7 +9,9 @@ const read = (file: string): string => readFileSync(path.join(root, file), "utf8
 const uses = (yml: string): string[] => [...yml.matchAll(/^\s*- uses: (\S+)/gm)].map((m) => m[1] ?? "");
 
 describe("M365 Agents Toolkit files", () => {
-  for (const file of ["m365agents.yml", "m365agents.local.yml"]) {
+  // The local env registers its bot with botFramework/create; the cloud env gets an Azure Bot from
+  // infra/azure.bicep through arm/deploy (tests/platform/infra.test.ts checks that template).
+  for (const [file, bot] of [["m365agents.yml", "arm/deploy"], ["m365agents.local.yml", "botFramework/create"]] as const) {
     it(`${file} provisions the Entra apps, bot and Teams app and packages to build/`, () => {
       const yml = read(file);
       expect(yml).toMatch(/^version: v1\.\d+$/m);
@@ -18,7 +20,7 @@ describe("M365 Agents Toolkit files", () => {
           "aadApp/create",
           "botAadApp/create",
           "teamsApp/create",
-          "botFramework/create",
+          bot,
           "aadApp/update",
           "teamsApp/validateManifest",
           "teamsApp/zipAppPackage",
@@ -27,7 +29,8 @@ describe("M365 Agents Toolkit files", () => {
       );
       // Same output path as `npm run package`, so both produce build/appPackage.<env>.zip.
       expect(yml).toContain("outputZipPath: ./build/appPackage.${{TEAMSFX_ENV}}.zip");
-      expect(yml).toContain("messagingEndpoint: ${{BOT_ENDPOINT}}/api/messages");
+      const botFile = bot === "arm/deploy" ? read("infra/azure.bicep") : yml;
+      expect(botFile).toMatch(bot === "arm/deploy" ? /endpoint: 'https:\/\/\$\{publicHost\}\/api\/messages'/ : /messagingEndpoint: \$\{\{BOT_ENDPOINT\}\}\/api\/messages/);
       expect(yml).not.toMatch(/\t/);
     });
   }
