@@ -289,6 +289,23 @@ describe("infra/stage-deploy.mjs", () => {
   }, 60_000);
 });
 
+describe("docs/real-tenant.md", () => {
+  const guide = read("docs/real-tenant.md");
+
+  it("gives `az deployment group create` every parameter the toolkit would fill from a placeholder", () => {
+    const command = /```sh\n(az deployment group create [\s\S]*?)```/.exec(guide)?.[1] ?? "";
+    const given = new Set([...command.matchAll(/\b(\w+)=/g)].map((m) => m[1]!));
+    const placeheld = Object.entries(parameterFile.parameters).filter(([, { value }]) => placeholders(String(value)).length > 0).map(([name]) => name);
+    expect(placeheld.length).toBeGreaterThan(5);
+    expect(placeheld.filter((name) => !given.has(name))).toEqual([]);
+    expect([...given].filter((name) => !bicep.params.has(name))).toEqual([]);
+  });
+
+  it("and infra/README.md say that the template is not compiled in CI", () => {
+    for (const text of [guide, read("infra/README.md")]) expect(text).toMatch(/not compiled in CI/);
+  });
+});
+
 describe(".env.example", () => {
   it("lists every setting the configuration reads, and only those", () => {
     expect([...configNames].filter((n) => !envExampleNames.has(n))).toEqual([]);
