@@ -23,6 +23,7 @@ export type ErrorCode =
   | "precondition_failed"
   | "too_many_requests"
   | "upstream_failed"
+  | "audit_unavailable"
   | "config_invalid"
   | "internal";
 
@@ -46,6 +47,8 @@ const STATUS: Record<ErrorCode, number> = {
   precondition_failed: 412,
   too_many_requests: 429,
   upstream_failed: 502,
+  // A change is refused when its audit entry cannot be written first (fail closed).
+  audit_unavailable: 503,
   config_invalid: 500,
   internal: 500,
 };

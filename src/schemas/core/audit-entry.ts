@@ -13,5 +13,10 @@ export const AuditEntry = z.object({
   listTitle: z.string().min(1).max(64),
   itemId: z.string().max(32).optional(),
   detail: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+  /**
+   * For a change: `intended` is written before it is made (no entry, no change), then `done` or
+   * `failed`. An `intended` entry left behind means the process stopped half-way; reads have none.
+   */
+  outcome: z.enum(["intended", "done", "failed"]).optional(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;

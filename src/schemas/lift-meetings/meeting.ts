@@ -1,6 +1,6 @@
 /** A LIFT meeting as the LiftMeetings list keeps it: when and where, its agenda and its running state. */
 import { z } from "zod";
-import { HistoryEntry, Slug } from "../referrals/records";
+import { History, Slug } from "../referrals/records";
 
 export const LiftMeetingItem = z.object({
   districtSlug: Slug,
@@ -33,6 +33,8 @@ export const LiftMeetingItem = z.object({
   /** Which entry the meeting is on now (the side panel and stage follow it). */
   run: z.object({ entryId: z.string().max(40), step: z.number().int().min(0).max(10), startedAt: z.iso.datetime({ offset: true }) }).optional(),
   cancelledReason: z.string().max(500).optional(),
-  history: z.array(HistoryEntry).max(200).optional(),
+  /** What the SENCos with cases on it were last told (moved, cancelled): the operation copies it onto each case. */
+  notice: z.string().max(600).optional(),
+  history: History.optional(),
 });
 export type LiftMeetingItem = z.infer<typeof LiftMeetingItem>;

@@ -13,6 +13,15 @@ export const SettingId = z.string().regex(/^[A-Z]{3}-[A-Z]\d+$/).max(16);
 
 export const HistoryEntry = z.object({ at: z.iso.datetime(), action: z.string().max(300), byName: z.string().max(120) });
 
+/** How many history entries an item keeps; the AuditLog list keeps every change ([Audit trail](../../../docs/reference/data-protection.md#audit-trail)). */
+export const HISTORY_KEPT = 50;
+
+/**
+ * An item's history, trimmed to the latest HISTORY_KEPT entries whenever it is written or read, so
+ * appending an entry can never make a much-edited record too large to save.
+ */
+export const History = z.array(HistoryEntry).max(10_000).transform((entries) => entries.slice(-HISTORY_KEPT));
+
 export const Outcome = z.object({
   categories: z.array(z.string().max(64)).max(12),
   summary: z.string().max(4000).optional(),
@@ -46,7 +55,7 @@ export const ReferralItem = z.object({
   /** The referral form as saved (ReferralDraft input shape). Holds the child's details. */
   body: z.record(z.string(), z.unknown()),
   outcome: Outcome.optional(),
-  history: z.array(HistoryEntry).max(200),
+  history: History,
   /** The latest change to the referral's meeting the SENCo should see (moved, cancelled, case moved). */
   notice: z.string().max(600).optional(),
 });

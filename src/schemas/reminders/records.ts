@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { DistrictSlug as Slug } from "../reference/district";
 
-export const OUTBOX_KINDS = ["return", "monitoring", "digest", "extension", "system", "review"] as const;
+/** `notice`: a SENCo told of a change to their cases (written and delivered by the operation that made it, src/server/core/operations). */
+export const OUTBOX_KINDS = ["return", "monitoring", "digest", "extension", "system", "review", "notice"] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /**

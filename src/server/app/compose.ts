@@ -19,7 +19,8 @@ import { combinePrefill, referralListsPrefill } from "../features/kpi/prefill";
 import { createLiftMeetingsFeature, LIFT_MEETING_LISTS, LiftMeetingsList, type LiftMeetingsFeature } from "../features/lift-meetings";
 import { createLiftOutcomesFeature, LIFT_OUTCOME_LISTS, type LiftOutcomesFeature } from "../features/lift-outcomes";
 import { createReferralsFeature, REFERRAL_LISTS, type ReferralsFeature } from "../features/referrals";
-import { createRemindersFeature, REMINDER_LISTS, type RemindersFeature } from "../features/reminders";
+import { createOutboxNotices, createRemindersFeature, REMINDER_LISTS, type RemindersFeature } from "../features/reminders";
+import type { Operations } from "../core/operations/operations";
 
 /** Every feature's lists, provisioned with the core lists before any feature is built. */
 export const FEATURE_LISTS: readonly ListDefinition[] = [...LIFT_MEETING_LISTS, ...REFERRAL_LISTS, ...LIFT_OUTCOME_LISTS, ...KPI_LISTS, ...REMINDER_LISTS, ...CASEWORK_LISTS];
@@ -31,14 +32,18 @@ export interface Features {
   casework: CaseworkFeature;
   kpi: KpiFeature;
   reminders: RemindersFeature;
+  /** Core's multi-item writes; its job finishes what a request or a stopped process left pending. */
+  operations: Operations;
 }
 
 export async function composeFeatures(core: FeatureContext): Promise<Features> {
   // The meetings' list is read by referrals (placing a referral), outcomes and the meetings themselves.
   const meetings = await openListStore(core.site, LiftMeetingsList);
   const referrals = await createReferralsFeature(core, { meetings });
-  const liftOutcomes = await createLiftOutcomesFeature(core, { referrals: referrals.service });
-  const liftMeetings = createLiftMeetingsFeature(core, { meetings, referrals: referrals.service, outcomes: liftOutcomes.forMeetings });
+  // SENCos are told of an operation's changes through the reminders' outbox, once per operation and person.
+  const notices = await createOutboxNotices(core);
+  const liftOutcomes = await createLiftOutcomesFeature(core, { referrals: referrals.service, notices });
+  const liftMeetings = createLiftMeetingsFeature(core, { meetings, referrals: referrals.service, outcomes: liftOutcomes.forMeetings, notices });
   const casework = await createCaseworkFeature(core, { referrals: referrals.service, outcomes: liftOutcomes.service });
   // The KPI return is prefilled from what the referrals and meetings lists record, and from casework.
   const prefill = combinePrefill([
@@ -58,7 +63,7 @@ export async function composeFeatures(core: FeatureContext): Promise<Features> {
   };
   const kpi = await createKpiFeature(core, { prefill, timeToSupport });
   const reminders = await createRemindersFeature(core, { returns: kpi.returnStatus, reviews: { due: (now) => casework.service.reviewsDue(now) } });
-  return { referrals, liftMeetings, liftOutcomes, casework, kpi, reminders };
+  return { referrals, liftMeetings, liftOutcomes, casework, kpi, reminders, operations: core.operations };
 }
 
 /** Every feature's API routes, mounted under /api (one router per URL prefix: README.md in this folder). */
@@ -80,7 +85,7 @@ export async function seedDemo(f: Features): Promise<string[]> {
   return [...referrals, ...agendas, ...outcomes, ...casework, ...returns];
 }
 
-/** Background work started once the server listens: the summary refresh and the reminder scheduler. */
+/** Background work started once the server listens: the summary refresh, the reminder scheduler and the operations' tick. */
 export function startJobs(f: Features): BackgroundJob[] {
-  return [f.kpi.start(), f.reminders.start()].filter((job): job is BackgroundJob => job !== undefined);
+  return [f.kpi.start(), f.reminders.start(), f.operations.start()].filter((job): job is BackgroundJob => job !== undefined);
 }

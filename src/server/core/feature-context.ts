@@ -1,6 +1,6 @@
 /**
  * What every feature is built with: configuration, log, the Graph site, the core lists and services
- * (people, reference data, audit, the bot's sender) and the clock. Start-up and the operational
+ * (people, reference data, audit, operations, the bot's sender) and the clock. Start-up and the operational
  * commands build one with `featureContext` and pass it to each `create…Feature` with that feature's
  * own typed dependencies (src/server/app/compose.ts), so features never pick implementations.
  */
@@ -13,6 +13,7 @@ import type { LiftSite } from "../../graph/site";
 import type { LiftStores } from "./lists";
 import { ListAuditTrail, type AuditTrail } from "./audit";
 import type { Logger } from "./logger";
+import { Operations } from "./operations/operations";
 import type { ReferenceData } from "./reference-data";
 
 export interface FeatureContext {
@@ -24,6 +25,8 @@ export interface FeatureContext {
   people: PeopleDirectory;
   reference: ReferenceData;
   audit: AuditTrail;
+  /** Multi-item writes, written down first and finished by a retry or the job (operations/README.md). */
+  operations: Operations;
   bot: { messenger: BotMessenger; conversations: ConversationStore };
   /** The clock; tests and `--at` runs replace it. */
   now: () => Date;
@@ -42,6 +45,7 @@ export function featureContext(deps: {
   now: () => Date;
 }): FeatureContext {
   const { config, log, graph, bot, now } = deps;
+  const audit = new ListAuditTrail(graph.stores.auditLog, log, now);
   return {
     config,
     log,
@@ -49,7 +53,8 @@ export function featureContext(deps: {
     stores: graph.stores,
     people: graph.people,
     reference: graph.referenceData,
-    audit: new ListAuditTrail(graph.stores.auditLog, log, now),
+    audit,
+    operations: new Operations(graph.stores.operations, audit, log, now),
     bot,
     now,
   };

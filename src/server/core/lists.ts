@@ -7,6 +7,7 @@
  */
 import { AuditEntry } from "../../schemas/core/audit-entry";
 import { BankHoliday } from "../../schemas/reference/bank-holiday";
+import { Operation } from "../../schemas/core/operation";
 import { ConversationReference } from "../../schemas/core/conversation-reference";
 import { District } from "../../schemas/reference/district";
 import { Person } from "../../schemas/reference/person";
@@ -89,6 +90,15 @@ export const ConversationReferencesList = defineList({
   unique: ["conversationId"],
 });
 
+export const OperationsList = defineList({
+  title: "Operations",
+  description: "Changes spanning several items, written down first and finished by a retry or the next job tick. Ids and codes only.",
+  schema: Operation,
+  itemTitle: (o) => `${o.kind} ${o.target}`,
+  indexed: ["status", "target"],
+  columns: { target: { kind: "text", maxLength: 60 } },
+});
+
 /** The lists provisioning creates, in creation order. */
 export const LIFT_LISTS: readonly ListDefinition[] = [
   PeopleList,
@@ -98,6 +108,7 @@ export const LIFT_LISTS: readonly ListDefinition[] = [
   BankHolidaysList,
   AuditLogList,
   ConversationReferencesList,
+  OperationsList,
 ];
 
 export interface LiftStores {
@@ -108,6 +119,7 @@ export interface LiftStores {
   bankHolidays: ListStore<typeof BankHolidaysList.schema>;
   auditLog: ListStore<typeof AuditLogList.schema>;
   conversationReferences: ListStore<typeof ConversationReferencesList.schema>;
+  operations: ListStore<typeof OperationsList.schema>;
 }
 
 /** A store for each LIFT list. The lists must exist (provisionSite first). */
@@ -122,6 +134,7 @@ export async function openListStores(site: LiftSite, mapping: FieldMappingOption
     bankHolidays: open(BankHolidaysList),
     auditLog: open(AuditLogList),
     conversationReferences: open(ConversationReferencesList),
+    operations: open(OperationsList),
   };
 }
 

@@ -335,6 +335,7 @@ describe("moving and cancelling", () => {
       meetings: referrals.service.stores.meetings,
       referrals: referrals.service,
       outcomes: { statuses: liftOutcomes.forMeetings.statuses, caseMoved: async (m) => void heard.push(m) },
+      notices: { tell: async () => "done" },
     });
     const from = await addMeeting(app, { startsAt: "2026-12-16T13:30:00Z" });
     const to = await addMeeting(app, { startsAt: "2026-12-16T16:30:00Z" });

@@ -21,6 +21,9 @@ import type { ReferralService } from "../referrals/service";
 import { ReferralsList, type ReferralItem } from "../referrals/lists";
 import { LiftMeetingsList, type LiftMeetingItem } from "./lists";
 import { tellSenco } from "./notify";
+import { caseSteps, MeetingOperations } from "./operations";
+import type { Notices } from "../../core/operations/notices";
+import { keyPart } from "../../core/operations/operations";
 import { agendaETag, buildAgenda, buildStage, meetingDetail } from "./views";
 
 type MeetingItem = Item<LiftMeetingItem>;
@@ -49,16 +52,21 @@ export interface LiftMeetingDeps {
   meetings: ListStore<typeof LiftMeetingsList.schema>;
   referrals: ReferralService;
   outcomes: MeetingOutcomes;
+  /** SENCos told of a moved or cancelled meeting, once per operation (the reminders' outbox). */
+  notices: Notices;
 }
 
 export class LiftMeetingService {
   private readonly stores: { meetings: LiftMeetingDeps["meetings"]; referrals: ReferralService["stores"]["referrals"] };
+  /** How a move or cancel left half-way is finished (registered with core's operations by index.ts). */
+  readonly operations: MeetingOperations;
 
   constructor(
     private readonly ctx: FeatureContext,
     private readonly deps: LiftMeetingDeps,
   ) {
     this.stores = { meetings: deps.meetings, referrals: deps.referrals.stores.referrals };
+    this.operations = new MeetingOperations(ctx, this.stores, deps.notices);
   }
 
   // ---- loading and access ----
@@ -214,11 +222,10 @@ export class LiftMeetingService {
       warnings = checked.warnings;
     }
     const defaultChair = (await this.ctx.people.list()).find((p) => p.role === "district_lead" && p.districtSlug === district.slug)?.oid;
-    const items: MeetingItem[] = [];
+    const local: Record<string, () => Promise<unknown>> = {};
     for (const [i, m] of input.meetings.entries()) {
-      const already = made[i];
-      if (already) {
-        items.push(already);
+      if (made[i]) {
+        local[`meeting:${i}`] = async () => undefined;
         continue;
       }
       const chairOid = m.chairOid ?? defaultChair;
@@ -235,16 +242,28 @@ export class LiftMeetingService {
         status: "scheduled",
         history: [{ at: this.ctx.now().toISOString(), action: "Planned", byName: person.displayName }],
       };
-      items.push(await this.stores.meetings.create(value, { idempotencyKey: keys[i] as string }));
+      local[`meeting:${i}`] = async () => (made[i] = await this.stores.meetings.create(value, { idempotencyKey: keys[i] as string }));
     }
-    await this.audit(person, "meeting.planned", items[0]?.id ?? "", { count: items.length, itemIds: items.map((m) => m.id).join(",") });
+    // One operation for the term: a retry with the same key makes the meetings still missing.
+    await this.ctx.operations.perform(
+      person,
+      { key: `meeting.plan:${district.slug}:${keyPart(input.idempotencyKey)}`, kind: "meeting.plan", target: `district:${district.slug}`, steps: input.meetings.map((_, i) => `meeting:${i}`), params: { districtSlug: district.slug } },
+      { action: "meeting.planned", listTitle: LiftMeetingsList.title, detail: { count: input.meetings.length } },
+      local,
+    );
+    const items = made.filter((m): m is MeetingItem => m !== undefined);
     const details = await Promise.all(items.map((item) => this.detailOf({ item, district, access: meetingAccess(person, item.value) }, 0)));
     return { items: details, ...(Object.keys(warnings).length > 0 ? { warnings } : {}) };
   }
 
-  private async checkPlanner(person: Person, id: string, eTag: string, what: string): Promise<Loaded> {
+  /**
+   * The meeting, when the caller may plan it and it can still change. A retry of a request whose
+   * operation already changed something (same meeting, same eTag) is let through to finish it.
+   */
+  private async checkPlanner(person: Person, id: string, eTag: string, what: string, resuming = false): Promise<Loaded> {
     const loaded = await this.load(person, id);
     if (!loaded.access.plan) throw this.refuse(loaded.access, `Only the district's LIFT lead can ${what} a meeting.`);
+    if (resuming) return loaded;
     const status = loaded.item.value.status;
     if (status === "held") throw new AppError("conflict", "This LIFT meeting has already taken place.");
     if (status === "cancelled") throw new AppError("conflict", "This LIFT meeting has been cancelled.");
@@ -271,7 +290,11 @@ export class LiftMeetingService {
     id: string,
     input: { eTag: string; startsAt?: string; endsAt?: string; place?: string; onlineMeetingUrl?: string; chairOid?: string; reason?: string },
   ): Promise<MeetingDetail> {
-    const loaded = await this.checkPlanner(person, id, input.eTag, "move");
+    // The same request again (same eTag, same body) is a retry of this operation; another body is a new change.
+    const key = `meeting.move:${id}:${keyPart(JSON.stringify(input))}`;
+    const ongoing = await this.ctx.operations.find(key);
+    const loaded = await this.checkPlanner(person, id, input.eTag, "move", ongoing?.value.steps.some((s) => s.done));
+    if (ongoing?.value.steps.some((s) => s.done)) return this.finish(person, loaded, ongoing.value.kind, key);
     const m = loaded.item.value;
     // A new start alone keeps the meeting's length.
     const startsAt = input.startsAt ?? m.startsAt;
@@ -285,62 +308,74 @@ export class LiftMeetingService {
     const placeChanged = (input.place !== undefined && input.place !== m.place) || (input.onlineMeetingUrl !== undefined && input.onlineMeetingUrl !== m.onlineMeetingUrl);
     const now = this.ctx.now().toISOString();
     const change = timeChanged ? `Moved to ${describeUkDateTime(new Date(startsAt))}` : placeChanged ? "Place changed" : "Details changed";
-    const updated = await this.writeMeeting(
-      loaded,
-      {
-        startsAt,
-        endsAt,
-        ...(timeChanged ? { status: "moved" as const, title: meetingTitle(loaded.district, m.kind, m.schoolPhases, startsAt, m.title) } : {}),
-        ...(input.place !== undefined ? { place: input.place } : {}),
-        ...(input.onlineMeetingUrl !== undefined ? { onlineMeetingUrl: input.onlineMeetingUrl } : {}),
-        ...(input.chairOid !== undefined ? { chairOid: input.chairOid } : {}),
-        history: [...(m.history ?? []), { at: now, action: `${change}${input.reason ? `: ${input.reason}` : ""}`.slice(0, 300), byName: person.displayName }],
-      },
-      input.eTag,
-    );
-    await this.audit(person, "meeting.moved", id, { timeChanged, placeChanged });
-    if (timeChanged || placeChanged) {
-      const where = updated.value.place ? ` (${updated.value.place})` : "";
-      const notice = timeChanged
+    const place = input.place !== undefined ? input.place : m.place;
+    const where = place ? ` (${place})` : "";
+    // The SENCos are told when the time or place changes (not for a new chair).
+    const notice = !(timeChanged || placeChanged)
+      ? undefined
+      : timeChanged
         ? `The LIFT meeting your referral is on has moved to ${describeUkDateTime(new Date(startsAt))}${where}.${input.reason ? ` ${input.reason}` : ""}`
         : `The place of your referral's LIFT meeting on ${describeUkDateTime(new Date(startsAt))} has changed${where}.${input.reason ? ` ${input.reason}` : ""}`;
-      await this.tellCases(person, id, notice, (r) => ({ history: [...r.history, { at: now, action: `Meeting ${timeChanged ? "moved" : "place changed"}: ${notice}`.slice(0, 300), byName: person.displayName }], notice }));
-    }
-    return this.detailOf({ ...loaded, item: updated });
+    const cases = notice ? await this.casesOn(id) : [];
+    await this.ctx.operations.perform(
+      person,
+      { key, kind: "meeting.move", target: `meeting:${id}`, steps: caseSteps(cases), params: { meetingId: id, districtSlug: m.districtSlug, at: now, timeChanged, placeChanged } },
+      { action: "meeting.moved", listTitle: LiftMeetingsList.title, itemId: id, detail: { timeChanged, placeChanged } },
+      {
+        meeting: (op) =>
+          this.writeMeeting(
+            loaded,
+            {
+              startsAt,
+              endsAt,
+              ...(timeChanged ? { status: "moved" as const, title: meetingTitle(loaded.district, m.kind, m.schoolPhases, startsAt, m.title) } : {}),
+              ...(input.place !== undefined ? { place: input.place } : {}),
+              ...(input.onlineMeetingUrl !== undefined ? { onlineMeetingUrl: input.onlineMeetingUrl } : {}),
+              ...(input.chairOid !== undefined ? { chairOid: input.chairOid } : {}),
+              ...(notice ? { notice: notice.slice(0, 600) } : {}),
+              // At the operation's instant: how a resumed operation knows this write was made.
+              history: [...(m.history ?? []), { at: String(op.value.params.at), action: `${change}${input.reason ? `: ${input.reason}` : ""}`.slice(0, 300), byName: person.displayName }],
+            },
+            input.eTag,
+          ),
+      },
+    );
+    return this.detailOf({ ...loaded, item: await this.stores.meetings.get(id) });
+  }
+
+  /** A retried move or cancel whose operation had started: finish it and answer as the first request would have. */
+  private async finish(person: Person, loaded: Loaded, kind: "meeting.move" | "meeting.cancel" | string, key: string): Promise<MeetingDetail> {
+    const action = kind === "meeting.cancel" ? "meeting.cancelled" : "meeting.moved";
+    await this.ctx.operations.perform(person, { key, kind: kind as "meeting.move", target: `meeting:${loaded.item.id}`, steps: ["meeting"] }, { action, listTitle: LiftMeetingsList.title, itemId: loaded.item.id });
+    const item = await this.stores.meetings.get(loaded.item.id);
+    return this.detailOf({ ...loaded, item }, kind === "meeting.cancel" ? 0 : undefined);
   }
 
   async cancel(person: Person, id: string, input: { eTag: string; reason: string }): Promise<MeetingDetail> {
-    const loaded = await this.checkPlanner(person, id, input.eTag, "cancel");
+    const key = `meeting.cancel:${id}:${keyPart(JSON.stringify([input.eTag, input.reason]))}`;
+    const ongoing = await this.ctx.operations.find(key);
+    // A retry after a partial failure finishes the cancellation instead of answering "already cancelled".
+    const resuming = ongoing?.value.steps.some((s) => s.done) ?? false;
+    const loaded = await this.checkPlanner(person, id, input.eTag, "cancel", resuming);
+    if (ongoing && resuming) return this.finish(person, loaded, ongoing.value.kind, key);
     const m = loaded.item.value;
     const now = this.ctx.now().toISOString();
-    const updated = await this.writeMeeting(
-      loaded,
-      { status: "cancelled", cancelledReason: input.reason, run: undefined, history: [...(m.history ?? []), { at: now, action: `Cancelled: ${input.reason}`.slice(0, 300), byName: person.displayName }] },
-      input.eTag,
-    );
-    await this.audit(person, "meeting.cancelled", id);
     const notice = `The LIFT meeting on ${describeUkDateTime(new Date(m.startsAt))} was cancelled (${input.reason}). Your referral is back with the district, who will place it on another meeting.`;
-    await this.tellCases(person, id, notice, (r) =>
-      r.status === "scheduled" || r.status === "discussed"
-        ? {
-            status: "submitted",
-            meetingId: undefined,
-            history: [...r.history, { at: now, action: `Taken off the agenda: ${m.title} was cancelled (${input.reason})`.slice(0, 300), byName: person.displayName }],
-            notice,
-          }
-        : undefined,
+    const cases = (await this.casesOn(id)).filter((r) => r.value.status === "scheduled" || r.value.status === "discussed");
+    await this.ctx.operations.perform(
+      person,
+      { key, kind: "meeting.cancel", target: `meeting:${id}`, steps: caseSteps(cases), params: { meetingId: id, districtSlug: m.districtSlug, at: now } },
+      { action: "meeting.cancelled", listTitle: LiftMeetingsList.title, itemId: id },
+      {
+        meeting: () =>
+          this.writeMeeting(
+            loaded,
+            { status: "cancelled", cancelledReason: input.reason, notice: notice.slice(0, 600), run: undefined, history: [...(m.history ?? []), { at: now, action: `Cancelled: ${input.reason}`.slice(0, 300), byName: person.displayName }] },
+            input.eTag,
+          ),
+      },
     );
-    return this.detailOf({ ...loaded, item: updated }, 0);
-  }
-
-  /** Applies a change to every case on the meeting, audits it and tells each SENCo (best effort). */
-  private async tellCases(person: Person, meetingId: string, text: string, change: (r: ReferralItem) => Partial<ReferralItem> | undefined): Promise<void> {
-    for (const referral of await this.casesOn(meetingId)) {
-      const done = await this.changeReferral(referral.id, (r) => (r.meetingId === meetingId ? change(r) : undefined));
-      if (!done) continue;
-      await this.audit(person, "referral.meeting_changed", referral.id, { meetingId }, ReferralsList.title);
-      await tellSenco(this.ctx, done.value.createdByOid, `${done.value.caseReference ?? "Your LIFT referral"}: ${text}`, { referralId: referral.id, meetingId });
-    }
+    return this.detailOf({ ...loaded, item: await this.stores.meetings.get(id) }, 0);
   }
 
   /** Read–change–write with the item's eTag, again on a concurrent change, so no history entry is lost. */

@@ -2,6 +2,7 @@
 import type { RouteTable } from "../../app/define-routes";
 import { openListStore } from "../../../graph/site";
 import type { FeatureContext } from "../../core/feature-context";
+import type { Notices } from "../../core/operations/notices";
 import type { MeetingOutcomes } from "../lift-meetings/service";
 import type { ReferralService } from "../referrals/service";
 import { seedOutcomeDemo } from "./demo";
@@ -20,9 +21,11 @@ export interface LiftOutcomesFeature {
 }
 
 /** Outcomes are recorded against referrals placed on meetings: both are read through the referrals' service. */
-export async function createLiftOutcomesFeature(ctx: FeatureContext, deps: { referrals: ReferralService }): Promise<LiftOutcomesFeature> {
+export async function createLiftOutcomesFeature(ctx: FeatureContext, deps: { referrals: ReferralService; notices: Notices }): Promise<LiftOutcomesFeature> {
   const stores = { outcomes: await openListStore(ctx.site, LiftOutcomesList), attendance: await openListStore(ctx.site, LiftAttendanceList) };
-  const service = new LiftOutcomeService(ctx, stores, deps.referrals);
+  const service = new LiftOutcomeService(ctx, stores, deps.referrals, deps.notices);
+  // An approval left half-way is finished by a retry or core's operations job.
+  ctx.operations.register("outcome.approve", service.approvals);
   return {
     service,
     forMeetings: {

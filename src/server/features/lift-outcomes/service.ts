@@ -30,6 +30,8 @@ import type {
 import { liftOutcomeValidationMessages, outcomeCategoryLabel, type LiftOutcomeInput } from "../../../schemas/lift-outcomes/outcome";
 import type { Person } from "../../../schemas/reference/person";
 import type { FeatureContext } from "../../core/feature-context";
+import type { Notices } from "../../core/operations/notices";
+import { inputGone, keyPart, type LocalSteps, type OperationHandler, type OperationItem, type StepResult } from "../../core/operations/operations";
 import type { ReferralItem } from "../referrals/lists";
 import { LiftMeetingsList, type LiftMeetingItem } from "../lift-meetings/lists";
 import type { ReferralService } from "../referrals/service";
@@ -58,6 +60,8 @@ export class LiftOutcomeService {
     private readonly ctx: FeatureContext,
     readonly stores: OutcomeStores,
     private readonly referrals: ReferralService,
+    /** SENCos told of an approved outcome, once per approval (the reminders' outbox). */
+    private readonly notices: Notices,
   ) {}
 
   // ---- loading, with access ----
@@ -267,16 +271,21 @@ export class LiftOutcomeService {
    * A meeting whose start has passed and that has attendance or an approved outcome recorded has
    * taken place: its status says "held", which is what the meeting counts and the KPI prefill read.
    */
-  private async markHeld(person: Person, meeting: Item<LiftMeetingItem>): Promise<void> {
+  private async markHeld(person: Pick<Person, "oid" | "displayName">, meeting: Item<LiftMeetingItem>): Promise<void> {
     const { status, startsAt, history } = meeting.value;
     if ((status !== "scheduled" && status !== "moved") || Date.parse(startsAt) > this.ctx.now().getTime()) return;
     const entry = { at: this.ctx.now().toISOString(), action: "Held", byName: person.displayName };
-    // The list keeps the latest 200 history entries; the audit list keeps the whole trail.
-    await this.referrals.stores.meetings.update(meeting.id, { status: "held", history: [...(history ?? []), entry].slice(-200) });
-    await this.ctx.audit.record(person, { action: "lift.meeting_held", listTitle: LiftMeetingsList.title, itemId: meeting.id, detail: { meetingId: meeting.id } });
+    // The list keeps the latest history entries (HISTORY_KEPT); the audit list keeps the whole trail.
+    await this.ctx.audit.change(person, { action: "lift.meeting_held", listTitle: LiftMeetingsList.title, itemId: meeting.id, detail: { meetingId: meeting.id } }, () =>
+      this.referrals.stores.meetings.update(meeting.id, { status: "held", history: [...(history ?? []), entry] }),
+    );
   }
 
-  /** POST …/outcomes/:referralId/approve */
+  /**
+   * POST …/outcomes/:referralId/approve — an operation (src/server/core/operations/README.md): the
+   * record is approved (the request's step), then copied onto the referral, the meeting marked held
+   * and the SENCo told once. A retry with the same eTag finishes what a failure left.
+   */
   async approve(person: Person, meetingId: string, referralId: string, request: z.output<typeof ApproveOutcomeRequest>): Promise<OutcomeRecord> {
     const { meeting, access } = await this.meeting(person, meetingId);
     if (!access.approve) {
@@ -285,28 +294,82 @@ export class LiftOutcomeService {
     const referral = await this.caseOn(meetingId, referralId);
     const existing = await this.recordOf(referralId);
     if (!existing) throw new AppError("conflict", "No outcome has been saved for this case yet: save it, then approve it.");
-    if (request.eTag !== existing.eTag) throw this.stale(existing, access.read);
-    const checked = liftOutcomeValidationMessages(existing.value.outcome, { mode: "approve" });
-    if (!checked.ok) throw new AppError("validation_failed", "The outcome is not ready to approve.", { fieldErrors: checked.messages });
-    if (referral.value.status === "closed") throw new AppError("conflict", "This case is closed; its outcome can no longer be approved.");
-    const allocatedTeacherName = await this.teacherName(checked.value, meeting.value.districtSlug);
-
-    const now = this.ctx.now().toISOString();
-    const approved = await this.updateRecord(
-      existing,
-      { status: "approved", allocatedTeacherName, approvedAt: now, approvedByOid: person.oid, approvedByName: person.displayName },
-      request.eTag,
-      access.read,
+    const key = `outcome.approve:${referralId}:${keyPart(request.eTag)}`;
+    const ongoing = await this.ctx.operations.find(key);
+    const resuming = ongoing?.value.steps.some((s) => s.done) ?? false;
+    const local: LocalSteps = {};
+    if (!resuming) {
+      if (request.eTag !== existing.eTag) throw this.stale(existing, access.read);
+      const checked = liftOutcomeValidationMessages(existing.value.outcome, { mode: "approve" });
+      if (!checked.ok) throw new AppError("validation_failed", "The outcome is not ready to approve.", { fieldErrors: checked.messages });
+      if (referral.value.status === "closed") throw new AppError("conflict", "This case is closed; its outcome can no longer be approved.");
+      const allocatedTeacherName = await this.teacherName(checked.value, meeting.value.districtSlug);
+      local.outcome = (op) =>
+        this.updateRecord(existing, { status: "approved", allocatedTeacherName, approvedAt: String(op.value.params.at), approvedByOid: person.oid, approvedByName: person.displayName }, request.eTag, access.read);
+    }
+    await this.ctx.operations.perform(
+      person,
+      {
+        key,
+        kind: "outcome.approve",
+        target: `referral:${referralId}`,
+        steps: ["outcome", `referral:${referralId}`, "meeting", `notify:${referral.value.createdByOid.toLowerCase()}`],
+        params: { meetingId, referralId, districtSlug: meeting.value.districtSlug, at: this.ctx.now().toISOString() },
+      },
+      { action: "lift.outcome_approved", listTitle: LiftOutcomesList.title, itemId: existing.id, detail: { meetingId, referralId } },
+      local,
     );
-    await this.copyToReferral(person, referral.id, approved.value, now);
-    await this.ctx.audit.record(person, { action: "lift.outcome_approved", listTitle: LiftOutcomesList.title, itemId: approved.id, detail: { meetingId, referralId } });
-    await this.markHeld(person, meeting);
-    await this.tellSenco(referral);
-    return this.toRecord(approved, access.read);
+    return this.toRecord(await this.referralsRecord(referralId), access.read);
   }
 
+  /** The outcome record of a case, which must exist (an approval's steps read it). */
+  private async referralsRecord(referralId: string): Promise<Item<LiftOutcomeItem>> {
+    const record = await this.recordOf(referralId);
+    if (!record) throw new AppError("not_found", "There is no outcome record for this case.");
+    return record;
+  }
+
+  /** How an approval left half-way is finished from what the record holds (registered by index.ts). */
+  readonly approvals: OperationHandler = {
+    apply: async (op: OperationItem, stepId: string): Promise<StepResult> => {
+      const [meetingId, referralId, districtSlug, at] = (["meetingId", "referralId", "districtSlug", "at"] as const).map((k) => String(op.value.params[k])) as [string, string, string, string];
+      const record = await this.referralsRecord(referralId);
+      // Compared as instants: the list may write the time back in another form.
+      const approvedNow = record.value.status === "approved" && Date.parse(record.value.approvedAt ?? "") === Date.parse(at);
+      if (stepId === "outcome") {
+        if (approvedNow) return "done";
+        throw inputGone("The approval");
+      }
+      // Changed since (back to draft, approved again): what is on the referral is that change's to write.
+      if (!approvedNow) return "done";
+      const actor = { oid: op.value.actorOid, displayName: record.value.approvedByName ?? "LIFT Hub" };
+      if (stepId.startsWith("referral:")) {
+        await this.copyToReferral(actor, referralId, record.value, at);
+        return "done";
+      }
+      if (stepId === "meeting") {
+        const meeting = await this.referrals.stores.meetings.find(meetingId);
+        if (meeting) await this.markHeld(actor, meeting);
+        return "done";
+      }
+      if (stepId.startsWith("notify:")) {
+        return this.notices.tell({
+          operationId: `op-${op.id}`,
+          recipientOid: stepId.slice("notify:".length),
+          districtSlug,
+          text: async () => {
+            const referral = await this.referrals.stores.referrals.find(referralId);
+            // The case reference only: a bot message can be read on a lock screen.
+            return `The LIFT outcome for ${referral?.value.caseReference ?? "your referral"} has been approved. Open LIFT Hub to see the outcome, actions and any support plan.`;
+          },
+        });
+      }
+      throw new AppError("internal", `Unknown step ${stepId} of an approval`);
+    },
+  };
+
   /** What the SENCo sees: the referral's `outcome`, status `outcome_recorded`. */
-  private async copyToReferral(person: Person, referralId: string, record: LiftOutcomeItem, approvedAt: string): Promise<void> {
+  private async copyToReferral(person: Pick<Person, "oid" | "displayName">, referralId: string, record: LiftOutcomeItem, approvedAt: string): Promise<void> {
     const o = record.outcome;
     const outcome: NonNullable<ReferralItem["outcome"]> = {
       categories: o.categories.map(outcomeCategoryLabel),
@@ -318,6 +381,8 @@ export class LiftOutcomeService {
       approvedAt,
     };
     await this.updateReferral(referralId, (r) => {
+      // Already copied (a resumed approval): nothing to do, no second history entry.
+      if (r.outcome?.approvedAt !== undefined && Date.parse(r.outcome.approvedAt) === Date.parse(approvedAt)) return undefined;
       const history = [...r.history];
       let status: ReferralStatus = r.status;
       const at = this.ctx.now().toISOString();
@@ -331,19 +396,6 @@ export class LiftOutcomeService {
       if (r.status === "outcome_recorded") history.push({ at, action: "Outcome updated", byName: person.displayName });
       return { status, outcome, history };
     });
-  }
-
-  private async tellSenco(referral: Item<ReferralItem>): Promise<void> {
-    try {
-      const senco = await this.ctx.people.byOid(referral.value.createdByOid);
-      const ref = await this.ctx.bot.conversations.findByUser({ aadObjectId: referral.value.createdByOid, ...(senco ? { upn: senco.upn } : {}) });
-      if (!ref) return;
-      // The case reference only: a bot message can be read on a lock screen.
-      await this.ctx.bot.messenger.sendText(ref, `The LIFT outcome for ${referral.value.caseReference ?? "your referral"} has been approved. Open LIFT Hub to see the outcome, actions and any support plan.`);
-    } catch (error) {
-      // The outcome is recorded and shown in the app whatever happens to the message.
-      this.ctx.log.warn({ err: (error as Error).message, referralId: referral.id }, "lift-outcomes: could not tell the SENCo");
-    }
   }
 
   // ---- actions ----

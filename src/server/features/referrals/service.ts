@@ -233,7 +233,8 @@ export class ReferralService {
     this.validateDraft(draft);
     const variant = variantForPhase(setting.phase) ?? "school";
     const key = `referral:${person.oid}:${input.idempotencyKey}`;
-    const item = await this.stores.referrals.create(
+    // Audited before it is made (fail closed); the id is the list's to give, so the entry has none.
+    const item = await this.ctx.audit.change(person, { action: "referral.created", listTitle: ReferralsList.title }, () => this.stores.referrals.create(
       {
         settingId: setting.id,
         districtSlug: setting.districtSlug,
@@ -244,8 +245,7 @@ export class ReferralService {
         history: [{ at: this.ctx.now().toISOString(), action: "Draft started", byName: person.displayName }],
       },
       { idempotencyKey: key },
-    );
-    await this.ctx.audit.record(person, { action: "referral.created", listTitle: ReferralsList.title, itemId: item.id });
+    ), (made) => ({ itemId: made.id }));
     return this.record(item, "full");
   }
 
@@ -256,8 +256,11 @@ export class ReferralService {
     const setting = await this.sencoSetting(person);
     const draft = this.withSetting(input.draft, setting);
     this.validateDraft(draft);
-    const updated = await this.update(person, item, { body: draft, history: [...item.value.history, { at: this.ctx.now().toISOString(), action: "Draft saved", byName: person.displayName }] }, input.eTag);
-    await this.ctx.audit.record(person, { action: "referral.updated", listTitle: ReferralsList.title, itemId: id });
+    // A stale eTag is refused before anything is audited as a change.
+    if (input.eTag !== item.eTag) await this.update(person, item, {}, input.eTag);
+    const updated = await this.ctx.audit.change(person, { action: "referral.updated", listTitle: ReferralsList.title, itemId: id }, () =>
+      this.update(person, item, { body: draft, history: [...item.value.history, { at: this.ctx.now().toISOString(), action: "Draft saved", byName: person.displayName }] }, input.eTag),
+    );
     return this.record(updated, "full");
   }
 
@@ -265,8 +268,7 @@ export class ReferralService {
     const { item } = await this.load(person, id);
     if (!canEditReferral(person, item.value)) throw new AppError("forbidden", "Only the referring SENCo can delete this referral.");
     if (item.value.status !== "draft") throw new AppError("conflict", "Only a draft can be deleted; a submitted referral is withdrawn through the district.");
-    await this.stores.referrals.delete(id);
-    await this.ctx.audit.record(person, { action: "referral.deleted", listTitle: ReferralsList.title, itemId: id });
+    await this.ctx.audit.change(person, { action: "referral.deleted", listTitle: ReferralsList.title, itemId: id }, () => this.stores.referrals.delete(id));
   }
 
   async submit(person: Person, id: string, input: { meetingId: string; eTag?: string }): Promise<ReferralRecord> {
@@ -310,7 +312,7 @@ export class ReferralService {
 
     const reference = await this.claimCaseReference(district, item.id, now);
     try {
-      const updated = await this.update(
+      const updated = await this.ctx.audit.change(person, { action: "referral.submitted", listTitle: ReferralsList.title, itemId: id, detail: { caseReference: reference, meetingId: input.meetingId } }, () => this.update(
         person,
         item,
         {
@@ -322,8 +324,7 @@ export class ReferralService {
           history: [...item.value.history, { at: now.toISOString(), action: `Submitted as ${reference} for ${meetings.find((m) => m.id === input.meetingId)?.value.title ?? "a LIFT meeting"}`, byName: person.displayName }],
         },
         input.eTag ?? item.eTag,
-      );
-      await this.ctx.audit.record(person, { action: "referral.submitted", listTitle: ReferralsList.title, itemId: id, detail: { caseReference: reference, meetingId: input.meetingId } });
+      ));
       return this.record(updated, "full");
     } catch (error) {
       // A concurrent submit of the same referral won the race: answer with its result, never a second referral.

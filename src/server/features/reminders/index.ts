@@ -8,11 +8,13 @@ import type { RouteTable } from "../../app/define-routes";
 import { AppError } from "../../../errors";
 import { openListStore } from "../../../graph/site";
 import type { BackgroundJob, FeatureContext } from "../../core/feature-context";
+import type { Notices } from "../../core/operations/notices";
 import { createReminderBot } from "./bot-actions";
 import { loadReportingCalendar } from "./calendar-source";
 import { ExtensionRequestsList, ReminderOutboxList, ReminderSnoozesList } from "./lists";
 import type { ReturnStatusSource } from "./return-status";
 import type { ReviewsSource } from "./review-reminders";
+import { OutboxNotices } from "./notices";
 import { reminderRoutes } from "./routes";
 import { ReminderRunner, type PassReport, type RunnerDeps, type RunnerOptions } from "./runner";
 import { TokenBucket } from "./token-bucket";
@@ -94,6 +96,14 @@ export async function createRemindersService(ctx: FeatureContext, deps: { return
     },
   };
   return service;
+}
+
+/**
+ * Notices on this feature's outbox, for the features that run operations (the composition root
+ * builds them before those features, which come before this one).
+ */
+export async function createOutboxNotices(ctx: FeatureContext): Promise<Notices> {
+  return new OutboxNotices(ctx, await openListStore(ctx.site, ReminderOutboxList));
 }
 
 function formatReport(report: PassReport): Record<string, unknown> {

@@ -230,7 +230,8 @@ export class ReminderRunner {
     const work: Row[] = [];
     for (const row of rows) {
       const v = row.value;
-      if (v.kind === "system" || !v.recipientOid) continue;
+      // Notices belong to the operation that wrote them (notices.ts): it sends them and finishes them.
+      if (v.kind === "system" || v.kind === "notice" || !v.recipientOid) continue;
       if (v.status === "sent" || v.status === "skipped" || v.status === "unconfirmed") continue;
       if (v.status === "failed" && (!v.nextAttemptAt || v.nextAttemptAt > now)) continue;
       if ((v.status === "claimed" || v.status === "sending") && v.leaseUntil && v.leaseUntil > now) {
@@ -448,6 +449,7 @@ export class ReminderRunner {
         return { ref, card, summary: `${overdue ? "Review overdue" : "Review due"}: case ${childRef}` };
       }
       case "system":
+      case "notice":
         return { skip: "not a message" };
     }
   }
