@@ -238,3 +238,27 @@ describe("import", () => {
     expect(head.slice(0, 4)).toEqual(["district", "academic_year", "term", "kpi_1_1"]);
   });
 });
+
+describe("audit fails closed", () => {
+  // docs/reference/data-protection.md: a change that cannot be audited is not made.
+  it("refuses a save and a return with 503 audit_unavailable and leaves the list as it was", async () => {
+    const { service } = app.features.kpi;
+    const before = await service.returns.all({ where: { districtSlug: "dover" } });
+    const store = app.context.stores.auditLog;
+    const original = store.create.bind(store);
+    store.create = (async () => {
+      throw new Error("AuditLog unavailable");
+    }) as typeof store.create;
+    try {
+      const saved = await api.call(LEAD, "PUT", "/api/kpi/returns/dover/2026-27/5", { values: { referrals_ey: 3 } });
+      expect(saved.status).toBe(503);
+      expect(saved.body.error.code).toBe("audit_unavailable");
+      const sentBack = await api.call(COMMISSIONER, "POST", "/api/kpi/returns/dover/2025-26/1/return", { comment: "Please check term 1" });
+      expect(sentBack.status).toBe(503);
+    } finally {
+      store.create = original;
+    }
+    const after = await service.returns.all({ where: { districtSlug: "dover" } });
+    expect(after.map((i) => `${i.id}:${i.eTag}`).sort()).toEqual(before.map((i) => `${i.id}:${i.eTag}`).sort());
+  });
+});

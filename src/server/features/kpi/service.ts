@@ -230,25 +230,25 @@ export class KpiService {
     if (latest && body.eTag !== undefined && body.eTag !== latest.eTag) throw this.stale(await this.view(district, year, term, versions, false));
     const now = this.stamp();
     const stamp = { savedAt: now, savedByName: p.displayName, narrative, values };
-    let itemId: string;
-    if (latest?.value.status === "draft") {
-      itemId = await this.updateDraft(latest, stamp, district, year, term);
-    } else {
-      // First save, or an amendment after submission: a new version, the earlier ones kept.
-      const version = (latest?.value.version ?? 0) + 1;
-      const key = returnVersionKey(slug, year, term, version);
-      const created = await this.returns.create(
-        { returnKey: key, districtSlug: slug, academicYear: year, term, version, status: "draft", source: "form", ...stamp },
-        { idempotencyKey: key },
-      );
-      // The key was taken by a concurrent save: ours is a conflict, not a silent overwrite.
-      if (created.value.savedByName !== p.displayName || created.value.savedAt !== now) {
-        await this.aggregator.sync();
-        throw this.stale(await this.view(district, year, term, this.versionsOf(slug, year, term), false));
+    await this.ctx.audit.change(p, this.returnEvent("kpi.return.save", slug, year, term), async () => {
+      if (latest?.value.status === "draft") {
+        return this.updateDraft(latest, stamp, district, year, term);
+      } else {
+        // First save, or an amendment after submission: a new version, the earlier ones kept.
+        const version = (latest?.value.version ?? 0) + 1;
+        const key = returnVersionKey(slug, year, term, version);
+        const created = await this.returns.create(
+          { returnKey: key, districtSlug: slug, academicYear: year, term, version, status: "draft", source: "form", ...stamp },
+          { idempotencyKey: key },
+        );
+        // The key was taken by a concurrent save: ours is a conflict, not a silent overwrite.
+        if (created.value.savedByName !== p.displayName || created.value.savedAt !== now) {
+          await this.aggregator.sync();
+          throw this.stale(await this.view(district, year, term, this.versionsOf(slug, year, term), false));
+        }
+        return created.id;
       }
-      itemId = created.id;
-    }
-    await this.ctx.audit.record(p, { action: "kpi.return.save", listTitle: this.returns.title, itemId, detail: { district: slug, academicYear: year, term } });
+    }, (itemId) => ({ itemId }));
     await this.aggregator.sync();
     return this.view(district, year, term, this.versionsOf(slug, year, term));
   }
@@ -267,38 +267,42 @@ export class KpiService {
       throw invalid("Some figures need correcting before the return can be submitted.", Object.fromEntries(Object.entries(check.errors).map(([k, v]) => [k || "values", [v]])));
     }
     const now = this.stamp();
-    let itemId: string;
-    if (latest.value.status === "draft") {
-      itemId = await this.updateDraft(latest, { status: "submitted", submittedAt: now, submittedByName: p.displayName }, district, year, term);
-    } else {
-      // Resubmitting a returned submission unchanged: a new version, the returned one kept.
-      const version = latest.value.version + 1;
-      const key = returnVersionKey(slug, year, term, version);
-      itemId = (
-        await this.returns.create(
-          {
-            returnKey: key,
-            districtSlug: slug,
-            academicYear: year,
-            term,
-            version,
-            status: "submitted",
-            values: latest.value.values,
-            narrative: latest.value.narrative,
-            source: "form",
-            savedAt: now,
-            savedByName: p.displayName,
-            submittedAt: now,
-            submittedByName: p.displayName,
-          },
-          { idempotencyKey: key },
-        )
-      ).id;
-    }
-    await this.ctx.audit.record(p, { action: "kpi.return.submit", listTitle: this.returns.title, itemId, detail: { district: slug, academicYear: year, term } });
+    await this.ctx.audit.change(p, this.returnEvent("kpi.return.submit", slug, year, term), async () => {
+      if (latest.value.status === "draft") {
+        return this.updateDraft(latest, { status: "submitted", submittedAt: now, submittedByName: p.displayName }, district, year, term);
+      } else {
+        // Resubmitting a returned submission unchanged: a new version, the returned one kept.
+        const version = latest.value.version + 1;
+        const key = returnVersionKey(slug, year, term, version);
+        return (
+          await this.returns.create(
+            {
+              returnKey: key,
+              districtSlug: slug,
+              academicYear: year,
+              term,
+              version,
+              status: "submitted",
+              values: latest.value.values,
+              narrative: latest.value.narrative,
+              source: "form",
+              savedAt: now,
+              savedByName: p.displayName,
+              submittedAt: now,
+              submittedByName: p.displayName,
+            },
+            { idempotencyKey: key },
+          )
+        ).id;
+      }
+    }, (itemId) => ({ itemId }));
     await this.aggregator.sync();
     this.onChange();
     return this.view(district, year, term, this.versionsOf(slug, year, term));
+  }
+
+  private returnEvent(action: string, slug: string, year: string, term: TermNumber) {
+    return { action, listTitle: this.returns.title, detail: { district: slug, academicYear: year, term } };
   }
 
   async sendBack(p: Person, slug: string, year: string, term: TermNumber, body: { comment: string }): Promise<KpiReturnView> {
@@ -310,8 +314,9 @@ export class KpiService {
     const versions = this.versionsOf(slug, year, term);
     const latest = versions[versions.length - 1];
     if (!latest || latest.value.status !== "submitted") throw new AppError("conflict", "Only a submitted return can be returned.");
-    const item = await this.returns.update(latest.id, { status: "returned", returnedAt: this.stamp(), returnedByName: p.displayName, comment }, { eTag: latest.eTag });
-    await this.ctx.audit.record(p, { action: "kpi.return.return", listTitle: this.returns.title, itemId: item.id, detail: { district: slug, academicYear: year, term } });
+    await this.ctx.audit.change(p, { ...this.returnEvent("kpi.return.return", slug, year, term), itemId: latest.id }, () =>
+      this.returns.update(latest.id, { status: "returned", returnedAt: this.stamp(), returnedByName: p.displayName, comment }, { eTag: latest.eTag }),
+    );
     await this.aggregator.sync();
     this.onChange();
     return this.view(district, year, term, this.versionsOf(slug, year, term));
@@ -370,12 +375,13 @@ export class KpiService {
         },
       });
     }
-    await createManyParallel(this.returns, creates, 8);
-    for (const d of drafts) {
-      await this.returns.update(d.item.id, { values: d.values, status: "submitted", source: "import", savedAt: now, savedByName: p.displayName, submittedAt: now, submittedByName: p.displayName }, { eTag: d.item.eTag });
-    }
     const imported = creates.length + drafts.length;
-    await this.ctx.audit.record(p, { action: "kpi.return.import", listTitle: this.returns.title, detail: { imported, unchanged, rows: rows.length } });
+    await this.ctx.audit.change(p, { action: "kpi.return.import", listTitle: this.returns.title, detail: { imported, unchanged, rows: rows.length } }, async () => {
+      await createManyParallel(this.returns, creates, 8);
+      for (const d of drafts) {
+        await this.returns.update(d.item.id, { values: d.values, status: "submitted", source: "import", savedAt: now, savedByName: p.displayName, submittedAt: now, submittedByName: p.displayName }, { eTag: d.item.eTag });
+      }
+    });
     await this.aggregator.sync();
     if (imported > 0) this.onChange();
     return { imported, unchanged };
