@@ -17,6 +17,7 @@ const FOLDERS: Record<(typeof TAB_PAGES)[number]["slug"], string> = {
   "kpi-return": "kpi/return",
   summary: "kpi/summary",
   casework: "casework",
+  "data-protection": "data-protection",
   config: "config",
 };
 const PAGES: Record<string, TabPage> = Object.fromEntries(TAB_PAGES.map((p) => [p.slug, { folder: FOLDERS[p.slug], title: p.title }]));

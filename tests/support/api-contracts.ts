@@ -5,13 +5,14 @@
 import type { RouteContract } from "../../src/schemas/core/contract";
 import { caseworkApi } from "../../src/schemas/casework/api";
 import { coreApi } from "../../src/schemas/core/api";
+import { dataProtectionApi } from "../../src/schemas/data-protection/api";
 import { kpiApi } from "../../src/schemas/kpi/api";
 import { liftMeetingsApi } from "../../src/schemas/lift-meetings/api";
 import { liftOutcomesApi } from "../../src/schemas/lift-outcomes/api";
 import { referralsApi } from "../../src/schemas/referrals/api";
 import { remindersApi } from "../../src/schemas/reminders/api";
 
-export const ALL_ROUTES: ReadonlyArray<{ name: string; contract: RouteContract }> = [coreApi, referralsApi, liftMeetingsApi, liftOutcomesApi, kpiApi, remindersApi, caseworkApi].flatMap(
+export const ALL_ROUTES: ReadonlyArray<{ name: string; contract: RouteContract }> = [coreApi, referralsApi, liftMeetingsApi, liftOutcomesApi, kpiApi, remindersApi, caseworkApi, dataProtectionApi].flatMap(
   (api) => Object.entries(api).map(([name, contract]) => ({ name, contract: contract as RouteContract })),
 );
 

@@ -18,12 +18,13 @@ import { createKpiFeature, KPI_LISTS, type KpiFeature } from "../features/kpi";
 import { combinePrefill, referralListsPrefill } from "../features/kpi/prefill";
 import { createLiftMeetingsFeature, LIFT_MEETING_LISTS, LiftMeetingsList, type LiftMeetingsFeature } from "../features/lift-meetings";
 import { createLiftOutcomesFeature, LIFT_OUTCOME_LISTS, type LiftOutcomesFeature } from "../features/lift-outcomes";
+import { createDataProtectionFeature, DATA_PROTECTION_LISTS, type DataProtectionFeature } from "../features/data-protection";
 import { createReferralsFeature, REFERRAL_LISTS, type ReferralsFeature } from "../features/referrals";
 import { createOutboxNotices, createRemindersFeature, REMINDER_LISTS, type RemindersFeature } from "../features/reminders";
 import type { Operations } from "../core/operations/operations";
 
 /** Every feature's lists, provisioned with the core lists before any feature is built. */
-export const FEATURE_LISTS: readonly ListDefinition[] = [...LIFT_MEETING_LISTS, ...REFERRAL_LISTS, ...LIFT_OUTCOME_LISTS, ...KPI_LISTS, ...REMINDER_LISTS, ...CASEWORK_LISTS];
+export const FEATURE_LISTS: readonly ListDefinition[] = [...LIFT_MEETING_LISTS, ...REFERRAL_LISTS, ...LIFT_OUTCOME_LISTS, ...KPI_LISTS, ...REMINDER_LISTS, ...CASEWORK_LISTS, ...DATA_PROTECTION_LISTS];
 
 export interface Features {
   referrals: ReferralsFeature;
@@ -34,6 +35,7 @@ export interface Features {
   reminders: RemindersFeature;
   /** Core's multi-item writes; its job finishes what a request or a stopped process left pending. */
   operations: Operations;
+  dataProtection: DataProtectionFeature;
 }
 
 export async function composeFeatures(core: FeatureContext): Promise<Features> {
@@ -63,12 +65,16 @@ export async function composeFeatures(core: FeatureContext): Promise<Features> {
   };
   const kpi = await createKpiFeature(core, { prefill, timeToSupport });
   const reminders = await createRemindersFeature(core, { returns: kpi.returnStatus, reviews: { due: (now) => casework.service.reviewsDue(now) } });
-  return { referrals, liftMeetings, liftOutcomes, casework, kpi, reminders, operations: core.operations };
+  // Subject access and erasure reach every list that can hold a child's data, through the features that own them.
+  const dataProtection = await createDataProtectionFeature(core, {
+    data: { ...referrals.service.stores, ...liftOutcomes.service.stores, ...casework.service.stores, outbox: reminders.service.deps.outbox },
+  });
+  return { referrals, liftMeetings, liftOutcomes, casework, kpi, reminders, dataProtection, operations: core.operations };
 }
 
 /** Every feature's API routes, mounted under /api (one router per URL prefix: README.md in this folder). */
 export function featureRoutes(f: Features): RouteTable[] {
-  return [f.referrals.routes, f.liftMeetings.routes, f.liftOutcomes.routes, f.kpi.routes, f.reminders.routes, f.casework.routes];
+  return [f.referrals.routes, f.liftMeetings.routes, f.liftOutcomes.routes, f.kpi.routes, f.reminders.routes, f.casework.routes, f.dataProtection.routes];
 }
 
 /**

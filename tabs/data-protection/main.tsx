@@ -1,0 +1,4 @@
+import { mountPage } from "../shell";
+import { DataProtectionPage } from "./DataProtectionPage";
+
+mountPage(<DataProtectionPage />);
