@@ -14,7 +14,7 @@
  */
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { canOpenCase, canRecordClinic, caseAccess, caseForView, clinicAccess, figuresAccess, type CaseAccess, type CaseworkCaller } from "../../../domain/casework/access";
+import { canOpenCase, canRecordClinic, caseAccess, caseForView, caseTeamOf, caseworkCallerOf, clinicAccess, figuresAccess, inPatch, withinRemit, type CaseAccess, type CaseworkCaller } from "../../../domain/casework/access";
 import { caseworkFigures, type CaseworkFigures } from "../../../domain/casework/kpi-figures";
 import type { CaseRecord, ReviewRecord } from "../../../domain/casework/model";
 import { casePhase } from "../../../domain/casework/phase";
@@ -93,9 +93,9 @@ export class CaseworkService {
 
   // ---- helpers ----
 
-  /** The People list has no county team yet (README): every caller is the district STLS's. */
+  /** The caller from their People entry: a county team member works that team's cases in every district. */
   private caller(person: Person): CaseworkCaller {
-    return { oid: person.oid, role: person.role, districtSlug: person.districtSlug, settingId: person.settingId };
+    return caseworkCallerOf(person);
   }
 
   private today(): string {
@@ -146,10 +146,16 @@ export class CaseworkService {
     return (await this.stores.reviews.all({ where: { caseId }, ...ALL })).map((r) => ({ ...r.value, id: r.id }));
   }
 
-  private async teacher(oid: string, districtSlug: string, path: string): Promise<Person> {
+  /**
+   * The teacher a case is allocated to: for the district STLS, a teacher or lead of the case's district
+   * (not a county team member); for a county team, one of that team's members, from any district.
+   */
+  private async teacher(oid: string, districtSlug: string, path: string, team: CaseTeam = "district"): Promise<Person> {
     const t = await this.ctx.people.byOid(oid);
-    if (!t || t.districtSlug !== districtSlug || (t.role !== "specialist_teacher" && t.role !== "district_lead")) {
-      throw invalid({ [path]: ["Choose a specialist teacher of this district from the list"] });
+    const staff = t !== undefined && (t.role === "specialist_teacher" || t.role === "district_lead");
+    const inTeam = staff && caseTeamOf(t.countyTeam) === team && (team !== "district" || t.districtSlug === districtSlug);
+    if (!t || !inTeam) {
+      throw invalid({ [path]: [team === "district" ? "Choose a specialist teacher of this district from the list" : "Choose a specialist teacher of the county team"] });
     }
     return t;
   }
@@ -165,6 +171,9 @@ export class CaseworkService {
     let items: CaseOf[];
     if (person.role === "senco") {
       items = person.settingId ? await this.stores.cases.all({ where: { settingId: person.settingId }, ...ALL }) : [];
+    } else if ((person.role === "specialist_teacher" || person.role === "district_lead") && caller.countyTeam) {
+      // A county team works in every district: its caseload is the team's, narrowed to a district if asked.
+      items = (await this.stores.cases.all({ where: { team: caller.countyTeam }, ...ALL })).filter((c) => !query.district || c.value.districtSlug === query.district);
     } else if (person.role === "specialist_teacher" || person.role === "district_lead") {
       if (query.district && query.district !== person.districtSlug) throw new AppError("not_found", "There is no such district in your caseload.");
       items = await this.stores.cases.all({ where: { districtSlug: person.districtSlug ?? "" }, ...ALL });
@@ -257,12 +266,14 @@ export class CaseworkService {
     const caller = this.caller(person);
     const scope = { team: input.team, districtSlug: setting.districtSlug, allocatedTeacherOid: input.allocatedTeacherOid };
     if (!canOpenCase(caller, scope)) {
-      if (caseAccess(caller, { ...scope, settingId: input.settingId }).view === "none" && person.role !== "senco") throw new AppError("not_found", "There is no such district in your caseload.");
+      // Outside the caller's patch (another district, another team): the district is not theirs to see.
+      if (!inPatch(caller, scope) && person.role !== "senco") throw new AppError("not_found", "There is no such district in your caseload.");
       throw new AppError("forbidden", "Only the district lead, or the specialist teacher allocated, opens a case.");
     }
-    const teacher = await this.teacher(input.allocatedTeacherOid, setting.districtSlug, at("allocatedTeacherOid"));
+    const teacher = await this.teacher(input.allocatedTeacherOid, setting.districtSlug, at("allocatedTeacherOid"), input.team);
     const today = this.today();
     const problems: FieldErrors = {};
+    if (!withinRemit(input.team, input.primaryArea)) problems[at("primaryArea")] = ["The county teams take sensory and/or physical needs: choose that area, or refer the child to the district STLS"];
     if (input.openedAt > today) problems[at("openedAt")] = ["The date the case opened cannot be in the future"];
     if (input.senifRequested && phase !== "early-years") problems[at("senifRequested")] = ["SENIF support is for early years children only"];
     input.targets.forEach((t, i) => {
@@ -373,10 +384,11 @@ export class CaseworkService {
     const done: string[] = [];
     if (c.allocatedTeacherOid && c.allocatedTeacherOid !== item.value.allocatedTeacherOid) {
       if (!access.manage) throw new AppError("forbidden", "Only the district lead reallocates a case.");
-      const t = await this.teacher(c.allocatedTeacherOid, item.value.districtSlug, "changes.allocatedTeacherOid");
+      const t = await this.teacher(c.allocatedTeacherOid, item.value.districtSlug, "changes.allocatedTeacherOid", item.value.team);
       Object.assign(patch, { allocatedTeacherOid: t.oid, allocatedTeacherName: t.displayName });
       done.push(`reallocated to ${t.displayName}`);
     }
+    if (c.primaryArea && !withinRemit(item.value.team, c.primaryArea)) throw invalid({ "changes.primaryArea": ["The county teams take sensory and/or physical needs: this case stays in that area"] });
     if (c.yearGroup || c.primaryArea || c.secondaryArea) {
       Object.assign(patch, { ...(c.yearGroup ? { yearGroup: c.yearGroup } : {}), ...(c.primaryArea ? { primaryArea: c.primaryArea } : {}), ...(c.secondaryArea ? { secondaryArea: c.secondaryArea } : {}) });
       done.push("need or year group changed");
