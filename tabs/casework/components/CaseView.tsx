@@ -23,6 +23,15 @@ const useStyles = makeStyles({
 
 type FullDetail = Extract<CaseDetail, { view: "full" }>;
 
+/** The SENIF request and allocation as the case page states it. */
+function senifText(s: FullDetail["case"]["senif"]): string | undefined {
+  if (!s) return undefined;
+  const requested = `requested ${formatDate(s.requestedAt)}${s.requestedVia === "lift-outcome" ? " at the LIFT" : ""}`;
+  if (s.status !== "allocated") return `${senifLabel(s.status)}: ${requested}`;
+  const who = `${s.practitionerName ?? "a practitioner"}${s.practitionerRole ? ` (${s.practitionerRole})` : ""}`;
+  return `Allocated: ${who}, ${formatDate(s.allocatedAt)}; ${requested}`;
+}
+
 /** A case's page (`?case=<id>`): the facts, plan, targets, reviews, visits, status, closure and history. */
 export function CaseView({ id, onBack }: { id: string; onBack(): void }) {
   const styles = useStyles();
@@ -90,7 +99,7 @@ function FullCase({ detail, reload }: { detail: FullDetail; reload(): void }) {
             ["Not actively supported because", c.status === "open-inactive" ? (lastChange?.inactiveReasonText ?? inactiveLabel(lastChange?.inactiveReason)) : undefined],
             ["Next review", c.nextReviewDue ? formatDate(c.nextReviewDue) : undefined],
             ["Closed", c.closure ? `${formatDate(c.closure.closedAt)}: ${closureLabel(c.closure.reason)}${c.closure.reasonText ? ` (${c.closure.reasonText})` : ""}` : undefined],
-            ["SENIF practitioner", c.senif ? `${senifLabel(c.senif.status)}${c.senif.practitionerName ? `: ${c.senif.practitionerName}` : ""}` : undefined],
+            ["SENIF practitioner", senifText(c.senif)],
           ]}
         />
       </Card>

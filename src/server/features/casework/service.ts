@@ -19,7 +19,7 @@ import { caseworkFigures, type CaseworkFigures } from "../../../domain/casework/
 import type { CaseRecord, ReviewRecord } from "../../../domain/casework/model";
 import { casePhase } from "../../../domain/casework/phase";
 import { checkReview, overdueReviews, reviewDueDate, reviewsDueWithin, supportPlanAfterReview, type ReviewDue } from "../../../domain/casework/reviews";
-import { checkSenif } from "../../../domain/casework/early-years";
+import { checkSenif, senifFromOutcome } from "../../../domain/casework/early-years";
 import { changeStatus, closeCase, CASE_STATUS_LABELS, closureReasonLabel, inactiveReasonLabel } from "../../../domain/casework/status";
 import { targetsInForceOn } from "../../../domain/casework/targets";
 import { timeToSupport } from "../../../domain/casework/time-to-support";
@@ -257,7 +257,8 @@ export class CaseworkService {
     return this.deps.referrals.claimCaseReference(district, holder, this.ctx.now());
   }
 
-  private async create(person: Person, input: CaseOpenInput, key: string, prefix: string, action: string, childRef?: string): Promise<FullCase> {
+  /** `senifRequestedAt`: the day of the LIFT whose outcome asked for a SENIF practitioner. */
+  private async create(person: Person, input: CaseOpenInput, key: string, prefix: string, action: string, childRef?: string, senifRequestedAt?: string): Promise<FullCase> {
     const at = (path: string) => (prefix ? `${prefix}.${path}` : path);
     const setting = (await this.settingNames()).get(input.settingId);
     if (!setting) throw invalid({ [at("settingId")]: ["Choose a school or setting from the list"] });
@@ -312,7 +313,11 @@ export class CaseworkService {
       targets: input.targets,
       ...(input.child ? { child: input.child } : {}),
       ...(input.senifRequested
-        ? { senif: { status: "requested" as const, requestedAt: input.openedAt, requestedVia: input.origin.kind === "lift-outcome" ? ("lift-outcome" as const) : ("specialist-teacher" as const) } }
+        ? {
+            senif:
+              senifFromOutcome(phase, senifRequestedAt !== undefined, senifRequestedAt ?? input.openedAt) ??
+              ({ status: "requested", requestedAt: input.openedAt, requestedVia: input.origin.kind === "lift-outcome" ? "lift-outcome" : "specialist-teacher" } as const),
+          }
         : {}),
       ...(input.supportPlan.reviewDate ? { nextReviewDue: input.supportPlan.reviewDate } : {}),
       history: [await this.history(person, `${action}; ${teacher.displayName} allocated`)],
@@ -362,7 +367,8 @@ export class CaseworkService {
       supportPlan: outcome.value.outcome.supportPlan ?? {},
       targets: body.targets ?? [],
       status: "open-active",
-      ...(body.senifRequested ? { senifRequested: true } : {}),
+      // The early years LIFT's request, or the teacher's when opening.
+      ...(body.senifRequested ?? outcome.value.outcome.senifRequested ? { senifRequested: true } : {}),
     };
     const parsed = CaseOpenInput.safeParse(candidate);
     if (!parsed.success) {
@@ -370,7 +376,8 @@ export class CaseworkService {
     }
     const input = parsed.data;
     if (meeting && input.openedAt < ukDateOf(meeting.value.startsAt)) throw invalid({ openedAt: ["A case opens on or after the LIFT meeting that allocated it"] });
-    return this.create(person, input, key, "", "Case opened from the approved LIFT outcome", referral.value.caseReference);
+    const liftDate = meeting ? ukDateOf(meeting.value.startsAt) : input.openedAt;
+    return this.create(person, input, key, "", "Case opened from the approved LIFT outcome", referral.value.caseReference, outcome.value.outcome.senifRequested ? liftDate : undefined);
   }
 
   // ---- cases: changing ----
