@@ -1,11 +1,11 @@
 import { Badge, Button, Card, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowLeft16Regular } from "@fluentui/react-icons";
-import { SUPPORT_PLAN_FIELDS } from "../../../src/schemas/lift-outcomes/outcome";
 import { DataTable, FactList, LoadView, Notice, formatDate, formatDateTime, useLoad } from "../../shell";
 import { sharedStyles } from "../../shell/styles";
 import { useCaseworkApi, type CaseDetail } from "../api";
 import { areaLabel, categoryLabel, closureLabel, inactiveLabel, phaseLabel, resultLabel, seenLabel, senifLabel, stageLabel, statusLabel } from "../labels";
 import { TargetsEditor } from "./TargetsEditor";
+import { PlanEditor } from "./PlanEditor";
 import { ReviewForm } from "./ReviewForm";
 import { VisitForm } from "./VisitForm";
 import { StatusForm } from "./StatusForm";
@@ -106,7 +106,7 @@ function FullCase({ detail, reload }: { detail: FullDetail; reload(): void }) {
 
       <Card className={styles.card} data-testid="support-plan">
         <h2 className={styles.h2}>Support plan</h2>
-        <FactList rows={[...SUPPORT_PLAN_FIELDS.map((f) => [f.label, c.supportPlan[f.key]] as const), ["Review date", formatDate(c.supportPlan.reviewDate)]]} />
+        <PlanEditor key={c.id} record={c} canEdit={work} onSaved={reload} />
       </Card>
 
       <Card className={styles.card}>
