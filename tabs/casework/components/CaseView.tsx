@@ -1,4 +1,6 @@
+import { useState } from "react";
 import { Badge, Button, Card, makeStyles, tokens } from "@fluentui/react-components";
+import { SUPPORT_PLAN_FIELDS } from "../../../src/schemas/lift-outcomes/outcome";
 import { ArrowLeft16Regular } from "@fluentui/react-icons";
 import { DataTable, FactList, LoadView, Notice, formatDate, formatDateTime, useLoad } from "../../shell";
 import { sharedStyles } from "../../shell/styles";
@@ -77,6 +79,7 @@ function FullCase({ detail, reload }: { detail: FullDetail; reload(): void }) {
   const work = detail.access.work && open;
   const targetText = new Map(c.targets.map((t) => [t.id, t.text]));
   const lastChange = c.statusChanges[c.statusChanges.length - 1];
+  const [editPlan, setEditPlan] = useState(false);
   return (
     <>
       <Card className={styles.card} data-testid="case-facts">
@@ -106,7 +109,19 @@ function FullCase({ detail, reload }: { detail: FullDetail; reload(): void }) {
 
       <Card className={styles.card} data-testid="support-plan">
         <h2 className={styles.h2}>Support plan</h2>
-        <PlanEditor key={c.id} record={c} canEdit={work} onSaved={reload} />
+        <FactList rows={[...SUPPORT_PLAN_FIELDS.map((f) => [f.label, c.supportPlan[f.key]] as const), ["Review date", formatDate(c.supportPlan.reviewDate)]]} />
+        {work ? (
+          <div>
+            <Button aria-expanded={editPlan} aria-controls="plan-editor" onClick={() => setEditPlan((v) => !v)}>
+              {editPlan ? "Close the plan editor" : "Edit the support plan"}
+            </Button>
+          </div>
+        ) : null}
+        {work && editPlan ? (
+          <div id="plan-editor">
+            <PlanEditor key={c.id} record={c} canEdit onSaved={reload} />
+          </div>
+        ) : null}
       </Card>
 
       <Card className={styles.card}>
