@@ -52,6 +52,8 @@ const EnvSchema = z
     DEMO_DATA: onOff.default(true),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     REMINDERS: onOff.default(true),
+    /** Casework review reminders only for reviews due on or after this UK date (the go-live cutoff). */
+    CASEWORK_REMINDERS_FROM: z.iso.date({ message: "expected a date as YYYY-MM-DD, e.g. 2026-09-01" }).optional(),
     /** Per-user API rate limit: sustained requests a minute and the burst allowed on top. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(3000),
     RATE_LIMIT_BURST: z.coerce.number().int().positive().default(2000),
@@ -123,6 +125,11 @@ export interface AppConfig {
   demoData: boolean;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   reminders: boolean;
+  /**
+   * Casework review reminders are never sent for a review due before this UK date (YYYY-MM-DD);
+   * unset, the cutoff is the reminders' go-live day (the first reminder pass ever).
+   */
+  caseworkRemindersFrom?: string;
   /** Per-user API rate limit (429 with Retry-After beyond it). */
   rateLimit: { perMinute: number; burst: number };
   identity: IdentityConfig;
@@ -216,6 +223,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     demoData: e.DEMO_DATA,
     logLevel: e.LOG_LEVEL,
     reminders: e.REMINDERS,
+    ...(e.CASEWORK_REMINDERS_FROM ? { caseworkRemindersFrom: e.CASEWORK_REMINDERS_FROM } : {}),
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
     identity,
     graph: e.ENTRA_TENANT_ID

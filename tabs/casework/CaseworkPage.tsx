@@ -7,6 +7,7 @@ import { Caseload } from "./components/Caseload";
 import { CaseView } from "./components/CaseView";
 import { ClinicLog } from "./components/ClinicLog";
 import { OutcomesWithoutCase } from "./components/OutcomesWithoutCase";
+import { OpenCaseForm } from "./components/OpenCaseForm";
 
 const useStyles = makeStyles({ column: sharedStyles.column });
 
@@ -37,7 +38,7 @@ function useCaseAddress(): [string | undefined, (id: string | undefined) => void
   return [caseId, go];
 }
 
-type View = "caseload" | "reviews" | "clinics";
+type View = "caseload" | "reviews" | "clinics" | "open";
 
 function CaseworkBody() {
   const styles = useStyles();
@@ -55,7 +56,9 @@ function CaseworkBody() {
     return <Notice intent="info">Casework is for specialist teachers, district leads and SENCos.</Notice>;
   }
   if (caseId) return <CaseView id={caseId} onBack={() => open(undefined)} />;
-  const clinics = me.role !== "senco";
+  const staff = me.role !== "senco";
+  // County teams keep no clinic log (clinics are the district STLS's).
+  const clinics = staff && !me.countyTeam;
   return (
     <div className={styles.column}>
       {me.role === "specialist_teacher" ? <OutcomesWithoutCase onOpened={open} /> : null}
@@ -63,10 +66,12 @@ function CaseworkBody() {
         <Tab value="caseload">Caseload</Tab>
         <Tab value="reviews">Reviews due</Tab>
         {clinics ? <Tab value="clinics">Clinic log</Tab> : null}
+        {staff ? <Tab value="open">Open a case</Tab> : null}
       </TabList>
       {view === "caseload" ? <Caseload title={me.role === "senco" ? "Your setting's cases" : "Caseload"} onOpen={open} /> : null}
       {view === "reviews" ? <Caseload title="Reviews due and overdue" fixed={{ reviews: "due" }} onOpen={open} /> : null}
       {view === "clinics" && clinics ? <ClinicLog /> : null}
+      {view === "open" && staff ? <OpenCaseForm onOpened={open} /> : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@
  */
 import type { z } from "zod";
 import {
+  CaseOpenInput,
   CaseCloseInput,
   CaseStatusInput,
   ClinicInput,
@@ -12,10 +13,12 @@ import {
   Target,
   VisitInput,
   type CasePhase,
+  type CaseTeam,
   type ClinicEntry,
   type TargetResult,
 } from "../../src/schemas/casework/records";
 import { standardsFrameworkFor } from "../../src/domain/casework/phase";
+import { SUPPORT_PLAN_FIELDS, SupportPlan } from "../../src/schemas/lift-outcomes/outcome";
 import { targetsInForceOn } from "../../src/domain/casework/targets";
 import { newKey } from "../shell/format";
 import type { SummaryEntry } from "../shell/ErrorSummary";
@@ -256,4 +259,148 @@ export function clinicMessages(sent: Record<string, unknown>): Messages {
 }
 export function clinicOrder(form: ClinicForm): string[] {
   return ["kind", "phase", "date", "status", "epName", ...form.entries.flatMap((_, i) => [`entries.${i}.question`, `entries.${i}.areaOfNeed`, `entries.${i}.outcome`])];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opening a case on a direct request or from a clinic (a case from an outcome opens from the outcome)
+
+export interface OpenCaseForm {
+  origin: "direct" | "clinic";
+  requestedBy: string;
+  requestedAt: string;
+  requesterName: string;
+  clinicId: string;
+  settingId: string;
+  yearGroup: string;
+  primaryArea: string;
+  allocatedTeacherOid: string;
+  openedAt: string;
+  legalName: string;
+  dateOfBirth: string;
+  supportToBeProvided: string;
+  reviewDate: string;
+}
+
+/** A county team's member opens the team's cases, requested by the team; the district STLS, the local authority's. */
+export function blankOpenCase(today: string, me: { oid: string; role: string }, team: CaseTeam, clinicId = ""): OpenCaseForm {
+  return {
+    origin: clinicId ? "clinic" : "direct",
+    requestedBy: team === "district" ? "local-authority" : `${team}-team`,
+    requestedAt: today,
+    requesterName: "",
+    clinicId,
+    settingId: "",
+    yearGroup: "",
+    primaryArea: team === "district" ? "" : "SP",
+    // A teacher opens their own cases; a district lead chooses the teacher (a county team's lead takes it on).
+    allocatedTeacherOid: me.role === "specialist_teacher" || team !== "district" ? me.oid : "",
+    openedAt: today,
+    legalName: "",
+    dateOfBirth: "",
+    supportToBeProvided: "",
+    reviewDate: "",
+  };
+}
+
+const filled = (v: string) => v.trim() !== "";
+
+/** What POST /casework/cases is sent as `case`: blanks left out; a county team's cases only on its own request. */
+export function openCaseToSend(form: OpenCaseForm, team: CaseTeam): Record<string, unknown> {
+  const origin =
+    form.origin === "clinic"
+      ? { kind: "clinic", ...(filled(form.clinicId) ? { clinicId: form.clinicId } : {}) }
+      : { kind: "direct", ...(filled(form.requestedBy) ? { requestedBy: form.requestedBy } : {}), requestedAt: form.requestedAt, ...(filled(form.requesterName) ? { requesterName: form.requesterName } : {}) };
+  return {
+    origin,
+    team,
+    ...(filled(form.settingId) ? { settingId: form.settingId } : {}),
+    ...(filled(form.yearGroup) ? { yearGroup: form.yearGroup } : {}),
+    ...(filled(form.primaryArea) ? { primaryArea: form.primaryArea } : {}),
+    ...(filled(form.allocatedTeacherOid) ? { allocatedTeacherOid: form.allocatedTeacherOid } : {}),
+    openedAt: form.openedAt,
+    status: "open-active",
+    supportPlan: { ...(filled(form.supportToBeProvided) ? { supportToBeProvided: form.supportToBeProvided } : {}), ...(filled(form.reviewDate) ? { reviewDate: form.reviewDate } : {}) },
+    targets: [],
+    child: { legalName: form.legalName, dateOfBirth: form.dateOfBirth },
+  };
+}
+
+/** The form's own paths for the input's: `origin.clinicId` → `clinicId`, `child.legalName` → `legalName`, `supportPlan.reviewDate` → `reviewDate`. */
+const OPEN_CASE_PATHS: Record<string, string> = {
+  "origin.clinicId": "clinicId",
+  "origin.requestedBy": "requestedBy",
+  "origin.requestedAt": "requestedAt",
+  "origin.requesterName": "requesterName",
+  "child.legalName": "legalName",
+  "child.dateOfBirth": "dateOfBirth",
+  "supportPlan.supportToBeProvided": "supportToBeProvided",
+  "supportPlan.reviewDate": "reviewDate",
+  origin: "clinicId",
+};
+
+/** A message path of the input (or the server's `case.` one) as the form names it. */
+export function openCaseFormPath(path: string): string {
+  const own = path.startsWith("case.") ? path.slice(5) : path;
+  return OPEN_CASE_PATHS[own] ?? own;
+}
+
+export function openCaseMessages(sent: Record<string, unknown>): Messages {
+  const out: Messages = {};
+  const add = (path: string, list: string[]) => (out[path] = [...new Set([...(out[path] ?? []), ...list])]);
+  // zod runs the cross-field checks only once every field parses: say the plain gaps at once.
+  if (!sent.settingId) add("settingId", ["Choose a school or setting from the list"]);
+  if (!sent.primaryArea) add("primaryArea", ["Choose the primary area of need"]);
+  if (!sent.allocatedTeacherOid) add("allocatedTeacherOid", ["Choose the specialist teacher allocated"]);
+  const origin = sent.origin as { kind: string; clinicId?: string };
+  if (origin.kind === "clinic" && !origin.clinicId) add("clinicId", ["Choose the clinic the case came from"]);
+  for (const [path, list] of Object.entries(messagesOf(CaseOpenInput, sent))) add(openCaseFormPath(path), list);
+  // zod's "Required" for a missing choice is already said above in plain words.
+  for (const path of ["settingId", "primaryArea", "allocatedTeacherOid", "clinicId"]) {
+    if (out[path] && out[path].length > 1) out[path] = out[path].filter((m) => !/^Invalid|Required/.test(m));
+  }
+  return out;
+}
+
+export const OPEN_CASE_ORDER = ["requestedBy", "requestedAt", "requesterName", "clinicId", "legalName", "dateOfBirth", "settingId", "yearGroup", "primaryArea", "allocatedTeacherOid", "openedAt", "supportToBeProvided", "reviewDate", "team"];
+
+// ---------------------------------------------------------------------------------------------
+// The support plan: the plan's text and its review date (the case's next review follows it)
+
+export type PlanForm = Record<(typeof SUPPORT_PLAN_FIELDS)[number]["key"] | "reviewDate", string>;
+
+export function planForm(plan: SupportPlan): PlanForm {
+  return {
+    ...(Object.fromEntries(SUPPORT_PLAN_FIELDS.map((f) => [f.key, plan[f.key] ?? ""])) as Record<(typeof SUPPORT_PLAN_FIELDS)[number]["key"], string>),
+    reviewDate: plan.reviewDate ?? "",
+  };
+}
+
+/** The plan sent with the case's eTag: blanks left out (a field cleared is removed from the plan). */
+export function planToSend(form: PlanForm): SupportPlan {
+  return Object.fromEntries(Object.entries(form).filter(([, v]) => v.trim() !== "")) as SupportPlan;
+}
+
+export function planMessages(plan: SupportPlan, openedAt: string): Messages {
+  const out = messagesOf(SupportPlan, plan);
+  if (!plan.reviewDate) out.reviewDate = ["Enter the review date: reviews are due by it"];
+  else if (!out.reviewDate && plan.reviewDate < openedAt) out.reviewDate = ["The review date cannot be before the case opened"];
+  return out;
+}
+
+export const PLAN_ORDER = [...SUPPORT_PLAN_FIELDS.map((f) => f.key), "reviewDate"];
+
+// ---------------------------------------------------------------------------------------------
+// A clinic entry that opened a case: the entry records the case, its setting and need
+
+export function caseOpenedEntry(c: { id: string; settingId: string; primaryArea: string }): ClinicEntry {
+  return { id: rowId("e"), settingId: c.settingId, caseId: c.id, areaOfNeed: c.primaryArea as ClinicEntry["areaOfNeed"], outcome: "case-opened" };
+}
+
+/** The clinic as PUT sends it, with the entry for the case it opened added (the server's stamps left off). */
+export function clinicWithOpenedCase<C extends ClinicInput & { id?: string; eTag?: string; updatedAt?: string; updatedByName?: string }>(
+  clinic: C,
+  opened: { id: string; settingId: string; primaryArea: string },
+): ClinicInput {
+  const { id: _id, eTag: _eTag, updatedAt: _at, updatedByName: _by, ...input } = clinic;
+  return { ...input, entries: [...input.entries, caseOpenedEntry(opened)] };
 }

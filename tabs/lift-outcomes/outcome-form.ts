@@ -27,6 +27,7 @@ export function outcomeToSend(o: LiftOutcomeInput): LiftOutcomeInput {
     categories: o.categories,
     ...(o.allocatedTeacherOid ? { allocatedTeacherOid: o.allocatedTeacherOid } : {}),
     ...(plan && Object.keys(plan).length > 0 ? { supportPlan: plan } : {}),
+    ...(o.senifRequested ? { senifRequested: true } : {}),
     actions: o.actions.map((a) => ({
       id: a.id,
       description: a.description ?? "",
@@ -46,6 +47,7 @@ export function outcomeDisplayOrder(o: LiftOutcomeInput): string[] {
     "allocatedTeacherOid",
     ...SUPPORT_PLAN_FIELDS.map((f) => `supportPlan.${f.key}`),
     "supportPlan.reviewDate",
+    "senifRequested",
     ...o.actions.flatMap((_, i) => [`actions.${i}.description`, `actions.${i}.ownerName`, `actions.${i}.dueDate`, `actions.${i}.id`]),
     "notes",
   ];

@@ -102,6 +102,14 @@ describe("Casework tab: from an approved outcome to a closed case, and the KPI r
       expect(await page.getByTestId("support-plan").textContent()).toContain(PLAN.focusAndPurpose);
       await expectNoChildName(page);
 
+      // The support plan: its review date changes, and the case's next review follows it.
+      await page.getByRole("button", { name: "Edit the support plan" }).click();
+      const planForm = page.getByTestId("plan-form");
+      await planForm.getByLabel("Review date").fill("2027-03-01");
+      await planForm.getByRole("button", { name: "Save the support plan" }).click();
+      await planForm.getByText("Support plan saved").waitFor(WAIT);
+      expect((await api(TEACHER, "GET", `/api/casework/cases/${caseId}`)).body.case).toMatchObject({ supportPlan: { reviewDate: "2027-03-01" }, nextReviewDue: "2027-03-01" });
+
       // Targets: a save without the answers is refused with a summary linking to the fields.
       const targets = page.getByTestId("targets-form");
       await targets.getByRole("button", { name: "Add a target" }).click();

@@ -18,7 +18,8 @@
  *   figures only (`figuresAccess`).
  */
 import type { CaseTeam, CountyTeam } from "../../schemas/casework/records";
-import type { Person } from "../../schemas/reference/person";
+import type { AreaOfNeed } from "../../schemas/referrals/referral";
+import type { CountyTeamName, Person } from "../../schemas/reference/person";
 import type { CaseRecord, ClinicRecord } from "./model";
 
 /** The caller: a People entry, plus the countywide team for members of the sensory and physical-disability teams. */
@@ -42,13 +43,44 @@ const FULL_WORK: CaseAccess = { view: "full", work: true, manage: false };
 const FULL_MANAGE: CaseAccess = { view: "full", work: true, manage: true };
 const PSEUDONYMISED: CaseAccess = { view: "pseudonymised", work: false, manage: false };
 
+/** The People list names a county team ("sensory"); a case names the team that works it ("county-sensory"). */
+export function caseTeamOf(countyTeam: CountyTeamName | undefined): CaseTeam {
+  return countyTeam ? `county-${countyTeam}` : "district";
+}
+
+/** The caller as casework sees them: their People entry, with their county team as a case's team. */
+export function caseworkCallerOf(person: Pick<Person, "oid" | "role" | "districtSlug" | "settingId" | "countyTeam">): CaseworkCaller {
+  const team = caseTeamOf(person.countyTeam);
+  return {
+    oid: person.oid,
+    role: person.role,
+    ...(person.districtSlug ? { districtSlug: person.districtSlug } : {}),
+    ...(person.settingId ? { settingId: person.settingId } : {}),
+    ...(team !== "district" ? { countyTeam: team } : {}),
+  };
+}
+
+/**
+ * The areas of need each county team takes: both work with sensory and/or physical needs (the
+ * catalogue's SP), so a county case whose primary need is another area belongs to the district STLS.
+ */
+export const COUNTY_TEAM_REMIT: Record<CountyTeam, readonly AreaOfNeed[]> = {
+  "county-sensory": ["SP"],
+  "county-physical-disability": ["SP"],
+};
+
+/** Whether a case of this team may have this primary area of need (the district STLS takes every area). */
+export function withinRemit(team: CaseTeam, primaryArea: AreaOfNeed): boolean {
+  return team === "district" || COUNTY_TEAM_REMIT[team].includes(primaryArea);
+}
+
 /** The team the caller belongs to: their county team, or their district's STLS. */
 export function callerTeam(caller: CaseworkCaller): CaseTeam {
   return caller.countyTeam ?? "district";
 }
 
 /** Whether the case is in the caller's patch: their team's, and for the district team their district's. */
-function inPatch(caller: CaseworkCaller, c: Pick<CaseScope, "team" | "districtSlug">): boolean {
+export function inPatch(caller: CaseworkCaller, c: Pick<CaseScope, "team" | "districtSlug">): boolean {
   const team = callerTeam(caller);
   return c.team === team && (team !== "district" || c.districtSlug === caller.districtSlug);
 }

@@ -38,7 +38,7 @@ export function checkSenif(c: SenifCase, input: SenifInput, today: string): Rule
       const refusal = senifAllocationRefusal(c, input.allocatedAt);
       if (refusal && c.phase === "early-years") m.add("allocatedAt", refusal);
     }
-  } else if (input.allocatedAt || input.practitionerName) {
+  } else if (input.allocatedAt || input.practitionerName || input.practitionerRole) {
     m.add("status", "Set the status to allocated when a practitioner is named");
   }
   return m.result(input);

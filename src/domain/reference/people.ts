@@ -59,6 +59,24 @@ export const DEMO_PEOPLE: readonly Person[] = [
     role: "specialist_teacher",
     districtSlug: "dover",
   },
+  // The countywide teams take referrals directly and work in every district; each member keeps a
+  // home district for everything else (meetings, the People list's district index).
+  {
+    oid: "b4314768-08d2-5b2b-996a-07567b6b74da",
+    upn: "teacher.sensory@lift.local",
+    displayName: "Nadia Hussain",
+    role: "specialist_teacher",
+    districtSlug: "maidstone",
+    countyTeam: "sensory",
+  },
+  {
+    oid: "5476b15f-98bf-5351-bbfc-fe96d13c0673",
+    upn: "teacher.physical@lift.local",
+    displayName: "Ben Ashworth",
+    role: "specialist_teacher",
+    districtSlug: "canterbury",
+    countyTeam: "physical-disability",
+  },
   {
     oid: "6e9a3b96-5bb2-5d26-a408-9aba1d933f2a",
     upn: "senco.dover@lift.local",

@@ -263,6 +263,8 @@ export const Senif = z.strictObject({
   /** Requested by the early years LIFT outcome, or later by the specialist teacher. */
   requestedVia: z.enum(["lift-outcome", "specialist-teacher"], { message: "Say how SENIF support was requested" }),
   practitionerName: optionalText("SENIF practitioner's name", 120),
+  /** Their role, e.g. "SENIF practitioner (inclusion)" or the provider's job title. */
+  practitionerRole: optionalText("SENIF practitioner's role", 120),
   allocatedAt: date("Date the SENIF practitioner was allocated").optional(),
 });
 export type Senif = z.infer<typeof Senif>;

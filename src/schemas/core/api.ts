@@ -18,6 +18,8 @@ export const Me = z.object({
   roleLabel: z.string(),
   district: z.object({ slug: z.string(), name: z.string(), code: z.string(), area: z.string() }).optional(),
   setting: z.object({ id: z.string(), name: z.string(), phase: z.string() }).optional(),
+  /** A member of a countywide team ("sensory", "physical-disability"). */
+  countyTeam: z.string().optional(),
 });
 export type Me = z.infer<typeof Me>;
 

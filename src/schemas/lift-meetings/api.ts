@@ -114,6 +114,8 @@ export const AgendaCase = z.object({
   yearGroup: z.string().optional(),
   ageInMonths: z.number().optional(),
   primaryArea: z.string().optional(),
+  /** An early years referral (the outcome can request a SENIF practitioner). */
+  earlyYears: z.boolean().optional(),
   question: z.string().optional(),
   /** District members only; never on the stage. */
   childName: z.string().optional(),

@@ -73,6 +73,12 @@ export const LiftOutcomeInput = z.strictObject({
   /** Entra object id of the specialist teacher allocated (People list). */
   allocatedTeacherOid: z.guid({ message: "Choose a specialist teacher from the list" }).optional(),
   supportPlan: SupportPlan.optional(),
+  /**
+   * Early years cases only: the LIFT asks for a SENIF practitioner. The council allocates one only
+   * once a specialist teacher is, so the request goes with the allocation; the case opened from the
+   * outcome starts with the request.
+   */
+  senifRequested: z.boolean({ message: "Say whether a SENIF practitioner is requested" }).optional(),
   actions: z.array(OutcomeActionInput).max(30, "At most 30 actions"),
   notes: text(4000).optional(),
 });
@@ -93,6 +99,9 @@ function approvalProblems(o: LiftOutcomeInput, add: (path: string, message: stri
       if (!plan[field.key]) add(`supportPlan.${field.key}`, `Enter the ${field.label.toLowerCase()}`);
     }
     if (!plan.reviewDate) add("supportPlan.reviewDate", "Enter the review date");
+  }
+  if (o.senifRequested && !o.categories.includes("specialist_teacher_allocated")) {
+    add("senifRequested", "A SENIF practitioner is requested with a specialist teacher allocation: allocate one too, or untick the request");
   }
   o.actions.forEach((a, i) => {
     if (!a.description) add(`actions.${i}.description`, "Describe the action");

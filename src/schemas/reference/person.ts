@@ -16,6 +16,17 @@ export const ROLE_LABELS: Record<Role, string> = {
   senco: "SENCo",
 };
 
+/**
+ * The two countywide STLS teams. They take referrals directly (not through district LIFT) and work
+ * across every district; a member keeps a home district for everything else.
+ */
+export const COUNTY_TEAMS = [
+  { value: "sensory", label: "County sensory team" },
+  { value: "physical-disability", label: "County physical disability team" },
+] as const;
+export const CountyTeamName = z.enum(["sensory", "physical-disability"], { message: "Choose the sensory or the physical disability team" });
+export type CountyTeamName = z.infer<typeof CountyTeamName>;
+
 export const Person = z
   .object({
     /** Entra object id (a GUID); for demo users a stable GUID derived from the sign-in name. */
@@ -28,6 +39,8 @@ export const Person = z
     districtSlug: z.string().regex(/^[a-z]+(-[a-z]+)*$/).optional(),
     /** Setting id (e.g. DOV-P1); required for SENCos. */
     settingId: z.string().regex(/^[A-Z]{3}-[A-Z]\d+$/).optional(),
+    /** Member of a countywide team (specialist teachers and leads only); absent for the district STLS. */
+    countyTeam: CountyTeamName.optional(),
   })
   .superRefine((p, ctx) => {
     if (p.role !== "commissioner" && !p.districtSlug) {
@@ -35,6 +48,9 @@ export const Person = z
     }
     if (p.role === "senco" && !p.settingId) {
       ctx.addIssue({ code: "custom", path: ["settingId"], message: "A SENCo must belong to a school or setting" });
+    }
+    if (p.countyTeam && p.role !== "specialist_teacher" && p.role !== "district_lead") {
+      ctx.addIssue({ code: "custom", path: ["countyTeam"], message: "Only specialist teachers and leads belong to a county team" });
     }
   });
 export type Person = z.infer<typeof Person>;

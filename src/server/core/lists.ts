@@ -20,7 +20,7 @@ import type { LiftSite } from "../../graph/site";
 
 export const PeopleList = defineList({
   title: "People",
-  description: "Who may use LIFT Hub: role, district and school of each person (read on every request).",
+  description: "Who may use LIFT Hub: role, district, school and county team of each person (read on every request).",
   schema: Person,
   itemTitle: (p) => p.displayName,
   naturalKey: (p) => `person:${p.oid.toLowerCase()}`,

@@ -1,11 +1,13 @@
+import { useState } from "react";
 import { Badge, Button, Card, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowLeft16Regular } from "@fluentui/react-icons";
 import { SUPPORT_PLAN_FIELDS } from "../../../src/schemas/lift-outcomes/outcome";
+import { ArrowLeft16Regular } from "@fluentui/react-icons";
 import { DataTable, FactList, LoadView, Notice, formatDate, formatDateTime, useLoad } from "../../shell";
 import { sharedStyles } from "../../shell/styles";
 import { useCaseworkApi, type CaseDetail } from "../api";
 import { areaLabel, categoryLabel, closureLabel, inactiveLabel, phaseLabel, resultLabel, seenLabel, senifLabel, stageLabel, statusLabel } from "../labels";
 import { TargetsEditor } from "./TargetsEditor";
+import { PlanEditor } from "./PlanEditor";
 import { ReviewForm } from "./ReviewForm";
 import { VisitForm } from "./VisitForm";
 import { StatusForm } from "./StatusForm";
@@ -22,6 +24,15 @@ const useStyles = makeStyles({
 });
 
 type FullDetail = Extract<CaseDetail, { view: "full" }>;
+
+/** The SENIF request and allocation as the case page states it. */
+function senifText(s: FullDetail["case"]["senif"]): string | undefined {
+  if (!s) return undefined;
+  const requested = `requested ${formatDate(s.requestedAt)}${s.requestedVia === "lift-outcome" ? " at the LIFT" : ""}`;
+  if (s.status !== "allocated") return `${senifLabel(s.status)}: ${requested}`;
+  const who = `${s.practitionerName ?? "a practitioner"}${s.practitionerRole ? ` (${s.practitionerRole})` : ""}`;
+  return `Allocated: ${who}, ${formatDate(s.allocatedAt)}; ${requested}`;
+}
 
 /** A case's page (`?case=<id>`): the facts, plan, targets, reviews, visits, status, closure and history. */
 export function CaseView({ id, onBack }: { id: string; onBack(): void }) {
@@ -68,6 +79,7 @@ function FullCase({ detail, reload }: { detail: FullDetail; reload(): void }) {
   const work = detail.access.work && open;
   const targetText = new Map(c.targets.map((t) => [t.id, t.text]));
   const lastChange = c.statusChanges[c.statusChanges.length - 1];
+  const [editPlan, setEditPlan] = useState(false);
   return (
     <>
       <Card className={styles.card} data-testid="case-facts">
@@ -90,7 +102,7 @@ function FullCase({ detail, reload }: { detail: FullDetail; reload(): void }) {
             ["Not actively supported because", c.status === "open-inactive" ? (lastChange?.inactiveReasonText ?? inactiveLabel(lastChange?.inactiveReason)) : undefined],
             ["Next review", c.nextReviewDue ? formatDate(c.nextReviewDue) : undefined],
             ["Closed", c.closure ? `${formatDate(c.closure.closedAt)}: ${closureLabel(c.closure.reason)}${c.closure.reasonText ? ` (${c.closure.reasonText})` : ""}` : undefined],
-            ["SENIF practitioner", c.senif ? `${senifLabel(c.senif.status)}${c.senif.practitionerName ? `: ${c.senif.practitionerName}` : ""}` : undefined],
+            ["SENIF practitioner", senifText(c.senif)],
           ]}
         />
       </Card>
@@ -98,6 +110,18 @@ function FullCase({ detail, reload }: { detail: FullDetail; reload(): void }) {
       <Card className={styles.card} data-testid="support-plan">
         <h2 className={styles.h2}>Support plan</h2>
         <FactList rows={[...SUPPORT_PLAN_FIELDS.map((f) => [f.label, c.supportPlan[f.key]] as const), ["Review date", formatDate(c.supportPlan.reviewDate)]]} />
+        {work ? (
+          <div>
+            <Button aria-expanded={editPlan} aria-controls="plan-editor" onClick={() => setEditPlan((v) => !v)}>
+              {editPlan ? "Close the plan editor" : "Edit the support plan"}
+            </Button>
+          </div>
+        ) : null}
+        {work && editPlan ? (
+          <div id="plan-editor">
+            <PlanEditor key={c.id} record={c} canEdit onSaved={reload} />
+          </div>
+        ) : null}
       </Card>
 
       <Card className={styles.card}>

@@ -10,10 +10,14 @@ interface Senif {
   status: string;
   requestedAt: string;
   practitionerName: string;
+  practitionerRole: string;
   allocatedAt: string;
 }
 
-/** Request or allocate the SENIF practitioner of an early years case (only after the specialist teacher). */
+/**
+ * Request or allocate the SENIF practitioner of an early years case. The server refuses an allocation
+ * dated before the specialist teacher's (the case's opening): the council allocates one only then.
+ */
 export function SenifForm({ record, onSaved }: { record: FullCase; onSaved(): void }) {
   const casework = useCaseworkApi();
   const now = record.senif;
@@ -24,6 +28,7 @@ export function SenifForm({ record, onSaved }: { record: FullCase; onSaved(): vo
         requestedAt: f.requestedAt,
         requestedVia: now?.requestedVia ?? "specialist-teacher",
         ...(f.practitionerName.trim() ? { practitionerName: f.practitionerName } : {}),
+        ...(f.practitionerRole.trim() ? { practitionerRole: f.practitionerRole } : {}),
         ...(f.allocatedAt ? { allocatedAt: f.allocatedAt } : {}),
       };
       return { sent, messages: messagesOf(SenifInput, sent) };
@@ -32,9 +37,9 @@ export function SenifForm({ record, onSaved }: { record: FullCase; onSaved(): vo
   );
   const s = useCheckedForm<Senif>({
     name: "senif",
-    blank: { status: now?.status ?? "requested", requestedAt: now?.requestedAt ?? ukToday(), practitionerName: now?.practitionerName ?? "", allocatedAt: now?.allocatedAt ?? "" },
+    blank: { status: now?.status ?? "requested", requestedAt: now?.requestedAt ?? ukToday(), practitionerName: now?.practitionerName ?? "", practitionerRole: now?.practitionerRole ?? "", allocatedAt: now?.allocatedAt ?? "" },
     check,
-    order: () => ["status", "requestedAt", "practitionerName", "allocatedAt"],
+    order: () => ["status", "requestedAt", "practitionerName", "practitionerRole", "allocatedAt"],
     wrapper: "senif",
     failed: "The SENIF allocation was not saved",
     submit: async (sent) => {
@@ -63,6 +68,9 @@ export function SenifForm({ record, onSaved }: { record: FullCase; onSaved(): vo
         </Field>
         <Field {...s.field("practitionerName", "SENIF practitioner")}>
           <Input id={s.idOf("practitionerName")} value={form.practitionerName} maxLength={120} onChange={(_, d) => change("practitionerName", d.value)} />
+        </Field>
+        <Field {...s.field("practitionerRole", "Their role")}>
+          <Input id={s.idOf("practitionerRole")} value={form.practitionerRole} maxLength={120} onChange={(_, d) => change("practitionerRole", d.value)} />
         </Field>
         <Field {...s.field("allocatedAt", "Date allocated")}>
           <Input id={s.idOf("allocatedAt")} type="date" value={form.allocatedAt} onChange={(_, d) => change("allocatedAt", d.value)} />

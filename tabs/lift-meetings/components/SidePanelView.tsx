@@ -117,7 +117,7 @@ export function SidePanelView({ meetingId, districtSlug }: { meetingId: string; 
 
       {entry?.kind === "case" ? (
         <Section id="outcome" title={`Outcome for ${entry.caseReference}`} compact testId="outcome-section">
-          <OutcomeForm key={entry.id} meeting={meeting} referralId={entry.id} caseReference={entry.caseReference} teachers={teachers} drafts={drafts.current} />
+          <OutcomeForm key={entry.id} meeting={meeting} referralId={entry.id} caseReference={entry.caseReference} earlyYears={entry.earlyYears === true} teachers={teachers} drafts={drafts.current} />
         </Section>
       ) : null}
 

@@ -32,6 +32,8 @@ export interface OutcomeFormProps {
   meeting: MeetingDetail;
   referralId: string;
   caseReference: string;
+  /** An early years case: the outcome can request a SENIF practitioner. */
+  earlyYears?: boolean;
   teachers: DistrictPerson[];
   /** Unsaved edits per case, kept while the panel moves between cases. */
   drafts: Map<string, LiftOutcomeInput>;
@@ -41,6 +43,7 @@ function summaryOf(record: OutcomeRecord): string[] {
   const o = record.outcome;
   const lines = [`Outcome: ${o.categories.length > 0 ? o.categories.map(outcomeCategoryLabel).join("; ") : "none chosen"}`];
   if (record.allocatedTeacherName) lines.push(`Specialist teacher: ${record.allocatedTeacherName}`);
+  if (o.senifRequested) lines.push("SENIF practitioner requested");
   if (o.actions.length > 0) lines.push(`Actions: ${o.actions.map((a) => `${a.description || "(no description)"} — ${a.ownerName || "no owner"}${a.dueDate ? `, by ${formatDate(a.dueDate)}` : ""}`).join("; ")}`);
   if (o.notes) lines.push(`Notes: ${o.notes}`);
   return lines;
@@ -55,7 +58,7 @@ export function OutcomeForm(props: OutcomeFormProps) {
   return <OutcomeRecordForm key={`${meeting.id}/${referralId}`} {...props} saved={state.value ?? undefined} />;
 }
 
-function OutcomeRecordForm({ meeting, referralId, caseReference, teachers, drafts, saved }: OutcomeFormProps & { saved: OutcomeRecord | undefined }) {
+function OutcomeRecordForm({ meeting, referralId, caseReference, earlyYears, teachers, drafts, saved }: OutcomeFormProps & { saved: OutcomeRecord | undefined }) {
   const styles = useStyles();
   const lift = useOutcomesApi();
   const [validated, setValidated] = useState<"draft" | "approve">();
@@ -235,6 +238,26 @@ function OutcomeRecordForm({ meeting, referralId, caseReference, teachers, draft
           ))}
         </Select>
       </Field>
+
+      {earlyYears || working.senifRequested ? (
+        <div>
+          <Checkbox
+            id={fieldId("senifRequested")}
+            label="SENIF practitioner requested"
+            checked={working.senifRequested === true}
+            aria-describedby={msg("senifRequested") ? "senifRequested-error" : "senifRequested-help"}
+            onChange={(_, d) => change("senifRequested", d.checked === true ? true : undefined)}
+          />
+          <p id="senifRequested-help" className={styles.help}>
+            Early years: a SENIF practitioner models the support in the setting, once the specialist teacher is allocated.
+          </p>
+          {msg("senifRequested") ? (
+            <div id="senifRequested-error" className={styles.error}>
+              {msg("senifRequested")}
+            </div>
+          ) : null}
+        </div>
+      ) : null}
 
       {allocatesSupport(working) ? (
         <fieldset className={styles.box} data-testid="support-plan">

@@ -6,9 +6,12 @@ import {
   caseAccess,
   caseForView,
   caseRecordAccess,
+  caseworkCallerOf,
   clinicAccess,
   figuresAccess,
+  withinRemit,
 } from "../../../src/domain/casework/access";
+import { Person } from "../../../src/schemas/reference/person";
 import { callers, closedCase, makeCase, OTHER_TEACHER, TEACHER } from "./fixtures";
 
 const dover = makeCase({ child: undefined });
@@ -99,5 +102,33 @@ describe("opening cases and clinics", () => {
     }
     expect(canRecordClinic(callers.otherTeacher, "dover")).toBe(true);
     expect(canRecordClinic(callers.otherTeacher, "thanet")).toBe(false);
+  });
+});
+
+describe("county team membership from the People list", () => {
+  const teacher = { oid: "00000000-0000-4000-8000-00000000000a", upn: "t@x.local", displayName: "T", role: "specialist_teacher" as const, districtSlug: "maidstone" };
+
+  it("a People entry's county team becomes the caller's team; without one the caller is the district STLS's", () => {
+    const county = caseworkCallerOf({ ...teacher, countyTeam: "sensory" });
+    expect(county.countyTeam).toBe("county-sensory");
+    expect(caseworkCallerOf(teacher).countyTeam).toBeUndefined();
+    // A county teacher based in Maidstone opens their own case in Thanet; a Maidstone district teacher cannot.
+    expect(canOpenCase(county, { team: "county-sensory", districtSlug: "thanet", allocatedTeacherOid: teacher.oid })).toBe(true);
+    expect(canOpenCase(caseworkCallerOf(teacher), { team: "district", districtSlug: "thanet", allocatedTeacherOid: teacher.oid })).toBe(false);
+  });
+
+  it("county teams take sensory and/or physical needs only; the district STLS every area", () => {
+    expect(withinRemit("county-sensory", "SP")).toBe(true);
+    expect(withinRemit("county-physical-disability", "SP")).toBe(true);
+    expect(withinRemit("county-sensory", "CL")).toBe(false);
+    expect(withinRemit("district", "SEMH")).toBe(true);
+  });
+
+  it("the People schema accepts a county team for teachers and leads only", () => {
+    expect(Person.safeParse({ ...teacher, countyTeam: "physical-disability" }).success).toBe(true);
+    const senco = Person.safeParse({ ...teacher, role: "senco", settingId: "DOV-P1", countyTeam: "sensory" });
+    expect(senco.success).toBe(false);
+    expect(senco.error?.issues.map((i) => i.path.join("."))).toContain("countyTeam");
+    expect(Person.safeParse({ ...teacher, countyTeam: "hearing" }).success).toBe(false);
   });
 });

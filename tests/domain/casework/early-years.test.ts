@@ -24,6 +24,9 @@ describe("the SENIF rule", () => {
     const beforeRequest = checkSenif(ey, { ...request, requestedAt: "2025-09-15", status: "allocated", practitionerName: "P", allocatedAt: "2025-09-12" }, "2025-09-20");
     expect(!beforeRequest.ok && beforeRequest.messages.allocatedAt).toEqual(["The allocation cannot be before the request"]);
     expect(checkSenif(ey, { ...request, status: "allocated", practitionerName: "P", allocatedAt: "2025-09-12" }, "2025-09-20").ok).toBe(true);
+    const roleOnly = checkSenif(ey, { ...request, practitionerRole: "SENIF practitioner" }, "2025-09-20");
+    expect(!roleOnly.ok && roleOnly.messages.status).toEqual(["Set the status to allocated when a practitioner is named"]);
+    expect(checkSenif(ey, { ...request, status: "allocated", practitionerName: "P", practitionerRole: "SENIF practitioner", allocatedAt: "2025-09-10" }, "2025-09-20").ok).toBe(true);
     const school = checkSenif(makeCase(), request, "2025-09-20");
     expect(!school.ok && school.messages.status).toEqual(["SENIF support is for early years children only"]);
   });

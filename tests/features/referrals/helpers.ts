@@ -20,7 +20,7 @@ export const OTHER_LEAD = "lead.thanet@lift.local";
 export const COMMISSIONER = "commissioner@lift.local";
 
 /** The app on that clock, with every log line it writes captured (at trace level). */
-export async function startReferralApp(): Promise<{ app: RunningApp; api: Api; logged: () => string }> {
+export async function startReferralApp(env: Record<string, string> = {}, now: () => Date = () => NOW): Promise<{ app: RunningApp; api: Api; logged: () => string }> {
   let logged = "";
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -28,7 +28,7 @@ export async function startReferralApp(): Promise<{ app: RunningApp; api: Api; l
       done();
     },
   });
-  const app = await startTestApp({}, { log: pino({ level: "trace" }, sink), now: () => NOW });
+  const app = await startTestApp(env, { log: pino({ level: "trace" }, sink), now });
   return { app, api: apiFor(app.url), logged: () => logged };
 }
 

@@ -17,6 +17,7 @@ export function meRoutes(reference: ReferenceData): RouteTable {
         roleLabel: ROLE_LABELS[me.role],
         ...(district ? { district: { slug: district.slug, name: district.name, code: district.code, area: district.area } } : {}),
         ...(setting ? { setting: { id: setting.id, name: setting.name, phase: setting.phase } } : {}),
+        ...(me.countyTeam ? { countyTeam: me.countyTeam } : {}),
       };
     },
   });

@@ -13,6 +13,7 @@ function canList(caller: Person, districtSlug: string): boolean {
 /**
  * GET /api/people?district=<slug>[&role=specialist_teacher[,lift_member…]]: a district's LIFT team
  * (lead, specialist teachers, LIFT members) for the chair and "allocated specialist teacher" selects.
+ * Members of the countywide teams are not on a district's LIFT team (they take referrals directly).
  * Object id, name and role only — no sign-in names, no SENCos. Anyone else, or another district: 404.
  */
 export function peopleRoutes(people: PeopleDirectory): RouteTable {
@@ -21,7 +22,7 @@ export function peopleRoutes(people: PeopleDirectory): RouteTable {
       if (!canList(user, query.district)) throw new AppError("not_found", "There is no such district team.");
       const asked: readonly string[] = query.role;
       const items = (await people.list())
-        .filter((p) => p.districtSlug === query.district && asked.includes(p.role))
+        .filter((p) => p.districtSlug === query.district && !p.countyTeam && asked.includes(p.role))
         .sort((a, b) => a.displayName.localeCompare(b.displayName))
         .map((p) => ({ oid: p.oid, displayName: p.displayName, role: p.role }));
       return { items };

@@ -92,7 +92,7 @@ export async function seedCaseworkDemo(ctx: FeatureContext, stores: CaseworkStor
 
   // A caseload carried over from last year, entered as direct requests.
   for (const d of districts) {
-    const teacher = people.find((p) => p.role === "specialist_teacher" && p.districtSlug === d.slug) ?? people.find((p) => p.role === "district_lead" && p.districtSlug === d.slug);
+    const teacher = people.find((p) => p.role === "specialist_teacher" && !p.countyTeam && p.districtSlug === d.slug) ?? people.find((p) => p.role === "district_lead" && p.districtSlug === d.slug);
     const ofDistrict = settings.filter((s) => s.districtSlug === d.slug && s.phase !== "all-through");
     if (!teacher || ofDistrict.length === 0) continue;
     for (let n = 0; n < CARRIED; n++) {
@@ -215,7 +215,7 @@ export async function seedCaseworkDemo(ctx: FeatureContext, stores: CaseworkStor
   // Clinics this term (and one before it).
   const clinics: Array<{ value: ClinicItem; idempotencyKey: string }> = [];
   for (const d of districts) {
-    const teacher = people.find((p) => p.role === "specialist_teacher" && p.districtSlug === d.slug) ?? people.find((p) => p.role === "district_lead" && p.districtSlug === d.slug);
+    const teacher = people.find((p) => p.role === "specialist_teacher" && !p.countyTeam && p.districtSlug === d.slug) ?? people.find((p) => p.role === "district_lead" && p.districtSlug === d.slug);
     const school = settings.find((s) => s.districtSlug === d.slug && s.phase === "primary");
     if (!teacher) continue;
     const plans: Array<{ phase: ClinicItem["phase"]; day: number; entries: number }> = [

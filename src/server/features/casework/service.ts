@@ -14,12 +14,12 @@
  */
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { canOpenCase, canRecordClinic, caseAccess, caseForView, clinicAccess, figuresAccess, type CaseAccess, type CaseworkCaller } from "../../../domain/casework/access";
+import { canOpenCase, canRecordClinic, caseAccess, caseForView, caseTeamOf, caseworkCallerOf, clinicAccess, figuresAccess, inPatch, withinRemit, type CaseAccess, type CaseworkCaller } from "../../../domain/casework/access";
 import { caseworkFigures, type CaseworkFigures } from "../../../domain/casework/kpi-figures";
 import type { CaseRecord, ReviewRecord } from "../../../domain/casework/model";
 import { casePhase } from "../../../domain/casework/phase";
 import { checkReview, overdueReviews, reviewDueDate, reviewsDueWithin, supportPlanAfterReview, type ReviewDue } from "../../../domain/casework/reviews";
-import { checkSenif } from "../../../domain/casework/early-years";
+import { checkSenif, senifFromOutcome } from "../../../domain/casework/early-years";
 import { changeStatus, closeCase, CASE_STATUS_LABELS, closureReasonLabel, inactiveReasonLabel } from "../../../domain/casework/status";
 import { targetsInForceOn } from "../../../domain/casework/targets";
 import { timeToSupport } from "../../../domain/casework/time-to-support";
@@ -93,9 +93,9 @@ export class CaseworkService {
 
   // ---- helpers ----
 
-  /** The People list has no county team yet (README): every caller is the district STLS's. */
+  /** The caller from their People entry: a county team member works that team's cases in every district. */
   private caller(person: Person): CaseworkCaller {
-    return { oid: person.oid, role: person.role, districtSlug: person.districtSlug, settingId: person.settingId };
+    return caseworkCallerOf(person);
   }
 
   private today(): string {
@@ -146,10 +146,16 @@ export class CaseworkService {
     return (await this.stores.reviews.all({ where: { caseId }, ...ALL })).map((r) => ({ ...r.value, id: r.id }));
   }
 
-  private async teacher(oid: string, districtSlug: string, path: string): Promise<Person> {
+  /**
+   * The teacher a case is allocated to: for the district STLS, a teacher or lead of the case's district
+   * (not a county team member); for a county team, one of that team's members, from any district.
+   */
+  private async teacher(oid: string, districtSlug: string, path: string, team: CaseTeam = "district"): Promise<Person> {
     const t = await this.ctx.people.byOid(oid);
-    if (!t || t.districtSlug !== districtSlug || (t.role !== "specialist_teacher" && t.role !== "district_lead")) {
-      throw invalid({ [path]: ["Choose a specialist teacher of this district from the list"] });
+    const staff = t !== undefined && (t.role === "specialist_teacher" || t.role === "district_lead");
+    const inTeam = staff && caseTeamOf(t.countyTeam) === team && (team !== "district" || t.districtSlug === districtSlug);
+    if (!t || !inTeam) {
+      throw invalid({ [path]: [team === "district" ? "Choose a specialist teacher of this district from the list" : "Choose a specialist teacher of the county team"] });
     }
     return t;
   }
@@ -165,6 +171,9 @@ export class CaseworkService {
     let items: CaseOf[];
     if (person.role === "senco") {
       items = person.settingId ? await this.stores.cases.all({ where: { settingId: person.settingId }, ...ALL }) : [];
+    } else if ((person.role === "specialist_teacher" || person.role === "district_lead") && caller.countyTeam) {
+      // A county team works in every district: its caseload is the team's, narrowed to a district if asked.
+      items = (await this.stores.cases.all({ where: { team: caller.countyTeam }, ...ALL })).filter((c) => !query.district || c.value.districtSlug === query.district);
     } else if (person.role === "specialist_teacher" || person.role === "district_lead") {
       if (query.district && query.district !== person.districtSlug) throw new AppError("not_found", "There is no such district in your caseload.");
       items = await this.stores.cases.all({ where: { districtSlug: person.districtSlug ?? "" }, ...ALL });
@@ -248,7 +257,8 @@ export class CaseworkService {
     return this.deps.referrals.claimCaseReference(district, holder, this.ctx.now());
   }
 
-  private async create(person: Person, input: CaseOpenInput, key: string, prefix: string, action: string, childRef?: string): Promise<FullCase> {
+  /** `senifRequestedAt`: the day of the LIFT whose outcome asked for a SENIF practitioner. */
+  private async create(person: Person, input: CaseOpenInput, key: string, prefix: string, action: string, childRef?: string, senifRequestedAt?: string): Promise<FullCase> {
     const at = (path: string) => (prefix ? `${prefix}.${path}` : path);
     const setting = (await this.settingNames()).get(input.settingId);
     if (!setting) throw invalid({ [at("settingId")]: ["Choose a school or setting from the list"] });
@@ -257,12 +267,14 @@ export class CaseworkService {
     const caller = this.caller(person);
     const scope = { team: input.team, districtSlug: setting.districtSlug, allocatedTeacherOid: input.allocatedTeacherOid };
     if (!canOpenCase(caller, scope)) {
-      if (caseAccess(caller, { ...scope, settingId: input.settingId }).view === "none" && person.role !== "senco") throw new AppError("not_found", "There is no such district in your caseload.");
+      // Outside the caller's patch (another district, another team): the district is not theirs to see.
+      if (!inPatch(caller, scope) && person.role !== "senco") throw new AppError("not_found", "There is no such district in your caseload.");
       throw new AppError("forbidden", "Only the district lead, or the specialist teacher allocated, opens a case.");
     }
-    const teacher = await this.teacher(input.allocatedTeacherOid, setting.districtSlug, at("allocatedTeacherOid"));
+    const teacher = await this.teacher(input.allocatedTeacherOid, setting.districtSlug, at("allocatedTeacherOid"), input.team);
     const today = this.today();
     const problems: FieldErrors = {};
+    if (!withinRemit(input.team, input.primaryArea)) problems[at("primaryArea")] = ["The county teams take sensory and/or physical needs: choose that area, or refer the child to the district STLS"];
     if (input.openedAt > today) problems[at("openedAt")] = ["The date the case opened cannot be in the future"];
     if (input.senifRequested && phase !== "early-years") problems[at("senifRequested")] = ["SENIF support is for early years children only"];
     input.targets.forEach((t, i) => {
@@ -301,7 +313,11 @@ export class CaseworkService {
       targets: input.targets,
       ...(input.child ? { child: input.child } : {}),
       ...(input.senifRequested
-        ? { senif: { status: "requested" as const, requestedAt: input.openedAt, requestedVia: input.origin.kind === "lift-outcome" ? ("lift-outcome" as const) : ("specialist-teacher" as const) } }
+        ? {
+            senif:
+              senifFromOutcome(phase, senifRequestedAt !== undefined, senifRequestedAt ?? input.openedAt) ??
+              ({ status: "requested", requestedAt: input.openedAt, requestedVia: input.origin.kind === "lift-outcome" ? "lift-outcome" : "specialist-teacher" } as const),
+          }
         : {}),
       ...(input.supportPlan.reviewDate ? { nextReviewDue: input.supportPlan.reviewDate } : {}),
       history: [await this.history(person, `${action}; ${teacher.displayName} allocated`)],
@@ -351,7 +367,8 @@ export class CaseworkService {
       supportPlan: outcome.value.outcome.supportPlan ?? {},
       targets: body.targets ?? [],
       status: "open-active",
-      ...(body.senifRequested ? { senifRequested: true } : {}),
+      // The early years LIFT's request, or the teacher's when opening.
+      ...(body.senifRequested ?? outcome.value.outcome.senifRequested ? { senifRequested: true } : {}),
     };
     const parsed = CaseOpenInput.safeParse(candidate);
     if (!parsed.success) {
@@ -359,7 +376,8 @@ export class CaseworkService {
     }
     const input = parsed.data;
     if (meeting && input.openedAt < ukDateOf(meeting.value.startsAt)) throw invalid({ openedAt: ["A case opens on or after the LIFT meeting that allocated it"] });
-    return this.create(person, input, key, "", "Case opened from the approved LIFT outcome", referral.value.caseReference);
+    const liftDate = meeting ? ukDateOf(meeting.value.startsAt) : input.openedAt;
+    return this.create(person, input, key, "", "Case opened from the approved LIFT outcome", referral.value.caseReference, outcome.value.outcome.senifRequested ? liftDate : undefined);
   }
 
   // ---- cases: changing ----
@@ -373,10 +391,11 @@ export class CaseworkService {
     const done: string[] = [];
     if (c.allocatedTeacherOid && c.allocatedTeacherOid !== item.value.allocatedTeacherOid) {
       if (!access.manage) throw new AppError("forbidden", "Only the district lead reallocates a case.");
-      const t = await this.teacher(c.allocatedTeacherOid, item.value.districtSlug, "changes.allocatedTeacherOid");
+      const t = await this.teacher(c.allocatedTeacherOid, item.value.districtSlug, "changes.allocatedTeacherOid", item.value.team);
       Object.assign(patch, { allocatedTeacherOid: t.oid, allocatedTeacherName: t.displayName });
       done.push(`reallocated to ${t.displayName}`);
     }
+    if (c.primaryArea && !withinRemit(item.value.team, c.primaryArea)) throw invalid({ "changes.primaryArea": ["The county teams take sensory and/or physical needs: this case stays in that area"] });
     if (c.yearGroup || c.primaryArea || c.secondaryArea) {
       Object.assign(patch, { ...(c.yearGroup ? { yearGroup: c.yearGroup } : {}), ...(c.primaryArea ? { primaryArea: c.primaryArea } : {}), ...(c.secondaryArea ? { secondaryArea: c.secondaryArea } : {}) });
       done.push("need or year group changed");

@@ -79,6 +79,7 @@ export function buildAgenda(a: AgendaInputs): Agenda {
       ...(str(child.yearGroup) ? { yearGroup: str(child.yearGroup) } : {}),
       ...(ageInMonths !== undefined ? { ageInMonths } : {}),
       ...(str(obj(r.body.needs).primaryArea) ? { primaryArea: str(obj(r.body.needs).primaryArea) } : {}),
+      ...(r.variant === "early-years" ? { earlyYears: true } : {}),
       ...(a.names && question ? { question } : {}),
       ...(a.names && str(child.legalName) ? { childName: str(child.legalName) } : {}),
       outcomeStatus: a.outcomes.get(s.id) ?? (r.outcome ? "approved" : "none"),

@@ -52,7 +52,7 @@ export async function seedOutcomeDemo(ctx: FeatureContext, stores: OutcomeStores
     const meeting = meetings.get(r.value.meetingId as string) as Item<LiftMeetingItem>;
     const start = DateTime.fromISO(meeting.value.startsAt, { zone: UK_ZONE });
     const lead = people.find((p) => p.role === "district_lead" && p.districtSlug === r.value.districtSlug);
-    const teacher: Person | undefined = people.find((p) => p.role === "specialist_teacher" && p.districtSlug === r.value.districtSlug) ?? lead;
+    const teacher: Person | undefined = people.find((p) => p.role === "specialist_teacher" && !p.countyTeam && p.districtSlug === r.value.districtSlug) ?? lead;
     const categories = stored.categories.map(categoryOf).filter((c): c is OutcomeCategory => c !== undefined);
     const allocates = categories.some((c) => SUPPORT_ALLOCATING.includes(c));
     const closed = r.value.status === "closed";
@@ -125,7 +125,7 @@ export async function seedOutcomeDemo(ctx: FeatureContext, stores: OutcomeStores
   const recorded = new Set((await stores.attendance.all()).map((a) => a.value.meetingId));
   const attendanceEntries: Array<{ value: LiftAttendanceItem; idempotencyKey: string }> = [...meetings.values()].filter((m) => !recorded.has(m.id)).map((m, i) => {
     const lead = people.find((p) => p.role === "district_lead" && p.districtSlug === m.value.districtSlug);
-    const members = people.filter((p) => p.districtSlug === m.value.districtSlug && (p.role === "specialist_teacher" || p.role === "lift_member"));
+    const members = people.filter((p) => p.districtSlug === m.value.districtSlug && !p.countyTeam && (p.role === "specialist_teacher" || p.role === "lift_member"));
     const settingIds = [...new Set(referrals.filter((r) => r.value.meetingId === m.id).map((r) => r.value.settingId))].sort();
     return {
       idempotencyKey: `demo-attendance:${m.id}`,

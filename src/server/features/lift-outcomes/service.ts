@@ -176,6 +176,9 @@ export class LiftOutcomeService {
     const referral = await this.caseOn(meetingId, referralId);
     if (meeting.value.status === "cancelled") throw new AppError("conflict", "This LIFT meeting was cancelled: move the case to another meeting before recording its outcome.");
     if (referral.value.status === "closed") throw new AppError("conflict", "This case is closed; its outcome can no longer be changed.");
+    if (checked.value.senifRequested && referral.value.variant !== "early-years") {
+      throw new AppError("validation_failed", "Some answers need attention.", { fieldErrors: { "outcome.senifRequested": ["SENIF support is for early years children only"] } });
+    }
     const allocatedTeacherName = await this.teacherName(checked.value, meeting.value.districtSlug);
 
     const now = this.ctx.now().toISOString();

@@ -5,12 +5,20 @@
  * case, due date and recipient — the key `review:<district>:<caseId>-<dueDate>:<due|overdue>` — so a
  * review moved to a new date is a new reminder, and the same one is never sent twice.
  *
+ * They are written down at 09:00 UK time on a school day (a weekday in term that is not a bank
+ * holiday), like the return reminders, so nobody is chased at a weekend or in a holiday; and never
+ * for a review due before the go-live cutoff (`CASEWORK_REMINDERS_FROM`, by default the reminders'
+ * go-live day), so a caseload entered with its history does not send a burst of old overdue reviews.
+ *
  * The card names the case by its reference only (never the child) and links to the Casework tab.
  * The source is the casework feature's, passed in by src/server/app/compose.ts.
  */
 import type { AdaptiveCard } from "../../../../bot/bot-port";
 import type { AppConfig } from "../../../config/config";
+import { REMINDER_TIME } from "../../../domain/reminders/plan";
+import { isSchoolDay, type ReportingCalendar } from "../../../domain/time/calendar";
 import { formatUkDateShort } from "../../../domain/time/format";
+import { atUkTime, ukDateOf } from "../../../domain/time/uk-clock";
 import type { Person } from "../../../schemas/reference/person";
 import type { OutboxItem } from "./lists";
 
@@ -19,6 +27,8 @@ export interface DueReview {
   caseId: string;
   childRef: string;
   districtSlug: string;
+  /** The team working the case: a county team's overdue reviews go to that team's leads. */
+  team?: string;
   teacherOid: string;
   dueDate: string;
   overdue: boolean;
@@ -29,21 +39,41 @@ export interface ReviewsSource {
   due(now: Date): Promise<{ dueSoon: readonly DueReview[]; overdue: readonly DueReview[] }>;
 }
 
-/** Outbox rows for what is due now: the teacher's for reviews due soon, each lead's for overdue ones. */
-export function reviewEntries(due: Awaited<ReturnType<ReviewsSource["due"]>>, people: readonly Person[], now: string): Array<{ value: OutboxItem; idempotencyKey: string }> {
+/**
+ * When review reminders may be written down at `now`: 09:00 UK time today when today is a school day
+ * and it is 09:00 or later; otherwise undefined (wait for the next school day's slot).
+ */
+export function reviewReminderSlot(now: string, calendar: ReportingCalendar): string | undefined {
+  const today = ukDateOf(now);
+  const at = atUkTime(today, REMINDER_TIME.hour, REMINDER_TIME.minute);
+  return isSchoolDay(today, calendar) && now >= at ? at : undefined;
+}
+
+/** The leads told of a case's overdue review: the district's for the district STLS, the team's for a county team. */
+function leadsOf(d: DueReview, people: readonly Person[]): Person[] {
+  const team = d.team ?? "district";
+  return people.filter((p) => p.role === "district_lead" && (team === "district" ? !p.countyTeam && p.districtSlug === d.districtSlug : `county-${p.countyTeam ?? ""}` === team));
+}
+
+/**
+ * Outbox rows for what is due in this slot: the teacher's for reviews due soon, each lead's for
+ * overdue ones; none for a review due before `from` (the go-live cutoff, a UK date).
+ */
+export function reviewEntries(due: Awaited<ReturnType<ReviewsSource["due"]>>, people: readonly Person[], slot: string, from: string): Array<{ value: OutboxItem; idempotencyKey: string }> {
   const rows: Array<{ value: OutboxItem; idempotencyKey: string }> = [];
   const add = (d: DueReview, step: "due" | "overdue", recipientOid: string) => {
+    if (d.dueDate < from) return;
     const period = `${d.caseId}-${d.dueDate}`;
     const key = `review:${d.districtSlug}:${period}:${step}`;
     const recipient = recipientOid.toLowerCase();
     rows.push({
       idempotencyKey: `${key}|${recipient}`,
-      value: { key, kind: "review", districtSlug: d.districtSlug, period, step, recipientOid: recipient, status: "pending", scheduledAt: now, attempts: 0, payload: { caseId: d.caseId, childRef: d.childRef, dueDate: d.dueDate } },
+      value: { key, kind: "review", districtSlug: d.districtSlug, period, step, recipientOid: recipient, status: "pending", scheduledAt: slot, attempts: 0, payload: { caseId: d.caseId, childRef: d.childRef, dueDate: d.dueDate } },
     });
   };
   for (const d of due.dueSoon) if (!d.overdue) add(d, "due", d.teacherOid);
   for (const d of due.overdue) {
-    for (const lead of people.filter((p) => p.role === "district_lead" && p.districtSlug === d.districtSlug)) add(d, "overdue", lead.oid);
+    for (const lead of leadsOf(d, people)) add(d, "overdue", lead.oid);
   }
   return rows;
 }

@@ -25,7 +25,7 @@ import type { Person } from "../../../schemas/reference/person";
 import type { ReferenceData } from "../../core/reference-data";
 import type { ExtensionRequestsList, OutboxItem, ReminderOutboxList, ReminderSnoozesList } from "./lists";
 import type { ReturnStatusSource } from "./return-status";
-import { caseworkLink, reviewEntries, reviewReminderCard, type ReviewsSource } from "./review-reminders";
+import { caseworkLink, reviewEntries, reviewReminderCard, reviewReminderSlot, type ReviewsSource } from "./review-reminders";
 import { returnView, summaryUrl } from "./views";
 
 export type OutboxStore = ListStore<typeof ReminderOutboxList.schema>;
@@ -34,7 +34,7 @@ export type ExtensionStore = ListStore<typeof ExtensionRequestsList.schema>;
 type Row = Item<OutboxItem>;
 
 export interface RunnerDeps {
-  config: Pick<AppConfig, "publicUrl" | "teamsAppId">;
+  config: Pick<AppConfig, "publicUrl" | "teamsAppId" | "caseworkRemindersFrom">;
   log: { info(o: object, m: string): void; warn(o: object, m: string): void; error(o: object, m: string): void };
   people: PeopleDirectory;
   reference: ReferenceData;
@@ -160,7 +160,11 @@ export class ReminderRunner {
       }
     }
     entries.push(...this.digestEntries(calendar, returns, districts.map((d) => d.slug), peopleList, now, notBefore));
-    if (this.deps.reviews) entries.push(...reviewEntries(await this.deps.reviews.due(this.deps.now()), peopleList, now));
+    const reviewSlot = this.deps.reviews ? reviewReminderSlot(now, calendar) : undefined;
+    if (this.deps.reviews && reviewSlot) {
+      const from = this.deps.config.caseworkRemindersFrom ?? ukDateOf(notBefore);
+      entries.push(...reviewEntries(await this.deps.reviews.due(this.deps.now()), peopleList, reviewSlot, from));
+    }
     const known = new Set(rows.map((r) => idempotencyOf(r.value)));
     const fresh = entries.filter((e) => !known.has(e.idempotencyKey));
     if (fresh.length > 0) rows.push(...(await this.deps.outbox.createMany(fresh)));
