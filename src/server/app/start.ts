@@ -80,6 +80,10 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const log = options.log ?? createLogger(config.logLevel);
   const report = options.report ?? (() => undefined);
   const now = options.now ?? (() => new Date());
+  for (const warning of config.warnings) {
+    log.warn(warning);
+    report(`WARNING: ${warning}`);
+  }
   const identity = createIdentity(config, { persistKey: !options.inMemory });
 
   let emulator: GraphEmulator | undefined;
