@@ -84,4 +84,10 @@ export interface BotConfig {
   appPassword?: string;
   tenantId?: string;
   appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
+  /** Bot Framework endpoints of the bot's cloud; absent: the SDK's public-cloud defaults. */
+  endpoints?: { openIdMetadataUrl: string; tokenIssuer: string; tokenEndpoint: string; oauthScope: string };
+  /** Activities from other tenants are refused (403). Absent: any tenant (local use). */
+  allowedTenantIds?: string[];
+  /** Activities whose serviceUrl is not https are refused (400): replies would travel in clear. */
+  httpsServiceUrlOnly?: boolean;
 }

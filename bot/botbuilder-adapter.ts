@@ -5,6 +5,7 @@
  */
 import type { RequestHandler } from "express";
 import {
+  CallerIdConstants,
   CardFactory,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -82,6 +83,12 @@ export function createBotAdapter(config: BotConfig, options: { log?: BotLog } = 
         next(new AppError("bad_request", "The request body is not a Bot Framework activity (it needs type, serviceUrl, conversation.id, from.id and recipient.id)."));
         return;
       }
+      const refused = refusal(config, parsed.data);
+      if (refused) {
+        log.warn({ code: refused.code, activityType: parsed.data.type }, "bot activity refused");
+        next(refused);
+        return;
+      }
       adapter.process(req, res, (context) => bot.run(context)).catch(next);
     };
   };
@@ -141,7 +148,7 @@ export function createBotAdapter(config: BotConfig, options: { log?: BotLog } = 
  * sends replies without one (what Agents Playground and local tests need; [teams-platform.md §6.1](../docs/reference/teams-platform.md#61-microsoft-365-agents-playground)).
  * It must then stay MultiTenant, because the SingleTenant/MSI factories insist on an app id.
  */
-function authOptions(config: BotConfig): ConfigurationBotFrameworkAuthenticationOptions {
+export function authOptions(config: BotConfig): ConfigurationBotFrameworkAuthenticationOptions {
   if (!config.appId) return {};
   if (config.appType !== "MultiTenant" && !config.tenantId) {
     throw new AppError("config_invalid", `BOT_TENANT_ID is required when BOT_TYPE is ${config.appType}.`);
@@ -151,7 +158,47 @@ function authOptions(config: BotConfig): ConfigurationBotFrameworkAuthentication
     MicrosoftAppPassword: config.appPassword,
     MicrosoftAppType: config.appType,
     MicrosoftAppTenantId: config.tenantId,
+    ...(config.endpoints ? cloudEndpoints(config.endpoints) : {}),
   };
+}
+
+/**
+ * The Bot Framework endpoints of the bot's cloud (sovereign clouds, test stand-ins). The SDK takes
+ * these "parameterized" settings all or nothing: given one, it uses none of its defaults, so each is
+ * passed, including the two this app has no setting for (OAuth API and Emulator metadata, unused).
+ */
+function cloudEndpoints(endpoints: NonNullable<BotConfig["endpoints"]>): ConfigurationBotFrameworkAuthenticationOptions {
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: endpoints.openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: endpoints.tokenIssuer,
+    ToChannelFromBotLoginUrl: endpoints.tokenEndpoint,
+    ToChannelFromBotOAuthScope: endpoints.oauthScope,
+    // The SDK's public-cloud values for what the app does not use (the user-token OAuth API, tokens
+    // from the Bot Framework Emulator app).
+    OAuthUrl: "https://api.botframework.com",
+    ToBotFromEmulatorOpenIdMetadataUrl: "https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration",
+    CallerId: CallerIdConstants.PublicAzureChannel,
+    ValidateAuthority: true,
+  };
+}
+
+/**
+ * What a production bot refuses before the SDK runs anything: a tenant it does not serve (the
+ * tenant is on the conversation, or in channelData.tenant for Teams) and a serviceUrl that is not
+ * https, where its replies and its token would travel in clear.
+ */
+function refusal(config: BotConfig, activity: z.infer<typeof IncomingActivity>): AppError | undefined {
+  if (config.httpsServiceUrlOnly && new URL(activity.serviceUrl).protocol !== "https:") {
+    return new AppError("bad_request", "The activity's serviceUrl must be https.");
+  }
+  if (config.allowedTenantIds) {
+    const tenantId = activity.conversation.tenantId ?? activity.channelData?.tenant?.id;
+    const allowed = config.allowedTenantIds.map((t) => t.toLowerCase());
+    if (!tenantId || !allowed.includes(tenantId.toLowerCase())) {
+      return new AppError("forbidden", "This bot does not serve the activity's tenant.");
+    }
+  }
+  return undefined;
 }
 
 const Account = z.looseObject({ id: z.string().min(1) });
@@ -159,9 +206,10 @@ const Account = z.looseObject({ id: z.string().min(1) });
 const IncomingActivity = z.looseObject({
   type: z.string().min(1),
   serviceUrl: z.url({ protocol: /^https?$/ }),
-  conversation: Account,
+  conversation: z.looseObject({ id: z.string().min(1), tenantId: z.string().optional() }),
   from: Account,
   recipient: Account,
+  channelData: z.looseObject({ tenant: z.looseObject({ id: z.string().optional() }).optional() }).optional(),
 });
 
 class LiftTeamsBot extends TeamsActivityHandler {

@@ -16,7 +16,7 @@ export interface Identity {
   localProvider?: LocalIdentityProvider;
 }
 
-export function createIdentity(config: AppConfig, options: { persistKey?: boolean } = {}): Identity {
+export function createIdentity(config: AppConfig, options: { persistKey?: boolean; fetch?: typeof fetch } = {}): Identity {
   const id = config.identity;
   if (id.mode === "local") {
     const localProvider = new LocalIdentityProvider({
@@ -35,14 +35,16 @@ export function createIdentity(config: AppConfig, options: { persistKey?: boolea
     });
     return { validator, localProvider };
   }
-  // Entra v2 tokens: issuer https://login.microsoftonline.com/{tid}/v2.0, keys from the common
-  // discovery jwks_uri (learn.microsoft.com "Access tokens" — validate iss per tenant).
+  // Entra v2 tokens: issuer <authority host>/{tid}/v2.0, keys from the jwks_uri of the tenant's
+  // discovery document (learn.microsoft.com "Access tokens" — validate iss per tenant). The host is
+  // the tenant's cloud (ENTRA_AUTHORITY_HOST): login.microsoftonline.com, .us, a national cloud.
   const validator = new TokenValidator({
-    issuer: "https://login.microsoftonline.com/{tenantid}/v2.0",
+    issuer: `${id.authorityHost}/{tenantid}/v2.0`,
     audiences: [id.audience, id.clientId],
     allowedTenantIds: id.allowedTenantIds,
     requiredScope: ACCESS_SCOPE,
-    jwks: { url: "https://login.microsoftonline.com/common/discovery/v2.0/keys" },
+    jwks: { discoveryUrl: `${id.authorityHost}/${id.tenantId}/v2.0/.well-known/openid-configuration` },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   return { validator };
 }

@@ -8,10 +8,15 @@
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
-import { ConfidentialClientApplication } from "@azure/msal-node";
+import { ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
+import { graphScope, msalAuthority } from "../graph/client";
 import { AppError } from "../errors";
 
 export interface OnBehalfOfOptions {
+  /** The Entra sign-in host of the tenant's cloud (ENTRA_AUTHORITY_HOST). */
+  authorityHost: string;
+  /** Microsoft Graph of that cloud (GRAPH_ENDPOINT): the default scope is its `.default`. */
+  graphEndpoint: string;
   tenantId: string;
   clientId: string;
   clientSecret?: string;
@@ -20,20 +25,22 @@ export interface OnBehalfOfOptions {
 
 export class OnBehalfOfTokenSource {
   private readonly msal: ConfidentialClientApplication;
+  private readonly defaultScopes: string[];
 
-  constructor(options: OnBehalfOfOptions) {
+  constructor(options: OnBehalfOfOptions, system?: Configuration["system"]) {
+    this.defaultScopes = [graphScope(options.graphEndpoint)];
     const auth = {
       clientId: options.clientId,
-      authority: `https://login.microsoftonline.com/${options.tenantId}`,
+      ...msalAuthority(options.authorityHost, options.tenantId),
       ...(options.clientSecret
         ? { clientSecret: options.clientSecret }
         : { clientCertificate: readCertificate(options.certificatePath) }),
     };
-    this.msal = new ConfidentialClientApplication({ auth });
+    this.msal = new ConfidentialClientApplication({ auth, ...(system ? { system } : {}) });
   }
 
   /** A Graph access token for the signed-in user, from their SSO token. */
-  async graphTokenFor(userAssertion: string, scopes: string[] = ["https://graph.microsoft.com/.default"]): Promise<string> {
+  async graphTokenFor(userAssertion: string, scopes: string[] = this.defaultScopes): Promise<string> {
     try {
       const result = await this.msal.acquireTokenOnBehalfOf({ oboAssertion: userAssertion, scopes });
       if (!result?.accessToken) throw new AppError("upstream_failed", "Microsoft Entra ID returned no token.");

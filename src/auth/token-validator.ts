@@ -3,7 +3,7 @@
  * against the issuer's JWKS, issuer, audience, expiry, tenant allow-list and the delegated scope.
  * Each failure maps to its own error code so clients and tests can tell them apart.
  */
-import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWK, type JWTPayload } from "jose";
+import { createLocalJWKSet, createRemoteJWKSet, customFetch, errors, jwtVerify, type JWK, type JWTPayload } from "jose";
 import { AppError } from "../errors";
 
 export interface TokenValidatorOptions {
@@ -13,7 +13,13 @@ export interface TokenValidatorOptions {
   allowedTenantIds: string[];
   /** Scope the tab's token must carry (Teams SSO: access_as_user). */
   requiredScope?: string;
-  jwks: { url: string } | { keys: () => Promise<{ keys: JWK[] }> };
+  /**
+   * Where the signing keys are: a JWKS URL, the issuer's OpenID discovery document (its `jwks_uri`,
+   * read once on first use), or a local key set.
+   */
+  jwks: { url: string } | { discoveryUrl: string } | { keys: () => Promise<{ keys: JWK[] }> };
+  /** The HTTP client for discovery and keys (tests stand in for the issuer); default global fetch. */
+  fetch?: typeof fetch;
   /** Seconds of clock skew tolerated. */
   clockToleranceSeconds?: number;
 }
@@ -33,8 +39,20 @@ export class TokenValidator {
 
   constructor(private readonly options: TokenValidatorOptions) {
     const source = options.jwks;
+    const fetchImpl = options.fetch;
+    const remote = (url: string) =>
+      createRemoteJWKSet(new URL(url), fetchImpl ? { [customFetch]: fetchImpl } : {}) as Parameters<typeof jwtVerify>[1];
     if ("url" in source) {
-      this.getKey = createRemoteJWKSet(new URL(source.url)) as Parameters<typeof jwtVerify>[1];
+      this.getKey = remote(source.url);
+    } else if ("discoveryUrl" in source) {
+      let keys: Promise<Parameters<typeof jwtVerify>[1]> | undefined;
+      this.getKey = (async (header: Parameters<ReturnType<typeof createLocalJWKSet>>[0], token: Parameters<ReturnType<typeof createLocalJWKSet>>[1]) => {
+        keys ??= discoverJwksUri(source.discoveryUrl, fetchImpl ?? fetch).then(remote);
+        // A failed discovery is retried on the next token rather than cached for the process's life.
+        keys.catch(() => (keys = undefined));
+        const getKey = (await keys) as (h: typeof header, t: typeof token) => ReturnType<ReturnType<typeof createLocalJWKSet>>;
+        return getKey(header, token);
+      }) as Parameters<typeof jwtVerify>[1];
     } else {
       this.getKey = (async (header: Parameters<ReturnType<typeof createLocalJWKSet>>[0], token: Parameters<ReturnType<typeof createLocalJWKSet>>[1]) => {
         this.localKeys ??= createLocalJWKSet(await source.keys());
@@ -85,6 +103,23 @@ export class TokenValidator {
       claims: payload,
     };
   }
+}
+
+/** The `jwks_uri` of an OpenID Connect discovery document (OpenID Connect Discovery 1.0 §3). */
+async function discoverJwksUri(discoveryUrl: string, fetchImpl: typeof fetch): Promise<string> {
+  let doc: unknown;
+  try {
+    const res = await fetchImpl(discoveryUrl, { headers: { accept: "application/json" }, signal: AbortSignal.timeout(10_000) });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    doc = await res.json();
+  } catch (error) {
+    throw new AppError("upstream_failed", "The sign-in service's discovery document could not be read.", { cause: error });
+  }
+  const uri = (doc as { jwks_uri?: unknown } | null)?.jwks_uri;
+  if (typeof uri !== "string" || !/^https?:\/\//.test(uri)) {
+    throw new AppError("upstream_failed", "The sign-in service's discovery document has no jwks_uri.");
+  }
+  return uri;
 }
 
 function mapJoseError(error: unknown): AppError {

@@ -23,6 +23,8 @@ const optionalText = z
   .trim()
   .transform((v) => (v === "" ? undefined : v))
   .optional();
+const httpsUrl = (example: string) =>
+  z.url({ protocol: /^https$/, message: `expected an https URL such as ${example}` }).transform((v) => v.replace(/\/+$/, ""));
 const guidList = z
   .string()
   .trim()
@@ -33,7 +35,8 @@ const guidList = z
 const EnvSchema = z
   .object({
     PORT: port(3978),
-    HOST: z.string().trim().min(1).default("localhost"),
+    /** Default: localhost in local mode, 0.0.0.0 (all interfaces) in tenant mode. */
+    HOST: z.string().trim().min(1).optional(),
     PUBLIC_URL: z.url({ message: "expected an absolute URL such as https://lift.example.org" }).optional(),
     GRAPH_EMULATOR_PORT: port(3979),
     GRAPH_EMULATOR_LATENCY_MS: z
@@ -49,7 +52,10 @@ const EnvSchema = z
     GRAPH_EMULATOR_FAULT_STATUS: z.enum(["429", "503", "mixed"], { message: "expected 429, 503 or mixed" }).optional(),
     GRAPH_EMULATOR_RETRY_AFTER: z.coerce.number({ message: "expected seconds" }).int().min(0).max(120).optional(),
     DATA_DIR: z.string().trim().min(1).default("./.data"),
-    DEMO_DATA: onOff.default(true),
+    /** Default: on in local mode, off in tenant mode (where on is allowed only when set explicitly). */
+    DEMO_DATA: onOff.optional(),
+    /** Local sign-in hands out tokens for any demo user; off the loopback interface only when asked. */
+    LOCAL_SIGN_IN_ON_NETWORK: onOff.default(false),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     REMINDERS: onOff.default(true),
     /** Casework review reminders only for reviews due on or after this UK date (the go-live cutoff). */
@@ -68,41 +74,91 @@ const EnvSchema = z
     SHAREPOINT_SITE_URL: z
       .url({ message: "expected the site's URL such as https://contoso.sharepoint.com/sites/lift-hub" })
       .optional(),
+    // Sovereign clouds (national clouds): the Entra sign-in host and the Graph endpoint of that cloud.
+    ENTRA_AUTHORITY_HOST: httpsUrl("https://login.microsoftonline.us").optional(),
+    GRAPH_ENDPOINT: httpsUrl("https://graph.microsoft.us").optional(),
     BOT_ID: guid.optional(),
     BOT_PASSWORD: optionalText,
     BOT_TENANT_ID: guid.optional(),
     BOT_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("SingleTenant"),
     TEAMS_APP_ID: guid.optional(),
+    // Bot Framework endpoints (public cloud by default): where the channel's signing keys are
+    // published, the issuer its tokens carry, and where the bot gets tokens to call the connector.
+    BOT_OPENID_METADATA_URL: httpsUrl("https://login.botframework.azure.us/v1/.well-known/openidconfiguration").default(
+      "https://login.botframework.com/v1/.well-known/openidconfiguration",
+    ),
+    BOT_TOKEN_ISSUER: z.url({ message: "expected the issuer URL such as https://api.botframework.us" }).default("https://api.botframework.com"),
+    BOT_TOKEN_ENDPOINT: httpsUrl("https://login.microsoftonline.us/MicrosoftServices.onmicrosoft.us").default(
+      "https://login.microsoftonline.com/botframework.com",
+    ),
+    BOT_OAUTH_SCOPE: z.url({ message: "expected the connector's scope such as https://api.botframework.us" }).default("https://api.botframework.com"),
   })
   .superRefine((env, ctx) => {
-    if (env.ENTRA_TENANT_ID) {
+    const tenantSet = TENANT_SETTINGS.filter((key) => env[key] !== undefined);
+    if (tenantSet.length > 0) {
+      // Any tenant setting means tenant mode: a half-configured tenant must not start in local mode,
+      // where anyone can sign in as anyone.
+      const because = `required in tenant mode (on because ${tenantSet.join(", ")} ${tenantSet.length === 1 ? "is" : "are"} set)`;
       const need: Array<[keyof typeof env, string]> = [
+        ["ENTRA_TENANT_ID", "the directory (tenant) id"],
         ["AAD_APP_CLIENT_ID", "the Entra app (client) id"],
         ["SHAREPOINT_SITE_URL", "the SharePoint site that holds the lists"],
+        ["PUBLIC_URL", "the https address users reach the app at"],
+        // Without a bot id the endpoint accepts unauthenticated activities and would post replies to
+        // any serviceUrl, so a production deployment must configure the bot's identity.
+        ["BOT_ID", "the Azure Bot's Microsoft App ID"],
       ];
       for (const [key, what] of need) {
-        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: `required when ENTRA_TENANT_ID is set: ${what}` });
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: `${because}: ${what}` });
       }
       if (!env.AAD_APP_CLIENT_SECRET && !env.AAD_APP_CERTIFICATE_PATH) {
+        ctx.addIssue({ code: "custom", path: ["AAD_APP_CLIENT_SECRET"], message: `${because} (or set AAD_APP_CERTIFICATE_PATH)` });
+      }
+      if (env.PUBLIC_URL && new URL(env.PUBLIC_URL).protocol !== "https:") {
+        ctx.addIssue({ code: "custom", path: ["PUBLIC_URL"], message: "must be an https URL in tenant mode (Teams loads tabs over https only)" });
+      }
+    } else {
+      const host = env.HOST ?? "localhost";
+      if (!isLoopback(host) && !env.LOCAL_SIGN_IN_ON_NETWORK) {
         ctx.addIssue({
           code: "custom",
-          path: ["AAD_APP_CLIENT_SECRET"],
-          message: "required when ENTRA_TENANT_ID is set (or set AAD_APP_CERTIFICATE_PATH)",
+          path: ["HOST"],
+          message: `${host} is not a loopback interface, and local mode lets anyone sign in as any demo user: use localhost, or set LOCAL_SIGN_IN_ON_NETWORK=on to allow it on a trusted network`,
         });
       }
     }
-    // Without a bot id the endpoint accepts unauthenticated activities and would post replies to any
-    // serviceUrl, so a production deployment must configure the bot's identity.
-    if (env.ENTRA_TENANT_ID && !env.BOT_ID) {
-      ctx.addIssue({ code: "custom", path: ["BOT_ID"], message: "required when ENTRA_TENANT_ID is set: the Azure Bot's Microsoft App ID" });
-    }
-    if (env.BOT_ID && env.BOT_TYPE !== "MultiTenant" && !env.BOT_TENANT_ID && !env.ENTRA_TENANT_ID) {
+    // In tenant mode a missing ENTRA_TENANT_ID is reported above; the bot then defaults to it.
+    if (env.BOT_ID && env.BOT_TYPE !== "MultiTenant" && !env.BOT_TENANT_ID && tenantSet.length === 0) {
       ctx.addIssue({ code: "custom", path: ["BOT_TENANT_ID"], message: `required for a ${env.BOT_TYPE} bot (or set ENTRA_TENANT_ID)` });
     }
     if (env.BOT_ID && !env.BOT_PASSWORD && env.BOT_TYPE !== "UserAssignedMSI") {
       ctx.addIssue({ code: "custom", path: ["BOT_PASSWORD"], message: "required when BOT_ID is set" });
     }
   });
+
+/** Settings that only mean something against a real tenant: giving any of them selects tenant mode. */
+export const TENANT_SETTINGS = [
+  "ENTRA_TENANT_ID",
+  "ENTRA_ALLOWED_TENANT_IDS",
+  "AAD_APP_CLIENT_ID",
+  "AAD_APP_CLIENT_SECRET",
+  "AAD_APP_CERTIFICATE_PATH",
+  "AAD_APP_ID_URI",
+  "SHAREPOINT_SITE_URL",
+  "ENTRA_AUTHORITY_HOST",
+  "GRAPH_ENDPOINT",
+] as const;
+
+/** Public-cloud defaults of the sovereign-cloud settings. */
+export const PUBLIC_CLOUD = {
+  authorityHost: "https://login.microsoftonline.com",
+  graphEndpoint: "https://graph.microsoft.com",
+} as const;
+
+function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
 
 export type IdentityConfig =
   | { mode: "local"; tenantId: string; clientId: string; audience: string }
@@ -114,6 +170,8 @@ export type IdentityConfig =
       clientSecret?: string;
       certificatePath?: string;
       audience: string;
+      /** Entra sign-in host of the tenant's cloud: tokens come from <authorityHost>/<tenant>/v2.0. */
+      authorityHost: string;
     };
 
 export interface AppConfig {
@@ -123,6 +181,8 @@ export interface AppConfig {
   publicUrl: string;
   dataDir: string;
   demoData: boolean;
+  /** Things worth an operator's attention that do not stop start-up (printed and logged at start). */
+  warnings: string[];
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   reminders: boolean;
   /**
@@ -135,10 +195,30 @@ export interface AppConfig {
   identity: IdentityConfig;
   graph:
     | { mode: "emulator"; port: number; siteUrl: string; faults: EmulatorFaults }
-    | { mode: "tenant"; siteUrl: string };
-  bot: { appId?: string; appPassword?: string; tenantId?: string; appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI" };
+    | { mode: "tenant"; siteUrl: string; /** Microsoft Graph of the tenant's cloud, no trailing slash. */ endpoint: string };
+  bot: BotSettings;
   /** The Teams app id (manifest `id`), for deep links to the app's tabs from bot cards. */
   teamsAppId?: string;
+}
+
+export interface BotSettings {
+  appId?: string;
+  appPassword?: string;
+  tenantId?: string;
+  appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
+  /** Bot Framework endpoints of the cloud the bot is registered in. */
+  endpoints: BotEndpoints;
+  /** Tenant mode: activities from other tenants are refused. Absent: any tenant (local mode). */
+  allowedTenantIds?: string[];
+  /** Tenant mode: activities whose serviceUrl is not https are refused. */
+  httpsServiceUrlOnly: boolean;
+}
+
+export interface BotEndpoints {
+  openIdMetadataUrl: string;
+  tokenIssuer: string;
+  tokenEndpoint: string;
+  oauthScope: string;
 }
 
 /** Fault injection for the embedded emulator (tests and benchmarks). */
@@ -194,19 +274,25 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     );
   }
   const e = parsed.data;
+  const tenant = TENANT_SETTINGS.some((key) => e[key] !== undefined);
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
   const dataDir = path.resolve(cwd, e.DATA_DIR);
+  const warnings: string[] = [];
+  if (tenant && e.DEMO_DATA) {
+    warnings.push("DEMO_DATA=on in tenant mode: fictitious meetings, referrals and KPI returns are being written to the SharePoint site. Never do this on a site people use.");
+  }
 
-  const identity: IdentityConfig = e.ENTRA_TENANT_ID
+  const identity: IdentityConfig = tenant
     ? {
         mode: "entra",
-        tenantId: e.ENTRA_TENANT_ID,
-        allowedTenantIds: e.ENTRA_ALLOWED_TENANT_IDS ?? [e.ENTRA_TENANT_ID],
+        tenantId: e.ENTRA_TENANT_ID ?? "",
+        allowedTenantIds: e.ENTRA_ALLOWED_TENANT_IDS ?? [e.ENTRA_TENANT_ID ?? ""],
         clientId: e.AAD_APP_CLIENT_ID ?? "",
         clientSecret: e.AAD_APP_CLIENT_SECRET,
         certificatePath: e.AAD_APP_CERTIFICATE_PATH,
         // Teams SSO tokens carry the Application ID URI as audience ([teams-platform.md §3](../../docs/reference/teams-platform.md#3-tab-sso-and-on-behalf-of)).
         audience: e.AAD_APP_ID_URI ?? `api://${new URL(publicUrl).host}/${e.AAD_APP_CLIENT_ID}`,
+        authorityHost: e.ENTRA_AUTHORITY_HOST ?? PUBLIC_CLOUD.authorityHost,
       }
     : {
         mode: "local",
@@ -217,19 +303,33 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
 
   return {
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (tenant ? "0.0.0.0" : "localhost"),
     publicUrl,
     dataDir,
-    demoData: e.DEMO_DATA,
+    demoData: e.DEMO_DATA ?? !tenant,
+    warnings,
     logLevel: e.LOG_LEVEL,
     reminders: e.REMINDERS,
     ...(e.CASEWORK_REMINDERS_FROM ? { caseworkRemindersFrom: e.CASEWORK_REMINDERS_FROM } : {}),
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
     identity,
-    graph: e.ENTRA_TENANT_ID
-      ? { mode: "tenant", siteUrl: e.SHAREPOINT_SITE_URL ?? "" }
-      : { mode: "emulator", port: e.GRAPH_EMULATOR_PORT, siteUrl: e.SHAREPOINT_SITE_URL ?? LOCAL_SITE_URL, faults: emulatorFaults(e) },
-    bot: { appId: e.BOT_ID, appPassword: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID ?? e.ENTRA_TENANT_ID, appType: e.BOT_TYPE },
+    graph: tenant
+      ? { mode: "tenant", siteUrl: e.SHAREPOINT_SITE_URL ?? "", endpoint: e.GRAPH_ENDPOINT ?? PUBLIC_CLOUD.graphEndpoint }
+      : { mode: "emulator", port: e.GRAPH_EMULATOR_PORT, siteUrl: LOCAL_SITE_URL, faults: emulatorFaults(e) },
+    bot: {
+      appId: e.BOT_ID,
+      appPassword: e.BOT_PASSWORD,
+      tenantId: e.BOT_TENANT_ID ?? e.ENTRA_TENANT_ID,
+      appType: e.BOT_TYPE,
+      endpoints: {
+        openIdMetadataUrl: e.BOT_OPENID_METADATA_URL,
+        tokenIssuer: e.BOT_TOKEN_ISSUER.replace(/\/+$/, ""),
+        tokenEndpoint: e.BOT_TOKEN_ENDPOINT,
+        oauthScope: e.BOT_OAUTH_SCOPE.replace(/\/+$/, ""),
+      },
+      ...(tenant ? { allowedTenantIds: identity.mode === "entra" ? identity.allowedTenantIds : [] } : {}),
+      httpsServiceUrlOnly: tenant,
+    },
     ...(e.TEAMS_APP_ID ? { teamsAppId: e.TEAMS_APP_ID } : {}),
   };
 }

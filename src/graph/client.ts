@@ -31,7 +31,8 @@ export interface GraphConnection {
   mode: "emulator" | "tenant";
 }
 
-export const GRAPH_SCOPE = "https://graph.microsoft.com/.default";
+/** App-only scope of a Graph endpoint: everything the app was granted on it. */
+export const graphScope = (endpoint: string) => `${endpoint.replace(/\/+$/, "")}/.default`;
 /** The emulator accepts any bearer token (src/emulator/auth.ts, mode "any"). */
 const EMULATOR_TOKEN = "lift-hub-emulator-token";
 
@@ -62,6 +63,8 @@ export function createEmulatorClient(endpoint: EmulatorEndpoint): GraphConnectio
 }
 
 export interface TenantCredentials {
+  /** The Entra sign-in host of the tenant's cloud (ENTRA_AUTHORITY_HOST). */
+  authorityHost: string;
   tenantId: string;
   clientId: string;
   clientSecret?: string;
@@ -69,19 +72,32 @@ export interface TenantCredentials {
   certificatePath?: string;
 }
 
-/** An msal-node client-credentials provider; msal caches the token until shortly before expiry. */
-export function msalAuthProvider(creds: TenantCredentials): AuthenticationProvider {
-  const auth: Configuration["auth"] = {
-    clientId: creds.clientId,
-    authority: `https://login.microsoftonline.com/${creds.tenantId}`,
+/**
+ * msal-node's authority settings for a tenant in the cloud at `authorityHost`. A host msal does not
+ * know (a national cloud it has no metadata for, a test stand-in) is listed as a known authority so
+ * msal reads that host's own discovery document instead of asking the public cloud about it.
+ */
+export function msalAuthority(authorityHost: string, tenantId: string): Pick<Configuration["auth"], "authority" | "knownAuthorities"> {
+  const host = authorityHost.replace(/\/+$/, "");
+  return {
+    authority: `${host}/${tenantId}`,
+    ...(new URL(host).host === "login.microsoftonline.com" ? {} : { knownAuthorities: [new URL(host).host] }),
   };
+}
+
+/** An msal-node client-credentials provider; msal caches the token until shortly before expiry. */
+export function msalAuthProvider(
+  creds: TenantCredentials,
+  options: { scope: string; system?: Configuration["system"] },
+): AuthenticationProvider {
+  const auth: Configuration["auth"] = { clientId: creds.clientId, ...msalAuthority(creds.authorityHost, creds.tenantId) };
   if (creds.clientSecret) auth.clientSecret = creds.clientSecret;
   else if (creds.certificatePath) auth.clientCertificate = certificateCredential(creds.certificatePath);
   else throw new AppError("config_invalid", "A client secret or a certificate is needed to call Microsoft Graph as the app.");
-  const app = new ConfidentialClientApplication({ auth });
+  const app = new ConfidentialClientApplication({ auth, ...(options.system ? { system: options.system } : {}) });
   return {
     getAccessToken: async () => {
-      const result = await app.acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE] });
+      const result = await app.acquireTokenByClientCredential({ scopes: [options.scope] });
       if (!result?.accessToken) throw new AppError("upstream_failed", "Microsoft Entra ID returned no access token for Graph.");
       return result.accessToken;
     },
@@ -102,10 +118,21 @@ function certificateCredential(path: string): { thumbprintSha256: string; privat
   return { thumbprintSha256: cert.fingerprint256.replace(/:/g, ""), privateKey, x5c: certPem };
 }
 
-/** A client for Microsoft Graph with app-only (client-credentials) tokens. */
-export function createTenantClient(creds: TenantCredentials): GraphConnection {
-  const baseUrl = "https://graph.microsoft.com/";
-  const client = Client.initWithMiddleware({ middleware: middlewareChain(msalAuthProvider(creds)), baseUrl, defaultVersion: "v1.0" });
+/**
+ * A client for Microsoft Graph at `endpoint` (GRAPH_ENDPOINT: the tenant's cloud) with app-only
+ * (client-credentials) tokens for that endpoint. `system` reaches msal-node (tests give it a network
+ * client standing in for Entra ID).
+ */
+export function createTenantClient(creds: TenantCredentials, endpoint: string, options: { system?: Configuration["system"] } = {}): GraphConnection {
+  const baseUrl = endpoint.replace(/\/+$/, "") + "/";
+  const client = Client.initWithMiddleware({
+    middleware: middlewareChain(msalAuthProvider(creds, { scope: graphScope(endpoint), ...options })),
+    baseUrl,
+    defaultVersion: "v1.0",
+    // The SDK attaches the token only for the Graph hosts it knows (the public and national clouds);
+    // name this endpoint's host so a cloud it does not list still gets it ([§8.1](../../docs/reference/graph-sharepoint-lists.md#81-initialisation-base-url-and-customhosts)).
+    customHosts: new Set([new URL(baseUrl).hostname]),
+  });
   return { client, baseUrl, mode: "tenant" };
 }
 
@@ -122,5 +149,8 @@ export function createGraphClient(config: AppConfig, options: { emulator?: Emula
   }
   const id = config.identity;
   if (id.mode !== "entra") throw new AppError("config_invalid", "Tenant mode needs ENTRA_TENANT_ID and the app's credentials.");
-  return createTenantClient({ tenantId: id.tenantId, clientId: id.clientId, clientSecret: id.clientSecret, certificatePath: id.certificatePath });
+  return createTenantClient(
+    { authorityHost: id.authorityHost, tenantId: id.tenantId, clientId: id.clientId, clientSecret: id.clientSecret, certificatePath: id.certificatePath },
+    config.graph.endpoint,
+  );
 }

@@ -11,6 +11,7 @@ import { Client, GraphError, HTTPMessageHandler, type ClientOptions } from "@mic
 import { Agent } from "undici";
 import { GraphEmulator, type GraphEmulatorOptions } from "../../src/emulator";
 import { createTenantClient } from "../../src/graph/client";
+import { PUBLIC_CLOUD } from "../../src/config/config";
 
 export interface Target {
   kind: "emulator" | "tenant";
@@ -89,11 +90,15 @@ export async function emulatorTarget(): Promise<Target> {
 
 /** A real tenant through the app's own tenant client (src/graph/client.ts), app-only credentials. */
 export async function tenantTarget(): Promise<Target> {
-  const { client, baseUrl } = createTenantClient({
-    tenantId: tenantEnv.tenantId as string,
-    clientId: tenantEnv.clientId as string,
-    clientSecret: tenantEnv.clientSecret as string,
-  });
+  const { client, baseUrl } = createTenantClient(
+    {
+      authorityHost: PUBLIC_CLOUD.authorityHost,
+      tenantId: tenantEnv.tenantId as string,
+      clientId: tenantEnv.clientId as string,
+      clientSecret: tenantEnv.clientSecret as string,
+    },
+    PUBLIC_CLOUD.graphEndpoint,
+  );
   const anonymousClient = Client.initWithMiddleware({ middleware: new HTTPMessageHandler() });
   const site = new URL(tenantEnv.siteUrl as string);
   const origin = baseUrl.replace(/\/+$/, "");

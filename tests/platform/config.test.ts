@@ -50,9 +50,9 @@ describe("configuration", () => {
     expect(loadConfig({ DEMO_DATA: "off" }).demoData).toBe(false);
   });
 
-  it("a tenant needs its client id, secret and site, and names each missing one", () => {
+  it("a tenant needs its client id, secret, site, public URL and bot, and names each missing one", () => {
     const found = problems({ ENTRA_TENANT_ID: "11111111-2222-3333-4444-555555555555" }).map((p) => p.variable);
-    expect(found.sort()).toEqual(["AAD_APP_CLIENT_ID", "AAD_APP_CLIENT_SECRET", "BOT_ID", "SHAREPOINT_SITE_URL"]);
+    expect(found.sort()).toEqual(["AAD_APP_CLIENT_ID", "AAD_APP_CLIENT_SECRET", "BOT_ID", "PUBLIC_URL", "SHAREPOINT_SITE_URL"]);
   });
 
   it("a complete tenant configuration switches identity and Graph to production", () => {
@@ -72,7 +72,7 @@ describe("configuration", () => {
       allowedTenantIds: ["11111111-2222-3333-4444-555555555555"],
       audience: "api://lift.contoso.org/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee",
     });
-    expect(config.graph).toEqual({ mode: "tenant", siteUrl: "https://contoso.sharepoint.com/sites/lift-hub" });
+    expect(config.graph).toEqual({ mode: "tenant", siteUrl: "https://contoso.sharepoint.com/sites/lift-hub", endpoint: "https://graph.microsoft.com" });
     expect(config.publicUrl).toBe("https://lift.contoso.org");
   });
 

@@ -151,7 +151,7 @@ describe("infra/azure.bicep and its parameters file", () => {
     const env = deployedSettings();
     const config = loadConfig(env, "/home/site/wwwroot");
     expect(config.identity.mode).toBe("entra");
-    expect(config.graph).toEqual({ mode: "tenant", siteUrl: PLACEHOLDER_STAND_INS.SHAREPOINT_SITE_URL });
+    expect(config.graph).toMatchObject({ mode: "tenant", siteUrl: PLACEHOLDER_STAND_INS.SHAREPOINT_SITE_URL });
     expect(config.demoData).toBe(false);
     expect(config.host).toBe("0.0.0.0");
     expect(config.publicUrl).toBe("https://lifthubdev.azurewebsites.net");

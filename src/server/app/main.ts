@@ -1,4 +1,7 @@
-/** `npm start`: read the configuration, start everything, print the URLs. */
+/** `npm start` (as dist/main.js): read the configuration, start everything, print the URLs. */
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { ConfigError, loadConfig } from "../../config/config";
 import { LISTED_TAB_PAGES } from "../../teams-app/tab-pages";
 import { startApp } from "./start";
@@ -14,7 +17,7 @@ async function main() {
     }
     throw error;
   }
-  const running = await startApp(config, { report: (line) => console.log(line) });
+  const running = await startApp(config, { report: (line) => console.log(line), tabsDistDir: bundledTabs() });
   const base = config.publicUrl;
   console.log(`LIFT Hub is running at ${base}  (local: ${running.url})`);
   console.log(`  health:  ${base}/healthz`);
@@ -29,6 +32,15 @@ async function main() {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+/**
+ * The built app (dist/main.js) serves the tab pages built beside it (dist/tabs); run from source it
+ * uses the default, tabs/dist.
+ */
+function bundledTabs(): string | undefined {
+  const beside = path.join(path.dirname(fileURLToPath(import.meta.url)), "tabs");
+  return existsSync(path.join(beside, ".tabs-stamp")) ? beside : undefined;
 }
 
 main().catch((error: unknown) => {

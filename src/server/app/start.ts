@@ -12,7 +12,7 @@ import type { ConversationStore } from "../../../bot/conversation-store";
 import { createLiftBot } from "../../../bot/lift-bot";
 import { createIdentity, type Identity } from "../../auth/identity";
 import type { AppConfig } from "../../config/config";
-import { GraphEmulator } from "../../emulator";
+import type { GraphEmulator } from "../../emulator";
 import { bootstrapGraph, type GraphBootstrap } from "../core/bootstrap";
 import type { EmulatorEndpoint } from "../../graph/client";
 import { formatLoadReport } from "../core/reference-data-loader";
@@ -80,12 +80,19 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   const log = options.log ?? createLogger(config.logLevel);
   const report = options.report ?? (() => undefined);
   const now = options.now ?? (() => new Date());
+  for (const warning of config.warnings) {
+    log.warn(warning);
+    report(`WARNING: ${warning}`);
+  }
   const identity = createIdentity(config, { persistKey: !options.inMemory });
 
   let emulator: GraphEmulator | undefined;
   let endpoint: EmulatorEndpoint | undefined;
   if (config.graph.mode === "emulator") {
     const site = new URL(config.graph.siteUrl);
+    // Loaded in local mode only: the emulator, its native SQLite module and certificate code are not
+    // part of a production start (the bundle keeps it in a chunk of its own).
+    const { GraphEmulator } = await import("../../emulator");
     emulator = new GraphEmulator({
       port: options.inMemory ? 0 : config.graph.port,
       inMemory: options.inMemory,

@@ -130,7 +130,11 @@ interface PlannedReferral {
 
 export async function seedReferralDemo(ctx: FeatureContext, stores: ReferralStores): Promise<string[]> {
   let seeded = false;
-  for await (const existing of stores.referrals.query({ pageSize: 1 })) seeded = Boolean(existing);
+  // One item is enough to know: stop at the first page rather than walking every referral one by one.
+  for await (const existing of stores.referrals.query({ pageSize: 1 })) {
+    seeded = Boolean(existing);
+    break;
+  }
   if (seeded) return ["LIFT meetings and referrals: demo data already there"];
 
   const now = ctx.now();

@@ -1,0 +1,119 @@
+/**
+ * `npm run build`: the deployable in dist/ — the server bundled by esbuild (dist/main.js, the
+ * emulator in a chunk of its own loaded only in local mode) and the tab pages built by Vite
+ * (dist/tabs, found by dist/main.js beside itself). Dependencies stay in node_modules: the bundle
+ * needs only the production ones (`npm ci --omit=dev`), better-sqlite3 among them as a native module.
+ *
+ * Each part is rebuilt only when its inputs changed: a hash of the input files is kept beside the
+ * output, so `npm start` after `npm start` goes straight to starting the server.
+ *
+ *   npm run build             build what is out of date
+ *   npm run build -- --force  build everything
+ */
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const DIST = path.join(ROOT, "dist");
+/** Packages loaded from node_modules at run time: the package.json `dependencies`. */
+const RUNTIME_PACKAGES = Object.keys(
+  (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { dependencies?: Record<string, string> }).dependencies ?? {},
+);
+const SKIP_DIRS = new Set(["node_modules", "dist", ".data"]);
+
+/** What each part is made of. The lock file counts: a dependency update can change the output. */
+const PARTS = {
+  server: {
+    stamp: path.join(DIST, ".server-stamp"),
+    inputs: ["src", "bot", "package.json", "package-lock.json", "scripts/build.ts"],
+  },
+  tabs: {
+    stamp: path.join(DIST, "tabs", ".tabs-stamp"),
+    // Tabs import pure code from src/domain and src/schemas, and take their pages from src/teams-app.
+    inputs: ["tabs", "src/domain", "src/schemas", "src/teams-app/tab-pages.ts", "package-lock.json", "scripts/build.ts"],
+  },
+} as const;
+
+function filesUnder(target: string): string[] {
+  if (!fs.existsSync(target)) return [];
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return [target];
+  return fs
+    .readdirSync(target)
+    .filter((entry) => !SKIP_DIRS.has(entry))
+    .sort()
+    .flatMap((entry) => filesUnder(path.join(target, entry)));
+}
+
+/** A hash of the inputs' paths and contents (not times: a fresh clone has new times, same code). */
+export function inputsHash(inputs: readonly string[]): string {
+  const hash = createHash("sha256");
+  for (const file of inputs.flatMap((input) => filesUnder(path.join(ROOT, input)))) {
+    hash.update(path.relative(ROOT, file)).update("\0").update(fs.readFileSync(file)).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+function upToDate(stamp: string, hash: string): boolean {
+  return fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8").trim() === hash;
+}
+
+async function buildServer() {
+  const { build } = await import("esbuild");
+  const out = path.join(DIST);
+  for (const old of ["main.js", "main.js.map", "chunks"]) fs.rmSync(path.join(out, old), { recursive: true, force: true });
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: { main: "src/server/app/main.ts" },
+    outdir: out,
+    bundle: true,
+    // Dynamic imports (the emulator) become chunks of their own, loaded only when imported.
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
+    format: "esm",
+    platform: "node",
+    target: "node20.19",
+    // Every package is bundled (tree-shaken) except the native SQLite module, the one production
+    // dependency left to install: the deployable stays small (botbuilder and msal pull in hundreds
+    // of megabytes of packages, most of them never loaded).
+    external: [...RUNTIME_PACKAGES],
+    // Bundled CommonJS packages call require() for Node built-ins; give the ES module one.
+    banner: { js: 'import { createRequire as __liftCreateRequire } from "node:module"; const require = __liftCreateRequire(import.meta.url);' },
+    sourcemap: true,
+    logLevel: "warning",
+  });
+}
+
+async function buildTabs() {
+  const { build } = await import("vite");
+  await build({
+    configFile: path.join(ROOT, "tabs", "vite.config.ts"),
+    logLevel: "warn",
+    build: { outDir: path.join(DIST, "tabs"), emptyOutDir: true },
+  });
+}
+
+async function main() {
+  const force = process.argv.includes("--force");
+  fs.mkdirSync(DIST, { recursive: true });
+  for (const [name, part] of Object.entries(PARTS) as Array<[keyof typeof PARTS, (typeof PARTS)[keyof typeof PARTS]]>) {
+    const hash = inputsHash(part.inputs);
+    if (!force && upToDate(part.stamp, hash)) {
+      console.log(`build: ${name} is up to date`);
+      continue;
+    }
+    const startedAt = Date.now();
+    if (name === "server") await buildServer();
+    else await buildTabs();
+    fs.mkdirSync(path.dirname(part.stamp), { recursive: true });
+    fs.writeFileSync(part.stamp, `${hash}\n`);
+    console.log(`build: ${name} built in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error("build failed:", error);
+  process.exit(1);
+});

@@ -1,0 +1,93 @@
+/**
+ * The deployable: `npm run build`, then a folder holding only dist/, package.json and
+ * package-lock.json, `npm ci --omit=dev` and `node dist/main.js` serves /healthz in local mode, and
+ * the folder stays within 150 MB.
+ *
+ * The one native module (better-sqlite3) is not compiled again here: npm ci runs without install
+ * scripts and the binary this checkout's own install compiled (same Node, same version, checked) is
+ * copied in. Compiling SQLite from source takes minutes on a small machine and proves nothing about
+ * the app.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, expect, it } from "vitest";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const LIMIT_BYTES = 150 * 1024 * 1024;
+const folder = fs.mkdtempSync(path.join(os.tmpdir(), "lift-hub-deployable-"));
+
+afterAll(() => fs.rmSync(folder, { recursive: true, force: true }));
+
+function sizeOf(target: string): number {
+  const stat = fs.lstatSync(target);
+  if (!stat.isDirectory()) return stat.size;
+  return fs.readdirSync(target).reduce((sum, entry) => sum + sizeOf(path.join(target, entry)), 0);
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function run(command: string, args: string[], cwd: string) {
+  const result = spawnSync(command, args, { cwd, encoding: "utf8", timeout: 120_000 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status}): ${result.stderr || result.stdout}`);
+  return result.stdout;
+}
+
+it("builds, installs production dependencies only, serves /healthz in local mode, and fits in 150 MB", async () => {
+  run(process.execPath, ["--import", "tsx", "scripts/build.ts"], ROOT);
+  for (const file of ["dist", "package.json", "package-lock.json"]) fs.cpSync(path.join(ROOT, file), path.join(folder, file), { recursive: true });
+
+  run("npm", ["ci", "--omit=dev", "--ignore-scripts", "--prefer-offline", "--no-audit", "--no-fund"], folder);
+  const installed = fs.readdirSync(path.join(folder, "node_modules"));
+  // Only production dependencies: nothing the tabs, the tests or the build need.
+  for (const devOnly of ["react", "vite", "vitest", "tsx", "esbuild", "typescript", "botbuilder"]) expect(installed).not.toContain(devOnly);
+  const version = (dir: string) => (JSON.parse(fs.readFileSync(path.join(dir, "node_modules/better-sqlite3/package.json"), "utf8")) as { version: string }).version;
+  expect(version(folder)).toBe(version(ROOT));
+  fs.cpSync(path.join(ROOT, "node_modules/better-sqlite3/build"), path.join(folder, "node_modules/better-sqlite3/build"), { recursive: true });
+
+  const size = sizeOf(folder);
+  console.info(`deployable: ${(size / 1024 / 1024).toFixed(1)} MB (dist ${(sizeOf(path.join(folder, "dist")) / 1024 / 1024).toFixed(1)} MB)`);
+  expect(size).toBeLessThanOrEqual(LIMIT_BYTES);
+
+  const port = await freePort();
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), GRAPH_EMULATOR_PORT: String(await freePort()), DATA_DIR: path.join(folder, ".data"), REMINDERS: "off", DEMO_DATA: "off", LOG_LEVEL: "warn" };
+  const child = spawn(process.execPath, ["dist/main.js"], { cwd: folder, env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (output.includes("LIFT Hub is running at")) {
+          clearInterval(timer);
+          resolve();
+        }
+      }, 100);
+      child.once("exit", (code) => {
+        clearInterval(timer);
+        reject(new Error(`dist/main.js exited with ${code}: ${output}`));
+      });
+    });
+    const health = await fetch(`http://localhost:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: "ok", checks: { graph: "ok" } });
+    // The tab pages come from dist/tabs, beside the bundle.
+    const tab = await fetch(`http://localhost:${port}/tabs/referral`);
+    expect(tab.status).toBe(200);
+    expect(await tab.text()).toContain("<div id=\"root\"");
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((resolve) => child.once("exit", resolve));
+  }
+}, 180_000);
