@@ -240,7 +240,7 @@ describe("import", () => {
 });
 
 describe("audit fails closed", () => {
-  // docs/reference/data-protection.md: a change that cannot be audited is not made.
+  // A change that cannot be audited is not made ([data-protection.md](../../../docs/reference/data-protection.md)).
   it("refuses a save and a return with 503 audit_unavailable and leaves the list as it was", async () => {
     const { service } = app.features.kpi;
     const before = await service.returns.all({ where: { districtSlug: "dover" } });
