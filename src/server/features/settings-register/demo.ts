@@ -40,7 +40,9 @@ const q = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const line = (cells: readonly string[]) => cells.map(q).join(",");
 
 /** The GIAS-layout demo file: the demo schools first, then the generated ones. */
-export function demoGiasCsv(districts: readonly District[], demoSchools: readonly Setting[]): string {
+export function demoGiasCsv(unsorted: readonly District[], demoSchools: readonly Setting[]): string {
+  // In slug order, so the same districts make the same file whatever order they come in.
+  const districts = [...unsorted].sort((a, b) => a.slug.localeCompare(b.slug));
   const rows: string[][] = [];
   let urn = 910000;
   const giasPhase: Record<Setting["phase"], string> = { primary: "Primary", secondary: "Secondary", "all-through": "All-through", "early-years": "Nursery" };
@@ -78,7 +80,8 @@ export function demoGiasCsv(districts: readonly District[], demoSchools: readonl
 }
 
 /** The early years provider list demo file: the demo early years settings first, then generated providers. */
-export function demoEarlyYearsCsv(districts: readonly District[], demoSettings: readonly Setting[]): string {
+export function demoEarlyYearsCsv(unsorted: readonly District[], demoSettings: readonly Setting[]): string {
+  const districts = [...unsorted].sort((a, b) => a.slug.localeCompare(b.slug));
   const rows: string[][] = [];
   let n = 900000;
   for (const s of demoSettings) {
@@ -99,6 +102,7 @@ export function demoEarlyYearsCsv(districts: readonly District[], demoSettings: 
 
 /** Imports the demo register once (an import of the same files again would change nothing anyway). */
 export async function seedSettingsRegisterDemo(ctx: FeatureContext, service: SettingsRegisterService): Promise<string[]> {
+  if (!ctx.config.demoRegister) return ["Settings register: no demo register (DEMO_REGISTER=off)"];
   const settings = (await ctx.stores.settings.all()).map((i) => i.value);
   if (settings.some((s) => s.registerSource !== undefined)) return ["Settings register: demo register already there"];
   const districts = await ctx.reference.districts();

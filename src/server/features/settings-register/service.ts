@@ -74,7 +74,7 @@ export class SettingsRegisterService {
     if (options.dryRun) return report;
     await this.write(plan);
     await this.ctx.audit.record(person, {
-      action: "settings_register_imported",
+      action: "settings.register_imported",
       listTitle: SettingsList.title,
       detail: { source, rows, created: report.created, updated: report.updated, unchanged: report.unchanged },
     });
