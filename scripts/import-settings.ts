@@ -53,7 +53,7 @@ runCommand("Import", async () => {
     const feature = createSettingsRegisterFeature(ctx, council ? { council } : {});
     for (const [i, [source, file]] of files.entries()) {
       const r = await feature.service.importFile(COMMAND_USER, source, data[i]!, { dryRun });
-      console.log(`${dryRun ? "Dry run, nothing written: " : ""}${file} (${source === "gias" ? "GIAS establishments" : "early years providers"}): ${r.rows} rows; ${r.created} settings ${dryRun ? "to create" : "created"}, ${r.updated} ${dryRun ? "to update" : "updated"}, ${r.unchanged} unchanged.`);
+      console.log(`${dryRun ? "Dry run, nothing written: " : ""}${file} (${source === "gias" ? "GIAS establishments" : "early years providers"}): ${r.rows} row${r.rows === 1 ? "" : "s"}; ${r.created} setting${r.created === 1 ? "" : "s"} ${dryRun ? "to create" : "created"}, ${r.updated} ${dryRun ? "to update" : "updated"}, ${r.unchanged} unchanged.`);
       for (const s of r.skipped) console.log(`  skipped ${s.rows}: ${s.reason}`);
       for (const m of r.moved) console.log(`  moved district: ${m}`);
     }
