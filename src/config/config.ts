@@ -56,6 +56,7 @@ const EnvSchema = z
     DEMO_DATA: onOff.optional(),
     /** Local sign-in hands out tokens for any demo user; off the loopback interface only when asked. */
     LOCAL_SIGN_IN_ON_NETWORK: onOff.default(false),
+    DEMO_REGISTER: onOff.default(true),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     REMINDERS: onOff.default(true),
     /** Casework review reminders only for reviews due on or after this UK date (the go-live cutoff). */
@@ -183,6 +184,8 @@ export interface AppConfig {
   demoData: boolean;
   /** Things worth an operator's attention that do not stop start-up (printed and logged at start). */
   warnings: string[];
+  /** With the demo data, the demo settings register (about 1,300 schools and early years providers); off keeps the 48 demo schools. */
+  demoRegister: boolean;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   reminders: boolean;
   /**
@@ -308,6 +311,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     dataDir,
     demoData: e.DEMO_DATA ?? !tenant,
     warnings,
+    demoRegister: e.DEMO_REGISTER,
     logLevel: e.LOG_LEVEL,
     reminders: e.REMINDERS,
     ...(e.CASEWORK_REMINDERS_FROM ? { caseworkRemindersFrom: e.CASEWORK_REMINDERS_FROM } : {}),

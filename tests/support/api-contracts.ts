@@ -11,8 +11,9 @@ import { liftMeetingsApi } from "../../src/schemas/lift-meetings/api";
 import { liftOutcomesApi } from "../../src/schemas/lift-outcomes/api";
 import { referralsApi } from "../../src/schemas/referrals/api";
 import { remindersApi } from "../../src/schemas/reminders/api";
+import { settingsRegisterApi } from "../../src/schemas/settings-register/api";
 
-export const ALL_ROUTES: ReadonlyArray<{ name: string; contract: RouteContract }> = [coreApi, referralsApi, liftMeetingsApi, liftOutcomesApi, kpiApi, remindersApi, caseworkApi, dataProtectionApi].flatMap(
+export const ALL_ROUTES: ReadonlyArray<{ name: string; contract: RouteContract }> = [coreApi, referralsApi, liftMeetingsApi, liftOutcomesApi, kpiApi, remindersApi, caseworkApi, dataProtectionApi, settingsRegisterApi].flatMap(
   (api) => Object.entries(api).map(([name, contract]) => ({ name, contract: contract as RouteContract })),
 );
 

@@ -14,7 +14,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lift-hub-test-"));
   // The API and fuzz tests send thousands of requests as one user in seconds: the per-user rate limit
   // is lifted unless a test sets its own (tests/app/edge-limits.test.ts).
-  const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "silent", REMINDERS: "off", RATE_LIMIT_PER_MINUTE: "10000000", RATE_LIMIT_BURST: "10000000", ...env });
+  // The demo settings register (1,300 settings) doubles the start-up; only the tests that read it ask for it.
+  const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "silent", REMINDERS: "off", RATE_LIMIT_PER_MINUTE: "10000000", RATE_LIMIT_BURST: "10000000", DEMO_REGISTER: "off", ...env });
   const running = await startApp(config, { inMemory: true, log: options.log ?? createLogger("silent"), ...(options.now ? { now: options.now } : {}) });
   return {
     ...running,

@@ -9,7 +9,7 @@
 import { DateTime } from "luxon";
 import { AppError } from "../../errors";
 import { academicYearFirstYear, nextAcademicYear, type AcademicYear } from "./academic-year";
-import { atUkTime, normaliseInstant, parseInstant } from "./uk-clock";
+import { atUkTime, normaliseInstant, parseInstant, ukDateOf, UK_ZONE } from "./uk-clock";
 
 export type TermNumber = 1 | 2 | 3 | 4 | 5 | 6;
 export const TERM_NUMBERS: readonly TermNumber[] = [1, 2, 3, 4, 5, 6];
@@ -277,7 +277,18 @@ export interface DefaultMonitoringOptions {
   packUrls?: Readonly<Record<string, string>>;
   /** When given, a proposed day that is a bank holiday moves to the next weekday that is not one. */
   bankHolidays?: readonly string[];
+  /**
+   * When given, a proposal that would not leave `MONITORING_DAYS_AFTER_DUE` days after the returns
+   * it covers are due moves on a week at a time (same weekday), so the meeting follows its returns.
+   */
+  calendar?: ReportingCalendar;
 }
+
+/**
+ * Days a proposed monitoring meeting leaves after the later of its two returns is due, so the pack
+ * can be read first. The rule (`monitoringMeetingProblems`) only asks that the meeting come after.
+ */
+export const MONITORING_DAYS_AFTER_DUE = 7;
 
 /**
  * Propose the three monitoring meetings of an academic year for each district — by default the second
@@ -290,7 +301,10 @@ export function defaultMonitoringMeetings(options: DefaultMonitoringOptions): Mo
   for (const covers of MONITORING_COVERS) {
     const { year, month } = monitoringMonth(academicYear, covers);
     const firstOfMonth = DateTime.fromObject({ year, month, day: 1 }, { zone: "utc" });
-    let day = firstOfMonth.plus({ days: (weekday - firstOfMonth.weekday + 7) % 7 + (week - 1) * 7 }).toISODate() as string;
+    let first = firstOfMonth.plus({ days: (weekday - firstOfMonth.weekday + 7) % 7 + (week - 1) * 7 }).toISODate() as string;
+    const due = options.calendar ? latestReturnDue(options.calendar, academicYear, covers) : undefined;
+    if (due) while (first < addDays(ukDateOf(due), MONITORING_DAYS_AFTER_DUE)) first = addDays(first, 7);
+    let day = first;
     while (options.bankHolidays?.includes(day) || weekdayOf(day) > 5) day = addDays(day, 1);
     for (const districtSlug of districtSlugs) {
       const packUrl = options.packUrls?.[districtSlug];
@@ -306,6 +320,46 @@ export function defaultMonitoringMeetings(options: DefaultMonitoringOptions): Mo
   return meetings;
 }
 
+/** The later due instant of the returns a monitoring meeting covers; undefined when either cannot be worked out yet. */
+export function latestReturnDue(calendar: ReportingCalendar, academicYear: AcademicYear, covers: MonitoringCovers): string | undefined {
+  let latest: string | undefined;
+  for (const n of covers) {
+    const term = findTerm(calendar, academicYear, n);
+    const due = term ? returnDueAt(term, calendar) : undefined;
+    if (!due) return undefined;
+    if (!latest || due > latest) latest = due;
+  }
+  return latest;
+}
+
+/**
+ * The calendar's rule for monitoring meetings: a meeting must fall after the returns it looks back
+ * on are due (the September meeting for terms 5–6 after term 6's return, due in the next year's
+ * term 1). A meeting whose returns have no due date yet (the next term is not in the calendar) is
+ * not judged. Each problem names the meeting's date and the due date it comes before.
+ */
+export function monitoringMeetingProblems(calendar: ReportingCalendar): CalendarProblem[] {
+  const problems: CalendarProblem[] = [];
+  for (const m of calendar.monitoringMeetings) {
+    for (const n of m.covers) {
+      const term = findTerm(calendar, m.academicYear, n);
+      const due = term ? returnDueAt(term, calendar) : undefined;
+      if (due && Date.parse(m.at) <= Date.parse(due)) {
+        problems.push({
+          where: `monitoring ${m.districtSlug} ${m.academicYear} terms ${m.covers.join("–")}`,
+          message: `meets on ${formatInstant(m.at)}, before term ${n}'s return is due (${formatInstant(due)}): a monitoring meeting must fall after the returns it looks back on are due.`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** "8 September 2026 10:00" in UK time, for the messages above. */
+function formatInstant(instant: string): string {
+  return DateTime.fromISO(instant, { zone: UK_ZONE }).toFormat("d LLLL yyyy HH:mm");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Checking a calendar a commissioner has edited
 
@@ -314,7 +368,10 @@ export interface CalendarProblem {
   message: string;
 }
 
-/** Problems that would make the plan wrong: bad dates, a term ending before it starts, overlaps, duplicates. */
+/**
+ * Problems that would make the plan wrong: bad dates, a term ending before it starts, overlaps,
+ * duplicates, and a monitoring meeting before the returns it covers are due.
+ */
 export function checkCalendar(calendar: ReportingCalendar): CalendarProblem[] {
   const problems: CalendarProblem[] = [];
   const check = (where: string, fn: () => void) => {
@@ -356,5 +413,7 @@ export function checkCalendar(calendar: ReportingCalendar): CalendarProblem[] {
     if (meetings.has(where)) problems.push({ where, message: "appears more than once." });
     meetings.add(where);
   }
+  // The ordering rule needs sound dates: judged only once nothing above is wrong.
+  if (problems.length === 0) problems.push(...monitoringMeetingProblems(calendar));
   return problems;
 }

@@ -22,6 +22,8 @@ import { createDataProtectionFeature, DATA_PROTECTION_LISTS, type DataProtection
 import { createReferralsFeature, REFERRAL_LISTS, type ReferralsFeature } from "../features/referrals";
 import { createOutboxNotices, createRemindersFeature, REMINDER_LISTS, type RemindersFeature } from "../features/reminders";
 import type { Operations } from "../core/operations/operations";
+import { createSettingsRegisterFeature, type SettingsRegisterFeature } from "../features/settings-register";
+import { settingsRegisterPrefill } from "../features/settings-register/prefill";
 
 /** Every feature's lists, provisioned with the core lists before any feature is built. */
 export const FEATURE_LISTS: readonly ListDefinition[] = [...LIFT_MEETING_LISTS, ...REFERRAL_LISTS, ...LIFT_OUTCOME_LISTS, ...KPI_LISTS, ...REMINDER_LISTS, ...CASEWORK_LISTS, ...DATA_PROTECTION_LISTS];
@@ -36,6 +38,7 @@ export interface Features {
   /** Core's multi-item writes; its job finishes what a request or a stopped process left pending. */
   operations: Operations;
   dataProtection: DataProtectionFeature;
+  settingsRegister: SettingsRegisterFeature;
 }
 
 export async function composeFeatures(core: FeatureContext): Promise<Features> {
@@ -47,16 +50,28 @@ export async function composeFeatures(core: FeatureContext): Promise<Features> {
   const liftOutcomes = await createLiftOutcomesFeature(core, { referrals: referrals.service, notices });
   const liftMeetings = createLiftMeetingsFeature(core, { meetings, referrals: referrals.service, outcomes: liftOutcomes.forMeetings, notices });
   const casework = await createCaseworkFeature(core, { referrals: referrals.service, outcomes: liftOutcomes.service });
-  // The KPI return is prefilled from what the referrals and meetings lists record, and from casework.
+  const settingsRegister = createSettingsRegisterFeature(core);
+  const districtReferrals = async (districtSlug: string) => (await referrals.service.stores.referrals.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => i.value);
+  const districtMeetings = async (districtSlug: string) => (await meetings.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => ({ id: i.id, ...i.value }));
+  // The KPI return is prefilled from what the referrals and meetings lists record, from casework, and
+  // the "% of settings" figures from the settings register.
   const prefill = combinePrefill([
     referralListsPrefill({
-      referrals: async (districtSlug) => (await referrals.service.stores.referrals.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => i.value),
-      meetings: async (districtSlug) => (await meetings.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => ({ id: i.id, ...i.value })),
+      referrals: districtReferrals,
+      meetings: districtMeetings,
       attendance: async (districtSlug) => (await liftOutcomes.service.stores.attendance.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => i.value),
       terms: async () => (await core.reference.calendar()).terms,
       settingPhases: async () => new Map((await core.reference.settings()).map((s) => [s.id, s.phase])),
     }),
     { prefill: async (districtSlug, districtName, term, now) => (await casework.service.figuresFor(districtSlug, districtName, term, now)).figures },
+    settingsRegisterPrefill({
+      settings: () => core.reference.settings(),
+      referrals: districtReferrals,
+      meetings: districtMeetings,
+      cases: async (districtSlug) => (await casework.service.stores.cases.all({ where: { districtSlug }, pageSize: 5000 })).filter((i) => i.value.team === "district").map((i) => ({ id: i.id, ...i.value })),
+      visits: async () => (await casework.service.stores.visits.all({ pageSize: 5000 })).map((i) => i.value),
+      clinics: async (districtSlug) => (await casework.service.stores.clinics.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => i.value),
+    }),
   ]);
   // The summary's time to support: casework's waits, per district and term.
   const timeToSupport = {
@@ -69,18 +84,18 @@ export async function composeFeatures(core: FeatureContext): Promise<Features> {
   const dataProtection = await createDataProtectionFeature(core, {
     data: { ...referrals.service.stores, ...liftOutcomes.service.stores, ...casework.service.stores, outbox: reminders.service.deps.outbox },
   });
-  return { referrals, liftMeetings, liftOutcomes, casework, kpi, reminders, dataProtection, operations: core.operations };
+  return { referrals, liftMeetings, liftOutcomes, casework, kpi, reminders, dataProtection, operations: core.operations, settingsRegister };
 }
 
 /** Every feature's API routes, mounted under /api (one router per URL prefix: README.md in this folder). */
 export function featureRoutes(f: Features): RouteTable[] {
-  return [f.referrals.routes, f.liftMeetings.routes, f.liftOutcomes.routes, f.kpi.routes, f.reminders.routes, f.casework.routes, f.dataProtection.routes];
+  return [f.referrals.routes, f.liftMeetings.routes, f.liftOutcomes.routes, f.kpi.routes, f.reminders.routes, f.casework.routes, f.dataProtection.routes, f.settingsRegister.routes];
 }
 
 /**
  * Demo activity for a fresh DATA_DIR: referrals place cases on meetings, agendas take those cases,
- * outcomes are recorded on them, cases open from the approved outcomes, and the KPI returns come
- * last. Each step is idempotent.
+ * outcomes are recorded on them, cases open from the approved outcomes, the KPI returns, and last
+ * the settings register (the activity above is built around the demo schools). Each step is idempotent.
  */
 export async function seedDemo(f: Features): Promise<string[]> {
   const referrals = await f.referrals.seedDemo();
@@ -88,7 +103,8 @@ export async function seedDemo(f: Features): Promise<string[]> {
   const outcomes = await f.liftOutcomes.seedDemo();
   const casework = await f.casework.seedDemo();
   const returns = await f.kpi.seedDemo();
-  return [...referrals, ...agendas, ...outcomes, ...casework, ...returns];
+  const register = await f.settingsRegister.seedDemo();
+  return [...referrals, ...agendas, ...outcomes, ...casework, ...returns, ...register];
 }
 
 /** Background work started once the server listens: the summary refresh, the reminder scheduler and the operations' tick. */

@@ -102,6 +102,8 @@ function assembleCalendar(terms: readonly Term[], holidays: readonly BankHoliday
   const bankHolidays = [...new Set(holidays.filter((h) => !h.division || h.division === SCHOOL_DIVISION).map((h) => h.date))].sort();
   const districtSlugs = districts.map((d) => d.slug);
   const years = [...new Set(calendarTerms.map((t) => t.academicYear))].sort();
-  const monitoringMeetings = years.flatMap((academicYear) => defaultMonitoringMeetings({ academicYear, districtSlugs, bankHolidays }));
+  // Proposed with the terms in hand, so each meeting falls after the returns it covers are due.
+  const dates = { terms: calendarTerms, bankHolidays, monitoringMeetings: [] };
+  const monitoringMeetings = years.flatMap((academicYear) => defaultMonitoringMeetings({ academicYear, districtSlugs, bankHolidays, calendar: dates }));
   return { terms: calendarTerms, bankHolidays, monitoringMeetings };
 }

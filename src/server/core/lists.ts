@@ -47,10 +47,13 @@ export const SettingsList = defineList({
   schema: Setting,
   itemTitle: (s) => s.name,
   naturalKey: (s) => `setting:${s.id}`,
-  indexed: ["districtSlug"],
+  indexed: ["districtSlug", "urn"],
   unique: ["id"],
+  // The URN column was 6 characters before early years providers' Ofsted numbers (EY123456) joined
+  // the register; provisioning adds missing columns but never widens one, so a site provisioned
+  // before needs the column widened to 8 by hand ([§2.4](../../../docs/reference/graph-sharepoint-lists.md#24-column-definitions)).
   // `id` is taken by the list item's own id ([§3.2](../../../docs/reference/graph-sharepoint-lists.md#32-the-listitem-resource)), so the setting's id is stored as SettingId.
-  columns: { id: { name: "SettingId", kind: "text", maxLength: 16 }, urn: { kind: "text", maxLength: 6 } },
+  columns: { id: { name: "SettingId", kind: "text", maxLength: 16 }, urn: { kind: "text", maxLength: 8 }, registerPhase: { kind: "text", maxLength: 20 }, status: { kind: "text", maxLength: 10 } },
 });
 
 export const TermsList = defineList({

@@ -14,6 +14,11 @@ import { DISTRICTS } from "../../domain/reference/districts";
 import { DEMO_PEOPLE } from "../../domain/reference/people";
 import { SETTINGS } from "../../domain/reference/settings";
 import { TERMS } from "../../domain/reference/terms";
+import { checkCalendar, defaultMonitoringMeetings } from "../../domain/time/calendar";
+import { AppError } from "../../errors";
+import type { BankHoliday } from "../../schemas/reference/bank-holiday";
+import type { District } from "../../schemas/reference/district";
+import type { Term } from "../../schemas/reference/term";
 import type { AnyObjectSchema } from "../../graph/list-definition";
 import type { ListStore } from "../../graph/list-store";
 import type { LiftStores } from "./lists";
@@ -36,7 +41,26 @@ export interface LoadReport {
   lists: Array<{ list: string; created: number; existing: number }>;
 }
 
+/**
+ * The seed calendar as the server will assemble it (terms, England and Wales bank holidays, the
+ * default monitoring meetings), checked by the calendar's rules: a seed that breaks them (a
+ * monitoring meeting before the returns it covers are due, overlapping terms) stops the load with
+ * every problem named, rather than planning reminders from it.
+ */
+export function checkSeedCalendar(terms: readonly Term[] = TERMS, holidays: readonly BankHoliday[] = BANK_HOLIDAYS, districts: readonly District[] = DISTRICTS): void {
+  const bankHolidays = [...new Set(holidays.filter((h) => !h.division || h.division === "england-and-wales").map((h) => h.date))].sort();
+  const dates = { terms, bankHolidays, monitoringMeetings: [] };
+  const years = [...new Set(terms.map((t) => t.academicYear))].sort();
+  const districtSlugs = districts.map((d) => d.slug);
+  const calendar = { ...dates, monitoringMeetings: years.flatMap((academicYear) => defaultMonitoringMeetings({ academicYear, districtSlugs, bankHolidays, calendar: dates })) };
+  const problems = checkCalendar(calendar);
+  if (problems.length > 0) {
+    throw new AppError("config_invalid", `The reference calendar breaks its rules:\n${problems.map((p) => `  ${p.where}: ${p.message}`).join("\n")}`);
+  }
+}
+
 export async function loadReferenceData(stores: LiftStores, options: LoadOptions): Promise<LoadReport> {
+  checkSeedCalendar();
   const demoDirectory = options.demoDirectory ?? true;
   const report: LoadReport = { lists: [] };
   report.lists.push(await seed(stores.districts, DISTRICTS));
