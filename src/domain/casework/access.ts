@@ -99,6 +99,10 @@ export function caseAccess(caller: CaseworkCaller, c: CaseScope): CaseAccess {
       return c.team !== "district" && c.districtSlug === caller.districtSlug ? PSEUDONYMISED : NONE;
     case "lift_member":
     case "commissioner":
+    // The read-only SLA roles see figures, never a case.
+    case "lift_executive":
+    case "area_lift_forum":
+    case "sla_headteacher":
       return NONE;
   }
 }

@@ -13,4 +13,6 @@ export interface ReferenceData {
    * that has terms. The one source of term dates, school days and due dates on the server.
    */
   calendar(): Promise<ReportingCalendar>;
+  /** Forget what is cached, so the next read sees a change the app just wrote (the admin feature). */
+  invalidate?(): void;
 }

@@ -392,6 +392,7 @@ export class ReminderRunner {
       (v.recipientOid ? this.refs?.byOid.get(v.recipientOid) : undefined) ??
       (person ? this.refs?.byUpn.get(person.upn.toLowerCase()) : undefined) ??
       (await this.deps.conversations.findByUser({ aadObjectId: v.recipientOid, upn: person?.upn }));
+    if (person?.deactivatedAt) return { skip: "deactivated" };
     if (!ref) return { skip: "not reachable: the app is not installed for this person" };
     const districtName = await this.districtName(v.districtSlug);
     const now = this.iso();
