@@ -14,7 +14,6 @@ export interface GovUkEvent {
 
 export interface GovUkBankHolidays {
   "england-and-wales": { division: string; events: readonly GovUkEvent[] };
-  [division: string]: { division: string; events: readonly GovUkEvent[] } | undefined;
 }
 
 export interface BankHolidayImport {
