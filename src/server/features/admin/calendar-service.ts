@@ -153,7 +153,7 @@ export class CalendarAdminService {
       else await store.create(value, { idempotencyKey: `term:${academicYear}:${t.term}` });
     }
     const before = findTerm(calendar, academicYear, 1);
-    await this.ctx.audit.record(caller, { action: before ? "admin.calendar.change-year" : "admin.calendar.add-year", listTitle: store.title, detail: { academicYear, terms: terms.length } });
+    await this.ctx.audit.record(caller, { action: before ? "admin.calendar.change_year" : "admin.calendar.add_year", listTitle: store.title, detail: { academicYear, terms: terms.length } });
     this.refreshed();
     return this.year(caller, academicYear);
   }
@@ -163,7 +163,7 @@ export class CalendarAdminService {
     const store = this.ctx.stores.bankHolidays;
     const plan = planBankHolidayImport(file, (await store.all()).map((i) => i.value));
     if (plan.added.length > 0) await store.createMany(plan.added.map((h) => ({ value: h, idempotencyKey: `bank-holiday:${h.division}:${h.date}` })));
-    await this.ctx.audit.record(caller, { action: "admin.calendar.import-bank-holidays", listTitle: store.title, detail: { added: plan.added.length, unchanged: plan.unchanged.length } });
+    await this.ctx.audit.record(caller, { action: "admin.calendar.import_bank_holidays", listTitle: store.title, detail: { added: plan.added.length, unchanged: plan.unchanged.length } });
     this.refreshed();
     return { added: plan.added.map((h) => h.date), unchanged: plan.unchanged.length };
   }
@@ -174,7 +174,7 @@ export class CalendarAdminService {
     const value: DistrictDay = { districtSlug, date, kind: body.kind, ...(body.note ? { note: body.note } : {}) };
     const [item] = (await store.all({ where: { districtSlug } })).filter((i) => i.value.date === date);
     const saved = item ? await store.update(item.id, { ...value, note: body.note }, { eTag: item.eTag }) : await store.create(value, { idempotencyKey: `district-day:${districtSlug}:${date}` });
-    await this.ctx.audit.record(caller, { action: "admin.calendar.district-day", listTitle: store.title, itemId: saved.id, detail: { district: districtSlug, date, kind: body.kind } });
+    await this.ctx.audit.record(caller, { action: "admin.calendar.district_day", listTitle: store.title, itemId: saved.id, detail: { district: districtSlug, date, kind: body.kind } });
     this.refreshed();
     return saved.value;
   }
@@ -185,7 +185,7 @@ export class CalendarAdminService {
     const [item] = (await store.all({ where: { districtSlug } })).filter((i) => i.value.date === date);
     if (!item) throw new AppError("not_found", `${districtSlug} has no INSET or closure day on ${date}.`);
     await store.delete(item.id, { eTag: item.eTag });
-    await this.ctx.audit.record(caller, { action: "admin.calendar.remove-district-day", listTitle: store.title, itemId: item.id, detail: { district: districtSlug, date } });
+    await this.ctx.audit.record(caller, { action: "admin.calendar.remove_district_day", listTitle: store.title, itemId: item.id, detail: { district: districtSlug, date } });
     this.refreshed();
   }
 
@@ -197,7 +197,7 @@ export class CalendarAdminService {
     const saved = item
       ? await store.update(item.id, { ...value, packUrl: body.packUrl }, { eTag: item.eTag })
       : await store.create(value, { idempotencyKey: `monitoring:${districtSlug}:${academicYear}:${covers}` });
-    await this.ctx.audit.record(caller, { action: "admin.calendar.monitoring-meeting", listTitle: store.title, itemId: saved.id, detail: { district: districtSlug, academicYear, covers, date: ukDateOf(body.at) } });
+    await this.ctx.audit.record(caller, { action: "admin.calendar.monitoring_meeting", listTitle: store.title, itemId: saved.id, detail: { district: districtSlug, academicYear, covers, date: ukDateOf(body.at) } });
     this.refreshed();
     return { districtSlug, academicYear, covers, at: saved.value.at, ...(saved.value.packUrl ? { packUrl: saved.value.packUrl } : {}), set: true };
   }
