@@ -27,7 +27,7 @@ describe("the calendar", () => {
   });
 
   it("refuses terms out of order, overlapping or outside the academic year, field by field", async () => {
-    const terms = TERMS_2027_28.map((t) => ({ ...t }));
+    const terms: Array<{ term: number; start: string; end: string }> = TERMS_2027_28.map((t) => ({ ...t }));
     terms[2] = { term: 3, start: "2027-12-10", end: "2028-02-11" };
     terms[5] = { term: 6, start: "2028-06-05", end: "2028-09-03" };
     const res = await api(COMMISSIONER, "PUT", "/api/admin/calendar/2027-28", { terms });

@@ -90,9 +90,9 @@ export class PeopleAdminService {
       if (!setting) add("settingId", `There is no school or setting '${value.settingId}'.`);
       else if (value.districtSlug && setting.districtSlug !== value.districtSlug) add("settingId", `${setting.name} is not in ${value.districtSlug}.`);
     }
-    if (!this.administers(caller, value)) {
-      if (caller.role === "district_lead" && value.districtSlug !== caller.districtSlug) add("districtSlug", "You can add people to your own district only.");
-      else add("role", "A district lead can give only the specialist teacher, LIFT member and SENCo roles.");
+    if (caller.role !== "commissioner") {
+      if (!LEAD_MANAGED_ROLES.has(value.role)) add("role", "A district lead can give only the specialist teacher, LIFT member and SENCo roles.");
+      if (value.districtSlug !== caller.districtSlug) add("districtSlug", "You can add people to your own district only.");
     }
     return errors;
   }
