@@ -8,7 +8,7 @@ const COMMISSIONER = "commissioner@lift.local";
 const DOVER = "lead.dover@lift.local";
 
 // In term 5 of 2026-27: the calendar holds term 6 but not 2027-28 term 1, so it is running short.
-let now = new Date("2027-05-04T09:00:00Z");
+const now = new Date("2027-05-04T09:00:00Z");
 let app: RunningApp;
 let api: Api;
 onTestApp((a) => {
