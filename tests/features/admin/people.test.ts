@@ -107,6 +107,20 @@ describe("people", () => {
     expect((await api(DOVER, "POST", "/api/admin/people/import", { csv: good })).status).toBe(400);
   });
 
+  it("shows the LIFT Executive and a district's SLA headteacher anonymised agendas, and another district's none", async () => {
+    const meetings = await api("exec.one@lift.local", "GET", "/api/lift-meetings?district=dover");
+    expect(meetings.status).toBe(200);
+    const withCases = meetings.body.items.find((m: { caseCount?: number }) => (m.caseCount ?? 0) > 0) ?? meetings.body.items[0];
+    for (const upn of ["exec.one@lift.local", "head.dover@lift.local"]) {
+      const agenda = await api(upn, "GET", `/api/lift-meetings/${withCases.id}/agenda`);
+      expect(agenda.status).toBe(200);
+      for (const e of agenda.body.entries) expect(e.childName).toBeUndefined();
+    }
+    const thanet = (await api(COMMISSIONER, "GET", "/api/lift-meetings?district=thanet")).body.items[0];
+    expect((await api("head.dover@lift.local", "GET", `/api/lift-meetings/${thanet.id}/agenda`)).status).toBe(404);
+    expect((await api("forum.east@lift.local", "GET", `/api/lift-meetings/${withCases.id}/agenda`)).status).toBe(404);
+  });
+
   it("gives the read-only SLA roles no writes anywhere", async () => {
     const as = ["exec.one@lift.local", "forum.east@lift.local", "head.dover@lift.local"];
     for (const upn of as) {

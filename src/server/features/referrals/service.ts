@@ -82,7 +82,8 @@ export class ReferralService {
   }
 
   async listMeetings(person: Person, query: { district?: string; kind?: "school" | "early-years"; from?: string }): Promise<LiftMeetingSummary[]> {
-    const slug = person.role === "commissioner" ? query.district : person.districtSlug;
+    // The LIFT Executive, like a commissioner, picks any district (its agendas come anonymised).
+    const slug = person.role === "commissioner" || person.role === "lift_executive" ? query.district : person.districtSlug;
     if (!slug) throw new AppError("validation_failed", "Choose a district.", { fieldErrors: { district: ["Required for commissioners"] } });
     const from = query.from ? Date.parse(query.from) : Number.NaN;
     const district = await this.district(slug);
