@@ -11,6 +11,8 @@ export interface PersonDraft {
   areaName: string;
   /** LIFT groups chaired, one per line or separated by ";". */
   chairOf: string;
+  /** Kept as it is: the form does not change a countywide team. */
+  countyTeam?: PersonInput["countyTeam"];
 }
 
 export const EMPTY_DRAFT: PersonDraft = { oid: "", upn: "", displayName: "", role: "", districtSlug: "", settingId: "", areaName: "", chairOf: "" };
@@ -25,6 +27,7 @@ export function draftFrom(p: PersonView): PersonDraft {
     settingId: p.settingId ?? "",
     areaName: p.areaName ?? "",
     chairOf: (p.chairOf ?? []).join("; "),
+    ...(p.countyTeam ? { countyTeam: p.countyTeam } : {}),
   };
 }
 
@@ -43,5 +46,6 @@ export function personFrom(d: PersonDraft): PersonInput {
     ...(d.settingId.trim() ? { settingId: d.settingId.trim().toUpperCase() } : {}),
     ...(d.areaName ? { areaName: d.areaName as PersonInput["areaName"] } : {}),
     ...(chairOf.length > 0 ? { chairOf } : {}),
+    ...(d.countyTeam ? { countyTeam: d.countyTeam } : {}),
   };
 }

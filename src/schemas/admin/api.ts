@@ -8,7 +8,7 @@ import { DistrictSlugParam, ETag, Instant, route } from "../core/contract";
 import { AreaName } from "../reference/district";
 import { DISTRICT_DAY_KINDS } from "../reference/district-day";
 import { MONITORING_COVERS } from "../reference/monitoring-meeting";
-import { Role } from "../reference/person";
+import { CountyTeamName, Role } from "../reference/person";
 import { AcademicYear } from "../reference/term";
 
 export const YearParam = z.object({ year: AcademicYear });
@@ -110,6 +110,8 @@ export const PersonInput = z.object({
   settingId: z.string().regex(/^[A-Z]{3}-[A-Z]\d+$/, "Expected a setting id such as DOV-P1").optional(),
   areaName: AreaName.optional(),
   chairOf: z.array(z.string().trim().min(1).max(80)).max(20).optional(),
+  /** A countywide team (sensory, physical disability); a change replaces it, so send it to keep it. */
+  countyTeam: CountyTeamName.optional(),
 });
 export type PersonInput = z.infer<typeof PersonInput>;
 export const UpdatePersonBody = PersonInput.omit({ oid: true }).extend({ eTag: ETag.optional() });

@@ -87,6 +87,15 @@ describe("people", () => {
     expect((await api("teacher.dover@lift.local", "GET", "/api/admin/people")).status).toBe(403);
   });
 
+  it("keeps a county team member's team through a change", async () => {
+    const all = await api(COMMISSIONER, "GET", "/api/admin/people");
+    const sensory = all.body.items.find((p: { upn: string }) => p.upn === "teacher.sensory@lift.local");
+    expect(sensory.countyTeam).toBe("sensory");
+    const { oid, active: _a, eTag, ...fields } = sensory;
+    const changed = await api(COMMISSIONER, "PUT", `/api/admin/people/${oid}`, { ...fields, displayName: "Renamed Sensory", eTag });
+    expect(changed.body).toMatchObject({ displayName: "Renamed Sensory", countyTeam: "sensory" });
+  });
+
   it("imports a CSV all or nothing, with errors by row", async () => {
     const header = "oid,upn,displayName,role,district,setting,area,chairOf";
     const a = localObjectId("exec.one@lift.local");

@@ -30,5 +30,6 @@ describe("the person form", () => {
     expect(person).toEqual({ oid: "a", upn: "x@lift.local", displayName: "X", role: "senco", districtSlug: "dover", settingId: "DOV-P1", chairOf: ["Dover LIFT", "EY LIFT"] });
     const round = draftFrom({ ...person, active: true, eTag: "e" });
     expect(personFrom(round)).toEqual(person);
+    expect(personFrom(draftFrom({ ...person, role: "specialist_teacher", countyTeam: "sensory", active: true, eTag: "e" })).countyTeam).toBe("sensory");
   });
 });

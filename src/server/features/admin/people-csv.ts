@@ -2,7 +2,7 @@
  * Reading a people CSV (one person a row) with csv-parse's sync API. Columns, by header name (case and
  * spaces ignored): oid, upn, displayName, role, district, setting, area, chairOf. A role may be given
  * as its code (`specialist_teacher`) or its label ("Specialist teacher (LIFT member)"); chairOf lists
- * LIFT groups separated by `;`. Rows are numbered as a spreadsheet shows them (the header is row 1).
+ * LIFT groups separated by `;`. Rows are numbered as a spreadsheet shows them (the header is row 1). An optional countyTeam column names a countywide team.
  */
 import { parse } from "csv-parse/sync";
 import { AppError } from "../../../errors";
@@ -30,6 +30,7 @@ const COLUMNS: Record<string, string> = {
   areaname: "areaName",
   chairof: "chairOf",
   liftgroups: "chairOf",
+  countyteam: "countyTeam",
 };
 
 const ROLE_BY_TEXT = new Map<string, Role>([...ROLES.map((r) => [r, r] as const), ...ROLES.map((r) => [ROLE_LABELS[r].toLowerCase(), r] as const)]);

@@ -27,6 +27,7 @@ export function toView(item: Item<Person>): PersonView {
     ...(p.settingId ? { settingId: p.settingId } : {}),
     ...(p.areaName ? { areaName: p.areaName } : {}),
     ...(p.chairOf?.length ? { chairOf: p.chairOf } : {}),
+    ...(p.countyTeam ? { countyTeam: p.countyTeam } : {}),
     active: !p.deactivatedAt,
     ...(p.deactivatedAt ? { deactivatedAt: p.deactivatedAt } : {}),
     eTag: item.eTag,
@@ -107,6 +108,7 @@ export class PeopleAdminService {
       settingId: f.settingId,
       areaName: f.areaName,
       chairOf: f.chairOf,
+      countyTeam: f.countyTeam,
       deactivatedAt,
     } as Person;
   }
