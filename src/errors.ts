@@ -17,6 +17,7 @@ export type ErrorCode =
   | "token_unknown_tenant"
   | "token_missing_scope"
   | "unknown_user"
+  | "user_deactivated"
   | "forbidden"
   | "not_found"
   | "conflict"
@@ -41,6 +42,7 @@ const STATUS: Record<ErrorCode, number> = {
   token_unknown_tenant: 401,
   token_missing_scope: 403,
   unknown_user: 403,
+  user_deactivated: 403,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

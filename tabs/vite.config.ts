@@ -18,6 +18,7 @@ const FOLDERS: Record<(typeof TAB_PAGES)[number]["slug"], string> = {
   summary: "kpi/summary",
   casework: "casework",
   "data-protection": "data-protection",
+  admin: "admin",
   config: "config",
 };
 const PAGES: Record<string, TabPage> = Object.fromEntries(TAB_PAGES.map((p) => [p.slug, { folder: FOLDERS[p.slug], title: p.title }]));

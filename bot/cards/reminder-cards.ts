@@ -143,17 +143,28 @@ export interface DigestRow {
   schoolDaysOverdue: number;
 }
 
-export function overdueDigestCard(date: string, rows: readonly DigestRow[], summaryUrl: string): AdaptiveCard {
+/**
+ * The commissioners' daily digest: overdue returns and, when the calendar is running out of terms,
+ * a line saying so (sent on Mondays even when nothing is overdue).
+ */
+export function overdueDigestCard(date: string, rows: readonly DigestRow[], summaryUrl: string, calendarWarning?: string): AdaptiveCard {
+  const overdue =
+    rows.length === 0
+      ? []
+      : [
+          paragraph(rows.length === 1 ? "1 district's return is overdue." : `${rows.length} districts' returns are overdue.`),
+          factSet(
+            rows.map((r) => ({
+              title: r.districtName,
+              value: `Term ${r.term} ${r.academicYear}, due ${formatUkDate(r.dueAt)}: ${shortStatus(r.status)}, ${r.schoolDaysOverdue} school day${r.schoolDaysOverdue === 1 ? "" : "s"} overdue`,
+            })),
+          ),
+        ];
   return adaptiveCard(
     [
-      heading(`Overdue KPI returns on ${formatUkDate(date)}`),
-      paragraph(rows.length === 1 ? "1 district's return is overdue." : `${rows.length} districts' returns are overdue.`),
-      factSet(
-        rows.map((r) => ({
-          title: r.districtName,
-          value: `Term ${r.term} ${r.academicYear}, due ${formatUkDate(r.dueAt)}: ${shortStatus(r.status)}, ${r.schoolDaysOverdue} school day${r.schoolDaysOverdue === 1 ? "" : "s"} overdue`,
-        })),
-      ),
+      heading(rows.length > 0 ? `Overdue KPI returns on ${formatUkDate(date)}` : `LIFT Hub on ${formatUkDate(date)}`),
+      ...overdue,
+      ...(calendarWarning ? [paragraph(`Calendar: ${calendarWarning}`)] : []),
     ],
     [{ type: "Action.OpenUrl", title: "Open KPI summary", url: summaryUrl }],
   );

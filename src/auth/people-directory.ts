@@ -9,4 +9,6 @@ export interface PeopleDirectory {
   byOid(oid: string): Promise<Person | undefined>;
   byUpn(upn: string): Promise<Person | undefined>;
   list(): Promise<Person[]>;
+  /** Read the people again at the next lookup (after the app changed someone). */
+  invalidate?(): void;
 }

@@ -21,6 +21,7 @@ export const TAB_PAGES = [
   { slug: "summary", title: "KPI summary", purpose: "Commissioners read the countywide and per-district KPI summary.", staticTab: "Summary", listed: true },
   { slug: "casework", title: "Casework", purpose: "Specialist teachers, leads and SENCos follow cases after LIFT: targets, reviews, visits, clinics.", staticTab: "Casework", listed: true },
   { slug: "data-protection", title: "Data protection", purpose: "Commissioners answer subject access requests, keep the retention schedule and erase on request.", listed: true },
+  { slug: "admin", title: "Administration", purpose: "Commissioners keep the calendar and the people; district leads their own district's part.", staticTab: "Administration", listed: true },
   { slug: "config", title: "Set up the LIFT Hub tab", purpose: "The configurable tab's settings page: what the tab shows.", listed: false },
 ] as const satisfies readonly TabPage[];
 

@@ -3,6 +3,7 @@
  * route's response schema, and tests/app/openapi.test.ts checks this list against what the app mounts.
  */
 import type { RouteContract } from "../../src/schemas/core/contract";
+import { adminApi } from "../../src/schemas/admin/api";
 import { caseworkApi } from "../../src/schemas/casework/api";
 import { coreApi } from "../../src/schemas/core/api";
 import { dataProtectionApi } from "../../src/schemas/data-protection/api";
@@ -13,7 +14,7 @@ import { referralsApi } from "../../src/schemas/referrals/api";
 import { remindersApi } from "../../src/schemas/reminders/api";
 import { settingsRegisterApi } from "../../src/schemas/settings-register/api";
 
-export const ALL_ROUTES: ReadonlyArray<{ name: string; contract: RouteContract }> = [coreApi, referralsApi, liftMeetingsApi, liftOutcomesApi, kpiApi, remindersApi, caseworkApi, dataProtectionApi, settingsRegisterApi].flatMap(
+export const ALL_ROUTES: ReadonlyArray<{ name: string; contract: RouteContract }> = [coreApi, referralsApi, liftMeetingsApi, liftOutcomesApi, kpiApi, remindersApi, caseworkApi, dataProtectionApi, settingsRegisterApi, adminApi].flatMap(
   (api) => Object.entries(api).map(([name, contract]) => ({ name, contract: contract as RouteContract })),
 );
 

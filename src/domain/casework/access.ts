@@ -97,8 +97,12 @@ export function caseAccess(caller: CaseworkCaller, c: CaseScope): CaseAccess {
       if (c.allocatedTeacherOid === caller.oid) return FULL_WORK;
       // A county team working in the lead's district: visible, so the district does not duplicate it.
       return c.team !== "district" && c.districtSlug === caller.districtSlug ? PSEUDONYMISED : NONE;
+    // The read-only SLA roles (the last three) see figures, never a case.
     case "lift_member":
     case "commissioner":
+    case "lift_executive":
+    case "area_lift_forum":
+    case "sla_headteacher":
       return NONE;
   }
 }

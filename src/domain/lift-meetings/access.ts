@@ -24,6 +24,7 @@ export interface MeetingAccess {
 }
 
 const NONE: MeetingAccess = { read: false, names: false, run: false, plan: false, approve: false };
+const READ_ANONYMISED: MeetingAccess = { read: true, names: false, run: false, plan: false, approve: false };
 
 const MEMBER_ROLES: ReadonlySet<Person["role"]> = new Set(["district_lead", "specialist_teacher", "lift_member"]);
 
@@ -38,6 +39,9 @@ export function canPlanDistrict(person: Person, districtSlug: string): boolean {
 
 export function meetingAccess(person: Person, meeting: MeetingScope): MeetingAccess {
   if (person.role === "commissioner") return { read: true, names: false, run: false, plan: true, approve: false };
+  // The SLA's read-only roles: anonymised agendas (the LIFT Executive everywhere, a headteacher in
+  // their district), never a write. An Area LIFT Forum's area is not known here, so it sees none yet.
+  if (person.role === "lift_executive" || (person.role === "sla_headteacher" && person.districtSlug === meeting.districtSlug)) return READ_ANONYMISED;
   if (!isDistrictMember(person, meeting.districtSlug)) return NONE;
   const lead = person.role === "district_lead";
   return { read: true, names: true, run: true, plan: lead, approve: lead || (meeting.chairOid !== undefined && meeting.chairOid === person.oid) };

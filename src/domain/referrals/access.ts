@@ -26,6 +26,11 @@ export function referralView(person: Person, referral: ReferralScope): ReferralV
       return person.districtSlug === referral.districtSlug && referral.status !== "draft" ? "full" : "none";
     case "commissioner":
       return referral.status !== "draft" ? "anonymised" : "none";
+    case "lift_executive":
+    case "area_lift_forum":
+    case "sla_headteacher":
+      // The read-only SLA roles see anonymised agendas and figures, never a referral itself.
+      return "none";
   }
 }
 

@@ -26,6 +26,8 @@ export interface Term {
    * time that day. Overrides the default rule.
    */
   returnDueAt?: string;
+  /** The school day of the following term the return is due on (17:00 UK time), instead of the default 10th. */
+  returnDueSchoolDay?: number;
 }
 
 export type MonitoringCovers = readonly [1, 2] | readonly [3, 4] | readonly [5, 6];
@@ -51,6 +53,8 @@ export interface ReportingCalendar {
   /** England and Wales bank holidays (ISO dates). */
   bankHolidays: readonly string[];
   monitoringMeetings: readonly MonitoringMeeting[];
+  /** Days a district's schools close when others are open (INSET, local closures), where it differs. */
+  districtDays?: readonly { districtSlug: string; date: string }[];
 }
 
 /** The default return deadline: 17:00 UK time on the 10th school day of the following term. */
@@ -223,7 +227,7 @@ export type ReturnDue =
 
 /**
  * When a term's return is due. A commissioner's `returnDueAt` on the term wins; otherwise the default
- * rule: 17:00 UK time on the 10th school day of the following term (term 6's return falls in the next
+ * rule: 17:00 UK time on the 10th (or the term's `returnDueSchoolDay`) school day of the following term (term 6's return falls in the next
  * academic year's term 1). Not computable when the following term is not in the calendar yet.
  */
 export function resolveReturnDue(term: Term, calendar: ReportingCalendar): ReturnDue {
@@ -236,7 +240,7 @@ export function resolveReturnDue(term: Term, calendar: ReportingCalendar): Retur
   }
   const following = nextTerm(term, calendar);
   if (!following) return { ok: false, reason: "next-term-missing" };
-  const day = nthSchoolDayOfTerm(following, DEFAULT_RETURN_DUE.schoolDay, calendar);
+  const day = nthSchoolDayOfTerm(following, term.returnDueSchoolDay ?? DEFAULT_RETURN_DUE.schoolDay, calendar);
   if (!day) return { ok: false, reason: "next-term-too-short" };
   return { ok: true, dueAt: atUkTime(day, DEFAULT_RETURN_DUE.hour, DEFAULT_RETURN_DUE.minute), source: "default" };
 }

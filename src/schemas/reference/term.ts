@@ -19,6 +19,8 @@ export const Term = z
     end: z.iso.date(),
     /** A commissioner's due date for this term's return: an ISO instant, or a date meaning 17:00 UK time. */
     returnDueAt: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+    /** The school day of the following term this term's return is due on, instead of the default 10th. */
+    returnDueSchoolDay: z.number().int().min(1).max(30).optional(),
   })
   .refine((t) => t.start <= t.end, { path: ["end"], message: "A term cannot end before it starts" });
 export type Term = z.infer<typeof Term>;

@@ -17,6 +17,9 @@ export function authenticate(validator: TokenValidator, people: PeopleDirectory)
       if (!person) {
         throw new AppError("unknown_user", "You are signed in, but LIFT Hub does not know you yet. Ask your STLS lead to add you.");
       }
+      if (person.deactivatedAt) {
+        throw new AppError("user_deactivated", "Your LIFT Hub access has been switched off. Ask a commissioner if you still need it.");
+      }
       req.user = person;
       next();
     } catch (error) {

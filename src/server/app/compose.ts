@@ -13,6 +13,9 @@ import type { ListDefinition } from "../../graph/list-definition";
 import { openListStore } from "../../graph/site";
 import type { BackgroundJob, FeatureContext } from "../core/feature-context";
 import type { RouteTable } from "./define-routes";
+import { DEMO_PEOPLE } from "../../domain/reference/people";
+import { ukDateOf } from "../../domain/time/uk-clock";
+import { createAdminFeature, graphDirectory, localDirectory, type AdminFeature } from "../features/admin";
 import { CASEWORK_LISTS, createCaseworkFeature, type CaseworkFeature } from "../features/casework";
 import { createKpiFeature, KPI_LISTS, type KpiFeature } from "../features/kpi";
 import { combinePrefill, referralListsPrefill } from "../features/kpi/prefill";
@@ -39,6 +42,7 @@ export interface Features {
   operations: Operations;
   dataProtection: DataProtectionFeature;
   settingsRegister: SettingsRegisterFeature;
+  admin: AdminFeature;
 }
 
 export async function composeFeatures(core: FeatureContext): Promise<Features> {
@@ -84,12 +88,31 @@ export async function composeFeatures(core: FeatureContext): Promise<Features> {
   const dataProtection = await createDataProtectionFeature(core, {
     data: { ...referrals.service.stores, ...liftOutcomes.service.stores, ...casework.service.stores, outbox: reminders.service.deps.outbox },
   });
-  return { referrals, liftMeetings, liftOutcomes, casework, kpi, reminders, dataProtection, operations: core.operations, settingsRegister };
+  // The calendar's preview shows the reminders already written down and the meetings planned; people
+  // are looked up in Entra ID in tenant mode, among the local identity provider's demo users otherwise.
+  const admin = createAdminFeature(core, {
+    dependents: {
+      remindersPlanned: async (periods) => {
+        const counts = new Map<string, number>();
+        for (const row of await reminders.service.deps.outbox.all({ pageSize: 5000 })) {
+          if (row.value.kind !== "return") continue;
+          if (periods.includes(row.value.period)) counts.set(row.value.period, (counts.get(row.value.period) ?? 0) + 1);
+        }
+        return counts;
+      },
+      meetingDates: async (from, to) => (await meetings.all({ pageSize: 5000 })).map((m) => ukDateOf(m.value.startsAt)).filter((d) => d >= from && d <= to),
+    },
+    directory:
+      core.config.graph.mode === "tenant"
+        ? graphDirectory(core.site.api)
+        : localDirectory(async () => DEMO_PEOPLE.map((p) => ({ oid: p.oid, displayName: p.displayName, upn: p.upn }))),
+  });
+  return { referrals, liftMeetings, liftOutcomes, casework, kpi, reminders, dataProtection, operations: core.operations, settingsRegister, admin };
 }
 
 /** Every feature's API routes, mounted under /api (one router per URL prefix: README.md in this folder). */
 export function featureRoutes(f: Features): RouteTable[] {
-  return [f.referrals.routes, f.liftMeetings.routes, f.liftOutcomes.routes, f.kpi.routes, f.reminders.routes, f.casework.routes, f.dataProtection.routes, f.settingsRegister.routes];
+  return [f.referrals.routes, f.liftMeetings.routes, f.liftOutcomes.routes, f.kpi.routes, f.reminders.routes, f.casework.routes, f.dataProtection.routes, f.settingsRegister.routes, f.admin.routes];
 }
 
 /**

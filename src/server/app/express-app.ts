@@ -36,7 +36,7 @@ export interface AppDeps {
   apiRoutes?: readonly RouteTable[];
   healthChecks?: () => Promise<Record<string, "ok" | string>>;
   /** Problems that do not stop the app serving (e.g. list rows skipped as unreadable). */
-  healthWarnings?: () => string[];
+  healthWarnings?: () => string[] | Promise<string[]>;
   /** Per-user API rate limit; defaults to a generous one. */
   rateLimit?: RateLimitOptions;
   /** How long one request may spend on Graph calls, retries included (default 45 s). */

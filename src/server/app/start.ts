@@ -135,7 +135,8 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       botEndpoint,
       apiRoutes: featureRoutes(features),
       healthChecks: async () => ({ graph: (await graphReachable(graph)) ? "ok" : "the SharePoint site cannot be reached" }),
-      healthWarnings: () => rows.warnings(),
+      // A calendar running out is a warning (still 200): months ahead, while there is time to add terms.
+      healthWarnings: async () => [...rows.warnings(), ...(await features.admin.calendar.coverage().then((c) => (c.message ? [c.message] : []), () => []))],
       rateLimit: config.rateLimit,
     });
 

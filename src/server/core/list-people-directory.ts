@@ -2,7 +2,9 @@
  * The people directory read from the People list: every request's access check looks a user up
  * here (src/auth/people-directory.ts). Lookups are served from memory; the copy is refreshed with a
  * delta query ([§5](../../../docs/reference/graph-sharepoint-lists.md#5-delta): 1 resource unit with a token, [§7.3](../../../docs/reference/graph-sharepoint-lists.md#73-sharepoint-throttling)) at most once per `ttlMs`, so a change in the
- * list reaches access checks within that time.
+ * list reaches access checks within that time; the app's own changes (the admin feature) call
+ * `invalidate()` so they apply at the next sign-in. Lookups by id still find a deactivated person, so
+ * sign-in can refuse them with a clear reason; `list()` leaves them out.
  */
 import type { PeopleDirectory } from "../../auth/people-directory";
 import { AppError } from "../../errors";
@@ -51,9 +53,10 @@ export class ListPeopleDirectory implements PeopleDirectory {
     return this.byUpnIndex.get(upn.trim().toLowerCase());
   }
 
+  /** Everyone who may use the app now: people switched off (`deactivatedAt`) are left out. */
   async list(): Promise<Person[]> {
     await this.fresh();
-    return [...this.byItemId.values()];
+    return [...this.byItemId.values()].filter((p) => !p.deactivatedAt);
   }
 
   /** Makes the next lookup read the list's changes (e.g. right after the app changed a person). */

@@ -8,6 +8,8 @@ import { defaultMonitoringMeetings, type ReportingCalendar, type Term as Calenda
 import type { ReferenceData } from "./reference-data";
 import type { BankHoliday } from "../../schemas/reference/bank-holiday";
 import type { District } from "../../schemas/reference/district";
+import type { DistrictDay } from "../../schemas/reference/district-day";
+import type { MonitoringMeetingRecord } from "../../schemas/reference/monitoring-meeting";
 import type { Setting } from "../../schemas/reference/setting";
 import type { Term } from "../../schemas/reference/term";
 import type { AnyObjectSchema } from "../../graph/list-definition";
@@ -45,9 +47,12 @@ const SCHOOL_DIVISION = "england-and-wales";
 export class ListReferenceData implements ReferenceData {
   private readonly cache;
   /** The calendar built from these exact list reads; rebuilt when any of them is read again. */
-  private assembled?: { from: readonly Promise<unknown>[]; calendar: Promise<ReportingCalendar> };
+  private assembled?: { from: readonly (Promise<unknown> | undefined)[]; calendar: Promise<ReportingCalendar> };
 
-  constructor(stores: Pick<LiftStores, "districts" | "settings" | "terms" | "bankHolidays">, options: { ttlMs?: number; now?: () => number } = {}) {
+  constructor(
+    stores: Pick<LiftStores, "districts" | "settings" | "terms" | "bankHolidays"> & Partial<Pick<LiftStores, "districtDays" | "monitoringMeetings">>,
+    options: { ttlMs?: number; now?: () => number } = {},
+  ) {
     const ttl = options.ttlMs ?? 5 * 60_000;
     const now = options.now ?? Date.now;
     this.cache = {
@@ -55,7 +60,19 @@ export class ListReferenceData implements ReferenceData {
       settings: new Cached(stores.settings, ttl, now),
       terms: new Cached(stores.terms, ttl, now),
       bankHolidays: new Cached(stores.bankHolidays, ttl, now),
+      ...(stores.districtDays ? { districtDays: new Cached(stores.districtDays, ttl, now) } : {}),
+      ...(stores.monitoringMeetings ? { monitoringMeetings: new Cached(stores.monitoringMeetings, ttl, now) } : {}),
     };
+  }
+
+  /** INSET and closure days per district, in date order (none when the list is not given). */
+  async districtDays(): Promise<DistrictDay[]> {
+    return [...((await this.cache.districtDays?.get()) ?? [])].sort((a, b) => a.date.localeCompare(b.date) || a.districtSlug.localeCompare(b.districtSlug));
+  }
+
+  /** Monitoring meetings as commissioners set them (the calendar fills the rest with defaults). */
+  async monitoringMeetings(): Promise<MonitoringMeetingRecord[]> {
+    return [...((await this.cache.monitoringMeetings?.get()) ?? [])];
   }
 
   async districts(): Promise<District[]> {
@@ -77,11 +94,11 @@ export class ListReferenceData implements ReferenceData {
   }
 
   async calendar(): Promise<ReportingCalendar> {
-    const from = [this.cache.terms.get(), this.cache.bankHolidays.get(), this.cache.districts.get()] as const;
+    const from = [this.cache.terms.get(), this.cache.bankHolidays.get(), this.cache.districts.get(), this.cache.districtDays?.get(), this.cache.monitoringMeetings?.get()] as const;
     const last = this.assembled;
     if (last && last.from.every((p, i) => p === from[i])) return last.calendar;
-    const calendar = Promise.all([this.terms(), this.bankHolidays(), this.districts()]).then(([terms, holidays, districts]) =>
-      assembleCalendar(terms, holidays, districts),
+    const calendar = Promise.all([this.terms(), this.bankHolidays(), this.districts(), this.districtDays(), this.monitoringMeetings()]).then(([terms, holidays, districts, days, meetings]) =>
+      assembleCalendar(terms, holidays, districts, days, meetings),
     );
     // A failed build is not kept: the next call tries again.
     calendar.catch(() => {
@@ -97,13 +114,27 @@ export class ListReferenceData implements ReferenceData {
   }
 }
 
-function assembleCalendar(terms: readonly Term[], holidays: readonly BankHoliday[], districts: readonly District[]): ReportingCalendar {
+function assembleCalendar(
+  terms: readonly Term[],
+  holidays: readonly BankHoliday[],
+  districts: readonly District[],
+  districtDays: readonly DistrictDay[],
+  setMeetings: readonly MonitoringMeetingRecord[],
+): ReportingCalendar {
   const calendarTerms: CalendarTerm[] = terms.map((t) => ({ ...t }));
   const bankHolidays = [...new Set(holidays.filter((h) => !h.division || h.division === SCHOOL_DIVISION).map((h) => h.date))].sort();
   const districtSlugs = districts.map((d) => d.slug);
   const years = [...new Set(calendarTerms.map((t) => t.academicYear))].sort();
-  // Proposed with the terms in hand, so each meeting falls after the returns it covers are due.
+  // A meeting a commissioner set replaces the default proposal for that district, year and terms; the
+  // defaults are proposed with the terms in hand, so each falls after the returns it covers are due.
+  const set = new Map(setMeetings.map((m) => [`${m.districtSlug}:${m.academicYear}:${m.covers}`, m]));
   const dates = { terms: calendarTerms, bankHolidays, monitoringMeetings: [] };
-  const monitoringMeetings = years.flatMap((academicYear) => defaultMonitoringMeetings({ academicYear, districtSlugs, bankHolidays, calendar: dates }));
-  return { terms: calendarTerms, bankHolidays, monitoringMeetings };
+  const monitoringMeetings = years
+    .flatMap((academicYear) => defaultMonitoringMeetings({ academicYear, districtSlugs, bankHolidays, calendar: dates }))
+    .map((m) => {
+      const mine = set.get(`${m.districtSlug}:${m.academicYear}:${m.covers.join("-")}`);
+      return mine ? { ...m, at: mine.at, ...(mine.packUrl ? { packUrl: mine.packUrl } : {}) } : m;
+    });
+  const days = districtDays.map((d) => ({ districtSlug: d.districtSlug, date: d.date }));
+  return { terms: calendarTerms, bankHolidays, monitoringMeetings, ...(days.length > 0 ? { districtDays: days } : {}) };
 }

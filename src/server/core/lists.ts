@@ -10,6 +10,8 @@ import { BankHoliday } from "../../schemas/reference/bank-holiday";
 import { Operation } from "../../schemas/core/operation";
 import { ConversationReference } from "../../schemas/core/conversation-reference";
 import { District } from "../../schemas/reference/district";
+import { DistrictDay } from "../../schemas/reference/district-day";
+import { MonitoringMeetingRecord } from "../../schemas/reference/monitoring-meeting";
 import { Person } from "../../schemas/reference/person";
 import { Setting } from "../../schemas/reference/setting";
 import { Term } from "../../schemas/reference/term";
@@ -75,6 +77,26 @@ export const BankHolidaysList = defineList({
   indexed: ["date"],
 });
 
+export const DistrictDaysList = defineList({
+  title: "DistrictDays",
+  description: "INSET and closure days of a district where its calendar differs from the county's.",
+  schema: DistrictDay,
+  itemTitle: (d) => `${d.districtSlug} ${d.date} ${d.kind}`,
+  naturalKey: (d) => `district-day:${d.districtSlug}:${d.date}`,
+  indexed: ["districtSlug"],
+  columns: { districtSlug: { kind: "text", maxLength: 60 } },
+});
+
+export const MonitoringMeetingsList = defineList({
+  title: "MonitoringMeetings",
+  description: "Each district's monitoring meetings as commissioners set them (date and pack link).",
+  schema: MonitoringMeetingRecord,
+  itemTitle: (m) => `${m.districtSlug} ${m.academicYear} terms ${m.covers}`,
+  naturalKey: (m) => `monitoring:${m.districtSlug}:${m.academicYear}:${m.covers}`,
+  indexed: ["districtSlug"],
+  columns: { districtSlug: { kind: "text", maxLength: 60 }, academicYear: { kind: "text", maxLength: 7 }, packUrl: { kind: "note" } },
+});
+
 export const AuditLogList = defineList({
   title: "AuditLog",
   description: "Who did what to which item and when. Never holds a child's name.",
@@ -112,6 +134,8 @@ export const LIFT_LISTS: readonly ListDefinition[] = [
   AuditLogList,
   ConversationReferencesList,
   OperationsList,
+  DistrictDaysList,
+  MonitoringMeetingsList,
 ];
 
 export interface LiftStores {
@@ -123,6 +147,8 @@ export interface LiftStores {
   auditLog: ListStore<typeof AuditLogList.schema>;
   conversationReferences: ListStore<typeof ConversationReferencesList.schema>;
   operations: ListStore<typeof OperationsList.schema>;
+  districtDays: ListStore<typeof DistrictDaysList.schema>;
+  monitoringMeetings: ListStore<typeof MonitoringMeetingsList.schema>;
 }
 
 /** A store for each LIFT list. The lists must exist (provisionSite first). */
@@ -138,6 +164,8 @@ export async function openListStores(site: LiftSite, mapping: FieldMappingOption
     auditLog: open(AuditLogList),
     conversationReferences: open(ConversationReferencesList),
     operations: open(OperationsList),
+    districtDays: open(DistrictDaysList),
+    monitoringMeetings: open(MonitoringMeetingsList),
   };
 }
 

@@ -13,6 +13,6 @@ export interface ReferenceData {
    * that has terms. The one source of term dates, school days and due dates on the server.
    */
   calendar(): Promise<ReportingCalendar>;
-  /** Forget what is cached, so the next read sees a write just made (the settings register's import). */
+  /** Forget what is cached, so the next read sees a write the app just made (an admin change, a settings import). */
   invalidate?(): void;
 }

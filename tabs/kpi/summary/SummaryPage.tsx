@@ -6,6 +6,7 @@ import { CommissionersOnly } from "./components/CommissionersOnly";
 import { MonitoringPack } from "./components/MonitoringPack";
 import { SummaryDashboard } from "./components/SummaryDashboard";
 import { packLinkFrom } from "./pack-link";
+import { CalendarWarning } from "../../admin/CalendarWarning";
 
 /** A monitoring pack opened from a link (the bot's monitoring-meeting reminder): the district's lead may read it too. */
 function LinkedPack({ link }: { link: NonNullable<ReturnType<typeof packLinkFrom>> }) {
@@ -22,7 +23,12 @@ function SummaryBody() {
   if (link && (me.role === "commissioner" || (me.role === "district_lead" && me.district?.slug === link.slug))) return <LinkedPack link={link} />;
   // The server answers 403 to anyone else; say so plainly instead of showing an error.
   if (me.role !== "commissioner") return <CommissionersOnly districtName={me.role === "district_lead" ? me.district?.name : undefined} />;
-  return <SummaryDashboard initialDistrict={district?.slug} />;
+  return (
+    <>
+      <CalendarWarning />
+      <SummaryDashboard initialDistrict={district?.slug} />
+    </>
+  );
 }
 export function SummaryPage() {
   return (

@@ -6,13 +6,13 @@ export interface HealthInfo {
   version: string;
   startedAt: Date;
   checks: () => Promise<Record<string, "ok" | string>>;
-  warnings?: () => string[];
+  warnings?: () => string[] | Promise<string[]>;
 }
 
 async function health(info: HealthInfo) {
   const checks = await info.checks();
   const ok = Object.values(checks).every((v) => v === "ok");
-  const warnings = info.warnings?.() ?? [];
+  const warnings = (await info.warnings?.()) ?? [];
   return reply(ok ? 200 : 503, {
     status: ok ? ("ok" as const) : ("degraded" as const),
     version: info.version,

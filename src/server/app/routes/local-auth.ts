@@ -36,6 +36,7 @@ export function authRoutes(options: { mode: "local" | "entra"; clientId: string;
       }
       const person = await people.byUpn(as);
       if (!person) throw new AppError("not_found", `There is no demo user called ${as}.`);
+      if (person.deactivatedAt) throw new AppError("user_deactivated", `${as} has been switched off in LIFT Hub.`);
       res.set("Cache-Control", "no-store").json(await provider.issue(person));
     });
     router.get("/local/keys", async (_req, res) => {

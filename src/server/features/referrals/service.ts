@@ -14,6 +14,7 @@ import { AppError } from "../../../errors";
 import type { Item, ListStore } from "../../../graph/list-store";
 import { childAgeInMonths, referralValidationMessages, variantForPhase } from "../../../schemas/referrals/referral";
 import type { Person } from "../../../schemas/reference/person";
+import { READ_ONLY_ROLES } from "../../../schemas/reference/person";
 import type { ReferralDraftInput } from "../../../schemas/referrals/referral";
 import type { ReferralRecord, ReferralStatus, ReferralSummary } from "../../../schemas/referrals/api";
 import type { FeatureContext } from "../../core/feature-context";
@@ -81,7 +82,8 @@ export class ReferralService {
   }
 
   async listMeetings(person: Person, query: { district?: string; kind?: "school" | "early-years"; from?: string }): Promise<LiftMeetingSummary[]> {
-    const slug = person.role === "commissioner" ? query.district : person.districtSlug;
+    // The LIFT Executive, like a commissioner, picks any district (its agendas come anonymised).
+    const slug = person.role === "commissioner" || person.role === "lift_executive" ? query.district : person.districtSlug;
     if (!slug) throw new AppError("validation_failed", "Choose a district.", { fieldErrors: { district: ["Required for commissioners"] } });
     const from = query.from ? Date.parse(query.from) : Number.NaN;
     const district = await this.district(slug);
@@ -125,6 +127,8 @@ export class ReferralService {
   }
 
   async list(person: Person, query: { scope?: "mine" | "district"; meeting?: string; status?: ReferralStatus; district?: string }): Promise<ReferralSummary[]> {
+    // The SLA's read-only roles see anonymised agendas and figures, never a referral.
+    if ((READ_ONLY_ROLES as readonly string[]).includes(person.role)) throw new AppError("forbidden", "Referrals are not part of your read-only view.");
     const filters = { ...(query.status ? { status: query.status } : {}), ...(query.meeting ? { meetingId: query.meeting } : {}) };
     let items: Item<ReferralItem>[];
     if (person.role === "senco") {

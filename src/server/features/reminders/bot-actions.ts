@@ -41,6 +41,11 @@ export function createReminderBot(deps: ReminderBotDeps): ReminderBot {
   const nowIso = () => normaliseInstant(deps.now().toISOString());
 
   const personOf = async (user: BotUser): Promise<Person | undefined> => {
+    const found = await lookUp(user);
+    // Someone switched off is answered as someone the app does not know.
+    return found?.deactivatedAt ? undefined : found;
+  };
+  const lookUp = async (user: BotUser): Promise<Person | undefined> => {
     if (user.aadObjectId) {
       const byOid = await deps.people.byOid(user.aadObjectId);
       if (byOid) return byOid;

@@ -19,6 +19,7 @@ import type { AppConfig } from "../../../config/config";
 import { AppError } from "../../../errors";
 import { weekdayOf, type ReportingCalendar, type TermNumber } from "../../../domain/time/calendar";
 import { atUkTime, ukDateOf } from "../../../domain/time/uk-clock";
+import { calendarCoverage } from "../../../domain/time/coverage";
 import { overdueDigest, planReminders, REMINDER_TIME, type Snooze } from "../../../domain/reminders/plan";
 import type { Item, ListStore } from "../../../graph/list-store";
 import type { Person } from "../../../schemas/reference/person";
@@ -208,7 +209,9 @@ export class ReminderRunner {
     const scheduledAt = atUkTime(today, REMINDER_TIME.hour, REMINDER_TIME.minute);
     if (weekdayOf(today) > 5 || now < scheduledAt) return [];
     const overdue = overdueDigest({ calendar, returns, districts: districtSlugs, now, notBefore });
-    if (overdue.length === 0) return [];
+    // A calendar running out of terms is in the digest too; alone, it goes out on Mondays.
+    const shortCalendar = !calendarCoverage(calendar.terms, today).ok && weekdayOf(today) === 1;
+    if (overdue.length === 0 && !shortCalendar) return [];
     const key = `digest:all:${today}:daily`;
     return people
       .filter((p) => p.role === "commissioner")
@@ -392,6 +395,7 @@ export class ReminderRunner {
       (v.recipientOid ? this.refs?.byOid.get(v.recipientOid) : undefined) ??
       (person ? this.refs?.byUpn.get(person.upn.toLowerCase()) : undefined) ??
       (await this.deps.conversations.findByUser({ aadObjectId: v.recipientOid, upn: person?.upn }));
+    if (person?.deactivatedAt) return { skip: "deactivated" };
     if (!ref) return { skip: "not reachable: the app is not installed for this person" };
     const districtName = await this.districtName(v.districtSlug);
     const now = this.iso();
@@ -419,10 +423,12 @@ export class ReminderRunner {
         const [calendar, districts] = await Promise.all([this.deps.calendar(), this.deps.reference.districts()]);
         const years = [...new Set(calendar.terms.map((t) => t.academicYear))];
         const overdue = overdueDigest({ calendar, returns: await this.deps.returns.returns(years), districts: districts.map((d) => d.slug), now, notBefore: this.goLive ?? this.opts.notBefore });
-        if (overdue.length === 0) return { skip: "nothing overdue any more" };
+        const coverage = calendarCoverage(calendar.terms, ukDateOf(now));
+        if (overdue.length === 0 && coverage.ok) return { skip: "nothing overdue any more" };
         const names = new Map(districts.map((d) => [d.slug, d.name]));
         const rows = overdue.map((o) => ({ districtName: names.get(o.districtSlug) ?? o.districtSlug, academicYear: o.academicYear, term: o.term, dueAt: o.dueAt, status: o.status, schoolDaysOverdue: o.schoolDaysOverdue }));
-        return { ref, card: overdueDigestCard(v.period, rows, summaryUrl(this.deps.config)), summary: `${rows.length} overdue KPI return${rows.length === 1 ? "" : "s"}` };
+        const summary = [rows.length > 0 ? `${rows.length} overdue KPI return${rows.length === 1 ? "" : "s"}` : "", coverage.message ? "the calendar is running out" : ""].filter(Boolean).join("; ");
+        return { ref, card: overdueDigestCard(v.period, rows, summaryUrl(this.deps.config), coverage.message), summary };
       }
       case "extension": {
         const request = await this.deps.extensions.find(String(v.payload.requestId));

@@ -1,0 +1,40 @@
+import { useState } from "react";
+import { Tab, TabList, makeStyles } from "@fluentui/react-components";
+import { Settings24Regular } from "@fluentui/react-icons";
+import { Notice, Shell, useSession } from "../shell";
+import { sharedStyles } from "../shell/styles";
+import { CalendarPanel } from "./components/CalendarPanel";
+import { PeoplePanel } from "./components/PeoplePanel";
+
+const useStyles = makeStyles({ column: sharedStyles.column, intro: sharedStyles.intro });
+
+type View = "calendar" | "people";
+
+function AdminBody() {
+  const styles = useStyles();
+  const { me } = useSession();
+  const [view, setView] = useState<View>("calendar");
+  if (me.role !== "commissioner" && me.role !== "district_lead") {
+    return <Notice intent="info">Administration is for commissioners, and for district leads for their own district.</Notice>;
+  }
+  return (
+    <div className={styles.column}>
+      {me.role === "district_lead" ? (
+        <p className={styles.intro}>You keep {me.district?.name ?? "your district"}&apos;s part: its INSET and closure days, monitoring meetings and people.</p>
+      ) : null}
+      <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label="Administration">
+        <Tab value="calendar">Calendar</Tab>
+        <Tab value="people">People</Tab>
+      </TabList>
+      {view === "calendar" ? <CalendarPanel /> : <PeoplePanel />}
+    </div>
+  );
+}
+
+export function AdminPage() {
+  return (
+    <Shell title="Administration" tagline="The calendar and the people who use LIFT Hub" icon={<Settings24Regular />}>
+      <AdminBody />
+    </Shell>
+  );
+}

@@ -1,0 +1,4 @@
+import { mountPage } from "../shell";
+import { AdminPage } from "./AdminPage";
+
+mountPage(<AdminPage />);
