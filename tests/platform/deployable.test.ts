@@ -3,6 +3,8 @@
  * package-lock.json, `npm ci --omit=dev` and `node dist/main.js` serves /healthz in local mode, and
  * the folder stays within 150 MB.
  *
+ * The same folder then runs on Node 24, whose built-in SQLite replaces the native module.
+ *
  * The one native module (better-sqlite3) is not compiled again here: npm ci runs without install
  * scripts and the binary this checkout's own install compiled (same Node, same version, checked) is
  * copied in. Compiling SQLite from source takes minutes on a small machine and proves nothing about
@@ -44,25 +46,11 @@ function run(command: string, args: string[], cwd: string) {
   return result.stdout;
 }
 
-it("builds, installs production dependencies only, serves /healthz in local mode, and fits in 150 MB", async () => {
-  run(process.execPath, ["--import", "tsx", "scripts/build.ts"], ROOT);
-  for (const file of ["dist", "package.json", "package-lock.json"]) fs.cpSync(path.join(ROOT, file), path.join(folder, file), { recursive: true });
-
-  run("npm", ["ci", "--omit=dev", "--ignore-scripts", "--prefer-offline", "--no-audit", "--no-fund"], folder);
-  const installed = fs.readdirSync(path.join(folder, "node_modules"));
-  // Only production dependencies: nothing the tabs, the tests or the build need.
-  for (const devOnly of ["react", "vite", "vitest", "tsx", "esbuild", "typescript", "botbuilder"]) expect(installed).not.toContain(devOnly);
-  const version = (dir: string) => (JSON.parse(fs.readFileSync(path.join(dir, "node_modules/better-sqlite3/package.json"), "utf8")) as { version: string }).version;
-  expect(version(folder)).toBe(version(ROOT));
-  fs.cpSync(path.join(ROOT, "node_modules/better-sqlite3/build"), path.join(folder, "node_modules/better-sqlite3/build"), { recursive: true });
-
-  const size = sizeOf(folder);
-  console.info(`deployable: ${(size / 1024 / 1024).toFixed(1)} MB (dist ${(sizeOf(path.join(folder, "dist")) / 1024 / 1024).toFixed(1)} MB)`);
-  expect(size).toBeLessThanOrEqual(LIMIT_BYTES);
-
+/** Starts `node dist/main.js` in the folder with the given runtime and checks /healthz and a tab page. */
+async function serves(node: string): Promise<void> {
   const port = await freePort();
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), GRAPH_EMULATOR_PORT: String(await freePort()), DATA_DIR: path.join(folder, ".data"), REMINDERS: "off", DEMO_DATA: "off", LOG_LEVEL: "warn" };
-  const child = spawn(process.execPath, ["dist/main.js"], { cwd: folder, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(node, ["dist/main.js"], { cwd: folder, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -89,5 +77,38 @@ it("builds, installs production dependencies only, serves /healthz in local mode
   } finally {
     child.kill("SIGTERM");
     await new Promise((resolve) => child.once("exit", resolve));
+  }
+}
+
+it("builds, installs production dependencies only, serves /healthz in local mode, and fits in 150 MB", async () => {
+  run(process.execPath, ["--import", "tsx", "scripts/build.ts"], ROOT);
+  for (const file of ["dist", "package.json", "package-lock.json"]) fs.cpSync(path.join(ROOT, file), path.join(folder, file), { recursive: true });
+
+  run("npm", ["ci", "--omit=dev", "--ignore-scripts", "--prefer-offline", "--no-audit", "--no-fund"], folder);
+  const installed = fs.readdirSync(path.join(folder, "node_modules"));
+  // Only production dependencies: nothing the tabs, the tests or the build need.
+  for (const devOnly of ["react", "vite", "vitest", "tsx", "esbuild", "typescript", "botbuilder"]) expect(installed).not.toContain(devOnly);
+  const version = (dir: string) => (JSON.parse(fs.readFileSync(path.join(dir, "node_modules/better-sqlite3/package.json"), "utf8")) as { version: string }).version;
+  expect(version(folder)).toBe(version(ROOT));
+  fs.cpSync(path.join(ROOT, "node_modules/better-sqlite3/build"), path.join(folder, "node_modules/better-sqlite3/build"), { recursive: true });
+
+  const size = sizeOf(folder);
+  console.info(`deployable: ${(size / 1024 / 1024).toFixed(1)} MB (dist ${(sizeOf(path.join(folder, "dist")) / 1024 / 1024).toFixed(1)} MB)`);
+  expect(size).toBeLessThanOrEqual(LIMIT_BYTES);
+
+  await serves(process.execPath);
+}, 180_000);
+
+// Node 24 has SQLite built in (node:sqlite), so the emulator needs no native module there: the same
+// folder runs with better-sqlite3's binary taken away.
+it("the same folder serves /healthz on Node 24 without the native module", async () => {
+  const node24 = run("npm", ["exec", "--yes", "--package=node@24", "--", "node", "-p", "process.execPath"], ROOT).trim();
+  expect(run(node24, ["--version"], ROOT)).toMatch(/^v24\./);
+  const binary = path.join(folder, "node_modules/better-sqlite3/build");
+  fs.renameSync(binary, `${binary}.away`);
+  try {
+    await serves(node24);
+  } finally {
+    fs.renameSync(`${binary}.away`, binary);
   }
 }, 180_000);

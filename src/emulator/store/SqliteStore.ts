@@ -1,5 +1,6 @@
 /**
- * Persistence for sites, lists, columns and items in SQLite (better-sqlite3).
+ * Persistence for sites, lists, columns and items in SQLite (node:sqlite or better-sqlite3, see
+ * sqlite-engine.ts).
  *
  * Design for 50,000-item lists: one `items` row per item with its field values as a JSON text
  * column, primary key (list_id, id) so that ID-ordered paging is an index range scan
@@ -8,8 +9,8 @@
  * uniqueness check is one index lookup. Delta: every write takes the list's next `seq`; deletions
  * leave a row in `tombstones` with their `seq`.
  */
-import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
+import { openSqlite, type SqlDatabase, type SqlStatement } from "./sqlite-engine";
 import type { ColumnRecord, ItemRecord, ListRecord, SiteRecord, Tombstone } from "./types";
 
 const SCHEMA = `
@@ -40,18 +41,18 @@ CREATE TABLE IF NOT EXISTS unique_values (
 type Row = Record<string, unknown>;
 
 export class SqliteStore {
-  private readonly db: Database.Database;
+  private readonly db: SqlDatabase;
 
   constructor(filename: string) {
-    this.db = new Database(filename);
-    if (filename !== ":memory:") this.db.pragma("journal_mode = WAL");
-    this.db.pragma("synchronous = NORMAL");
+    this.db = openSqlite(filename);
+    if (filename !== ":memory:") this.db.exec("PRAGMA journal_mode = WAL");
+    this.db.exec("PRAGMA synchronous = NORMAL");
     this.db.exec(SCHEMA);
   }
 
   /** Prepared statements are cached: compiling SQL on every call costs more than running it. */
-  private readonly statements = new Map<string, Database.Statement>();
-  private stmt(sql: string): Database.Statement {
+  private readonly statements = new Map<string, SqlStatement>();
+  private stmt(sql: string): SqlStatement {
     let s = this.statements.get(sql);
     if (!s) {
       s = this.db.prepare(sql);
@@ -65,7 +66,7 @@ export class SqliteStore {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.db.transaction(fn);
   }
 
   // ---- sites ----
