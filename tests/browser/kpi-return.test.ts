@@ -111,12 +111,11 @@ describe("KPI return: fill, validate, save, submit, amend, return", { timeout: 1
       expect(draft.body.return.values).toMatchObject({ kpi_2_1_num: 30, kpi_2_1_den: 50, kpi_1_3_num: 8, kpi_1_3_den: 10, kpi_1_1: 7 });
       expect(draft.body.return.values.kpi_2_1 ?? null, "percentages are never stored as typed").toBeNull();
 
-      // Submit needs every percentage's denominator: the prefilled settings attending LIFT need the
-      // district's number of settings, which only the lead knows. Refused until they are entered.
-      await page.getByRole("button", { name: /^Submit (amended )?return$/ }).click();
-      await page.getByTestId("error-summary").waitFor();
-      expect(await page.getByTestId("error-summary").textContent()).toContain('Enter "Settings in the district (primary)" as well');
-      for (const phase of ["early years", "primary", "secondary"]) await fill(page, `Settings in the district (${phase})`, "90");
+      // Submit needs every percentage's denominator: the district's number of settings comes from
+      // the settings register, prefilled with its source, so the lead need not type it.
+      for (const phase of ["primary", "secondary"]) {
+        expect(draft.body.return.prefill[`settings_in_district_${phase}`]?.source, phase).toMatch(/register/i);
+      }
 
       // Submit: a new version, shown in the history.
       await page.getByRole("button", { name: /^Submit (amended )?return$/ }).click();
