@@ -103,9 +103,11 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const refreshKnown = () => useKnown({ ids: [...new Set([...watch.ids.values()].flatMap((s) => [...s]))], eTags: [...watch.eTags.values()], items: watch.items() });
     refreshKnown();
 
-    // Idle connections are dropped well before the server's 5 s keep-alive timeout: reusing one the
-    // server is closing at that moment fails on the client's side (ECONNRESET), which is not an answer.
-    const dispatcher = new Agent({ keepAliveTimeout: 1000 });
+    // The app runs in this process: while a route's requests are generated (seconds, for the huge
+    // ones) its keep-alive timers cannot fire, and a connection reused just after may be closed by the
+    // server as the request goes out (ECONNRESET, on the client's side, not an answer). So each route
+    // starts on fresh connections, and idle ones are dropped well before the server's 5 s.
+    let dispatcher = new Agent({ keepAliveTimeout: 1000 });
     const send = async (req: FuzzRequest): Promise<number> => {
       const headers: Record<string, string> = {};
       if (req.as === BAD_TOKEN) headers.Authorization = "Bearer not.a.token";
@@ -128,6 +130,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       const counts = empty();
       // Each route's requests depend on the seed and the route only, so --only repeats them.
       const samples = fc.sample(requestsFor(op, FUZZ_USERS, pool), { numRuns: options.perEndpoint, seed: (seed + hash(route)) | 0 });
+      await dispatcher.close();
+      dispatcher = new Agent({ keepAliveTimeout: 1000 });
       let reads = 0;
       for (const req of samples) {
         let status: number;
