@@ -64,11 +64,16 @@ export class AppError extends Error {
   readonly fieldErrors?: FieldErrors;
   /** Extra machine-readable detail for the client (e.g. the current version on a conflict). */
   readonly detail?: unknown;
+  /**
+   * What an upstream service (Graph) said, for the log and the command line only: an error that
+   * carries it answers an API caller with a message of our own, never the service's.
+   */
+  readonly upstream?: Readonly<Record<string, unknown>>;
 
   constructor(
     code: ErrorCode,
     message: string,
-    options: { fieldErrors?: FieldErrors; detail?: unknown; cause?: unknown } = {},
+    options: { fieldErrors?: FieldErrors; detail?: unknown; cause?: unknown; upstream?: Readonly<Record<string, unknown>> } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = "AppError";
@@ -76,6 +81,7 @@ export class AppError extends Error {
     this.status = STATUS[code];
     this.fieldErrors = options.fieldErrors;
     this.detail = options.detail;
+    if (options.upstream) this.upstream = options.upstream;
   }
 
   static isAppError(value: unknown): value is AppError {

@@ -51,13 +51,17 @@ export function retryVerdictFor(err: unknown): RetryVerdict {
   return { retry: true, retryAfterMs: parseRetryAfter(headers?.get("retry-after")) };
 }
 
-/** Turns a final Graph failure into the app's error type, keeping the Graph details as `detail`. */
+/**
+ * Turns a final Graph failure into the app's error type. Graph's details (status, code, message,
+ * request id) go in `upstream` and the message, for logs and commands; an API answer never carries
+ * them (src/server/app/http-errors.ts).
+ */
 export function toAppError(err: unknown, what: string): AppError {
   if (AppError.isAppError(err)) return err;
   const status = statusOf(err);
   const graph = err instanceof GraphError ? { status: err.statusCode, code: err.code, message: err.message, requestId: err.requestId } : undefined;
   const message = `${what}: ${graph ? `${graph.status} ${graph.code ?? ""} ${graph.message}`.trim() : (err as Error)?.message ?? String(err)}`;
-  const options = { detail: graph, cause: err };
+  const options = { upstream: graph ?? { message: (err as Error)?.message ?? String(err) }, cause: err };
   switch (status) {
     case 404:
       return new AppError("not_found", message, options);

@@ -218,8 +218,8 @@ export class ListStore<S extends AnyObjectSchema> {
   // ---- update ----
 
   /**
-   * Changes some fields. With `eTag`, fails with `precondition_failed` (carrying the current item as
-   * `detail.current`) when the item changed since that version was read. Without it, the patch is
+   * Changes some fields. With `eTag`, fails with `precondition_failed` (carrying the current version
+   * as `detail.eTag`, never the item) when the item changed since that version was read. Without it, the patch is
    * merged into the latest version (still sent with If-Match, so no concurrent write is lost).
    */
   async update(id: string, patch: Partial<z.input<S>>, options: { eTag?: string } = {}): Promise<Item<z.infer<S>>> {
@@ -303,7 +303,9 @@ export class ListStore<S extends AnyObjectSchema> {
 
   private preconditionFailed(id: string, current: Item<z.infer<S>>): AppError {
     return new AppError("precondition_failed", `${this.title} item ${id} was changed by someone else; reload it and try again`, {
-      detail: { current },
+      // Only the version: the item is the store's, not a caller's view of it (a feature that offers
+      // the caller the current record builds that view itself).
+      detail: { eTag: current.eTag },
     });
   }
 

@@ -8,6 +8,8 @@ import { onTestApp } from "../support/test-app";
 import type { RunningApp } from "../../src/server/app/start";
 import { AppError } from "../../src/errors";
 import { toApiError } from "../../src/server/app/http-errors";
+import { GraphError } from "@microsoft/microsoft-graph-client";
+import { toAppError } from "../../src/graph/graph-api";
 
 let app: RunningApp;
 
@@ -41,5 +43,28 @@ describe("API answers", () => {
     // 4xx answers keep their message and detail: they are written for the caller.
     expect(toApiError(new AppError("conflict", "That meeting is full", { detail: { refusal: "full" } })).error).toEqual({ code: "conflict", message: "That meeting is full", detail: { refusal: "full" } });
   });
-});
 
+  it("a 412 from the list store carries the current eTag, never the stored item", async () => {
+    const people = app.graph.stores.people;
+    const [first] = await people.all();
+    expect(first).toBeDefined();
+    const changed = await people.update(first!.id, {}, { eTag: first!.eTag });
+    const err = await people.update(first!.id, {}, { eTag: first!.eTag }).catch((e: unknown) => e);
+    expect(AppError.isAppError(err) && err.code).toBe("precondition_failed");
+    const body = toApiError(err as AppError);
+    expect(body.error.detail).toEqual({ eTag: changed.eTag });
+    expect(JSON.stringify(body)).not.toContain(String(Object.values(first!.value).find((v) => typeof v === "string" && v.length > 3)));
+  });
+
+  it("a Graph refusal passed on as a 4xx answers with our message, not Graph's text or detail", () => {
+    for (const status of [400, 404, 409, 412, 429]) {
+      const graph = new GraphError(status, "Column 'ChildLegalName' in list 'Referrals' rejected value 'Alfie Smith'");
+      graph.code = "invalidRequest";
+      graph.requestId = "req-123";
+      const body = toApiError(toAppError(graph, "Updating Referrals item 7"));
+      expect(body.error.code).not.toBe("");
+      expect(JSON.stringify(body), String(status)).not.toMatch(/Alfie|ChildLegalName|invalidRequest|req-123|Referrals item/);
+      expect(body.error.detail).toBeUndefined();
+    }
+  });
+});

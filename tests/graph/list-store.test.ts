@@ -73,13 +73,13 @@ describe("ListStore CRUD", () => {
     await expect(store.get(created.id)).rejects.toMatchObject({ code: "not_found" });
   });
 
-  it("maps a stale eTag (412) to precondition_failed carrying the current version", async () => {
+  it("maps a stale eTag (412) to precondition_failed carrying only the current version, never the item", async () => {
     const created = await store.create(widget(2), { idempotencyKey: "etag-2" });
     const mine = await store.update(created.id, { weight: 1 }, { eTag: created.eTag });
     const err = await store.update(created.id, { weight: 2 }, { eTag: created.eTag }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ code: "precondition_failed", status: 412 });
-    expect((err as AppError).detail).toMatchObject({ current: { eTag: mine.eTag, value: { weight: 1 } } });
+    expect((err as AppError).detail).toEqual({ eTag: mine.eTag });
     await expect(store.delete(created.id, { eTag: created.eTag })).rejects.toMatchObject({ code: "precondition_failed" });
     expect(await store.delete(created.id, { eTag: mine.eTag })).toBe(true);
   });

@@ -1,12 +1,13 @@
 /**
- * The summary as a long-format CSV (RFC 4180: comma separated, CRLF line ends, fields quoted when
- * they hold a comma, a quote or a line break) for Excel and Power BI. Exactly these columns:
+ * The summary as a long-format CSV (RFC 4180 via csv-stringify: comma separated, CRLF line ends, fields
+ * quoted when they hold a comma, a quote or a line break) for Excel and Power BI. Exactly these columns:
  * level,name,academic_year,period,measure,value,numerator,denominator,percent,rag,districts_reporting
  *
  * Missing values are blank (never 0). Percentages are rounded to at most 2 decimal places for
  * display only; the `rag` column was worked out on the unrounded value, so 74.996% shows as 75 and
  * stays amber.
  */
+import { stringify } from "csv-stringify/sync";
 import type { SummaryRow } from "./aggregate";
 
 export const CSV_COLUMNS = [
@@ -24,13 +25,28 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * One CSV field. Text a spreadsheet would run as a formula (starting = + - @, or a tab or carriage
- * return before one) gets a leading apostrophe, as OWASP advises for CSV injection; a plain number,
- * negative or not, is left a number.
+ * Text a spreadsheet would run as a formula (starting = + - @, or a tab or carriage return before
+ * one) gets a leading apostrophe, as OWASP advises for CSV injection; a plain number, negative or
+ * not, is left a number.
  */
+export function neutraliseCell(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
+}
+
+/**
+ * Rows of text as CSV (RFC 4180 through csv-stringify: CRLF record ends, a field quoted when it
+ * holds a comma, a quote or any line break), every cell neutralised first.
+ */
+export function toCsv(rows: ReadonlyArray<readonly string[]>): string {
+  return stringify(
+    rows.map((r) => r.map(neutraliseCell)),
+    { record_delimiter: "\r\n", quoted_match: /[\r\n]/ },
+  );
+}
+
+/** One neutralised CSV field, quoted when it needs to be. */
 export function csvField(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return toCsv([[text]]).slice(0, -2);
 }
 
 /** A number with at most 2 decimal places and no trailing zeros ("69.99", "75", "2.5"); blank for null. */
@@ -40,10 +56,11 @@ export function formatCsvNumber(value: number | null): string {
   return String(Object.is(rounded, -0) ? 0 : rounded);
 }
 
-export function summaryToCsv(rows: readonly SummaryRow[]): string {
-  const lines = [CSV_COLUMNS.join(",")];
+/** The summary's cells, header first, neutralised (what both the CSV and the XLSX export hold). */
+export function summaryTable(rows: readonly SummaryRow[], extraRows: ReadonlyArray<readonly string[]> = []): string[][] {
+  const table: string[][] = [[...CSV_COLUMNS]];
   for (const r of rows) {
-    const fields = [
+    table.push([
       r.level,
       r.name,
       r.academicYear,
@@ -55,8 +72,12 @@ export function summaryToCsv(rows: readonly SummaryRow[]): string {
       formatCsvNumber(r.percent),
       r.rag,
       String(r.districtsReporting),
-    ];
-    lines.push(fields.map(csvField).join(","));
+    ]);
   }
-  return lines.join("\r\n") + "\r\n";
+  return [...table, ...extraRows.map((r) => [...r])].map((r) => r.map(neutraliseCell));
+}
+
+/** `extraRows`: further rows in the same columns (time to support), after the summary rows. */
+export function summaryToCsv(rows: readonly SummaryRow[], extraRows: ReadonlyArray<readonly string[]> = []): string {
+  return toCsv(summaryTable(rows, extraRows));
 }

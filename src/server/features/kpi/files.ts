@@ -1,11 +1,12 @@
 /**
- * Spreadsheet files in and out: an RFC 4180 CSV reader, XLSX through exceljs, the import template
+ * Spreadsheet files in and out: CSV through csv-parse and csv-stringify, XLSX through exceljs, the import template
  * and the summary export (same long-format columns as the CSV).
  */
 import ExcelJS from "exceljs";
 import { AppError } from "../../../errors";
 import { MEASURES } from "../../../domain/kpi/catalogue";
-import { CSV_COLUMNS, csvField, summaryToCsv } from "../../../domain/kpi/csv";
+import { CsvError, parse } from "csv-parse/sync";
+import { CSV_COLUMNS, summaryTable, summaryToCsv, toCsv } from "../../../domain/kpi/csv";
 import type { SummaryRow } from "../../../domain/kpi/aggregate";
 
 export type { FileFormat } from "../../../schemas/kpi/api";
@@ -57,7 +58,6 @@ function checkTable(rows: string[][]): string[][] {
   return rows;
 }
 
-/** RFC 4180: comma separated, fields optionally quoted ("" inside quotes), CRLF or LF line ends. */
 /** An uploaded CSV within IMPORT_LIMITS. */
 function parseImportCsv(text: string): string[][] {
   // Counting line breaks first is cheap and stops a huge file before its fields are built.
@@ -66,44 +66,23 @@ function parseImportCsv(text: string): string[][] {
   return checkTable(parseCsv(text));
 }
 
-/** The rows of a CSV, blank lines dropped (no size limits: imports go through `parseTable`). */
+/**
+ * The rows of a CSV (RFC 4180 through csv-parse: fields optionally quoted, "" inside quotes, CRLF, LF
+ * or CR line ends, a byte-order mark from Excel skipped, a stray quote inside an unquoted field kept
+ * as text), blank lines dropped. No size limits here: imports go through `parseTable`.
+ */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a byte-order mark from Excel
-  const endField = () => {
-    row.push(field);
-    field = "";
-  };
-  const endRow = () => {
-    endField();
-    rows.push(row);
-    row = [];
-  };
-  for (; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-      continue;
-    }
-    if (ch === '"' && field === "") quoted = true;
-    else if (ch === ",") endField();
-    else if (ch === "\r" && text[i + 1] === "\n") {
-      endRow();
-      i++;
-    } else if (ch === "\n" || ch === "\r") endRow();
-    else field += ch;
+  let rows: string[][];
+  try {
+    rows = parse(text, { bom: true, relax_quotes: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: ["\r\n", "\n", "\r"] }) as string[][];
+  } catch (err) {
+    if (!(err instanceof CsvError)) throw err;
+    const row = typeof err.lines === "number" ? err.lines : 0;
+    const message = err.code === "CSV_QUOTE_NOT_CLOSED" ? "A quoted field is not closed." : "The line cannot be read as CSV.";
+    const summary = err.code === "CSV_QUOTE_NOT_CLOSED" ? "The CSV file ends inside a quoted field." : `The CSV file cannot be read at line ${row}.`;
+    throw new AppError("validation_failed", summary, { cause: err, detail: { errors: [{ row, column: "", message }] } });
   }
-  if (quoted) throw new AppError("validation_failed", "The CSV file ends inside a quoted field.", { detail: { errors: [{ row: rows.length + 1, column: "", message: "A quoted field is not closed." }] } });
-  if (field !== "" || row.length > 0) endRow();
-  // Blank lines (e.g. a trailing newline written twice) carry no data.
+  // Lines of empty cells (",,," from a spreadsheet) carry no data.
   return rows.filter((r) => r.some((c) => c.trim() !== ""));
 }
 
@@ -155,7 +134,7 @@ export function templateColumns(): string[] {
 
 export async function templateFile(format: FileFormat): Promise<Buffer> {
   const columns = templateColumns();
-  if (format === "csv") return Buffer.from(columns.map(csvField).join(",") + "\r\n", "utf8");
+  if (format === "csv") return Buffer.from(toCsv([columns]), "utf8");
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Returns");
   sheet.addRow(columns);
@@ -167,16 +146,14 @@ export async function templateFile(format: FileFormat): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** `extraLines`: further CSV lines in the same columns (time to support), after the summary rows. */
-export async function summaryFile(rows: readonly SummaryRow[], format: FileFormat, extraLines: readonly string[] = []): Promise<Buffer> {
-  const csv = summaryToCsv(rows) + extraLines.map((line) => `${line}\r\n`).join("");
-  if (format === "csv") return Buffer.from(csv, "utf8");
+/** `extraRows`: further rows in the same columns (time to support), after the summary rows. */
+export async function summaryFile(rows: readonly SummaryRow[], format: FileFormat, extraRows: ReadonlyArray<readonly string[]> = []): Promise<Buffer> {
+  if (format === "csv") return Buffer.from(summaryToCsv(rows, extraRows), "utf8");
   // The same cells as the CSV (blank for missing, rounded numbers), numbers as numbers.
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Summary");
-  const lines = parseCsv(csv);
   const numeric = new Set(["value", "numerator", "denominator", "percent", "districts_reporting"]);
-  lines.forEach((line, index) => {
+  summaryTable(rows, extraRows).forEach((line, index) => {
     if (index === 0) {
       sheet.addRow(line);
       return;

@@ -31,7 +31,7 @@ export function kpiRoutes(service: KpiService): RouteTable {
     summary: async ({ user, query }) => service.summary(user, query),
     summaryExport: async ({ user, query }) => {
       const rows = await service.summaryRows(user, query.year);
-      const waits = await service.timeToSupportLines(user, query.year, CSV_COLUMNS.length);
+      const waits = await service.timeToSupportRows(user, query.year, CSV_COLUMNS.length);
       return file(query.format, `kpi-summary-${query.year}`, await summaryFile(rows, query.format, waits));
     },
     monitoringPack: async ({ user, params, query }) => service.monitoringPack(user, params.district, query),

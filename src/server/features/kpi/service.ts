@@ -21,7 +21,7 @@ import type { Item } from "../../../graph/list-store";
 import type { FeatureContext } from "../../core/feature-context";
 import { parseTable, type FileFormat } from "./files";
 import type { PrefillSource } from "./prefill";
-import { noTimeToSupport, waitsToCsvLines, type SupportWait, type TimeToSupportSource } from "./time-to-support";
+import { noTimeToSupport, waitsToCsvRows, type SupportWait, type TimeToSupportSource } from "./time-to-support";
 import type { ImportRowError, KpiReturnView, Prefill, ReturnHistoryEntry, ReturnListItem, SummaryAnswer } from "../../../schemas/kpi/api";
 
 export type { ImportRowError, KpiReturnView, ReturnHistoryEntry, ReturnListItem, ReturnStatus, SummaryAnswer } from "../../../schemas/kpi/api";
@@ -431,8 +431,8 @@ export class KpiService {
     return (await this.aggregator.compute(year)).rows;
   }
 
-  /** The summary export's lines for time to support, every district and term of the year (commissioners). */
-  async timeToSupportLines(p: Person, year: string, columns: number): Promise<string[]> {
+  /** The summary export's rows for time to support, every district and term of the year (commissioners). */
+  async timeToSupportRows(p: Person, year: string, columns: number): Promise<string[][]> {
     this.requireKpiUser(p);
     this.requireCommissioner(p, "The countywide summary");
     const districts = await this.ctx.reference.districts();
@@ -441,7 +441,7 @@ export class KpiService {
       year,
     );
     const names = new Map(districts.map((d) => [d.slug, d.name]));
-    return waitsToCsvLines(waits, year, columns, (slug) => names.get(slug) ?? slug);
+    return waitsToCsvRows(waits, year, columns, (slug) => names.get(slug) ?? slug);
   }
 
   async monitoringPack(p: Person, slug: string, query: { year: string; terms?: TermNumber[] }) {

@@ -4,7 +4,7 @@
  * allocation to the first visit — the median and how many waits, per district and term. The KPI
  * feature does not keep these: the composition root passes a source over the casework records.
  */
-import { csvField, formatCsvNumber } from "../../../domain/kpi/csv";
+import { formatCsvNumber } from "../../../domain/kpi/csv";
 import type { TermNumber } from "../../../domain/time/calendar";
 import type { SupportWait } from "../../../schemas/kpi/api";
 
@@ -22,19 +22,19 @@ export const noTimeToSupport: TimeToSupportSource = { waits: async () => [] };
 export const waitMeasure = (stage: SupportWait["stage"], what: "median" | "count"): string => `days_${stage.replaceAll("-", "_")}_${what}`;
 
 /**
- * The waits as summary CSV lines (the summary's long format: level, name, year, period, measure,
+ * The waits as summary rows (the summary's long format: level, name, year, period, measure,
  * value…): per district and term, each stage's median days and its count. A median with no waits
  * is blank (missing, not zero).
  */
-export function waitsToCsvLines(waits: readonly SupportWait[], year: string, columns: number, districtName: (slug: string) => string): string[] {
-  const lines: string[] = [];
+export function waitsToCsvRows(waits: readonly SupportWait[], year: string, columns: number, districtName: (slug: string) => string): string[][] {
+  const rows: string[][] = [];
   const sorted = [...waits].sort((a, b) => a.districtSlug.localeCompare(b.districtSlug) || a.term - b.term || a.stage.localeCompare(b.stage));
   for (const w of sorted) {
     for (const [what, value] of [["median", w.medianDays], ["count", w.count]] as const) {
       const fields = ["district", districtName(w.districtSlug), year, `T${w.term}`, waitMeasure(w.stage, what), formatCsvNumber(value)];
       while (fields.length < columns) fields.push("");
-      lines.push(fields.map(csvField).join(","));
+      rows.push(fields);
     }
   }
-  return lines;
+  return rows;
 }

@@ -1,0 +1,159 @@
+/**
+ * Generated requests for one API route, from its OpenAPI operation: path values (real record ids,
+ * district slugs and odd text), query strings (declared parameters, repeated or unknown ones) and
+ * bodies (well-shaped, mutated, or not JSON at all), sent as one of the demo users or nobody.
+ */
+import fc from "fast-check";
+import { fuzzed, knownValues, oddText, valid, type Focus, type JsonSchema } from "./values";
+
+export interface Operation {
+  method: string;
+  /** OpenAPI style: /api/referrals/{id}. */
+  path: string;
+  parameters?: Array<{ name: string; in: "path" | "query"; required?: boolean; schema?: JsonSchema }>;
+  requestBody?: { content: Record<string, { schema?: JsonSchema }> };
+  security?: unknown[];
+}
+
+export interface FuzzRequest {
+  method: string;
+  /** Path and query, already encoded. */
+  url: string;
+  /** A demo user's sign-in name, or how an unsigned request is made. */
+  as: string;
+  contentType?: string;
+  body?: string | Uint8Array<ArrayBuffer>;
+}
+
+/** Sent without a token, or with one that is not a token. */
+export const ANONYMOUS = "(no token)";
+export const BAD_TOKEN = "(bad token)";
+
+/** Path values worth trying besides generated ones: the district slugs (record ids come from `knownValues`). */
+export interface PathPool {
+  slugs: readonly string[];
+}
+
+const squash = (text: string) => text.toLowerCase().replace(/[^a-z]/g, "");
+
+/**
+ * The list a path parameter names: the segment before it (`/referrals/{id}` → Referrals) or the
+ * parameter's own name (`{referralId}` → Referrals).
+ */
+function listFor(path: string, param: string): string | undefined {
+  const segments = path.split("/");
+  const at = segments.indexOf(`{${param}}`);
+  const before = at > 0 ? squash(segments[at - 1] ?? "") : "";
+  const own = squash(param.replace(/Id$/, "")) + "s";
+  const titles = [...knownValues().items.keys()];
+  return titles.find((t) => squash(t) === before) ?? titles.find((t) => squash(t) === own) ?? titles.find((t) => before !== "" && squash(t).endsWith(before));
+}
+
+/** A path value and, when it is a record's id, that record's eTag. */
+function pathValue(path: string, param: string, schema: JsonSchema | undefined, pool: PathPool): fc.Arbitrary<{ value: string; eTag?: string }> {
+  // Drawn from the records the app holds when the route's requests are made (the run keeps them current).
+  const aimed = fc.nat().map((n) => {
+    const list = listFor(path, param);
+    const items = (list ? knownValues().items.get(list) : undefined) ?? [];
+    const item = items[n % Math.max(1, items.length)];
+    if (item) return { value: item.id, ...(item.eTag ? { eTag: item.eTag } : {}) };
+    const ids = knownValues().ids;
+    return { value: ids[n % Math.max(1, ids.length)] ?? "1" };
+  });
+  const plain = (a: fc.Arbitrary<string>) => a.map((value) => ({ value }));
+  return fc.oneof(
+    { weight: 6, arbitrary: aimed },
+    { weight: 1, arbitrary: plain(pool.slugs.length > 0 ? fc.constantFrom(...pool.slugs) : fc.constant("dover")) },
+    { weight: 2, arbitrary: plain(valid(schema).map((v) => String(v))) },
+    { weight: 1, arbitrary: plain(oddText.map((t) => t.slice(0, 3000))) },
+    { weight: 1, arbitrary: plain(fc.constantFrom("0", "-1", "1.5", "99999999999999999999", "%zz", "%", "..", ".", "%2F", "%00", "1%20OR%201=1", "1,2")) },
+  );
+}
+
+/** `encodeURIComponent`, except for the raw escapes the fuzz sends on purpose (%zz, %00…). */
+function encodeSegment(value: string): string {
+  if (/^[%0-9A-Za-z.=,]*$/.test(value) && value.includes("%")) return value;
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    // A lone surrogate cannot be encoded as UTF-8: send its replacement.
+    return encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, "\uFFFD"));
+  }
+}
+
+function queryText(value: unknown): string {
+  if (Array.isArray(value)) return value.map((v) => (typeof v === "object" ? JSON.stringify(v) : String(v))).join(",");
+  if (typeof value === "object" && value !== null) return JSON.stringify(value);
+  return String(value);
+}
+
+function query(params: NonNullable<Operation["parameters"]>): fc.Arbitrary<string> {
+  const declared = params.filter((p) => p.in === "query");
+  const pairs = fc.tuple(
+    ...declared.map((p) =>
+      fc.option(
+        fc.oneof({ weight: 4, arbitrary: valid(p.schema).map(queryText) }, { weight: 1, arbitrary: fuzzed(p.schema).map(queryText) }, { weight: 1, arbitrary: oddText.map((t) => t.slice(0, 5000)) }),
+        { freq: 3 },
+      ).map((v) => (v === null ? [] : [[p.name, v] as [string, string]])),
+    ),
+  );
+  // Repeated keys arrive as arrays; unknown ones and prototype keys must be ignored.
+  const extra = fc.array(
+    fc.tuple(fc.oneof(fc.constantFrom(...declared.map((p) => p.name), "__proto__", "constructor", "__proto__[polluted]", "$filter", "a[b]"), fc.string({ maxLength: 8 })), fc.oneof(fc.string({ maxLength: 20 }), oddText.map((t) => t.slice(0, 200)))),
+    { maxLength: 3 },
+  );
+  return fc.tuple(pairs, extra).map(([declaredPairs, more]) => {
+    const all = [...declaredPairs.flat(), ...more];
+    return all.map(([k, v]) => `${encodeSegment(k)}=${encodeSegment(v)}`).join("&");
+  });
+}
+
+function jsonText(value: unknown): string {
+  return JSON.stringify(value) ?? "null";
+}
+
+function body(op: Operation, focus: Focus): fc.Arbitrary<{ contentType?: string; body?: string | Uint8Array<ArrayBuffer> }> {
+  const content = op.requestBody?.content ?? {};
+  const json = content["application/json"];
+  const uploads = Object.keys(content).filter((t) => t !== "application/json");
+  const notJson = fc.oneof(
+    fc.constant({}),
+    fc.constantFrom("{", "{\"a\":", "[1,2", "nul", "\"text\"", "42", "null", "[]", "{\"__proto__\":{\"x\":1}}", "\uFEFF{}").map((b) => ({ contentType: "application/json", body: b })),
+    fc.string({ maxLength: 50 }).map((b) => ({ contentType: "text/plain", body: b })),
+    fc.constant({ contentType: "application/json; charset=latin1", body: "{}" }),
+    fc.integer({ min: 1, max: 3 }).map((mb) => ({ contentType: "application/json", body: `{"x":"${"a".repeat(mb * 1024 * 1024)}"}` })),
+    fc.integer({ min: 1000, max: 100_000 }).map((d) => ({ contentType: "application/json", body: "[".repeat(d) + "]".repeat(d) })),
+  );
+  if (json) {
+    return fc.oneof({ weight: 8, arbitrary: fuzzed(json.schema, focus).map((v) => ({ contentType: "application/json", body: jsonText(v) })) }, { weight: 1, arbitrary: notJson });
+  }
+  if (uploads.length > 0) {
+    const csvCell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("dover", "2024-25", "1", "-1", "=1+1", "\"", "\"a,b\"", "9".repeat(400)), oddText.map((t) => t.slice(0, 2000)));
+    const csv = fc
+      .tuple(fc.constantFrom("district,academic_year,term,referrals_primary", "district,academic_year,term", ""), fc.array(fc.array(csvCell, { maxLength: 6 }), { maxLength: 6 }))
+      .map(([header, rows]) => [header, ...rows.map((r) => r.join(","))].join("\r\n"));
+    return fc.oneof(
+      fc.tuple(fc.constantFrom(...uploads), csv).map(([contentType, text]) => ({ contentType, body: text })),
+      fc.tuple(fc.constantFrom(...uploads), fc.uint8Array({ maxLength: 2000 })).map(([contentType, bytes]) => ({ contentType, body: bytes })),
+      fc.constantFrom(...uploads).map((contentType) => ({ contentType, body: new Uint8Array([0x50, 0x4b, 3, 4, ...new Array<number>(64).fill(1)]) })),
+      notJson,
+    );
+  }
+  // No body declared: mostly none, sometimes one anyway.
+  return fc.oneof({ weight: 6, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }).map((v) => ({ contentType: "application/json", body: jsonText(v) })) }, { weight: 1, arbitrary: notJson });
+}
+
+/** Requests for one route, as one of `users` (or unsigned, now and then). */
+export function requestsFor(op: Operation, users: readonly string[], pool: PathPool): fc.Arbitrary<FuzzRequest> {
+  const params = op.parameters ?? [];
+  const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
+  const values = fc.tuple(...names.map((n) => pathValue(op.path, n, params.find((p) => p.in === "path" && p.name === n)?.schema, pool)));
+  const as = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...users) }, { weight: 1, arbitrary: fc.constantFrom(ANONYMOUS, BAD_TOKEN) });
+  // The body's eTag fields favour the eTag of the record the path names (the first one that has one).
+  const request = values.chain((vals) => fc.tuple(fc.constant(vals), query(params), body(op, { eTag: vals.find((v) => v.eTag)?.eTag }), as));
+  return request.map(([vals, q, b, user]) => {
+    let i = 0;
+    const path = op.path.replace(/\{[^}]+\}/g, () => encodeSegment(vals[i++]?.value ?? ""));
+    return { method: op.method.toUpperCase(), url: q ? `${path}?${q}` : path, as: user, ...b };
+  });
+}

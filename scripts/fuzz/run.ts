@@ -1,0 +1,179 @@
+/**
+ * The fuzz run: starts the app as `npm start` does on its embedded default (the Graph emulator with
+ * the demo data, in memory, a fresh DATA_DIR), with the per-user rate limit lifted; reads the routes
+ * from its OpenAPI document; sends each route `perEndpoint` generated requests as the demo users;
+ * and after every request asks each list's delta what changed, so a record changed by a refused
+ * (4xx) request is caught and named. Ends with a /healthz check.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import { Agent, fetch } from "undici";
+import { loadConfig } from "../../src/config/config";
+import { startApp, type RunningApp } from "../../src/server/app/start";
+import { createLogger, type Logger } from "../../src/server/core/logger";
+import { RecordWatch, type ItemChange } from "./record-watch";
+import { ANONYMOUS, BAD_TOKEN, requestsFor, type FuzzRequest, type Operation } from "./requests";
+import { useKnown } from "./values";
+
+/** One user per role of the local identity provider's demo directory (DESIGN "demo users"). */
+export const FUZZ_USERS = ["commissioner@lift.local", "lead.dover@lift.local", "lead.thanet@lift.local", "teacher.dover@lift.local", "senco.dover@lift.local", "senco.thanet@lift.local"] as const;
+
+export type StatusClass = "2xx" | "3xx" | "4xx" | "5xx";
+
+export interface RouteCounts {
+  route: string;
+  counts: Record<StatusClass, number>;
+}
+
+export interface Failure {
+  route: string;
+  request: Pick<FuzzRequest, "method" | "url" | "as" | "contentType"> & { body?: string };
+  status: number;
+  problem: string;
+}
+
+export interface FuzzReport {
+  seed: number;
+  perEndpoint: number;
+  routes: RouteCounts[];
+  total: Record<StatusClass, number>;
+  /** 5xx answers, network failures, and refused requests that changed a record. */
+  failures: Failure[];
+  healthAfter: number;
+  requests: number;
+}
+
+export interface FuzzOptions {
+  perEndpoint: number;
+  seed?: number;
+  /** Only routes whose "METHOD /api/path" contains this text. */
+  only?: string;
+  /** Progress lines (one per route). */
+  say?: (line: string) => void;
+  log?: Logger;
+  /** Ask the deltas after every read too (default: after every mutating request and every 20 reads). */
+  checkEveryRead?: boolean;
+}
+
+const empty = (): Record<StatusClass, number> => ({ "2xx": 0, "3xx": 0, "4xx": 0, "5xx": 0 });
+const classOf = (status: number): StatusClass => (status >= 500 ? "5xx" : status >= 400 ? "4xx" : status >= 300 ? "3xx" : "2xx");
+
+async function startFuzzApp(log: Logger): Promise<{ app: RunningApp; stop: () => Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lift-hub-fuzz-"));
+  // Thousands of requests as one user in seconds: the per-user rate limit is lifted for the run.
+  // Only these settings, whatever the shell holds: the fuzz always runs on the embedded default.
+  const config = loadConfig({ PORT: "0", DATA_DIR: dataDir, LOG_LEVEL: "silent", REMINDERS: "off", DEMO_DATA: "on", RATE_LIMIT_PER_MINUTE: "100000000", RATE_LIMIT_BURST: "100000000" });
+  const app = await startApp(config, { inMemory: true, log });
+  return {
+    app,
+    stop: async () => {
+      await app.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function describe(req: FuzzRequest): Failure["request"] {
+  const body = req.body === undefined ? undefined : typeof req.body === "string" ? req.body : `<${req.body.length} bytes>`;
+  return { method: req.method, url: req.url.length > 300 ? `${req.url.slice(0, 300)}…` : req.url, as: req.as, ...(req.contentType ? { contentType: req.contentType } : {}), ...(body !== undefined ? { body: body.length > 300 ? `${body.slice(0, 300)}… (${body.length} chars)` : body } : {}) };
+}
+
+export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
+  const seed = options.seed ?? Date.now() % 2 ** 31;
+  const say = options.say ?? (() => undefined);
+  const { app, stop } = await startFuzzApp(options.log ?? createLogger("silent"));
+  try {
+    const tokens = new Map<string, string>();
+    for (const user of FUZZ_USERS) {
+      const res = await fetch(`${app.url}/auth/local/token?as=${encodeURIComponent(user)}`);
+      if (res.status !== 200) throw new Error(`No token for ${user}: HTTP ${res.status}`);
+      tokens.set(user, ((await res.json()) as { access_token: string }).access_token);
+    }
+    const doc = (await (await fetch(`${app.url}/api/openapi.json`, { headers: { Authorization: `Bearer ${tokens.get(FUZZ_USERS[0])}` } })).json()) as { paths: Record<string, Record<string, Operation>> };
+    const operations = Object.entries(doc.paths)
+      .flatMap(([p, methods]) => Object.entries(methods).map(([method, op]) => ({ ...op, method: method.toUpperCase(), path: p })))
+      .filter((op) => !options.only || `${op.method} ${op.path}`.includes(options.only));
+
+    const watch = new RecordWatch(app.graph.site.api, app.graph.site.siteId);
+    await watch.start();
+    const districts = await app.context.reference.districts();
+    const pool = { slugs: districts.map((d) => d.slug) };
+    const refreshKnown = () => useKnown({ ids: [...new Set([...watch.ids.values()].flatMap((s) => [...s]))], eTags: [...watch.eTags.values()], items: watch.items() });
+    refreshKnown();
+
+    // The app runs in this process: while a route's requests are generated (seconds, for the huge
+    // ones) its keep-alive timers cannot fire, and a connection reused just after may be closed by the
+    // server as the request goes out (ECONNRESET, on the client's side, not an answer). So each route
+    // starts on fresh connections, and idle ones are dropped well before the server's 5 s.
+    let dispatcher = new Agent({ keepAliveTimeout: 1000 });
+    const send = async (req: FuzzRequest): Promise<number> => {
+      const headers: Record<string, string> = {};
+      if (req.as === BAD_TOKEN) headers.Authorization = "Bearer not.a.token";
+      else if (req.as !== ANONYMOUS) headers.Authorization = `Bearer ${tokens.get(req.as)}`;
+      if (req.contentType) headers["Content-Type"] = req.contentType;
+      const res = await fetch(`${app.url}${req.url}`, { method: req.method, headers, dispatcher, ...(req.body !== undefined && req.method !== "GET" ? { body: req.body } : {}) });
+      await res.arrayBuffer();
+      return res.status;
+    };
+
+    const report: FuzzReport = { seed, perEndpoint: options.perEndpoint, routes: [], total: empty(), failures: [], healthAfter: 0, requests: 0 };
+    const refusedSinceCheck: Array<{ req: FuzzRequest; status: number; route: string }> = [];
+    const blame = (changes: ItemChange[]) => {
+      const named = changes.map((c) => `${c.list} item ${c.id}${c.deleted ? " deleted" : " changed"}`).join(", ");
+      for (const r of refusedSinceCheck) report.failures.push({ route: r.route, request: describe(r.req), status: r.status, problem: `a refused request changed records: ${named}` });
+    };
+
+    for (const op of operations) {
+      const route = `${op.method} ${op.path}`;
+      const counts = empty();
+      // Each route's requests depend on the seed and the route only, so --only repeats them.
+      const samples = fc.sample(requestsFor(op, FUZZ_USERS, pool), { numRuns: options.perEndpoint, seed: (seed + hash(route)) | 0 });
+      await dispatcher.close();
+      dispatcher = new Agent({ keepAliveTimeout: 1000 });
+      let reads = 0;
+      for (const req of samples) {
+        let status: number;
+        try {
+          status = await send(req);
+        } catch (err) {
+          report.failures.push({ route, request: describe(req), status: 0, problem: `no answer: ${(err as Error).message}${(err as Error).cause ? ` (${String((err as Error).cause)})` : ""}` });
+          continue;
+        }
+        report.requests++;
+        counts[classOf(status)]++;
+        if (status >= 500) report.failures.push({ route, request: describe(req), status, problem: "server error" });
+        const refused = status >= 400 && status < 500;
+        const mutating = req.method !== "GET";
+        // Reads change nothing but the audit trail: their deltas may be asked in batches.
+        if (mutating || options.checkEveryRead === true || ++reads % 20 === 0) {
+          if (refused) refusedSinceCheck.push({ req, status, route });
+          const changes = await watch.changes();
+          if (changes.length > 0) refreshKnown();
+          if (changes.length > 0 && refusedSinceCheck.length > 0 && (refused || !mutating)) blame(changes);
+          refusedSinceCheck.length = 0;
+        } else if (refused) refusedSinceCheck.push({ req, status, route });
+      }
+      if (refusedSinceCheck.length > 0) {
+        const changes = await watch.changes();
+        if (changes.length > 0) blame(changes);
+        refusedSinceCheck.length = 0;
+      }
+      report.routes.push({ route, counts });
+      for (const k of Object.keys(counts) as StatusClass[]) report.total[k] += counts[k];
+      say(`${route.padEnd(62)} ${(Object.keys(counts) as StatusClass[]).map((k) => `${k} ${counts[k]}`).join("  ")}`);
+    }
+    report.healthAfter = (await fetch(`${app.url}/healthz`, { dispatcher })).status;
+    await dispatcher.close();
+    return report;
+  } finally {
+    await stop();
+  }
+}
+
+function hash(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
