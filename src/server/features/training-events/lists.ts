@@ -8,7 +8,7 @@ export const TrainingSessionsList = defineList({
   schema: TrainingSessionItem,
   itemTitle: (s) => `${s.districtSlug} ${s.date} ${s.title}`.slice(0, 255),
   indexed: ["districtSlug", "date"],
-  columns: { districtSlug: { kind: "text", maxLength: 60 } },
+  columns: { districtSlug: { kind: "text", maxLength: 60 }, title: { name: "CourseTitle" } },
 });
 
 export const TransitionEventsList = defineList({
@@ -17,7 +17,7 @@ export const TransitionEventsList = defineList({
   schema: TransitionEventItem,
   itemTitle: (e) => `${e.districtSlug} ${e.date} ${e.title}`.slice(0, 255),
   indexed: ["districtSlug", "date"],
-  columns: { districtSlug: { kind: "text", maxLength: 60 } },
+  columns: { districtSlug: { kind: "text", maxLength: 60 }, title: { name: "EventTitle" } },
 });
 
 export const TRAINING_EVENTS_LISTS = [TrainingSessionsList, TransitionEventsList] as const;
