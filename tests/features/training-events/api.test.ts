@@ -87,6 +87,11 @@ describe("recording", () => {
     const changed = await api(LEAD, "PUT", `/api/training-events/sessions/${made.body.session.id}`, { eTag: made.body.session.eTag, session: session({ attendees: 7 }) });
     expect(changed.status).toBe(200);
     expect(changed.body.session.attendees).toBe(7);
+    // A change replaces the record: the evaluation left out is cleared.
+    const cleared = await api(LEAD, "PUT", `/api/training-events/sessions/${made.body.session.id}`, { eTag: changed.body.session.eTag, session: { ...session({ attendees: 7 }), evaluation: undefined } });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.session.evaluation).toBeUndefined();
+    expect((await app.features.trainingEvents.service.stores.sessions.get(made.body.session.id)).value.evaluation).toBeUndefined();
     const stale = await api(LEAD, "PUT", `/api/training-events/sessions/${made.body.session.id}`, { eTag: made.body.session.eTag, session: session({ attendees: 8 }) });
     expect(stale.status).toBe(412);
     expect((await api(COMMISSIONER, "PUT", `/api/training-events/sessions/${made.body.session.id}`, { eTag: changed.body.session.eTag, session: session() })).status).toBe(403);

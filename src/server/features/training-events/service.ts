@@ -37,6 +37,9 @@ const ID = /^\d{1,12}$/;
 const invalid = (fieldErrors: FieldErrors) => new AppError("validation_failed", "Some answers need attention.", { fieldErrors });
 const NO_DISTRICT = "There is no such district in your training and transition records.";
 
+/** A change replaces the record: an optional field left out of it is cleared, not kept from before. */
+const CLEARED_SESSION_FIELDS = { needType: undefined, districtNeed: undefined, aet: undefined, evaluation: undefined };
+
 type Kind = "session" | "event";
 const WORDS: Record<Kind, { none: string; list: string }> = {
   session: { none: "There is no such training session.", list: TrainingSessionsList.title },
@@ -146,7 +149,7 @@ export class TrainingEventsService {
     if (body.eTag !== item.eTag) throw new AppError("precondition_failed", "Someone else changed this training session since you opened it. Nothing was overwritten.");
     await this.checkSettings("session", body.session.settingIds);
     const saved = await this.ctx.audit.change(person, { action: "training.session_updated", listTitle: TrainingSessionsList.title, itemId: item.id }, () =>
-      this.stores.sessions.update(item.id, { ...body.session, ...this.stamp(person) }, { eTag: body.eTag }),
+      this.stores.sessions.update(item.id, { ...CLEARED_SESSION_FIELDS, ...body.session, ...this.stamp(person) }, { eTag: body.eTag }),
     );
     return this.toSession(saved);
   }
@@ -193,7 +196,7 @@ export class TrainingEventsService {
     if (body.eTag !== item.eTag) throw new AppError("precondition_failed", "Someone else changed this transition event since you opened it. Nothing was overwritten.");
     await this.checkSettings("event", body.event.settingIds);
     const saved = await this.ctx.audit.change(person, { action: "transition.event_updated", listTitle: TransitionEventsList.title, itemId: item.id }, () =>
-      this.stores.events.update(item.id, { ...body.event, ...this.stamp(person) }, { eTag: body.eTag }),
+      this.stores.events.update(item.id, { evaluation: undefined, ...body.event, ...this.stamp(person) }, { eTag: body.eTag }),
     );
     return this.toEvent(saved);
   }
