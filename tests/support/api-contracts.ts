@@ -13,8 +13,9 @@ import { liftOutcomesApi } from "../../src/schemas/lift-outcomes/api";
 import { referralsApi } from "../../src/schemas/referrals/api";
 import { remindersApi } from "../../src/schemas/reminders/api";
 import { settingsRegisterApi } from "../../src/schemas/settings-register/api";
+import { trainingEventsApi } from "../../src/schemas/training-events/api";
 
-export const ALL_ROUTES: ReadonlyArray<{ name: string; contract: RouteContract }> = [coreApi, referralsApi, liftMeetingsApi, liftOutcomesApi, kpiApi, remindersApi, caseworkApi, dataProtectionApi, settingsRegisterApi, adminApi].flatMap(
+export const ALL_ROUTES: ReadonlyArray<{ name: string; contract: RouteContract }> = [coreApi, referralsApi, liftMeetingsApi, liftOutcomesApi, kpiApi, remindersApi, caseworkApi, dataProtectionApi, settingsRegisterApi, adminApi, trainingEventsApi].flatMap(
   (api) => Object.entries(api).map(([name, contract]) => ({ name, contract: contract as RouteContract })),
 );
 

@@ -27,9 +27,11 @@ import { createOutboxNotices, createRemindersFeature, REMINDER_LISTS, type Remin
 import type { Operations } from "../core/operations/operations";
 import { createSettingsRegisterFeature, type SettingsRegisterFeature } from "../features/settings-register";
 import { settingsRegisterPrefill } from "../features/settings-register/prefill";
+import { createTrainingEventsFeature, TRAINING_EVENTS_LISTS, type TrainingEventsFeature } from "../features/training-events";
+import { trainingEventsPrefill } from "../features/training-events/prefill";
 
 /** Every feature's lists, provisioned with the core lists before any feature is built. */
-export const FEATURE_LISTS: readonly ListDefinition[] = [...LIFT_MEETING_LISTS, ...REFERRAL_LISTS, ...LIFT_OUTCOME_LISTS, ...KPI_LISTS, ...REMINDER_LISTS, ...CASEWORK_LISTS, ...DATA_PROTECTION_LISTS];
+export const FEATURE_LISTS: readonly ListDefinition[] = [...LIFT_MEETING_LISTS, ...REFERRAL_LISTS, ...LIFT_OUTCOME_LISTS, ...KPI_LISTS, ...REMINDER_LISTS, ...CASEWORK_LISTS, ...DATA_PROTECTION_LISTS, ...TRAINING_EVENTS_LISTS];
 
 export interface Features {
   referrals: ReferralsFeature;
@@ -43,6 +45,7 @@ export interface Features {
   dataProtection: DataProtectionFeature;
   settingsRegister: SettingsRegisterFeature;
   admin: AdminFeature;
+  trainingEvents: TrainingEventsFeature;
 }
 
 export async function composeFeatures(core: FeatureContext): Promise<Features> {
@@ -55,6 +58,7 @@ export async function composeFeatures(core: FeatureContext): Promise<Features> {
   const liftMeetings = createLiftMeetingsFeature(core, { meetings, referrals: referrals.service, outcomes: liftOutcomes.forMeetings, notices });
   const casework = await createCaseworkFeature(core, { referrals: referrals.service, outcomes: liftOutcomes.service });
   const settingsRegister = createSettingsRegisterFeature(core);
+  const trainingEvents = await createTrainingEventsFeature(core);
   const districtReferrals = async (districtSlug: string) => (await referrals.service.stores.referrals.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => i.value);
   const districtMeetings = async (districtSlug: string) => (await meetings.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => ({ id: i.id, ...i.value }));
   // The KPI return is prefilled from what the referrals and meetings lists record, from casework, and
@@ -75,6 +79,12 @@ export async function composeFeatures(core: FeatureContext): Promise<Features> {
       cases: async (districtSlug) => (await casework.service.stores.cases.all({ where: { districtSlug }, pageSize: 5000 })).filter((i) => i.value.team === "district").map((i) => ({ id: i.id, ...i.value })),
       visits: async () => (await casework.service.stores.visits.all({ pageSize: 5000 })).map((i) => i.value),
       clinics: async (districtSlug) => (await casework.service.stores.clinics.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => i.value),
+    }),
+    // Training and transition measures from the sessions and events recorded.
+    trainingEventsPrefill({
+      sessions: async (districtSlug) => (await trainingEvents.service.stores.sessions.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => i.value),
+      events: async (districtSlug) => (await trainingEvents.service.stores.events.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => i.value),
+      settings: () => core.reference.settings(),
     }),
   ]);
   // The summary's time to support: casework's waits, per district and term.
@@ -107,12 +117,12 @@ export async function composeFeatures(core: FeatureContext): Promise<Features> {
         ? graphDirectory(core.site.api)
         : localDirectory(async () => DEMO_PEOPLE.map((p) => ({ oid: p.oid, displayName: p.displayName, upn: p.upn }))),
   });
-  return { referrals, liftMeetings, liftOutcomes, casework, kpi, reminders, dataProtection, operations: core.operations, settingsRegister, admin };
+  return { referrals, liftMeetings, liftOutcomes, casework, kpi, reminders, dataProtection, operations: core.operations, settingsRegister, admin, trainingEvents };
 }
 
 /** Every feature's API routes, mounted under /api (one router per URL prefix: README.md in this folder). */
 export function featureRoutes(f: Features): RouteTable[] {
-  return [f.referrals.routes, f.liftMeetings.routes, f.liftOutcomes.routes, f.kpi.routes, f.reminders.routes, f.casework.routes, f.dataProtection.routes, f.settingsRegister.routes, f.admin.routes];
+  return [f.referrals.routes, f.liftMeetings.routes, f.liftOutcomes.routes, f.kpi.routes, f.reminders.routes, f.casework.routes, f.dataProtection.routes, f.settingsRegister.routes, f.admin.routes, f.trainingEvents.routes];
 }
 
 /**
@@ -127,7 +137,9 @@ export async function seedDemo(f: Features): Promise<string[]> {
   const casework = await f.casework.seedDemo();
   const returns = await f.kpi.seedDemo();
   const register = await f.settingsRegister.seedDemo();
-  return [...referrals, ...agendas, ...outcomes, ...casework, ...returns, ...register];
+  // After the register: the sessions' attendance is drawn from the district's settings.
+  const training = await f.trainingEvents.seedDemo();
+  return [...referrals, ...agendas, ...outcomes, ...casework, ...returns, ...register, ...training];
 }
 
 /** Background work started once the server listens: the summary refresh, the reminder scheduler and the operations' tick. */
