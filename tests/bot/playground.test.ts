@@ -10,9 +10,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import net from "node:net";
 import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../support/ports";
 import WebSocket from "ws";
 import type { AdaptiveCard, ConversationRef } from "../../bot/bot-port";
 import type { RunningApp } from "../../src/server/app/start";
@@ -151,17 +151,6 @@ describe("bot through Agents Playground", () => {
 
 // ---------------------------------------------------------------------------------------------
 
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Polls the Playground's config route until it answers (it listens before it is ready). */
 async function waitForConfig(): Promise<void> {

@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../support/ports";
 import { CERT_FILE, optionsFromEnv } from "../../src/emulator";
 import { emulatorClient } from "./harness";
 
@@ -41,13 +42,6 @@ function exitOf(child: ChildProcess): Promise<{ code: number | null; stderr: str
   return new Promise((ok) => child.once("exit", (code) => ok({ code, stderr })));
 }
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((ok) => probe.listen(0, "127.0.0.1", ok));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((ok) => probe.close(() => ok()));
-  return port;
-}
 
 describe("npm run emulator", () => {
   let dataDir: string;

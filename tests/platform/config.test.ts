@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { configProblems as problems } from "../support/config-problems";
 import { ConfigError, loadConfig } from "../../src/config/config";
 
-function problems(env: Record<string, string>) {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected a ConfigError");
-}
 
 describe("configuration", () => {
   it("needs no settings for local use and picks the documented defaults", () => {

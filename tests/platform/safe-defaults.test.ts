@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig, TENANT_SETTINGS } from "../../src/config/config";
+import { configProblems as problems } from "../support/config-problems";
+import { loadConfig, TENANT_SETTINGS } from "../../src/config/config";
 
 /** A complete tenant configuration; each test removes or changes what it is about. */
 const TENANT = {
@@ -25,15 +26,6 @@ const ONE_SETTING: Record<(typeof TENANT_SETTINGS)[number], string> = {
   GRAPH_ENDPOINT: "https://graph.microsoft.us",
 };
 
-function problems(env: Record<string, string>) {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  throw new Error("expected a ConfigError");
-}
 
 function without(key: keyof typeof TENANT) {
   const env: Record<string, string> = { ...TENANT };

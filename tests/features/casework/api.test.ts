@@ -107,6 +107,28 @@ describe("a teacher's case from an approved outcome to closure", () => {
     expect((await api(SENCO, "GET", `/api/casework/cases/${caseId}`)).body.visits).toHaveLength(1);
   });
 
+  it("refuses a visit and a status change the audit list cannot record (503), making neither", async () => {
+    const store = app.context.stores.auditLog;
+    const original = store.create.bind(store);
+    const current = (await api(TEACHER, "GET", `/api/casework/cases/${caseId}`)).body.case;
+    store.create = (async () => {
+      throw new Error("AuditLog unavailable");
+    }) as typeof store.create;
+    try {
+      const visit = { date: "2026-11-23", settingId: "DOV-P1", seen: ["child"], adviceGiven: "Word games", nextSteps: "Practise daily", graduatedApproachStage: "do", standards: { framework: "mainstream-core-standards", section: "Cognition and learning" } };
+      const refused = await api(TEACHER, "POST", `/api/casework/cases/${caseId}/visits`, { idempotencyKey: key("visit-audit"), visit });
+      expect(refused.status).toBe(503);
+      expect(refused.body.error.code).toBe("audit_unavailable");
+      const status = await api(TEACHER, "POST", `/api/casework/cases/${caseId}/status`, { eTag: current.eTag, change: { status: "open-inactive", inactiveReason: "paused", at: "2026-11-23" } });
+      expect(status.status).toBe(503);
+    } finally {
+      store.create = original;
+    }
+    const after = (await api(SENCO, "GET", `/api/casework/cases/${caseId}`)).body;
+    expect(after.visits).toHaveLength(1);
+    expect(after.case.eTag).toBe(current.eTag);
+  });
+
   it("records the final review and closes the case with targets achieved; Dover's return shows it prefilled", async () => {
     const review = await api(TEACHER, "POST", `/api/casework/cases/${caseId}/reviews`, {
       idempotencyKey: key("review"),

@@ -301,6 +301,31 @@ describe("attendance", () => {
   });
 });
 
+describe("audit fails closed", () => {
+  it("refuses an outcome save and an attendance save the audit list cannot record (503), changing neither", async () => {
+    const id = cases[0] as string;
+    const outcome = (await api(TEACHER, "GET", outcomeUrl(id))).body.outcome;
+    const attendanceUrl = `/api/lift-meetings/${meetingId}/attendance`;
+    const attendance = (await api(TEACHER, "GET", attendanceUrl)).body;
+    const store = app.context.stores.auditLog;
+    const original = store.create.bind(store);
+    store.create = (async () => {
+      throw new Error("AuditLog unavailable");
+    }) as typeof store.create;
+    try {
+      const saved = await api(TEACHER, "PUT", outcomeUrl(id), { eTag: outcome.eTag, outcome: draftOutcome("Not recorded") });
+      expect(saved.status).toBe(503);
+      expect(saved.body.error.code).toBe("audit_unavailable");
+      const present = await api(TEACHER, "PUT", attendanceUrl, { eTag: attendance.eTag, professionals: [], settingIds: ["DOV-S1"] });
+      expect(present.status).toBe(503);
+    } finally {
+      store.create = original;
+    }
+    expect((await api(TEACHER, "GET", outcomeUrl(id))).body.outcome.eTag).toBe(outcome.eTag);
+    expect((await api(TEACHER, "GET", attendanceUrl)).body).toEqual(attendance);
+  });
+});
+
 describe("overdue actions", () => {
   it("lists only the lead's district's approved, undone actions due before today, with days overdue", async () => {
     const res = await api(LEAD, "GET", "/api/lift-actions/overdue");

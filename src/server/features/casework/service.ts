@@ -160,6 +160,11 @@ export class CaseworkService {
     return t;
   }
 
+  /** A write audited before it is made, so a change the audit list cannot record is refused ([data-protection.md](../../../../docs/reference/data-protection.md)). */
+  private changing<T extends { id: string }>(person: Person, action: string, listTitle: string, itemId: string | undefined, detail: Record<string, string | number | boolean | null>, apply: () => Promise<T>): Promise<T> {
+    return this.ctx.audit.change(person, { action: `casework.${action}`, listTitle, ...(itemId ? { itemId } : {}), detail }, apply, (made) => ({ itemId: made.id }));
+  }
+
   private audit(person: Person, action: string, listTitle: string, itemId: string | undefined, detail: Record<string, string | number | boolean | null> = {}): Promise<void> {
     return this.ctx.audit.record(person, { action: `casework.${action}`, listTitle, ...(itemId ? { itemId } : {}), detail });
   }
@@ -322,8 +327,9 @@ export class CaseworkService {
       ...(input.supportPlan.reviewDate ? { nextReviewDue: input.supportPlan.reviewDate } : {}),
       history: [await this.history(person, `${action}; ${teacher.displayName} allocated`)],
     };
-    const item = await this.stores.cases.create(value, { idempotencyKey: key });
-    await this.audit(person, "case_opened", CasesList.title, item.id, { childRef: ref, origin: input.origin.kind });
+    const item = await this.changing(person, "case_opened", CasesList.title, undefined, { childRef: ref, origin: input.origin.kind }, async () =>
+      this.stores.cases.create(value, { idempotencyKey: key }),
+    );
     return fullCase(item);
   }
 
@@ -423,8 +429,9 @@ export class CaseworkService {
     }
     if (done.length === 0) return fullCase(item);
     patch.history = [...item.value.history, await this.history(person, capitalise(done.join("; ")))];
-    const saved = await this.updateCase(item, body.eTag, patch);
-    await this.audit(person, "case_updated", CasesList.title, item.id, { fields: Object.keys(c).sort().join(",") });
+    const saved = await this.changing(person, "case_updated", CasesList.title, item.id, { fields: Object.keys(c).sort().join(",") }, async () =>
+      this.updateCase(item, body.eTag, patch),
+    );
     return fullCase(saved);
   }
 
@@ -436,12 +443,13 @@ export class CaseworkService {
       throw invalid(under("change", result.messages));
     }
     const words = CASE_STATUS_LABELS[result.value.status] + (result.value.inactiveReason ? ` (${inactiveReasonLabel(result.value.inactiveReason)})` : "");
-    const saved = await this.updateCase(item, body.eTag, {
-      status: result.value.status,
-      statusChanges: [...item.value.statusChanges, result.value],
-      history: [...item.value.history, await this.history(person, `Status: ${words}`)],
-    });
-    await this.audit(person, "case_status_changed", CasesList.title, item.id, { status: result.value.status });
+    const saved = await this.changing(person, "case_status_changed", CasesList.title, item.id, { status: result.value.status }, async () =>
+      this.updateCase(item, body.eTag, {
+        status: result.value.status,
+        statusChanges: [...item.value.statusChanges, result.value],
+        history: [...item.value.history, await this.history(person, `Status: ${words}`)],
+      }),
+    );
     return fullCase(saved);
   }
 
@@ -449,34 +457,32 @@ export class CaseworkService {
     const item = await this.workCase(person, id);
     const key = `review:${person.oid}:${body.idempotencyKey}`;
     const made = await this.stores.reviews.findByKey(key);
-    if (!made) {
-      if (item.value.status === "closed") throw new AppError("conflict", "This case is closed: its reviews can no longer change.");
-      const checked = checkReview(item.value, body.review, this.today());
-      if (!checked.ok) throw invalid(under("review", checked.messages));
+    if (made) {
+      await this.audit(person, "review_read", CaseReviewsList.title, made.id, { caseId: item.id, repeated: true });
+      return { review: { ...made.value, id: made.id }, case: fullCase(item) };
     }
-    const review =
-      made ??
-      (await this.stores.reviews.create(
+    if (item.value.status === "closed") throw new AppError("conflict", "This case is closed: its reviews can no longer change.");
+    const checked = checkReview(item.value, body.review, this.today());
+    if (!checked.ok) throw invalid(under("review", checked.messages));
+    const detail = { caseId: item.id, final: body.review.final, results: body.review.results.length };
+    const { review, saved } = await this.changing(person, "review_recorded", CaseReviewsList.title, undefined, detail, async () => {
+      const review = await this.stores.reviews.create(
         { ...body.review, caseId: item.id, reviewerOid: person.oid, reviewerName: person.displayName, recordedAt: this.ctx.now().toISOString() },
         { idempotencyKey: key },
-      ));
-    const reviewRecord: ReviewAnswer = { ...review.value, id: review.id };
-    if (made) {
-      await this.audit(person, "review_read", CaseReviewsList.title, review.id, { caseId: item.id, repeated: true });
-      return { review: reviewRecord, case: fullCase(item) };
-    }
-    // The plan's review date moves on with the review; the case is re-read so a concurrent edit is kept.
-    const current = await this.stores.cases.get(item.id);
-    const plan = supportPlanAfterReview(current.value.supportPlan, review.value);
-    const reviews = await this.reviewsOfCase(item.id);
-    const nextReviewDue = reviewDueDate({ id: item.id, status: current.value.status, supportPlan: plan }, reviews);
-    const saved = await this.stores.cases.update(current.id, {
-      supportPlan: plan,
-      nextReviewDue,
-      history: [...current.value.history, await this.history(person, `${review.value.final ? "Final review" : "Review"} recorded${review.value.targetsAmended ? "; targets amended" : ""}`)],
+      );
+      // The plan's review date moves on with the review; the case is re-read so a concurrent edit is kept.
+      const current = await this.stores.cases.get(item.id);
+      const plan = supportPlanAfterReview(current.value.supportPlan, review.value);
+      const reviews = await this.reviewsOfCase(item.id);
+      const nextReviewDue = reviewDueDate({ id: item.id, status: current.value.status, supportPlan: plan }, reviews);
+      const saved = await this.stores.cases.update(current.id, {
+        supportPlan: plan,
+        nextReviewDue,
+        history: [...current.value.history, await this.history(person, `${review.value.final ? "Final review" : "Review"} recorded${review.value.targetsAmended ? "; targets amended" : ""}`)],
+      });
+      return { id: review.id, review, saved };
     });
-    await this.audit(person, "review_recorded", CaseReviewsList.title, review.id, { caseId: item.id, final: review.value.final, results: review.value.results.length });
-    return { review: reviewRecord, case: fullCase(saved) };
+    return { review: { ...review.value, id: review.id }, case: fullCase(saved) };
   }
 
   async recordVisit(person: Person, id: string, body: z.output<typeof RecordVisitBody>): Promise<VisitAnswer> {
@@ -491,11 +497,12 @@ export class CaseworkService {
     const problems: FieldErrors = checked.ok ? {} : under("visit", checked.messages);
     if (!(await this.settingNames()).has(body.visit.settingId)) problems["visit.settingId"] = ["Choose a school or setting from the list"];
     if (Object.keys(problems).length > 0) throw invalid(problems);
-    const visit = await this.stores.visits.create(
+    const visit = await this.changing(person, "visit_recorded", CaseVisitsList.title, undefined, { caseId: item.id }, async () =>
+      this.stores.visits.create(
       { ...body.visit, caseId: item.id, teacherOid: person.oid, teacherName: person.displayName, recordedAt: this.ctx.now().toISOString() },
       { idempotencyKey: key },
+    ),
     );
-    await this.audit(person, "visit_recorded", CaseVisitsList.title, visit.id, { caseId: item.id });
     return { ...visit.value, id: visit.id };
   }
 
@@ -505,16 +512,17 @@ export class CaseworkService {
     const result = closeCase(record(item), body.closure, await this.reviewsOfCase(item.id), this.today());
     if (!result.ok) throw invalid(under("closure", result.messages));
     const closedAt = body.closure.closedAt;
-    const saved = await this.updateCase(item, body.eTag, {
-      status: "closed",
-      statusChanges: [...item.value.statusChanges, result.value],
-      closure: { ...body.closure, closedByOid: person.oid, closedByName: person.displayName },
-      // Targets still being worked towards end with the case.
-      targets: item.value.targets.map((t) => (t.endedAt === undefined || t.endedAt > closedAt ? { ...t, endedAt: closedAt } : t)),
-      nextReviewDue: undefined,
-      history: [...item.value.history, await this.history(person, `Case closed: ${closureReasonLabel(body.closure.reason)}`)],
-    });
-    await this.audit(person, "case_closed", CasesList.title, item.id, { reason: body.closure.reason });
+    const saved = await this.changing(person, "case_closed", CasesList.title, item.id, { reason: body.closure.reason }, async () =>
+      this.updateCase(item, body.eTag, {
+        status: "closed",
+        statusChanges: [...item.value.statusChanges, result.value],
+        closure: { ...body.closure, closedByOid: person.oid, closedByName: person.displayName },
+        // Targets still being worked towards end with the case.
+        targets: item.value.targets.map((t) => (t.endedAt === undefined || t.endedAt > closedAt ? { ...t, endedAt: closedAt } : t)),
+        nextReviewDue: undefined,
+        history: [...item.value.history, await this.history(person, `Case closed: ${closureReasonLabel(body.closure.reason)}`)],
+      }),
+    );
     return fullCase(saved);
   }
 
@@ -522,11 +530,12 @@ export class CaseworkService {
     const item = await this.workCase(person, id);
     const checked = checkSenif(item.value, body.senif, this.today());
     if (!checked.ok) throw invalid(under("senif", checked.messages));
-    const saved = await this.updateCase(item, body.eTag, {
-      senif: checked.value,
-      history: [...item.value.history, await this.history(person, `SENIF practitioner ${checked.value.status}`)],
-    });
-    await this.audit(person, "case_senif_changed", CasesList.title, item.id, { status: checked.value.status });
+    const saved = await this.changing(person, "case_senif_changed", CasesList.title, item.id, { status: checked.value.status }, async () =>
+      this.updateCase(item, body.eTag, {
+        senif: checked.value,
+        history: [...item.value.history, await this.history(person, `SENIF practitioner ${checked.value.status}`)],
+      }),
+    );
     return fullCase(saved);
   }
 
@@ -588,8 +597,9 @@ export class CaseworkService {
         : new AppError("not_found", "There is no such district in your clinics.");
     }
     const { teacherName } = await this.checkClinic(person, body.clinic, person.role === "district_lead");
-    const item = await this.stores.clinics.create({ ...body.clinic, teacherName, updatedAt: this.ctx.now().toISOString(), updatedByName: person.displayName }, { idempotencyKey: key });
-    await this.audit(person, "clinic_recorded", ClinicsList.title, item.id, { districtSlug: item.value.districtSlug, entries: item.value.entries.length });
+    const item = await this.changing(person, "clinic_recorded", ClinicsList.title, undefined, { districtSlug: body.clinic.districtSlug, entries: body.clinic.entries.length }, async () =>
+      this.stores.clinics.create({ ...body.clinic, teacherName, updatedAt: this.ctx.now().toISOString(), updatedByName: person.displayName }, { idempotencyKey: key }),
+    );
     return this.toClinic(item);
   }
 
@@ -603,14 +613,14 @@ export class CaseworkService {
       new AppError("precondition_failed", "Someone else changed this clinic since you opened it. Nothing was overwritten.", { detail: { current: this.toClinic(current) } });
     if (body.eTag !== item.eTag) throw stale(item);
     const { teacherName } = await this.checkClinic(person, body.clinic, person.role === "district_lead" || body.clinic.teacherOid === item.value.teacherOid);
-    let saved: Item<ClinicItem>;
-    try {
-      saved = await this.stores.clinics.update(item.id, { ...body.clinic, teacherName, updatedAt: this.ctx.now().toISOString(), updatedByName: person.displayName }, { eTag: body.eTag });
-    } catch (error) {
-      if (AppError.isAppError(error) && error.code === "precondition_failed") throw stale(await this.stores.clinics.get(item.id));
-      throw error;
-    }
-    await this.audit(person, "clinic_updated", ClinicsList.title, item.id, { status: saved.value.status, entries: saved.value.entries.length });
+    const saved = await this.changing(person, "clinic_updated", ClinicsList.title, item.id, { status: body.clinic.status, entries: body.clinic.entries.length }, async () => {
+      try {
+        return await this.stores.clinics.update(item.id, { ...body.clinic, teacherName, updatedAt: this.ctx.now().toISOString(), updatedByName: person.displayName }, { eTag: body.eTag });
+      } catch (error) {
+        if (AppError.isAppError(error) && error.code === "precondition_failed") throw stale(await this.stores.clinics.get(item.id));
+        throw error;
+      }
+    });
     return this.toClinic(saved);
   }
 

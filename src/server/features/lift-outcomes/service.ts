@@ -196,28 +196,33 @@ export class LiftOutcomeService {
     };
 
     const existing = await this.recordOf(referralId);
-    let saved: Item<LiftOutcomeItem>;
-    let created = false;
-    if (!existing) {
-      saved = await this.createRecord(value, access.read);
-      created = true;
-    } else {
+    const created = !existing;
+    let update: { patch: Partial<LiftOutcomeItem>; eTag: string } | undefined;
+    if (existing) {
       if (request.eTag === undefined || request.eTag !== existing.eTag) throw this.stale(existing, access.read);
       if (existing.value.status === "approved" && !access.approve) {
         throw new AppError("conflict", "This outcome has been approved: only the chair or the district lead can change it.");
       }
       // A changed approved outcome goes back to draft: the approval was of the old text.
-      const patch: Partial<LiftOutcomeItem> = { ...value, allocatedTeacherName, approvedAt: undefined, approvedByOid: undefined, approvedByName: undefined };
-      saved = await this.updateRecord(existing, patch, request.eTag, access.read);
+      update = { patch: { ...value, allocatedTeacherName, approvedAt: undefined, approvedByOid: undefined, approvedByName: undefined }, eTag: request.eTag };
     }
 
-    await this.markDiscussed(person, referral);
-    await this.ctx.audit.record(person, {
+    const event = {
       action: created ? "lift.outcome_created" : "lift.outcome_updated",
       listTitle: LiftOutcomesList.title,
-      itemId: saved.id,
+      ...(existing ? { itemId: existing.id } : {}),
       detail: { meetingId, referralId, ...(existing?.value.status === "approved" ? { reopened: true } : {}) },
-    });
+    };
+    const saved = await this.ctx.audit.change(
+      person,
+      event,
+      async () => {
+        const saved = existing && update ? await this.updateRecord(existing, update.patch, update.eTag, access.read) : await this.createRecord(value, access.read);
+        await this.markDiscussed(person, referral);
+        return saved;
+      },
+      (made) => ({ itemId: made.id }),
+    );
     return { record: this.toRecord(saved, access.read), created };
   }
 
@@ -413,29 +418,31 @@ export class LiftOutcomeService {
     if (!access.write) throw new AppError("forbidden", "Only LIFT members of this district mark actions done.");
     if (!item.value.outcome.actions.some((a) => a.id === actionId)) throw notFound("There is no such action.");
 
-    let saved: Item<LiftOutcomeItem> = item;
-    for (let attempt = 1; ; attempt++) {
-      const current = attempt === 1 ? item : await this.stores.outcomes.get(item.id);
-      const actions = current.value.outcome.actions.map((a) => (a.id === actionId ? { ...a, done: true } : a));
-      if (current.value.outcome.actions.every((a) => a.id !== actionId || a.done)) {
-        saved = current;
-        break;
+    const saved = await this.ctx.audit.change(person, { action: "lift.action_done", listTitle: LiftOutcomesList.title, itemId: item.id, detail: { referralId, actionId } }, async () => {
+      let saved: Item<LiftOutcomeItem> = item;
+      for (let attempt = 1; ; attempt++) {
+        const current = attempt === 1 ? item : await this.stores.outcomes.get(item.id);
+        const actions = current.value.outcome.actions.map((a) => (a.id === actionId ? { ...a, done: true } : a));
+        if (current.value.outcome.actions.every((a) => a.id !== actionId || a.done)) {
+          saved = current;
+          break;
+        }
+        try {
+          // Marking done is not a change to what was agreed: an approved outcome stays approved.
+          saved = await this.stores.outcomes.update(item.id, { outcome: { ...current.value.outcome, actions } }, { eTag: current.eTag });
+          break;
+        } catch (error) {
+          if (!(AppError.isAppError(error) && error.code === "precondition_failed") || attempt >= 5) throw error;
+        }
       }
-      try {
-        // Marking done is not a change to what was agreed: an approved outcome stays approved.
-        saved = await this.stores.outcomes.update(item.id, { outcome: { ...current.value.outcome, actions } }, { eTag: current.eTag });
-        break;
-      } catch (error) {
-        if (!(AppError.isAppError(error) && error.code === "precondition_failed") || attempt >= 5) throw error;
+      if (saved.value.status === "approved") {
+        await this.updateReferral(referralId, (r) => {
+          if (!r.outcome || !r.outcome.actions.some((a) => a.id === actionId && !a.done)) return undefined;
+          return { outcome: { ...r.outcome, actions: r.outcome.actions.map((a) => (a.id === actionId ? { ...a, done: true } : a)) } };
+        });
       }
-    }
-    if (saved.value.status === "approved") {
-      await this.updateReferral(referralId, (r) => {
-        if (!r.outcome || !r.outcome.actions.some((a) => a.id === actionId && !a.done)) return undefined;
-        return { outcome: { ...r.outcome, actions: r.outcome.actions.map((a) => (a.id === actionId ? { ...a, done: true } : a)) } };
-      });
-    }
-    await this.ctx.audit.record(person, { action: "lift.action_done", listTitle: LiftOutcomesList.title, itemId: item.id, detail: { referralId, actionId } });
+      return saved;
+    });
     return this.toRecord(saved, access.read);
   }
 
@@ -526,25 +533,29 @@ export class LiftOutcomeService {
     const stale = (current: Item<LiftAttendanceItem>) =>
       new AppError("precondition_failed", "Someone else changed the attendance since you opened it. Nothing was overwritten.", { detail: { current: this.toAttendance(meetingId, current) } });
     const existing = await this.attendanceOf(meetingId);
-    let saved: Item<LiftAttendanceItem>;
-    if (!existing) {
-      try {
-        saved = await this.stores.attendance.create(value, { idempotencyKey: `lift-attendance:${meetingId}:${randomUUID()}` });
-      } catch (error) {
-        const current = await this.attendanceOf(meetingId);
-        if (current) throw stale(current);
-        throw error;
+    if (existing && (input.eTag === undefined || input.eTag !== existing.eTag)) throw stale(existing);
+    const event = { action: existing ? "lift.attendance_updated" : "lift.attendance_created", listTitle: LiftAttendanceList.title, ...(existing ? { itemId: existing.id } : {}), detail: { meetingId } };
+    const saved = await this.ctx.audit.change(person, event, async () => {
+      let saved: Item<LiftAttendanceItem>;
+      if (!existing) {
+        try {
+          saved = await this.stores.attendance.create(value, { idempotencyKey: `lift-attendance:${meetingId}:${randomUUID()}` });
+        } catch (error) {
+          const current = await this.attendanceOf(meetingId);
+          if (current) throw stale(current);
+          throw error;
+        }
+      } else {
+        if (input.eTag === undefined || input.eTag !== existing.eTag) throw stale(existing);
+        try {
+          saved = await this.stores.attendance.update(existing.id, value, { eTag: input.eTag });
+        } catch (error) {
+          if (AppError.isAppError(error) && error.code === "precondition_failed") throw stale(await this.stores.attendance.get(existing.id));
+          throw error;
+        }
       }
-    } else {
-      if (input.eTag === undefined || input.eTag !== existing.eTag) throw stale(existing);
-      try {
-        saved = await this.stores.attendance.update(existing.id, value, { eTag: input.eTag });
-      } catch (error) {
-        if (AppError.isAppError(error) && error.code === "precondition_failed") throw stale(await this.stores.attendance.get(existing.id));
-        throw error;
-      }
-    }
-    await this.ctx.audit.record(person, { action: existing ? "lift.attendance_updated" : "lift.attendance_created", listTitle: LiftAttendanceList.title, itemId: saved.id, detail: { meetingId } });
+      return saved;
+    }, (made) => ({ itemId: made.id }));
     await this.markHeld(person, meeting);
     return this.toAttendance(meetingId, saved);
   }
