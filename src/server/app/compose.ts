@@ -14,7 +14,8 @@ import { openListStore } from "../../graph/site";
 import type { BackgroundJob, FeatureContext } from "../core/feature-context";
 import type { RouteTable } from "./define-routes";
 import { DEMO_PEOPLE } from "../../domain/reference/people";
-import { ukDateOf } from "../../domain/time/uk-clock";
+import { ukDateOf, ukToday } from "../../domain/time/uk-clock";
+import { runDemoSeeds, type DemoSeedStep } from "../core/demo-seeds";
 import { createAdminFeature, graphDirectory, localDirectory, type AdminFeature } from "../features/admin";
 import { CASEWORK_LISTS, createCaseworkFeature, type CaseworkFeature } from "../features/casework";
 import { createKpiFeature, KPI_LISTS, type KpiFeature } from "../features/kpi";
@@ -128,18 +129,19 @@ export function featureRoutes(f: Features): RouteTable[] {
 /**
  * Demo activity for a fresh DATA_DIR: referrals place cases on meetings, agendas take those cases,
  * outcomes are recorded on them, cases open from the approved outcomes, the KPI returns, and last
- * the settings register (the activity above is built around the demo schools). Each step is idempotent.
+ * the settings register (the activity above is built around the demo schools). Each step is idempotent;
+ * a step seeded today is skipped after one probe (../core/demo-seeds.ts), which keeps a restart fast.
  */
-export async function seedDemo(f: Features): Promise<string[]> {
-  const referrals = await f.referrals.seedDemo();
-  const agendas = await f.liftMeetings.seedDemo();
-  const outcomes = await f.liftOutcomes.seedDemo();
-  const casework = await f.casework.seedDemo();
-  const returns = await f.kpi.seedDemo();
-  const register = await f.settingsRegister.seedDemo();
-  // After the register: the sessions' attendance is drawn from the district's settings.
-  const training = await f.trainingEvents.seedDemo();
-  return [...referrals, ...agendas, ...outcomes, ...casework, ...returns, ...register, ...training];
+export async function seedDemo(f: Features, ctx: FeatureContext): Promise<string[]> {
+  const steps: DemoSeedStep[] = [
+    { feature: "referrals", version: 1, seed: () => f.referrals.seedDemo() },
+    { feature: "lift-meetings", version: 1, seed: () => f.liftMeetings.seedDemo() },
+    { feature: "lift-outcomes", version: 1, seed: () => f.liftOutcomes.seedDemo() },
+    { feature: "casework", version: 1, seed: () => f.casework.seedDemo() },
+    { feature: "kpi", version: 1, seed: () => f.kpi.seedDemo() },
+    { feature: "settings-register", version: 1, variant: ctx.config.demoRegister ? undefined : "register-off", seed: () => f.settingsRegister.seedDemo() },
+  ];
+  return runDemoSeeds(ctx.stores.demoSeeds, steps, ukToday(ctx.now()), ctx.now);
 }
 
 /** Background work started once the server listens: the summary refresh, the reminder scheduler and the operations' tick. */

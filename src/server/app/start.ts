@@ -120,7 +120,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     const features = await composeFeatures(context);
     // The bot answers status/deadlines and the reminder cards' buttons through the reminders feature.
     const botEndpoint = bot.endpointFor(createLiftBot({ conversations, log, reminders: features.reminders.service.bot }));
-    if (config.demoData) for (const line of await seedDemo(features)) report(line);
+    if (config.demoData) for (const line of await seedDemo(features, context)) report(line);
 
     const app = createApp({
       log,

@@ -8,6 +8,7 @@
 import { AuditEntry } from "../../schemas/core/audit-entry";
 import { BankHoliday } from "../../schemas/reference/bank-holiday";
 import { Operation } from "../../schemas/core/operation";
+import { DemoSeed } from "../../schemas/core/demo-seed";
 import { ConversationReference } from "../../schemas/core/conversation-reference";
 import { District } from "../../schemas/reference/district";
 import { DistrictDay } from "../../schemas/reference/district-day";
@@ -124,6 +125,14 @@ export const OperationsList = defineList({
   columns: { target: { kind: "text", maxLength: 60 } },
 });
 
+export const DemoSeedsList = defineList({
+  title: "DemoSeeds",
+  description: "Local demo data (DEMO_DATA=on): which features' demo seeds ran to the end, so a restart skips them.",
+  schema: DemoSeed,
+  itemTitle: (d) => `${d.feature} v${d.version} ${d.day}`,
+  columns: { version: { name: "SeedVersion" } },
+});
+
 /** The lists provisioning creates, in creation order. */
 export const LIFT_LISTS: readonly ListDefinition[] = [
   PeopleList,
@@ -136,6 +145,7 @@ export const LIFT_LISTS: readonly ListDefinition[] = [
   OperationsList,
   DistrictDaysList,
   MonitoringMeetingsList,
+  DemoSeedsList,
 ];
 
 export interface LiftStores {
@@ -149,6 +159,7 @@ export interface LiftStores {
   operations: ListStore<typeof OperationsList.schema>;
   districtDays: ListStore<typeof DistrictDaysList.schema>;
   monitoringMeetings: ListStore<typeof MonitoringMeetingsList.schema>;
+  demoSeeds: ListStore<typeof DemoSeedsList.schema>;
 }
 
 /** A store for each LIFT list. The lists must exist (provisionSite first). */
@@ -166,6 +177,7 @@ export async function openListStores(site: LiftSite, mapping: FieldMappingOption
     operations: open(OperationsList),
     districtDays: open(DistrictDaysList),
     monitoringMeetings: open(MonitoringMeetingsList),
+    demoSeeds: open(DemoSeedsList),
   };
 }
 

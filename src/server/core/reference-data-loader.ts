@@ -62,15 +62,14 @@ export function checkSeedCalendar(terms: readonly Term[] = TERMS, holidays: read
 export async function loadReferenceData(stores: LiftStores, options: LoadOptions): Promise<LoadReport> {
   checkSeedCalendar();
   const demoDirectory = options.demoDirectory ?? true;
-  const report: LoadReport = { lists: [] };
-  report.lists.push(await seed(stores.districts, DISTRICTS));
-  report.lists.push(await seed(stores.terms, TERMS));
-  report.lists.push(await seed(stores.bankHolidays, BANK_HOLIDAYS));
-  if (demoDirectory) {
-    report.lists.push(await seed(stores.settings, SETTINGS));
-    report.lists.push(await seed(stores.people, DEMO_PEOPLE));
-  }
-  return report;
+  // The lists are independent: checked together (a start with everything there waits for one round).
+  const lists = await Promise.all([
+    seed(stores.districts, DISTRICTS),
+    seed(stores.terms, TERMS),
+    seed(stores.bankHolidays, BANK_HOLIDAYS),
+    ...(demoDirectory ? [seed(stores.settings, SETTINGS), seed(stores.people, DEMO_PEOPLE)] : []),
+  ]);
+  return { lists };
 }
 
 /** Creates the records whose natural key is not in the list yet, 20 per `$batch`. */

@@ -3,7 +3,7 @@ import { DataBarVertical24Regular } from "@fluentui/react-icons";
 import { Shell, useCurrentView, useReferenceData, useSession } from "../../shell";
 import { kpiApi } from "../api";
 import { CommissionersOnly } from "./components/CommissionersOnly";
-import { MonitoringPack } from "./components/MonitoringPack";
+import { MonitoringPack } from "./components/lazy";
 import { SummaryDashboard } from "./components/SummaryDashboard";
 import { packLinkFrom } from "./pack-link";
 import { CalendarWarning } from "../../admin/CalendarWarning";

@@ -15,13 +15,11 @@ import { academicYearOptions, defaultPeriod, periodLabel } from "../../periods";
 import { headlineKpis, periodsIn } from "../summary-data";
 import { CommissionersOnly } from "./CommissionersOnly";
 import { CompletenessPanel } from "./CompletenessPanel";
-import { DistrictDrilldown } from "./DistrictDrilldown";
 import { ExportButtons } from "./ExportButtons";
 import { KpiTable } from "./KpiTable";
-import { MonitoringPack } from "./MonitoringPack";
+import { DistrictDrilldown, MonitoringPack, TrendCharts } from "./lazy";
 import { SummaryFilters, type Filters } from "./SummaryFilters";
 import { TimeToSupportTable } from "./TimeToSupportTable";
-import { TrendCharts } from "./TrendCharts";
 import { sharedStyles } from "../../../shell/styles";
 
 const useStyles = makeStyles({
