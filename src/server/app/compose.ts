@@ -140,6 +140,8 @@ export async function seedDemo(f: Features, ctx: FeatureContext): Promise<string
     { feature: "casework", version: 1, seed: () => f.casework.seedDemo() },
     { feature: "kpi", version: 1, seed: () => f.kpi.seedDemo() },
     { feature: "settings-register", version: 1, variant: ctx.config.demoRegister ? undefined : "register-off", seed: () => f.settingsRegister.seedDemo() },
+    // After the register: the sessions' attendance is drawn from the district's settings.
+    { feature: "training-events", version: 1, seed: () => f.trainingEvents.seedDemo() },
   ];
   return runDemoSeeds(ctx.stores.demoSeeds, steps, ukToday(ctx.now()), ctx.now);
 }
