@@ -10,7 +10,7 @@
  */
 import { z } from "zod";
 import { AcademicYearParam, Prefill, TermParam, TermsParam } from "../kpi/api";
-import { DistrictSlugParam, ETag, ItemId, route } from "../core/contract";
+import { DistrictDateRangeQuery, DistrictSlugParam, ETag, ItemId, route } from "../core/contract";
 import { AreaOfNeed } from "../referrals/referral";
 import {
   CaseCloseInput,
@@ -81,13 +81,7 @@ export const RecordVisitBody = z.strictObject({ idempotencyKey: IdempotencyKey, 
 export const RecordClinicBody = z.strictObject({ idempotencyKey: IdempotencyKey, clinic: ClinicInput });
 export const UpdateClinicBody = z.strictObject({ eTag: ETag, clinic: ClinicInput });
 
-export const ClinicListQuery = z
-  .object({
-    district: DistrictSlugParam.optional().meta({ description: "Default the caller's district" }),
-    from: PlainDate.optional(),
-    to: PlainDate.optional(),
-  })
-  .refine((q) => !q.from || !q.to || q.to >= q.from, { path: ["to"], message: "The end date is before the start date" });
+export const ClinicListQuery = DistrictDateRangeQuery;
 
 export const FiguresParams = z.object({ district: DistrictSlugParam, year: AcademicYearParam, term: TermParam });
 export const FiguresQuery = z.object({ team: CaseTeam.optional().meta({ description: "Default the district STLS" }) });

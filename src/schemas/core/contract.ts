@@ -101,6 +101,14 @@ export const ItemId = z.string().min(1).meta({ description: "A record id (a Shar
 /** A district slug such as `dover` or `swale-and-sittingbourne`. */
 export const DistrictSlugParam = z.string().regex(/^[a-z]+(-[a-z]+)*$/, "Expected a district's slug, e.g. dover");
 export const ETag = z.string().min(1).max(200);
+/** A district's records between two dates: the district defaults to the caller's, commissioners name one. */
+export const DistrictDateRangeQuery = z
+  .object({
+    district: DistrictSlugParam.optional().meta({ description: "Default the caller's district; commissioners name one" }),
+    from: z.iso.date({ message: "Enter a date as YYYY-MM-DD" }).optional(),
+    to: z.iso.date({ message: "Enter a date as YYYY-MM-DD" }).optional(),
+  })
+  .refine((q) => !q.from || !q.to || q.to >= q.from, { path: ["to"], message: "The end date is before the start date" });
 /** ISO instants in answers. */
 export const Instant = z.string();
 

@@ -4,7 +4,7 @@
  * education target against the settings register. Design: src/server/features/training-events/README.md.
  */
 import { z } from "zod";
-import { DistrictSlugParam, ETag, ItemId, route } from "../core/contract";
+import { DistrictDateRangeQuery, DistrictSlugParam, ETag, ItemId, route } from "../core/contract";
 import { AcademicYearParam } from "../kpi/api";
 import { AET_PROGRAMMES, TrainingSessionInput, TrainingSessionItem, TransitionEventInput, TransitionEventItem } from "./records";
 
@@ -16,15 +16,8 @@ const IdempotencyKey = z
   .meta({ description: "Made by the client per form; repeating it answers the record it made, nothing is created twice" });
 
 const Count = z.number().int().nonnegative();
-const PlainDate = z.iso.date({ message: "Expected a date (YYYY-MM-DD)" });
 
-export const DistrictListQuery = z
-  .object({
-    district: DistrictSlugParam.optional().meta({ description: "Default the caller's district; commissioners name one" }),
-    from: PlainDate.optional(),
-    to: PlainDate.optional(),
-  })
-  .refine((q) => !q.from || !q.to || q.to >= q.from, { path: ["to"], message: "The end date is before the start date" });
+export const DistrictListQuery = DistrictDateRangeQuery;
 
 /** The settings that attended, counted by the register's phase (Post-16 included). */
 const PhaseCounts = z.record(z.string(), Count);
