@@ -12,8 +12,7 @@
  * Every provider is an early years setting and counts in the district's early years total while open.
  */
 import type { District } from "../../schemas/reference/district";
-import { parseSourceDate } from "./dates";
-import { cell, type ColumnError, type RowOutcome, type SourceRow } from "./entry";
+import { cell, postcodeAndDates, type ColumnError, type RowOutcome, type SourceRow } from "./entry";
 
 export const EARLY_YEARS_COLUMNS = ["urn", "name", "type", "postcode", "district", "status", "opened_on", "closed_on"] as const;
 export const EARLY_YEARS_REQUIRED: readonly string[] = ["urn", "name", "type", "district", "status"];
@@ -45,13 +44,8 @@ export function earlyYearsRow(row: SourceRow, options: { districtOf: (name: stri
   const statusText = cell(row, "status");
   const status = OPEN.test(statusText) ? "open" : CLOSED.test(statusText) ? "closed" : undefined;
   if (!status) err("status", statusText ? `'${statusText}' is neither open nor closed` : "Enter open or closed");
-  const postcode = cell(row, "postcode");
-  if (postcode.length > 10) err("postcode", "At most 10 characters");
-  const opened = parseSourceDate(cell(row, "opened_on"));
-  if (!opened.ok) err("opened_on", opened.message);
-  const closed = parseSourceDate(cell(row, "closed_on"));
-  if (!closed.ok) err("closed_on", closed.message);
-  if (errors.length > 0 || !district || !status || !opened.ok || !closed.ok) return { kind: "invalid", errors };
+  const place = postcodeAndDates(row, { postcode: "postcode", opened: "opened_on", closed: "closed_on" }, err);
+  if (errors.length > 0 || !district || !status || !place.ok) return { kind: "invalid", errors };
   return {
     kind: "entry",
     entry: {
@@ -63,9 +57,7 @@ export function earlyYearsRow(row: SourceRow, options: { districtOf: (name: stri
       status,
       mainstream: true,
       establishmentType: type,
-      ...(postcode ? { postcode: postcode.toUpperCase() } : {}),
-      ...(opened.date ? { openedOn: opened.date } : {}),
-      ...(closed.date ? { closedOn: closed.date } : {}),
+      ...place.fields,
       registerSource: "early-years-list",
     },
   };

@@ -1,5 +1,6 @@
 /** What one row of a source becomes: a register entry (a setting without its id), a skip, or errors by column. */
 import type { Setting } from "../../schemas/reference/setting";
+import { parseSourceDate } from "./dates";
 
 export type RegisterEntry = Omit<Setting, "id"> & Required<Pick<Setting, "registerPhase" | "status" | "mainstream" | "registerSource">>;
 
@@ -25,4 +26,29 @@ export function cell(row: SourceRow, column: string): string {
 export function missingColumns(header: readonly string[], required: readonly string[]): string[] {
   const have = new Set(header.map((h) => h.trim()));
   return required.filter((c) => !have.has(c));
+}
+
+/**
+ * The postcode and the opening and closing dates every source carries, checked (errors by column
+ * through `err`) and as the entry's fields.
+ */
+export function postcodeAndDates(
+  row: SourceRow,
+  columns: { postcode: string; opened: string; closed: string },
+  err: (column: string, message: string) => void,
+): { ok: boolean; fields: Pick<RegisterEntry, "postcode" | "openedOn" | "closedOn"> } {
+  const postcode = cell(row, columns.postcode);
+  if (postcode.length > 10) err(columns.postcode, "At most 10 characters");
+  const opened = parseSourceDate(cell(row, columns.opened));
+  if (!opened.ok) err(columns.opened, opened.message);
+  const closed = parseSourceDate(cell(row, columns.closed));
+  if (!closed.ok) err(columns.closed, closed.message);
+  return {
+    ok: postcode.length <= 10 && opened.ok && closed.ok,
+    fields: {
+      ...(postcode ? { postcode: postcode.toUpperCase() } : {}),
+      ...(opened.ok && opened.date ? { openedOn: opened.date } : {}),
+      ...(closed.ok && closed.date ? { closedOn: closed.date } : {}),
+    },
+  };
 }

@@ -17,8 +17,7 @@
  */
 import type { District } from "../../schemas/reference/district";
 import type { Phase, RegisterPhase } from "../../schemas/reference/setting";
-import { parseSourceDate } from "./dates";
-import { cell, type ColumnError, type RowOutcome, type SourceRow } from "./entry";
+import { cell, postcodeAndDates, type ColumnError, type RowOutcome, type SourceRow } from "./entry";
 
 export const GIAS = {
   urn: "URN",
@@ -109,14 +108,9 @@ export function giasRow(row: SourceRow, options: { council: string; districtOf: 
   const district = districtText ? options.districtOf(districtText) : undefined;
   if (!district) err(GIAS.district, districtText ? `'${districtText}' is not one of the council's districts` : "Enter the district (DistrictAdministrative)");
 
-  const postcode = cell(row, GIAS.postcode);
-  if (postcode.length > 10) err(GIAS.postcode, "At most 10 characters");
-  const opened = parseSourceDate(cell(row, GIAS.opened));
-  if (!opened.ok) err(GIAS.opened, opened.message);
-  const closed = parseSourceDate(cell(row, GIAS.closed));
-  if (!closed.ok) err(GIAS.closed, closed.message);
+  const place = postcodeAndDates(row, { postcode: GIAS.postcode, opened: GIAS.opened, closed: GIAS.closed }, err);
 
-  if (errors.length > 0 || !status || !registerPhase || !district || !opened.ok || !closed.ok) return { kind: "invalid", errors };
+  if (errors.length > 0 || !status || !registerPhase || !district || !place.ok) return { kind: "invalid", errors };
   const independent = /independent/i.test(type) || /^independent schools$/i.test(group);
   return {
     kind: "entry",
@@ -129,9 +123,7 @@ export function giasRow(row: SourceRow, options: { council: string; districtOf: 
       status,
       mainstream: !special && !post16 && !independent,
       establishmentType: type,
-      ...(postcode ? { postcode: postcode.toUpperCase() } : {}),
-      ...(opened.date ? { openedOn: opened.date } : {}),
-      ...(closed.date ? { closedOn: closed.date } : {}),
+      ...place.fields,
       registerSource: "gias",
     },
   };
