@@ -89,6 +89,11 @@ export class AppError extends Error {
   }
 }
 
+/** A 400 with messages by field, worded as every form's error summary words it. */
+export function invalidAnswers(fieldErrors: FieldErrors): AppError {
+  return new AppError("validation_failed", "Some answers need attention.", { fieldErrors });
+}
+
 /** Turn zod issues into field-level messages, keyed by dotted path ("" for the whole body). */
 export function fieldErrorsFromIssues(
   issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,

@@ -26,7 +26,7 @@ import { timeToSupport } from "../../../domain/casework/time-to-support";
 import { checkVisit } from "../../../domain/casework/visits";
 import { addDays, findTerm, type Term } from "../../../domain/time/calendar";
 import { ukDateOf, ukToday } from "../../../domain/time/uk-clock";
-import { AppError, type FieldErrors } from "../../../errors";
+import { AppError, invalidAnswers, type FieldErrors } from "../../../errors";
 import type { Item, ListStore } from "../../../graph/list-store";
 import type {
   CaseDetail,
@@ -75,7 +75,6 @@ const ID = /^\d{1,12}$/;
 const ALL = { pageSize: 5000 } as const;
 const NO_CASE = "There is no such case.";
 const NO_CLINIC = "There is no such clinic.";
-const invalid = (fieldErrors: FieldErrors) => new AppError("validation_failed", "Some answers need attention.", { fieldErrors });
 /** Rule messages keyed by the body's field (`review.date`), as the forms show them. */
 const under = (prefix: string, messages: Record<string, string[]>): FieldErrors =>
   Object.fromEntries(Object.entries(messages).map(([k, v]) => [prefix ? `${prefix}.${k}` : k, v]));
@@ -155,7 +154,7 @@ export class CaseworkService {
     const staff = t !== undefined && (t.role === "specialist_teacher" || t.role === "district_lead");
     const inTeam = staff && caseTeamOf(t.countyTeam) === team && (team !== "district" || t.districtSlug === districtSlug);
     if (!t || !inTeam) {
-      throw invalid({ [path]: [team === "district" ? "Choose a specialist teacher of this district from the list" : "Choose a specialist teacher of the county team"] });
+      throw invalidAnswers({ [path]: [team === "district" ? "Choose a specialist teacher of this district from the list" : "Choose a specialist teacher of the county team"] });
     }
     return t;
   }
@@ -251,12 +250,12 @@ export class CaseworkService {
     if (input.childRef) {
       const earlier = await this.stores.cases.all({ where: { childRef: input.childRef }, ...ALL });
       const mine = earlier.filter((c) => c.value.districtSlug === districtSlug && caseAccess(this.caller(person), c.value).view === "full");
-      if (mine.length === 0) throw invalid({ "case.childRef": ["Reopen only a case reference of an earlier case you can see"] });
+      if (mine.length === 0) throw invalidAnswers({ "case.childRef": ["Reopen only a case reference of an earlier case you can see"] });
       if (earlier.some((c) => c.value.status !== "closed")) throw new AppError("conflict", "This child already has an open case: work that case instead.");
       return input.childRef;
     }
     const district = (await this.ctx.reference.districts()).find((d) => d.slug === districtSlug);
-    if (!district) throw invalid({ "case.settingId": ["Choose a school or setting from the list"] });
+    if (!district) throw invalidAnswers({ "case.settingId": ["Choose a school or setting from the list"] });
     // A holder id from the caller's key, so a retried request gets the same reference back.
     const holder = `cw-${createHash("sha256").update(key).digest("hex").slice(0, 24)}`;
     return this.deps.referrals.claimCaseReference(district, holder, this.ctx.now());
@@ -266,9 +265,9 @@ export class CaseworkService {
   private async create(person: Person, input: CaseOpenInput, key: string, prefix: string, action: string, childRef?: string, senifRequestedAt?: string): Promise<FullCase> {
     const at = (path: string) => (prefix ? `${prefix}.${path}` : path);
     const setting = (await this.settingNames()).get(input.settingId);
-    if (!setting) throw invalid({ [at("settingId")]: ["Choose a school or setting from the list"] });
+    if (!setting) throw invalidAnswers({ [at("settingId")]: ["Choose a school or setting from the list"] });
     const phase = casePhase(setting.phase as Parameters<typeof casePhase>[0], input.yearGroup);
-    if (!phase) throw invalid({ [at("yearGroup")]: ["Choose the year group: the setting is an all-through school"] });
+    if (!phase) throw invalidAnswers({ [at("yearGroup")]: ["Choose the year group: the setting is an all-through school"] });
     const caller = this.caller(person);
     const scope = { team: input.team, districtSlug: setting.districtSlug, allocatedTeacherOid: input.allocatedTeacherOid };
     if (!canOpenCase(caller, scope)) {
@@ -289,7 +288,7 @@ export class CaseworkService {
       const clinic = ID.test(input.origin.clinicId) ? await this.stores.clinics.find(input.origin.clinicId) : undefined;
       if (!clinic || clinic.value.districtSlug !== setting.districtSlug) problems[at("origin.clinicId")] = ["Choose a clinic of this district"];
     }
-    if (Object.keys(problems).length > 0) throw invalid(problems);
+    if (Object.keys(problems).length > 0) throw invalidAnswers(problems);
 
     const ref = childRef ?? (await this.childRefFor(person, input, setting.districtSlug, key));
     const value: CaseItem = {
@@ -338,7 +337,7 @@ export class CaseworkService {
     const key = `case:${person.oid}:${body.idempotencyKey}`;
     const made = await this.alreadyMade(person, key);
     if (made) return made;
-    if (body.case.origin.kind === "lift-outcome") throw invalid({ "case.origin": ["Open a case from a LIFT outcome from the outcome itself"] });
+    if (body.case.origin.kind === "lift-outcome") throw invalidAnswers({ "case.origin": ["Open a case from a LIFT outcome from the outcome itself"] });
     const how = body.case.origin.kind === "clinic" ? "Case opened from a clinic" : "Case opened on a direct request";
     return this.create(person, body.case, key, "case", how);
   }
@@ -378,10 +377,10 @@ export class CaseworkService {
     };
     const parsed = CaseOpenInput.safeParse(candidate);
     if (!parsed.success) {
-      throw invalid(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "referralId", [i.message]])));
+      throw invalidAnswers(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join(".") || "referralId", [i.message]])));
     }
     const input = parsed.data;
-    if (meeting && input.openedAt < ukDateOf(meeting.value.startsAt)) throw invalid({ openedAt: ["A case opens on or after the LIFT meeting that allocated it"] });
+    if (meeting && input.openedAt < ukDateOf(meeting.value.startsAt)) throw invalidAnswers({ openedAt: ["A case opens on or after the LIFT meeting that allocated it"] });
     const liftDate = meeting ? ukDateOf(meeting.value.startsAt) : input.openedAt;
     return this.create(person, input, key, "", "Case opened from the approved LIFT outcome", referral.value.caseReference, outcome.value.outcome.senifRequested ? liftDate : undefined);
   }
@@ -401,7 +400,7 @@ export class CaseworkService {
       Object.assign(patch, { allocatedTeacherOid: t.oid, allocatedTeacherName: t.displayName });
       done.push(`reallocated to ${t.displayName}`);
     }
-    if (c.primaryArea && !withinRemit(item.value.team, c.primaryArea)) throw invalid({ "changes.primaryArea": ["The county teams take sensory and/or physical needs: this case stays in that area"] });
+    if (c.primaryArea && !withinRemit(item.value.team, c.primaryArea)) throw invalidAnswers({ "changes.primaryArea": ["The county teams take sensory and/or physical needs: this case stays in that area"] });
     if (c.yearGroup || c.primaryArea || c.secondaryArea) {
       Object.assign(patch, { ...(c.yearGroup ? { yearGroup: c.yearGroup } : {}), ...(c.primaryArea ? { primaryArea: c.primaryArea } : {}), ...(c.secondaryArea ? { secondaryArea: c.secondaryArea } : {}) });
       done.push("need or year group changed");
@@ -417,7 +416,7 @@ export class CaseworkService {
         if (t.setAt < item.value.openedAt) problems[`changes.targets.${i}.setAt`] = ["A target cannot be set before the case opened"];
         if (t.endedAt !== undefined && t.endedAt < t.setAt) problems[`changes.targets.${i}.endedAt`] = ["A target cannot end before it was set"];
       });
-      if (Object.keys(problems).length > 0) throw invalid(problems);
+      if (Object.keys(problems).length > 0) throw invalidAnswers(problems);
       patch.targets = c.targets;
       done.push(`targets set (${targetsInForceOn(c.targets, today).length} in force)`);
     }
@@ -440,7 +439,7 @@ export class CaseworkService {
     const result = changeStatus(item.value, body.change, this.today());
     if (!result.ok) {
       if (item.value.status === "closed") throw new AppError("conflict", "This case is closed: open a new case if the child needs support again.");
-      throw invalid(under("change", result.messages));
+      throw invalidAnswers(under("change", result.messages));
     }
     const words = CASE_STATUS_LABELS[result.value.status] + (result.value.inactiveReason ? ` (${inactiveReasonLabel(result.value.inactiveReason)})` : "");
     const saved = await this.changing(person, "case_status_changed", CasesList.title, item.id, { status: result.value.status }, async () =>
@@ -463,7 +462,7 @@ export class CaseworkService {
     }
     if (item.value.status === "closed") throw new AppError("conflict", "This case is closed: its reviews can no longer change.");
     const checked = checkReview(item.value, body.review, this.today());
-    if (!checked.ok) throw invalid(under("review", checked.messages));
+    if (!checked.ok) throw invalidAnswers(under("review", checked.messages));
     const detail = { caseId: item.id, final: body.review.final, results: body.review.results.length };
     const { review, saved } = await this.changing(person, "review_recorded", CaseReviewsList.title, undefined, detail, async () => {
       const review = await this.stores.reviews.create(
@@ -496,7 +495,7 @@ export class CaseworkService {
     const checked = checkVisit(item.value, body.visit, this.today());
     const problems: FieldErrors = checked.ok ? {} : under("visit", checked.messages);
     if (!(await this.settingNames()).has(body.visit.settingId)) problems["visit.settingId"] = ["Choose a school or setting from the list"];
-    if (Object.keys(problems).length > 0) throw invalid(problems);
+    if (Object.keys(problems).length > 0) throw invalidAnswers(problems);
     const visit = await this.changing(person, "visit_recorded", CaseVisitsList.title, undefined, { caseId: item.id }, async () =>
       this.stores.visits.create(
       { ...body.visit, caseId: item.id, teacherOid: person.oid, teacherName: person.displayName, recordedAt: this.ctx.now().toISOString() },
@@ -510,7 +509,7 @@ export class CaseworkService {
     const item = await this.workCase(person, id);
     if (item.value.status === "closed") throw new AppError("conflict", "This case is already closed.");
     const result = closeCase(record(item), body.closure, await this.reviewsOfCase(item.id), this.today());
-    if (!result.ok) throw invalid(under("closure", result.messages));
+    if (!result.ok) throw invalidAnswers(under("closure", result.messages));
     const closedAt = body.closure.closedAt;
     const saved = await this.changing(person, "case_closed", CasesList.title, item.id, { reason: body.closure.reason }, async () =>
       this.updateCase(item, body.eTag, {
@@ -529,7 +528,7 @@ export class CaseworkService {
   async setSenif(person: Person, id: string, body: z.output<typeof SenifBody>): Promise<FullCase> {
     const item = await this.workCase(person, id);
     const checked = checkSenif(item.value, body.senif, this.today());
-    if (!checked.ok) throw invalid(under("senif", checked.messages));
+    if (!checked.ok) throw invalidAnswers(under("senif", checked.messages));
     const saved = await this.changing(person, "case_senif_changed", CasesList.title, item.id, { status: checked.value.status }, async () =>
       this.updateCase(item, body.eTag, {
         senif: checked.value,
@@ -581,7 +580,7 @@ export class CaseworkService {
         if (!c || c.value.districtSlug !== clinic.districtSlug) problems[`clinic.entries.${i}.caseId`] = ["Choose a case of this district"];
       }
     }
-    if (Object.keys(problems).length > 0) throw invalid(problems);
+    if (Object.keys(problems).length > 0) throw invalidAnswers(problems);
     const teacher = await this.teacher(clinic.teacherOid, clinic.districtSlug, "clinic.teacherOid");
     return { teacherName: teacher.displayName };
   }
@@ -608,7 +607,7 @@ export class CaseworkService {
     const access = item ? clinicAccess(this.caller(person), item.value) : undefined;
     if (!item || !access?.read) throw new AppError("not_found", NO_CLINIC);
     if (!access.write) throw new AppError("forbidden", "Only the clinic's teacher or the district lead changes it.");
-    if (body.clinic.districtSlug !== item.value.districtSlug) throw invalid({ "clinic.districtSlug": ["A clinic stays in its district"] });
+    if (body.clinic.districtSlug !== item.value.districtSlug) throw invalidAnswers({ "clinic.districtSlug": ["A clinic stays in its district"] });
     const stale = (current: Item<ClinicItem>) =>
       new AppError("precondition_failed", "Someone else changed this clinic since you opened it. Nothing was overwritten.", { detail: { current: this.toClinic(current) } });
     if (body.eTag !== item.eTag) throw stale(item);

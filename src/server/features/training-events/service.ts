@@ -8,7 +8,7 @@ import { districtAccess, usesTraining } from "../../../domain/training-events/ac
 import { AET_TARGET_PERCENT, autismTarget } from "../../../domain/training-events/autism-target";
 import { firstDayOfAcademicYear, lastDayOfAcademicYear, type AcademicYear } from "../../../domain/time/academic-year";
 import { ukToday } from "../../../domain/time/uk-clock";
-import { AppError, type FieldErrors } from "../../../errors";
+import { AppError, invalidAnswers, type FieldErrors } from "../../../errors";
 import type { Item, ListStore } from "../../../graph/list-store";
 import type { Person } from "../../../schemas/reference/person";
 import type { Setting } from "../../../schemas/reference/setting";
@@ -34,7 +34,6 @@ export interface TrainingEventsStores {
 
 const ALL = { pageSize: 5000 } as const;
 const ID = /^\d{1,12}$/;
-const invalid = (fieldErrors: FieldErrors) => new AppError("validation_failed", "Some answers need attention.", { fieldErrors });
 const NO_DISTRICT = "There is no such district in your training and transition records.";
 
 /** A change replaces the record: an optional field left out of it is cleared, not kept from before. */
@@ -90,7 +89,7 @@ export class TrainingEventsService {
       else if (seen.has(id)) problems[`${prefix}.settingIds.${i}`] = ["This school or setting is already on the list"];
       seen.add(id);
     });
-    if (Object.keys(problems).length > 0) throw invalid(problems);
+    if (Object.keys(problems).length > 0) throw invalidAnswers(problems);
   }
 
   private stamp(person: Person) {
@@ -145,7 +144,7 @@ export class TrainingEventsService {
 
   async updateSession(person: Person, id: string, body: z.output<typeof UpdateSessionBody>): Promise<TrainingSessionRecord> {
     const item = (await this.loadOne(person, "session", id, "write")) as Item<TrainingSessionItem>;
-    if (body.session.districtSlug !== item.value.districtSlug) throw invalid({ "session.districtSlug": ["A training session stays in its district"] });
+    if (body.session.districtSlug !== item.value.districtSlug) throw invalidAnswers({ "session.districtSlug": ["A training session stays in its district"] });
     if (body.eTag !== item.eTag) throw new AppError("precondition_failed", "Someone else changed this training session since you opened it. Nothing was overwritten.");
     await this.checkSettings("session", body.session.settingIds);
     const saved = await this.ctx.audit.change(person, { action: "training.session_updated", listTitle: TrainingSessionsList.title, itemId: item.id }, () =>
@@ -192,7 +191,7 @@ export class TrainingEventsService {
 
   async updateEvent(person: Person, id: string, body: z.output<typeof UpdateEventBody>): Promise<TransitionEventRecord> {
     const item = (await this.loadOne(person, "event", id, "write")) as Item<TransitionEventItem>;
-    if (body.event.districtSlug !== item.value.districtSlug) throw invalid({ "event.districtSlug": ["A transition event stays in its district"] });
+    if (body.event.districtSlug !== item.value.districtSlug) throw invalidAnswers({ "event.districtSlug": ["A transition event stays in its district"] });
     if (body.eTag !== item.eTag) throw new AppError("precondition_failed", "Someone else changed this transition event since you opened it. Nothing was overwritten.");
     await this.checkSettings("event", body.event.settingIds);
     const saved = await this.ctx.audit.change(person, { action: "transition.event_updated", listTitle: TransitionEventsList.title, itemId: item.id }, () =>
