@@ -212,4 +212,26 @@ describe("audit fails closed", () => {
     expect((await app.features.referrals.service.stores.referrals.get(submitted.body.referral.id)).value.status).toBe("scheduled");
     expect(await operationsOn(`meeting:${meetingId}`)).toEqual([]);
   });
+
+  it("refuses an agenda save, the current case and a case move, changing nothing", async () => {
+    const meetingId = await addMeeting(app, { startsAt: "2026-12-15T09:00:00Z" });
+    const other = await addMeeting(app, { startsAt: "2026-12-17T09:00:00Z" });
+    const submitted = await createAndSubmit(api, meetingId, "Marigold Featherstone");
+    const referralId = submitted.body.referral.id;
+    const agenda = (await api(TEACHER, "GET", `/api/lift-meetings/${meetingId}/agenda`)).body;
+    const meetingBefore = await app.features.referrals.service.stores.meetings.get(meetingId);
+    auditDown();
+    const saved = await api(TEACHER, "PUT", `/api/lift-meetings/${meetingId}/agenda`, { eTag: agenda.eTag, slotMinutes: 30, entries: [{ kind: "item", title: "Welcome", minutes: 5 }, { kind: "case", referralId }] });
+    const current = await api(TEACHER, "POST", `/api/lift-meetings/${meetingId}/current`, { entryId: referralId });
+    const moved = await api(LEAD, "POST", `/api/lift-meetings/${meetingId}/cases/${referralId}/move`, { toMeetingId: other });
+    for (const refused of [saved, current, moved]) {
+      expect(refused.status, JSON.stringify(refused.body)).toBe(503);
+      expect(refused.body.error.code).toBe("audit_unavailable");
+    }
+    const meetingAfter = await app.features.referrals.service.stores.meetings.get(meetingId);
+    expect(meetingAfter.eTag).toBe(meetingBefore.eTag);
+    expect(meetingAfter.value.agenda).toEqual(meetingBefore.value.agenda);
+    expect(meetingAfter.value.run).toBeUndefined();
+    expect((await app.features.referrals.service.stores.referrals.get(referralId)).value.meetingId).toBe(meetingId);
+  });
 });

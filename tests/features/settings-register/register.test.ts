@@ -5,6 +5,7 @@
  * commissioners only.
  */
 import { describe, expect, it } from "vitest";
+import { AppError } from "../../../src/errors";
 import { DISTRICTS } from "../../../src/domain/reference/districts";
 import { SETTINGS } from "../../../src/domain/reference/settings";
 import { TERMS } from "../../../src/domain/reference/terms";
@@ -113,6 +114,24 @@ describe("importing", () => {
     // The school changes name: updated in place, same id.
     const renamed = await upload(COMMISSIONER, "/api/settings-register/import?source=gias", good.replace("Quarry Lane Primary School", "Quarry Lane Academy"), "text/csv");
     expect(renamed.body).toMatchObject({ created: 0, updated: 1, unchanged: 1 });
+  });
+
+  it("imports nothing when the audit trail cannot record the import (503 audit_unavailable)", async () => {
+    const { upload } = client(app);
+    const store = app.context.stores.auditLog;
+    const original = store.create.bind(store);
+    store.create = (async () => {
+      throw new AppError("upstream_failed", "AuditLog unavailable");
+    }) as typeof store.create;
+    const before = (await app.context.stores.settings.all()).length;
+    try {
+      const refused = await upload(COMMISSIONER, "/api/settings-register/import?source=gias", good.replace(/99000/g, "99100"), "text/csv");
+      expect(refused.status).toBe(503);
+      expect((refused.body as { error: { code: string } }).error.code).toBe("audit_unavailable");
+    } finally {
+      store.create = original;
+    }
+    expect(await app.context.stores.settings.all()).toHaveLength(before);
   });
 
   it("refuses a file with errors, naming each by row and column, and imports nothing of it", async () => {

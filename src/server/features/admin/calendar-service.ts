@@ -146,14 +146,15 @@ export class CalendarAdminService {
     await this.checked(academicYear, terms, calendar);
     const store = this.ctx.stores.terms;
     const existing = await store.all({ where: { academicYear } });
-    for (const t of terms) {
-      const value = { academicYear, term: t.term, start: t.start, end: t.end, returnDueAt: t.returnDueAt, returnDueSchoolDay: t.returnDueSchoolDay };
-      const item = existing.find((i) => i.value.term === t.term);
-      if (item) await store.update(item.id, value, { eTag: item.eTag });
-      else await store.create(value, { idempotencyKey: `term:${academicYear}:${t.term}` });
-    }
     const before = findTerm(calendar, academicYear, 1);
-    await this.ctx.audit.record(caller, { action: before ? "admin.calendar.change_year" : "admin.calendar.add_year", listTitle: store.title, detail: { academicYear, terms: terms.length } });
+    await this.ctx.audit.change(caller, { action: before ? "admin.calendar.change_year" : "admin.calendar.add_year", listTitle: store.title, detail: { academicYear, terms: terms.length } }, async () => {
+      for (const t of terms) {
+        const value = { academicYear, term: t.term, start: t.start, end: t.end, returnDueAt: t.returnDueAt, returnDueSchoolDay: t.returnDueSchoolDay };
+        const item = existing.find((i) => i.value.term === t.term);
+        if (item) await store.update(item.id, value, { eTag: item.eTag });
+        else await store.create(value, { idempotencyKey: `term:${academicYear}:${t.term}` });
+      }
+    });
     this.refreshed();
     return this.year(caller, academicYear);
   }
@@ -162,8 +163,9 @@ export class CalendarAdminService {
     requireCommissioner(caller, "Importing bank holidays");
     const store = this.ctx.stores.bankHolidays;
     const plan = planBankHolidayImport(file, (await store.all()).map((i) => i.value));
-    if (plan.added.length > 0) await store.createMany(plan.added.map((h) => ({ value: h, idempotencyKey: `bank-holiday:${h.division}:${h.date}` })));
-    await this.ctx.audit.record(caller, { action: "admin.calendar.import_bank_holidays", listTitle: store.title, detail: { added: plan.added.length, unchanged: plan.unchanged.length } });
+    await this.ctx.audit.change(caller, { action: "admin.calendar.import_bank_holidays", listTitle: store.title, detail: { added: plan.added.length, unchanged: plan.unchanged.length } }, async () => {
+      if (plan.added.length > 0) await store.createMany(plan.added.map((h) => ({ value: h, idempotencyKey: `bank-holiday:${h.division}:${h.date}` })));
+    });
     this.refreshed();
     return { added: plan.added.map((h) => h.date), unchanged: plan.unchanged.length };
   }
@@ -173,8 +175,12 @@ export class CalendarAdminService {
     const store = this.ctx.stores.districtDays;
     const value: DistrictDay = { districtSlug, date, kind: body.kind, ...(body.note ? { note: body.note } : {}) };
     const [item] = (await store.all({ where: { districtSlug } })).filter((i) => i.value.date === date);
-    const saved = item ? await store.update(item.id, { ...value, note: body.note }, { eTag: item.eTag }) : await store.create(value, { idempotencyKey: `district-day:${districtSlug}:${date}` });
-    await this.ctx.audit.record(caller, { action: "admin.calendar.district_day", listTitle: store.title, itemId: saved.id, detail: { district: districtSlug, date, kind: body.kind } });
+    const saved = await this.ctx.audit.change(
+      caller,
+      { action: "admin.calendar.district_day", listTitle: store.title, itemId: item?.id, detail: { district: districtSlug, date, kind: body.kind } },
+      () => (item ? store.update(item.id, { ...value, note: body.note }, { eTag: item.eTag }) : store.create(value, { idempotencyKey: `district-day:${districtSlug}:${date}` })),
+      (s) => ({ itemId: s.id }),
+    );
     this.refreshed();
     return saved.value;
   }
@@ -184,8 +190,9 @@ export class CalendarAdminService {
     const store = this.ctx.stores.districtDays;
     const [item] = (await store.all({ where: { districtSlug } })).filter((i) => i.value.date === date);
     if (!item) throw new AppError("not_found", `${districtSlug} has no INSET or closure day on ${date}.`);
-    await store.delete(item.id, { eTag: item.eTag });
-    await this.ctx.audit.record(caller, { action: "admin.calendar.remove_district_day", listTitle: store.title, itemId: item.id, detail: { district: districtSlug, date } });
+    await this.ctx.audit.change(caller, { action: "admin.calendar.remove_district_day", listTitle: store.title, itemId: item.id, detail: { district: districtSlug, date } }, () =>
+      store.delete(item.id, { eTag: item.eTag }),
+    );
     this.refreshed();
   }
 
@@ -194,10 +201,15 @@ export class CalendarAdminService {
     const store = this.ctx.stores.monitoringMeetings;
     const value: MonitoringMeetingRecord = { districtSlug, academicYear, covers, at: body.at, ...(body.packUrl ? { packUrl: body.packUrl } : {}) };
     const [item] = (await store.all({ where: { districtSlug } })).filter((i) => i.value.academicYear === academicYear && i.value.covers === covers);
-    const saved = item
-      ? await store.update(item.id, { ...value, packUrl: body.packUrl }, { eTag: item.eTag })
-      : await store.create(value, { idempotencyKey: `monitoring:${districtSlug}:${academicYear}:${covers}` });
-    await this.ctx.audit.record(caller, { action: "admin.calendar.monitoring_meeting", listTitle: store.title, itemId: saved.id, detail: { district: districtSlug, academicYear, covers, date: ukDateOf(body.at) } });
+    const saved = await this.ctx.audit.change(
+      caller,
+      { action: "admin.calendar.monitoring_meeting", listTitle: store.title, itemId: item?.id, detail: { district: districtSlug, academicYear, covers, date: ukDateOf(body.at) } },
+      () =>
+        item
+          ? store.update(item.id, { ...value, packUrl: body.packUrl }, { eTag: item.eTag })
+          : store.create(value, { idempotencyKey: `monitoring:${districtSlug}:${academicYear}:${covers}` }),
+      (s) => ({ itemId: s.id }),
+    );
     this.refreshed();
     return { districtSlug, academicYear, covers, at: saved.value.at, ...(saved.value.packUrl ? { packUrl: saved.value.packUrl } : {}), set: true };
   }

@@ -123,8 +123,12 @@ export class PeopleAdminService {
     const errors = await this.check(caller, value);
     if (Object.keys(errors).length > 0) throw new AppError("validation_failed", "Check the person's details.", { fieldErrors: errors });
     if (await this.find(value.oid)) throw new AppError("conflict", `${input.displayName} is already in LIFT Hub: change them instead.`);
-    const item = await this.ctx.stores.people.create(value, { idempotencyKey: `person:${value.oid}` });
-    await this.ctx.audit.record(caller, { action: "admin.person.add", listTitle: "People", itemId: item.id, detail: { role: value.role, district: value.districtSlug ?? null } });
+    const item = await this.ctx.audit.change(
+      caller,
+      { action: "admin.person.add", listTitle: "People", detail: { role: value.role, district: value.districtSlug ?? null } },
+      () => this.ctx.stores.people.create(value, { idempotencyKey: `person:${value.oid}` }),
+      (created) => ({ itemId: created.id }),
+    );
     this.refreshed();
     return toView(item);
   }
@@ -134,13 +138,16 @@ export class PeopleAdminService {
     const value = PeopleAdminService.compose(item.value.oid, body.upn ?? item.value.upn, body, item.value.deactivatedAt);
     const errors = await this.check(caller, value);
     if (Object.keys(errors).length > 0) throw new AppError("validation_failed", "Check the person's details.", { fieldErrors: errors });
-    const updated = await this.ctx.stores.people.update(item.id, value, body.eTag ? { eTag: body.eTag } : {});
-    await this.ctx.audit.record(caller, {
-      action: "admin.person.change",
-      listTitle: "People",
-      itemId: item.id,
-      detail: { roleBefore: item.value.role, role: value.role, districtBefore: item.value.districtSlug ?? null, district: value.districtSlug ?? null },
-    });
+    const updated = await this.ctx.audit.change(
+      caller,
+      {
+        action: "admin.person.change",
+        listTitle: "People",
+        itemId: item.id,
+        detail: { roleBefore: item.value.role, role: value.role, districtBefore: item.value.districtSlug ?? null, district: value.districtSlug ?? null },
+      },
+      () => this.ctx.stores.people.update(item.id, value, body.eTag ? { eTag: body.eTag } : {}),
+    );
     this.refreshed();
     return toView(updated);
   }
@@ -149,8 +156,9 @@ export class PeopleAdminService {
     const item = await this.target(caller, oid);
     if (!active && item.value.oid === caller.oid.toLowerCase()) throw new AppError("forbidden", "You cannot switch yourself off.");
     if (active === !item.value.deactivatedAt) return toView(item);
-    const updated = await this.ctx.stores.people.update(item.id, { deactivatedAt: active ? undefined : this.ctx.now().toISOString() });
-    await this.ctx.audit.record(caller, { action: active ? "admin.person.reactivate" : "admin.person.deactivate", listTitle: "People", itemId: item.id });
+    const updated = await this.ctx.audit.change(caller, { action: active ? "admin.person.reactivate" : "admin.person.deactivate", listTitle: "People", itemId: item.id }, () =>
+      this.ctx.stores.people.update(item.id, { deactivatedAt: active ? undefined : this.ctx.now().toISOString() }),
+    );
     this.refreshed();
     return toView(updated);
   }
@@ -186,21 +194,16 @@ export class PeopleAdminService {
       for (const e of errors) (fieldErrors[`rows.${e.row}.${e.column}`] ??= []).push(e.message);
       throw new AppError("validation_failed", `The file has ${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was imported.`, { fieldErrors, detail: { errors } });
     }
-    let created = 0;
-    let updated = 0;
-    let unchanged = 0;
-    for (const { value, item } of plan) {
-      if (!item) {
-        await this.ctx.stores.people.create(value, { idempotencyKey: `person:${value.oid}` });
-        created++;
-      } else if (JSON.stringify(Person.parse(item.value)) === JSON.stringify(Person.parse(value))) {
-        unchanged++;
-      } else {
-        await this.ctx.stores.people.update(item.id, value, { eTag: item.eTag });
-        updated++;
+    const same = (item: Item<Person>, value: Person) => JSON.stringify(Person.parse(item.value)) === JSON.stringify(Person.parse(value));
+    const created = plan.filter((p) => !p.item).length;
+    const unchanged = plan.filter((p) => p.item && same(p.item, p.value)).length;
+    const updated = plan.length - created - unchanged;
+    await this.ctx.audit.change(caller, { action: "admin.person.import", listTitle: "People", detail: { created, updated, unchanged } }, async () => {
+      for (const { value, item } of plan) {
+        if (!item) await this.ctx.stores.people.create(value, { idempotencyKey: `person:${value.oid}` });
+        else if (!same(item, value)) await this.ctx.stores.people.update(item.id, value, { eTag: item.eTag });
       }
-    }
-    await this.ctx.audit.record(caller, { action: "admin.person.import", listTitle: "People", detail: { created, updated, unchanged } });
+    });
     this.refreshed();
     return { created, updated, unchanged };
   }

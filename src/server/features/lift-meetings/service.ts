@@ -152,19 +152,21 @@ export class LiftMeetingService {
     const checked = checkReorder(input.entries, cases.map((c) => c.id), () => `item-${randomUUID().slice(0, 8)}`);
     if (!checked.ok) throw new AppError("validation_failed", checked.message, { fieldErrors: checked.fieldErrors });
     const version = (loaded.item.value.agenda?.version ?? 0) + 1;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        // Written against the meeting as read: a concurrent write (the current case, a move) is merged by
-        // reading again, a concurrent agenda save is refused below as stale.
-        const updated = await this.stores.meetings.update(id, { agenda: { slotMinutes: input.slotMinutes, entries: checked.entries, version } }, { eTag: loaded.item.eTag });
-        await this.audit(person, "meeting.agenda_saved", id, { entries: checked.entries.length });
-        return await this.agendaOf({ ...loaded, item: updated }, cases);
-      } catch (error) {
-        if (!(AppError.isAppError(error) && error.code === "precondition_failed") || attempt >= 5) throw error;
-        loaded = await this.load(person, id);
-        if (input.eTag !== agendaETag(loaded.item.value)) throw await this.staleAgenda(person, id);
+    // Audited before it is made (fail closed): [Audit trail](../../../../docs/reference/data-protection.md#audit-trail).
+    const updated = await this.ctx.audit.change(person, { action: "meeting.agenda_saved", listTitle: LiftMeetingsList.title, itemId: id, detail: { entries: checked.entries.length } }, async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          // Written against the meeting as read: a concurrent write (the current case, a move) is merged by
+          // reading again, a concurrent agenda save is refused below as stale.
+          return await this.stores.meetings.update(id, { agenda: { slotMinutes: input.slotMinutes, entries: checked.entries, version } }, { eTag: loaded.item.eTag });
+        } catch (error) {
+          if (!(AppError.isAppError(error) && error.code === "precondition_failed") || attempt >= 5) throw error;
+          loaded = await this.load(person, id);
+          if (input.eTag !== agendaETag(loaded.item.value)) throw await this.staleAgenda(person, id);
+        }
       }
-    }
+    });
+    return this.agendaOf({ ...loaded, item: updated }, cases);
   }
 
   private async staleAgenda(person: Person, id: string): Promise<AppError> {
@@ -188,8 +190,9 @@ export class LiftMeetingService {
       const startedAt = before?.entryId === input.entryId ? before.startedAt : this.ctx.now().toISOString();
       run = { entryId: input.entryId, step: input.step ?? (before?.entryId === input.entryId ? before.step : 0), startedAt };
     }
-    const updated = await this.stores.meetings.update(id, { run });
-    await this.audit(person, "meeting.current_set", id, { entryId: input.entryId });
+    const updated = await this.ctx.audit.change(person, { action: "meeting.current_set", listTitle: LiftMeetingsList.title, itemId: id, detail: { entryId: input.entryId } }, () =>
+      this.stores.meetings.update(id, { run }),
+    );
     return this.agendaOf({ ...loaded, item: updated });
   }
 
@@ -418,13 +421,15 @@ export class LiftMeetingService {
     const now = this.ctx.now().toISOString();
     const moved = `Moved from ${source.title} to ${target.value.title}${input.reason ? ` (${input.reason})` : ""}`;
     const notice = `Your referral has moved to the LIFT meeting on ${describeUkDateTime(new Date(target.value.startsAt))}.${input.reason ? ` ${input.reason}` : ""}`;
-    const done = await this.changeReferral(referral.id, (r) => {
-      if (r.meetingId !== meetingId) throw new AppError("conflict", "The case was moved by someone else a moment ago.");
-      const body = r.body.meeting && typeof r.body.meeting === "object" ? { ...r.body, meeting: { ...(r.body.meeting as object), meetingId: target.id } } : r.body;
-      return { meetingId: target.id, body, history: [...r.history, { at: now, action: moved.slice(0, 300), byName: person.displayName }], notice };
+    const done = await this.ctx.audit.change(person, { action: "referral.case_moved", listTitle: ReferralsList.title, itemId: referral.id, detail: { fromMeetingId: meetingId, toMeetingId: target.id } }, async () => {
+      const changed = await this.changeReferral(referral.id, (r) => {
+        if (r.meetingId !== meetingId) throw new AppError("conflict", "The case was moved by someone else a moment ago.");
+        const body = r.body.meeting && typeof r.body.meeting === "object" ? { ...r.body, meeting: { ...(r.body.meeting as object), meetingId: target.id } } : r.body;
+        return { meetingId: target.id, body, history: [...r.history, { at: now, action: moved.slice(0, 300), byName: person.displayName }], notice };
+      });
+      if (source.run?.entryId === referral.id) await this.stores.meetings.update(meetingId, { run: undefined });
+      return changed;
     });
-    if (source.run?.entryId === referral.id) await this.stores.meetings.update(meetingId, { run: undefined });
-    await this.audit(person, "referral.case_moved", referral.id, { fromMeetingId: meetingId, toMeetingId: target.id }, ReferralsList.title);
     try {
       await this.deps.outcomes.caseMoved({ referralId: referral.id, fromMeetingId: meetingId, toMeetingId: target.id });
     } catch (error) {

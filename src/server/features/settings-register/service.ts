@@ -72,12 +72,11 @@ export class SettingsRegisterService {
       moved: plan.update.filter((u) => u.before.districtSlug !== u.after.districtSlug).map((u) => `${u.after.name} (${u.id}): ${u.before.districtSlug} → ${u.after.districtSlug}`),
     };
     if (options.dryRun) return report;
-    await this.write(plan);
-    await this.ctx.audit.record(person, {
-      action: "settings.register_imported",
-      listTitle: SettingsList.title,
-      detail: { source, rows, created: report.created, updated: report.updated, unchanged: report.unchanged },
-    });
+    await this.ctx.audit.change(
+      person,
+      { action: "settings.register_imported", listTitle: SettingsList.title, detail: { source, rows, created: report.created, updated: report.updated, unchanged: report.unchanged } },
+      () => this.write(plan),
+    );
     return report;
   }
 
