@@ -4,7 +4,7 @@
  * key before sending it; this module never sends, stores or reads the clock. See README.md here.
  */
 import { AppError } from "../../errors";
-import { addDays, nextSchoolDayAfter, nthSchoolDayAfter, previousSchoolDayBefore, resolveReturnDue, schoolDaysBetween, type MonitoringCovers, type ReportingCalendar, type TermNumber } from "../time/calendar";
+import { addDays, districtCalendar, nextSchoolDayAfter, nthSchoolDayAfter, previousSchoolDayBefore, resolveReturnDue, schoolDaysBetween, type MonitoringCovers, type ReportingCalendar, type TermNumber } from "../time/calendar";
 import { atUkTime, normaliseInstant, ukDateOf } from "../time/uk-clock";
 import { type AcademicYear } from "../time/academic-year";
 
@@ -384,6 +384,7 @@ export function planReminders(input: PlanInput): ReminderPlan {
   for (const term of calendar.terms) {
     const period = returnPeriod(term.academicYear, term.term);
     const due = resolveReturnDue(term, calendar);
+    let countySchedule: ScheduledStep[] | undefined;
     if (!due.ok) {
       plan.problems.push({
         kind: "return",
@@ -395,12 +396,17 @@ export function planReminders(input: PlanInput): ReminderPlan {
       });
       continue;
     }
-    if (ctx.notBefore && due.dueAt < ctx.notBefore) continue; // due before go-live: not ours to chase
-    const schedule = returnSchedule(due.dueAt, calendar, now);
+    const countyDue = due;
     for (const districtSlug of districts) {
+      // A district's INSET or closure days move its due date and reminder days (`districtCalendar`).
+      const own = districtCalendar(calendar, districtSlug);
+      const due = own === calendar ? countyDue : resolveReturnDue(term, own);
+      if (!due.ok) continue;
+      if (ctx.notBefore && due.dueAt < ctx.notBefore) continue; // due before go-live: not ours to chase
       const record = returnsById.get(`${districtSlug}|${period}`);
       const status = record?.status ?? "not_started";
       if (status === "submitted") continue; // a submitted return yields nothing
+      const schedule = own === calendar ? (countySchedule ??= returnSchedule(countyDue.dueAt, calendar, now)) : returnSchedule(due.dueAt, own, now);
       const to = recipients.get(districtSlug) ?? [];
       const outcome = resolveSeries({ kind: "return", districtSlug, period }, schedule, ctx, {
         noRecipients: to.length === 0,
@@ -439,7 +445,7 @@ export function planReminders(input: PlanInput): ReminderPlan {
     }
     const outcome = resolveSeries(
       { kind: "monitoring", districtSlug: meeting.districtSlug, period },
-      monitoringSchedule(meetingAt, calendar),
+      monitoringSchedule(meetingAt, districtCalendar(calendar, meeting.districtSlug)),
       ctx,
       { noRecipients: to.length === 0, ended: now >= meetingAt ? { reason: "meeting-passed" } : undefined },
     );
@@ -500,10 +506,11 @@ export function overdueDigest(input: OverdueDigestInput): OverdueReturn[] {
   const today = ukDateOf(now);
   const out: OverdueReturn[] = [];
   for (const term of input.calendar.terms) {
-    const due = resolveReturnDue(term, input.calendar);
-    if (!due.ok || due.dueAt >= now || (notBefore && due.dueAt < notBefore)) continue;
     const period = returnPeriod(term.academicYear, term.term);
     for (const districtSlug of new Set(input.districts)) {
+      const calendar = districtCalendar(input.calendar, districtSlug);
+      const due = resolveReturnDue(term, calendar);
+      if (!due.ok || due.dueAt >= now || (notBefore && due.dueAt < notBefore)) continue;
       const record = returnsById.get(`${districtSlug}|${period}`);
       const status = record?.status ?? "not_started";
       if (status === "submitted") continue;
@@ -515,7 +522,7 @@ export function overdueDigest(input: OverdueDigestInput): OverdueReturn[] {
         dueAt: due.dueAt,
         status,
         missing: [...(record?.missing ?? [])],
-        schoolDaysOverdue: schoolDaysBetween(ukDateOf(due.dueAt), today, input.calendar),
+        schoolDaysOverdue: schoolDaysBetween(ukDateOf(due.dueAt), today, calendar),
       });
     }
   }

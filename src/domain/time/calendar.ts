@@ -55,6 +55,18 @@ export interface ReportingCalendar {
   monitoringMeetings: readonly MonitoringMeeting[];
   /** Days a district's schools close when others are open (INSET, local closures), where it differs. */
   districtDays?: readonly { districtSlug: string; date: string }[];
+  /** Closure days that are not school days in this view (set by `districtCalendar` for one district). */
+  closures?: readonly string[];
+}
+
+/**
+ * The calendar as one district's schools keep it: its INSET and closure days are not school days, so
+ * its due dates, reminder days and school-day counts skip them. The same object when the district has
+ * none, so a county without district days computes exactly as before.
+ */
+export function districtCalendar(calendar: ReportingCalendar, districtSlug: string): ReportingCalendar {
+  const closures = (calendar.districtDays ?? []).filter((d) => d.districtSlug === districtSlug).map((d) => d.date);
+  return closures.length === 0 ? calendar : { ...calendar, closures };
 }
 
 /** The default return deadline: 17:00 UK time on the 10th school day of the following term. */
@@ -136,9 +148,9 @@ export function termStartedBy<T extends TermDates>(date: string, calendar: { rea
 // ---------------------------------------------------------------------------------------------
 // School days
 
-/** A school day is a weekday inside a term's dates that is not a bank holiday. */
+/** A school day is a weekday inside a term's dates that is not a bank holiday (nor, in a district's view, one of its closure days). */
 export function isSchoolDay(date: string, calendar: ReportingCalendar): boolean {
-  return weekdayOf(date) <= 5 && termContaining(date, calendar) !== undefined && !calendar.bankHolidays.includes(date);
+  return weekdayOf(date) <= 5 && termContaining(date, calendar) !== undefined && !calendar.bankHolidays.includes(date) && !calendar.closures?.includes(date);
 }
 
 function calendarBounds(calendar: ReportingCalendar): { first: string; last: string } | undefined {

@@ -497,3 +497,28 @@ describe("overdueDigest", () => {
     expect(digest.map((d) => d.period)).toEqual(["2025-26-T2"]);
   });
 });
+
+describe("a district's own INSET or closure days", () => {
+  // Dover's schools close on Monday 3 November 2025 (an INSET day); Thanet's do not.
+  const withInset = { ...cal, districtDays: [{ districtSlug: "dover", date: "2025-11-03" }] };
+
+  it("move that district's due date and reminder days, and no other district's", () => {
+    const input = { ...onlyT1({ people: [DOVER_LEAD, THANET_LEAD] }), calendar: withInset, now: "2025-11-08T12:00:00Z" };
+    const plan = planReminders(input);
+    const dover = plan.due.filter((d) => d.kind === "return" && d.districtSlug === "dover" && d.period === "2025-26-T1");
+    const thanet = plan.due.filter((d) => d.kind === "return" && d.districtSlug === "thanet" && d.period === "2025-26-T1");
+    // Thanet keeps the county's 10th school day (Fri 7 Nov); Dover's 10th school day is Mon 10 Nov.
+    expect(thanet.map((d) => (d.kind === "return" ? d.dueAt : ""))).toContain(T1_DUE);
+    expect(dover.length).toBeGreaterThan(0);
+    expect(dover.every((d) => d.kind === "return" && d.dueAt === "2025-11-10T17:00:00Z")).toBe(true);
+    // On Sat 8 Nov Dover's return is not yet due: its latest reminder is the school day before (Fri 7 Nov), not "due day".
+    expect(dover.at(-1)).toMatchObject({ step: "school-day-before", scheduledAt: "2025-11-07T09:00:00Z" });
+  });
+
+  it("are left out of the school days overdue for that district only", () => {
+    const digest = overdueDigest({ calendar: withInset, returns: [], districts: ["dover", "thanet"], now: "2025-11-14T12:00:00Z" });
+    const t1 = digest.filter((o) => o.period === "2025-26-T1");
+    expect(t1.find((o) => o.districtSlug === "thanet")).toMatchObject({ dueAt: T1_DUE, schoolDaysOverdue: 5 });
+    expect(t1.find((o) => o.districtSlug === "dover")).toMatchObject({ dueAt: "2025-11-10T17:00:00Z", schoolDaysOverdue: 4 });
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { checkCalendar, defaultMonitoringMeetings, isSchoolDay, nextSchoolDayAfter, nextTerm, nthSchoolDayOfTerm, previousSchoolDayBefore, resolveReturnDue, returnDueAt, schoolDaysOfTerm } from "../../../src/domain/time/calendar";
+import { checkCalendar, defaultMonitoringMeetings, districtCalendar, isSchoolDay, nextSchoolDayAfter, nextTerm, nthSchoolDayOfTerm, previousSchoolDayBefore, resolveReturnDue, returnDueAt, schoolDaysOfTerm } from "../../../src/domain/time/calendar";
 import { academicYearOf, nextAcademicYear } from "../../../src/domain/time/academic-year";
 import { atUkTime } from "../../../src/domain/time/uk-clock";
 import { addDays } from "../../../src/domain/time/calendar";
@@ -228,5 +228,27 @@ describe("checking a calendar", () => {
         expect.stringMatching(/^2025-26 term 3: '2026-02-30' is not an ISO calendar date/),
       ]),
     );
+  });
+});
+
+describe("districtCalendar", () => {
+  const county = calendar();
+  const withInset = { ...county, districtDays: [{ districtSlug: "dover", date: "2025-11-03" }] };
+
+  it("makes a district's INSET day no school day for that district only", () => {
+    expect(isSchoolDay("2025-11-03", withInset)).toBe(true);
+    expect(isSchoolDay("2025-11-03", districtCalendar(withInset, "thanet"))).toBe(true);
+    expect(isSchoolDay("2025-11-03", districtCalendar(withInset, "dover"))).toBe(false);
+  });
+
+  it("is the county calendar itself for a district without such days", () => {
+    expect(districtCalendar(withInset, "thanet")).toBe(withInset);
+    expect(districtCalendar(county, "dover")).toBe(county);
+  });
+
+  it("moves the default return due date past the INSET day", () => {
+    const t1 = withInset.terms.find((t) => t.academicYear === "2025-26" && t.term === 1)!;
+    expect(returnDueAt(t1, withInset)).toBe("2025-11-07T17:00:00Z");
+    expect(returnDueAt(t1, districtCalendar(withInset, "dover"))).toBe("2025-11-10T17:00:00Z");
   });
 });

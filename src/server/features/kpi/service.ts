@@ -13,7 +13,7 @@ import { isAcademicYear, measureById, measuresFor, type Measure } from "../../..
 import { validateReturnValues } from "../../../domain/kpi/return-validation";
 import { percentOf, ragFor } from "../../../domain/kpi/rag";
 import type { SummaryRow } from "../../../domain/kpi/aggregate";
-import { returnDueAt, type ReportingCalendar, type TermNumber } from "../../../domain/time/calendar";
+import { districtCalendar, returnDueAt, type ReportingCalendar, type TermNumber } from "../../../domain/time/calendar";
 import { createManyParallel } from "../../../graph/bulk-io";
 import { countsInSummary, type KpiAggregator, type ReturnsStore } from "./aggregation";
 import { returnVersionKey, type KpiReturnItem } from "./lists";
@@ -164,7 +164,7 @@ export class KpiService {
         const latest = versions[versions.length - 1]?.value;
         const lastSubmitted = [...versions].reverse().find((v) => v.value.submittedAt)?.value;
         const termRecord = calendar.terms.find((t) => t.academicYear === year && t.term === term);
-        const dueAt = termRecord ? returnDueAt(termRecord, calendar) : undefined;
+        const dueAt = termRecord ? returnDueAt(termRecord, districtCalendar(calendar, d.slug)) : undefined;
         items.push({
           districtSlug: d.slug,
           districtName: d.name,

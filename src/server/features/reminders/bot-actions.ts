@@ -9,7 +9,7 @@ import type { AdaptiveCard, BotReply, BotUser } from "../../../../bot/bot-port";
 import type { ReminderBot } from "../../../../bot/lift-bot";
 import { listCard, REMINDER_VERBS, returnReminderCard, shortStatus, statusInWords } from "../../../../bot/cards/reminder-cards";
 import { AppError } from "../../../errors";
-import { addDays, findTerm, resolveReturnDue, weekdayOf, type ReportingCalendar, type TermNumber } from "../../../domain/time/calendar";
+import { addDays, districtCalendar, findTerm, resolveReturnDue, weekdayOf, type ReportingCalendar, type TermNumber } from "../../../domain/time/calendar";
 import { atUkTime, normaliseInstant, ukDateOf } from "../../../domain/time/uk-clock";
 import { formatUkDate, formatUkDateTime } from "../../../domain/time/format";
 import { overdueDigest, parseReminderKey, REMINDER_TIME, returnPeriod } from "../../../domain/reminders/plan";
@@ -77,7 +77,7 @@ export function createReminderBot(deps: ReminderBotDeps): ReminderBot {
       if (person.role === "district_lead" && person.districtSlug) {
         const slug = person.districtSlug;
         // The returns that matter now: the last three terms that have ended, and the next one due.
-        const ended = dueTerms(calendar).filter((d) => d.term.end < today);
+        const ended = dueTerms(districtCalendar(calendar, slug)).filter((d) => d.term.end < today);
         const recent = ended.slice(-3);
         const facts = [];
         for (const { term, dueAt } of recent) {
@@ -116,7 +116,9 @@ export function createReminderBot(deps: ReminderBotDeps): ReminderBot {
       const person = await personOf(user);
       if (!person) return unknownPerson;
       const now = nowIso();
-      const calendar = await deps.calendar();
+      const county = await deps.calendar();
+      // A district's own INSET or closure days move its due dates.
+      const calendar = person.districtSlug ? districtCalendar(county, person.districtSlug) : county;
       const upcoming = dueTerms(calendar).filter((d) => d.dueAt > now).slice(0, 3);
       const facts = upcoming.map((d) => ({ title: `Term ${d.term.term} ${d.term.academicYear} return`, value: formatUkDateTime(d.dueAt) }));
       if (person.districtSlug) {
@@ -152,7 +154,7 @@ export function createReminderBot(deps: ReminderBotDeps): ReminderBot {
       }
       const oid = person.oid.toLowerCase();
       const now = nowIso();
-      const calendar = await deps.calendar();
+      const calendar = districtCalendar(await deps.calendar(), data.districtSlug);
       const row = await deps.outbox.findByKey(`${data.key}|${oid}`);
       const dueAt = typeof row?.value.payload.dueAt === "string" ? row.value.payload.dueAt : dueOf(calendar, data.academicYear, term);
       if (!dueAt) throw new AppError("bad_request", "That term is not in the reporting calendar any more.");
