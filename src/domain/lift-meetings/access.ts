@@ -8,6 +8,8 @@ import type { Person } from "../../schemas/reference/person";
 export interface MeetingScope {
   districtSlug: string;
   chairOid?: string;
+  /** The area of the meeting's district: only an Area LIFT Forum's access needs it. */
+  area?: string;
 }
 
 export interface MeetingAccess {
@@ -39,9 +41,10 @@ export function canPlanDistrict(person: Person, districtSlug: string): boolean {
 
 export function meetingAccess(person: Person, meeting: MeetingScope): MeetingAccess {
   if (person.role === "commissioner") return { read: true, names: false, run: false, plan: true, approve: false };
-  // The SLA's read-only roles: anonymised agendas (the LIFT Executive everywhere, a headteacher in
-  // their district), never a write. An Area LIFT Forum's area is not known here, so it sees none yet.
-  if (person.role === "lift_executive" || (person.role === "sla_headteacher" && person.districtSlug === meeting.districtSlug)) return READ_ANONYMISED;
+  // The SLA's read-only roles see anonymised agendas, never a write: a district's LIFT Executive and an
+  // SLA-holding headteacher their district's, an Area LIFT Forum its area's, a LIFT Executive member
+  // given no district the county's ([Oversight](../../../docs/reference/service.md#oversight-lift-executives-area-forums-sla-holding-heads)).
+  if (readsAnonymised(person, meeting)) return READ_ANONYMISED;
   if (!isDistrictMember(person, meeting.districtSlug)) return NONE;
   const lead = person.role === "district_lead";
   return { read: true, names: true, run: true, plan: lead, approve: lead || (meeting.chairOid !== undefined && meeting.chairOid === person.oid) };
@@ -53,4 +56,18 @@ export function meetingAccess(person: Person, meeting: MeetingScope): MeetingAcc
  */
 export function refusalFor(access: MeetingAccess): "not_found" | "forbidden" {
   return access.read ? "forbidden" : "not_found";
+}
+
+/** Whether one of the SLA's read-only roles may read this meeting's anonymised agenda. */
+function readsAnonymised(person: Person, meeting: MeetingScope): boolean {
+  switch (person.role) {
+    case "lift_executive":
+      return !person.districtSlug || person.districtSlug === meeting.districtSlug;
+    case "sla_headteacher":
+      return person.districtSlug === meeting.districtSlug;
+    case "area_lift_forum":
+      return person.areaName !== undefined && person.areaName === meeting.area;
+    default:
+      return false;
+  }
 }

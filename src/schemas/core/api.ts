@@ -20,6 +20,8 @@ export const Me = z.object({
   setting: z.object({ id: z.string(), name: z.string(), phase: z.string() }).optional(),
   /** A member of a countywide team ("sensory", "physical-disability"). */
   countyTeam: z.string().optional(),
+  /** The area of an Area LIFT Forum member. */
+  area: z.string().optional(),
 });
 export type Me = z.infer<typeof Me>;
 

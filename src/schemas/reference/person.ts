@@ -32,13 +32,14 @@ export const CountyTeamName = z.enum(["sensory", "physical-disability"], { messa
 export type CountyTeamName = z.infer<typeof CountyTeamName>;
 
 /**
- * Roles the service level agreement gives a read-only, anonymised view: the LIFT Executive and an
- * Area LIFT Forum (area figures and anonymised agendas), an SLA-holding headteacher (their district's
- * figures). Every write is refused to them: access checks name the roles that may write.
+ * Roles the service level agreement gives a read-only, anonymised view: a district's LIFT Executive
+ * (its district's figures and anonymised agendas; the county's when given no district), an Area LIFT
+ * Forum (its area's), an SLA-holding headteacher (their district's). Every write is refused to them:
+ * access checks name the roles that may write.
  */
 export const READ_ONLY_ROLES = ["lift_executive", "area_lift_forum", "sla_headteacher"] as const satisfies readonly Role[];
 
-/** Roles that belong to no district (a whole county or an area instead). */
+/** Roles that need no district (a whole county or an area instead; a LIFT Executive member may name one). */
 const NO_DISTRICT_ROLES: ReadonlySet<Role> = new Set(["commissioner", "lift_executive", "area_lift_forum"]);
 
 export const Person = z

@@ -21,6 +21,10 @@ function SummaryBody() {
   const { district } = useCurrentView();
   const link = packLinkFrom(window.location.search, districts);
   if (link && (me.role === "commissioner" || (me.role === "district_lead" && me.district?.slug === link.slug))) return <LinkedPack link={link} />;
+  // The SLA's read-only roles read their own part of it: an area, or a district (a LIFT Executive
+  // member given no district, the county's); the server checks the same.
+  if (me.role === "area_lift_forum") return <SummaryDashboard scope={{ area: me.area }} />;
+  if (me.role === "lift_executive" || me.role === "sla_headteacher") return <SummaryDashboard scope={me.district ? { district: me.district.slug } : {}} />;
   // The server answers 403 to anyone else; say so plainly instead of showing an error.
   if (me.role !== "commissioner") return <CommissionersOnly districtName={me.role === "district_lead" ? me.district?.name : undefined} />;
   return (

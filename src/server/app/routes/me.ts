@@ -18,6 +18,7 @@ export function meRoutes(reference: ReferenceData): RouteTable {
         ...(district ? { district: { slug: district.slug, name: district.name, code: district.code, area: district.area } } : {}),
         ...(setting ? { setting: { id: setting.id, name: setting.name, phase: setting.phase } } : {}),
         ...(me.countyTeam ? { countyTeam: me.countyTeam } : {}),
+        ...(me.areaName ? { area: me.areaName } : {}),
       };
     },
   });

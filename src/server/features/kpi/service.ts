@@ -389,17 +389,40 @@ export class KpiService {
 
   // ---- summary ----
 
+  /**
+   * Whose figures a person reads on the summary: commissioners the county's; the SLA's read-only roles
+   * only their own part, whatever they ask for ([Oversight](../../../../docs/reference/service.md#oversight-lift-executives-area-forums-sla-holding-heads)).
+   */
+  private summaryScope(p: Person): { area?: string; district?: string } {
+    switch (p.role) {
+      case "commissioner":
+        return {};
+      case "lift_executive":
+        return p.districtSlug ? { district: p.districtSlug } : {};
+      case "area_lift_forum":
+        return { area: p.areaName };
+      case "sla_headteacher":
+        return { district: p.districtSlug };
+      default:
+        throw new AppError("forbidden", "The KPI summary is for commissioners and the LIFT Executives.");
+    }
+  }
+
   async summary(p: Person, query: { year: string; terms?: TermNumber[]; area?: string; district?: string }): Promise<SummaryAnswer> {
-    this.requireKpiUser(p);
-    this.requireCommissioner(p, "The countywide summary");
-    const { year, terms, area } = query;
+    const scope = this.summaryScope(p);
+    const { year, terms } = query;
     const districts = await this.ctx.reference.districts();
     const district = query.district ? districts.find((d) => d.slug === query.district) : undefined;
-    if (query.district && !district) throw new AppError("not_found", "There is no such district.");
+    // Outside the caller's part is as if it did not exist.
+    const outside = (query.district && (!district || (scope.district && district.slug !== scope.district) || (scope.area && district.area !== scope.area))) || (query.area && scope.area && query.area !== scope.area);
+    if ((query.district && !district) || outside) throw new AppError("not_found", "There is no such district.");
+    const area = query.area ?? scope.area;
     if (area && !districts.some((d) => d.area === area)) throw invalid("There is no such area.", { area: ["Choose an area"] });
+    const only = district ?? (scope.district ? districts.find((d) => d.slug === scope.district) : undefined);
+    if (scope.district && !only) throw new AppError("not_found", "There is no such district.");
     await this.aggregator.sync();
     const result = await this.aggregator.compute(year, terms);
-    const inScope = (d: District) => (!district || d.slug === district.slug) && (!area || d.area === area);
+    const inScope = (d: District) => (!only || d.slug === only.slug) && (!area || d.area === area);
     const scoped = districts.filter(inScope);
     const names = new Set(scoped.map((d) => d.name));
     const areas = new Set<string>(scoped.map((d) => d.area));
@@ -407,7 +430,11 @@ export class KpiService {
     const rows = result.rows.filter((r) => r.level === "county" || (r.level === "area" && areas.has(r.name)) || (r.level === "district" && names.has(r.name)));
     const anomalies = result.anomalies.filter((a) => a.level === "county" || (a.level === "area" && areas.has(a.scope)) || (a.level === "district" && slugs.has(a.scope)));
     const timeToSupport = await this.timeToSupport.waits([...slugs], year, terms);
-    return { rows, timeToSupport, completeness: result.completeness, anomalies, reachability: await this.reachability(scoped), generatedAt: this.stamp() };
+    // Whether the bot reaches each lead is the commissioners' to chase; the read-only roles get none.
+    const reachability = p.role === "commissioner" ? await this.reachability(scoped) : [];
+    const mine = (d: string) => slugs.has(d) || names.has(d);
+    const completeness = p.role === "commissioner" ? result.completeness : result.completeness.map((c) => ({ ...c, missingDistricts: c.missingDistricts.filter(mine), submittedDistricts: c.submittedDistricts.filter(mine) }));
+    return { rows, timeToSupport, completeness, anomalies, reachability, generatedAt: this.stamp() };
   }
 
   private async reachability(districts: readonly District[]): Promise<SummaryAnswer["reachability"]> {

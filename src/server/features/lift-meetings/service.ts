@@ -78,8 +78,8 @@ export class LiftMeetingService {
   /** The meeting if the caller may read it; 404 otherwise (whether or not it exists elsewhere). */
   async load(person: Person, id: string): Promise<Loaded> {
     const item = /^\d{1,12}$/.test(id) ? await this.stores.meetings.find(id) : undefined;
-    const access = item ? meetingAccess(person, item.value) : undefined;
     const district = item ? await this.district(item.value.districtSlug) : undefined;
+    const access = item ? meetingAccess(person, { ...item.value, area: district?.area }) : undefined;
     if (!item || !access?.read || !district) throw new AppError("not_found", NOT_FOUND);
     return { item, access, district };
   }
@@ -255,7 +255,7 @@ export class LiftMeetingService {
       local,
     );
     const items = made.filter((m): m is MeetingItem => m !== undefined);
-    const details = await Promise.all(items.map((item) => this.detailOf({ item, district, access: meetingAccess(person, item.value) }, 0)));
+    const details = await Promise.all(items.map((item) => this.detailOf({ item, district, access: meetingAccess(person, { ...item.value, area: district.area }) }, 0)));
     return { items: details, ...(Object.keys(warnings).length > 0 ? { warnings } : {}) };
   }
 

@@ -82,11 +82,14 @@ export class ReferralService {
   }
 
   async listMeetings(person: Person, query: { district?: string; kind?: "school" | "early-years"; from?: string }): Promise<LiftMeetingSummary[]> {
-    // The LIFT Executive, like a commissioner, picks any district (its agendas come anonymised).
-    const slug = person.role === "commissioner" || person.role === "lift_executive" ? query.district : person.districtSlug;
+    // Those who see more than one district pick one: a commissioner, a LIFT Executive member given no
+    // district, an Area LIFT Forum within its area (their agendas come anonymised).
+    const picks = person.role === "commissioner" || person.role === "area_lift_forum" || (person.role === "lift_executive" && !person.districtSlug);
+    const slug = picks ? query.district : person.districtSlug;
     if (!slug) throw new AppError("validation_failed", "Choose a district.", { fieldErrors: { district: ["Required for commissioners"] } });
     const from = query.from ? Date.parse(query.from) : Number.NaN;
     const district = await this.district(slug);
+    if (person.role === "area_lift_forum" && district && district.area !== person.areaName) throw new AppError("not_found", "There is no such district in your area.");
     const setting = person.role === "senco" ? await this.settingOf(person.settingId) : undefined;
     const counts = setting ? await this.sencoCounts(person) : {};
     const now = this.ctx.now();

@@ -33,7 +33,7 @@ interface Scope {
 }
 
 /** Districts × headline KPIs for one period, with area and county totals; a district's name opens its drill-down. */
-export function KpiTable({ rows, kpis, period, onDistrict }: { rows: SummaryRow[]; kpis: Measure[]; period: string; onDistrict(slug: string): void }) {
+export function KpiTable({ rows, kpis, period, onDistrict }: { rows: SummaryRow[]; kpis: Measure[]; period: string; onDistrict?: (slug: string) => void }) {
   const styles = useStyles();
   const { districts } = useReferenceData();
   const index = useMemo(() => indexRows(rows), [rows]);
@@ -50,7 +50,7 @@ export function KpiTable({ rows, kpis, period, onDistrict }: { rows: SummaryRow[
             return <Text className={styles.scopeName}>{scope.level === "area" ? `${scope.name} area` : scope.name}</Text>;
           }
           const slug = districts.find((d) => d.name === scope.name)?.slug;
-          return slug ? (
+          return slug && onDistrict ? (
             <Link as="button" onClick={() => onDistrict(slug)} data-testid="district-link">
               {scope.name}
             </Link>

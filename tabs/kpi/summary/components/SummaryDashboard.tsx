@@ -18,7 +18,7 @@ import { CompletenessPanel } from "./CompletenessPanel";
 import { ExportButtons } from "./ExportButtons";
 import { KpiTable } from "./KpiTable";
 import { DistrictDrilldown, MonitoringPack, TrendCharts } from "./lazy";
-import { SummaryFilters, type Filters } from "./SummaryFilters";
+import { SummaryFilters, type Filters, type SummaryScope } from "./SummaryFilters";
 import { TimeToSupportTable } from "./TimeToSupportTable";
 import { sharedStyles } from "../../../shell/styles";
 
@@ -33,14 +33,14 @@ const useStyles = makeStyles({
 type View = { kind: "summary" } | { kind: "district"; slug: string } | { kind: "pack"; slug: string; terms: [number, number] };
 
 /** The commissioners' summary: filters, districts × KPIs, completeness, trends, export; drill-down and packs. */
-export function SummaryDashboard({ initialDistrict }: { initialDistrict?: string }) {
+export function SummaryDashboard({ initialDistrict, scope }: { initialDistrict?: string; scope?: SummaryScope }) {
   const styles = useStyles();
   const { api } = useSession();
   const kpi = useMemo(() => kpiApi(api), [api]);
   const today = useMemo(() => ukToday(), []);
   const { districts, terms } = useReferenceData();
   const years = useMemo(() => academicYearOptions(today), [today]);
-  const [filters, setFilters] = useState<Filters>(() => ({ year: defaultPeriod(today, terms).year, terms: [1, 2, 3, 4, 5, 6], area: "", district: initialDistrict ?? "" }));
+  const [filters, setFilters] = useState<Filters>(() => ({ year: defaultPeriod(today, terms).year, terms: [1, 2, 3, 4, 5, 6], area: scope?.area ?? "", district: scope?.district ?? initialDistrict ?? "" }));
   const [period, setPeriod] = useState("year");
   const [view, setView] = useState<View>({ kind: "summary" });
   const { state: load } = useLoad(JSON.stringify(filters), () =>
@@ -76,7 +76,7 @@ export function SummaryDashboard({ initialDistrict }: { initialDistrict?: string
   return (
     <div className={styles.root}>
       <Card className={styles.card}>
-        <SummaryFilters years={years} value={filters} onChange={setFilters} />
+        <SummaryFilters years={years} value={filters} onChange={setFilters} scope={scope} />
       </Card>
       <LoadView state={load} what="the summary" />
       {load.kind === "ready" ? (
@@ -105,9 +105,9 @@ export function SummaryDashboard({ initialDistrict }: { initialDistrict?: string
                   ))}
                 </Select>
               </Field>
-              <ExportButtons kpi={kpi} year={filters.year} />
+              {scope ? null : <ExportButtons kpi={kpi} year={filters.year} />}
             </div>
-            <KpiTable rows={load.value.rows} kpis={kpis} period={shownPeriod} onDistrict={(slug) => setView({ kind: "district", slug })} />
+            <KpiTable rows={load.value.rows} kpis={kpis} period={shownPeriod} onDistrict={scope ? undefined : (slug) => setView({ kind: "district", slug })} />
           </Card>
           <CompletenessPanel completeness={load.value.completeness} reachability={load.value.reachability} districtsInScope={inScope} />
           <TimeToSupportTable waits={load.value.timeToSupport} />

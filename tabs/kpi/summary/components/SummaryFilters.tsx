@@ -17,8 +17,14 @@ export interface Filters {
   district: string;
 }
 
-/** Academic year, terms, area and district; a change applies at once. */
-export function SummaryFilters({ years, value, onChange }: { years: string[]; value: Filters; onChange(next: Filters): void }) {
+/** Where a reader's figures are fixed (the SLA's read-only roles): their area or district, not a choice. */
+export interface SummaryScope {
+  area?: string;
+  district?: string;
+}
+
+/** Academic year, terms, area and district (those the reader may choose); a change applies at once. */
+export function SummaryFilters({ years, value, onChange, scope = {} }: { years: string[]; value: Filters; onChange(next: Filters): void; scope?: SummaryScope }) {
   const styles = useStyles();
   const reference = useReferenceData();
   const districts = districtsIn({ districts: districtsInOrder(reference) }, value.area);
@@ -40,6 +46,7 @@ export function SummaryFilters({ years, value, onChange }: { years: string[]; va
           />
         ))}
       </fieldset>
+      {scope.area || scope.district ? null : (
       <Field label="Area">
         <Select
           className={styles.select}
@@ -57,15 +64,18 @@ export function SummaryFilters({ years, value, onChange }: { years: string[]; va
           ))}
         </Select>
       </Field>
-      <Field label="District">
-        <DistrictSelect
-          className={styles.select}
-          value={value.district}
-          onChange={(district) => onChange({ ...value, district })}
-          districts={districts}
-          noneLabel="All districts"
-        />
-      </Field>
+      )}
+      {scope.district ? null : (
+        <Field label="District">
+          <DistrictSelect
+            className={styles.select}
+            value={value.district}
+            onChange={(district) => onChange({ ...value, district })}
+            districts={districts}
+            noneLabel="All districts"
+          />
+        </Field>
+      )}
     </div>
   );
 }
