@@ -121,6 +121,8 @@ export function Shell({ title, tagline, icon, children }: ShellProps) {
 
   useEffect(() => {
     document.documentElement.style.colorScheme = themeName === "dark" ? "dark" : "light";
+    // The theme in force, for styles outside Fluent and for tests (Teams' theme changes land here).
+    document.documentElement.dataset.theme = themeName;
   }, [themeName]);
 
   useEffect(() => {
@@ -191,7 +193,7 @@ export function Shell({ title, tagline, icon, children }: ShellProps) {
           {state.kind === "ready" ? (
             <div className={styles.user}>
               <SignedInUser me={state.me} />
-              {state.session.authMode === "local" ? (
+              {state.session.authMode === "local" && !state.session.host.inTeams ? (
                 <Button appearance="subtle" size="small" icon={<PersonSwap16Regular />} onClick={switchUser}>
                   Switch user
                 </Button>
@@ -219,7 +221,7 @@ export function Shell({ title, tagline, icon, children }: ShellProps) {
                 <Button icon={<ArrowClockwise16Regular />} onClick={() => window.location.reload()}>
                   Try again
                 </Button>
-                {state.authMode === "local" ? (
+                {state.authMode === "local" && !host?.inTeams ? (
                   <Link as="button" onClick={switchUser}>
                     Choose a demo user
                   </Link>

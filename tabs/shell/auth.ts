@@ -4,6 +4,7 @@
  *   browser tab so moving between pages keeps it) and the token comes from GET /auth/local/token;
  *   with no name the page shows a picker of demo users.
  * - entra mode: Teams SSO, `authentication.getAuthToken()`; outside Teams there is no sign-in.
+ * Inside a Teams host (real Teams, or `npm run teams-host` in local mode) it is always Teams SSO.
  */
 import { requestJson, type TokenSource } from "./api";
 import type { TeamsHost } from "./teams";
@@ -97,10 +98,10 @@ export function localTokenSource(upn: string): TokenSource {
 }
 
 export async function beginSignIn(host: TeamsHost, config: AuthConfig): Promise<SignIn> {
-  if (config.mode === "entra") {
-    if (!host.inTeams) return { kind: "needs-teams" };
-    return { kind: "token", mode: "entra", getToken: () => host.getAuthToken() };
-  }
+  // Inside a Teams host the host says who is signed in, in either mode: its SSO token (the local
+  // Teams host hands out the local identity provider's), never a `?as=` name or a remembered one.
+  if (host.inTeams) return { kind: "token", mode: config.mode, getToken: () => host.getAuthToken() };
+  if (config.mode === "entra") return { kind: "needs-teams" };
   const upn = localSignInName(window.location.search);
   if (!upn) return { kind: "choose-user", demoUsers: config.demoUsers ?? [] };
   const getToken = localTokenSource(upn);

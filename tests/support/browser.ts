@@ -30,9 +30,10 @@ export interface TestBrowser {
  * Profile: `browserType.launch()` refuses a `--user-data-dir` argument (it is reserved for
  * `launchPersistentContext`, which allows only one context). Instead Playwright gives every
  * launch its own fresh temporary profile (`--user-data-dir=<tmp>/playwright_chromiumdev_profile-*`,
- * deleted on close). Downloads go to a temp directory of our own, removed on close.
+ * deleted on close). Downloads go to a temp directory of our own, removed on close. `extraArgs`
+ * adds flags (the Teams-host test maps teams.microsoft.com to its local host).
  */
-export async function launchBrowser(): Promise<TestBrowser> {
+export async function launchBrowser(options: { extraArgs?: string[] } = {}): Promise<TestBrowser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium is not installed at ${CHROMIUM_PATH}. Install Debian's package (apt-get install -y chromium) or set CHROMIUM_PATH.`,
@@ -42,7 +43,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
     downloadsPath: downloadsDir,
   });
   return {
