@@ -16,10 +16,10 @@ import { startTeamsHost } from "../src/teams-host/server";
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const DEFAULT_TEAMS_HOST_PORT = 8443;
 
-/** The Chromium flags that make https://teams.microsoft.com this host. */
-export function chromiumFlags(port: number, certificate: "ignore-errors" | "trusted" = "ignore-errors"): string[] {
+/** The Chromium flags that make https://teams.microsoft.com (and any other `names`) this host. */
+export function chromiumFlags(port: number, certificate: "ignore-errors" | "trusted" = "ignore-errors", names: string[] = [TEAMS_HOST_NAME]): string[] {
   return [
-    `--host-resolver-rules=MAP ${TEAMS_HOST_NAME} 127.0.0.1:${port}`,
+    `--host-resolver-rules=${names.map((name) => `MAP ${name} 127.0.0.1:${port}`).join(",")}`,
     ...(certificate === "ignore-errors" ? ["--ignore-certificate-errors"] : []),
   ];
 }

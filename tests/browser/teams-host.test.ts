@@ -17,6 +17,8 @@ import { luminance } from "./helpers";
 
 const LEAD = "lead.dover@lift.local";
 const TEAMS = "https://teams.microsoft.com";
+/** Allowed to frame the app (its CSP frame-ancestors) but not on teams-js's list of Teams hosts. */
+const NOT_TEAMS = "contoso.sharepoint.com";
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let host: RunningTeamsHost;
@@ -27,7 +29,7 @@ beforeAll(async () => {
   const [started, cert] = await Promise.all([startTestApp(), createHostCert()]);
   app = started;
   host = await startTeamsHost({ appUrl: app.url, cert, port: 0 });
-  browser = await launchBrowser({ extraArgs: chromiumFlags(host.port) });
+  browser = await launchBrowser({ extraArgs: chromiumFlags(host.port, "ignore-errors", ["teams.microsoft.com", NOT_TEAMS]) });
   api = apiFor(app.url);
 });
 
@@ -48,7 +50,7 @@ interface Seen {
 }
 
 /** A fresh browser context on the host page with `query`; records the tab's addresses and API calls. */
-async function openHost(query: Record<string, string>): Promise<Seen> {
+async function openHost(query: Record<string, string>, origin = TEAMS): Promise<Seen> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
   // teams-js fetches its valid-origins list from the Office CDN; the test stays offline (it falls
   // back to the list it ships, which has teams.microsoft.com).
@@ -62,7 +64,7 @@ async function openHost(query: Record<string, string>): Promise<Seen> {
   page.on("request", (request: Request) => {
     if (request.url().startsWith(`${app.url}/api/`)) authorizations.push(request.headers().authorization ?? "");
   });
-  await page.goto(`${TEAMS}/?${new URLSearchParams(query).toString()}`);
+  await page.goto(`${origin}/?${new URLSearchParams(query).toString()}`);
   return { page, tab: page.frameLocator("#tab-frame"), tabUrls, authorizations, close: () => context.close() };
 }
 
@@ -146,6 +148,42 @@ describe("the local Teams host frames tabs with Teams single sign-on", { timeout
       const funcs = await loggedFuncs(page);
       expect(funcs).toEqual(expect.arrayContaining(["settings.setValidityState", "settings.setSettings", "settings.save.success"]));
       for (const url of seen.tabUrls) expect(new URL(url).searchParams.has("as"), url).toBe(false);
+    } finally {
+      await seen.close();
+    }
+  });
+
+  it("the LIFT meeting side panel shares the stage view to the meeting stage, which the host then opens", async () => {
+    const seen = await openHost({ tab: "lift-meeting", query: "view=agenda&district=dover", user: LEAD, frame: "sidePanel" });
+    try {
+      const { page, tab } = seen;
+      await tab.getByRole("button", { name: "Share to stage" }).click({ timeout: 20_000 });
+      await tab.getByText("Shared to the meeting stage.").waitFor();
+      const shared = new URL((await page.locator("#shared-url").textContent()) ?? "");
+      expect(shared.origin).toBe(new URL(app.url).origin);
+      expect(shared.pathname).toBe("/tabs/lift-meeting");
+      expect(await loggedFuncs(page)).toContain("meeting.shareAppContentToStage");
+
+      await page.locator("#open-stage").click();
+      await tab.getByTestId("stage").waitFor({ timeout: 20_000 });
+      expect(await page.locator("#host-log li[data-direction=host][data-func=load]").last().textContent()).toContain("meetingStage");
+      for (const url of seen.tabUrls) expect(new URL(url).searchParams.has("as"), url).toBe(false);
+    } finally {
+      await seen.close();
+    }
+  });
+
+  it("at an origin not on teams-js's allow-list (the same host as https://contoso.sharepoint.com) the tab does not trust the host", async () => {
+    const seen = await openHost({ tab: "kpi-return", user: LEAD, frame: "content" }, `https://${NOT_TEAMS}`);
+    try {
+      const { page, tab } = seen;
+      // teams-js ignores the answers, the shell gives up after its timeout and runs standalone: the
+      // demo-user picker, and no token was asked of the host.
+      await tab.getByRole("heading", { name: "Choose who to sign in as" }).waitFor({ timeout: 20_000 });
+      const funcs = await loggedFuncs(page);
+      expect(funcs).toContain("initialize");
+      expect(funcs).not.toContain("getContext");
+      expect(funcs).not.toContain("authentication.getAuthToken");
     } finally {
       await seen.close();
     }
