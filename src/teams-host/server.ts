@@ -24,6 +24,12 @@ export interface TeamsHostOptions {
   port: number;
   /** Interface to listen on; loopback by default (it hands out tokens for any demo user). */
   host?: string;
+  /**
+   * Where SSO tokens come from; default: the app's local identity provider (`/auth/local/token`).
+   * Tenant mode has no such endpoint: a caller with its own issuer (a rehearsal's stand-in Entra)
+   * passes it here, with the users to offer.
+   */
+  tokens?: { issue(upn: string): Promise<{ status: number; body: unknown }>; users(): Promise<DemoUser[]> };
 }
 
 export interface RunningTeamsHost {
@@ -33,7 +39,7 @@ export interface RunningTeamsHost {
   close(): Promise<void>;
 }
 
-interface DemoUser {
+export interface DemoUser {
   upn: string;
   displayName: string;
   roleLabel: string;
@@ -60,6 +66,12 @@ async function bundlePage(): Promise<string> {
   return file.text;
 }
 
+/** A token from the app's local identity provider, asked server to server. */
+async function localToken(appUrl: string, upn: string): Promise<{ status: number; body: unknown }> {
+  const answer = await fetch(`${appUrl}/auth/local/token?as=${encodeURIComponent(upn)}`, { signal: AbortSignal.timeout(10_000) });
+  return { status: answer.status, body: (await answer.json()) as unknown };
+}
+
 export async function startTeamsHost(options: TeamsHostOptions): Promise<RunningTeamsHost> {
   const appUrl = options.appUrl.replace(/\/+$/, "");
   const script = await bundlePage();
@@ -79,6 +91,10 @@ export async function startTeamsHost(options: TeamsHostOptions): Promise<Running
 
   app.get("/api/host", async (_req, res) => {
     const pages = TAB_PAGES.map((p) => ({ slug: p.slug, title: p.title }));
+    if (options.tokens) {
+      res.json({ appUrl, pages, users: await options.tokens.users() });
+      return;
+    }
     try {
       const config = (await (await fetch(`${appUrl}/auth/config`)).json()) as { mode: string; demoUsers?: DemoUser[] };
       if (config.mode !== "local") {
@@ -99,15 +115,15 @@ export async function startTeamsHost(options: TeamsHostOptions): Promise<Running
       });
       return;
     }
-    let answer: globalThis.Response;
+    let answer: { status: number; body: unknown };
     try {
-      answer = await fetch(`${appUrl}/auth/local/token?as=${encodeURIComponent(user)}`, { signal: AbortSignal.timeout(10_000) });
+      answer = options.tokens ? await options.tokens.issue(user) : await localToken(appUrl, user);
     } catch (error) {
-      sendError(res, 502, "app_unreachable", `LIFT Hub is not answering at ${appUrl}: ${error instanceof Error ? error.message : String(error)}`);
+      sendError(res, 502, "app_unreachable", `No token for ${user}: ${error instanceof Error ? error.message : String(error)}`);
       return;
     }
-    if (answer.ok) tokensIssued.push(user);
-    res.status(answer.status).set("Cache-Control", "no-store").type("application/json").send(await answer.text());
+    if (answer.status === 200) tokensIssued.push(user);
+    res.status(answer.status).set("Cache-Control", "no-store").json(answer.body);
   });
 
   const server = https.createServer({ cert: options.cert.cert, key: options.cert.key }, app);
