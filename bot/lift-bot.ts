@@ -23,6 +23,8 @@ export interface LiftBotDeps {
   log?: BotLog;
   /** The reminders' answers; without them (a command that only sends) the bot gives the plain texts. */
   reminders?: ReminderBot;
+  /** The questionnaire card's button (the questionnaires feature); `undefined` for another verb. */
+  questionnaires?: { cardAction(verb: string, data: Record<string, unknown>, user: BotUser): Promise<AdaptiveCard | undefined> };
 }
 
 export const NOT_UNDERSTOOD = `Sorry, I didn't understand that. I know these commands: ${COMMAND_LIST}. Type help to see what each does.`;
@@ -109,6 +111,8 @@ export function createLiftBot(deps: LiftBotDeps): BotHandlers {
     async onCardAction(verb, data, ref, user) {
       const reminderCard = await deps.reminders?.cardAction(verb, data, ref, user);
       if (reminderCard) return reminderCard;
+      const questionnaireCard = await deps.questionnaires?.cardAction(verb, data, user);
+      if (questionnaireCard) return questionnaireCard;
       const command = parseCommand(verb);
       if (!command) {
         throw new AppError("bad_request", `This button isn't supported any more. Type help to see what I can do.`, {

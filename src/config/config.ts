@@ -64,6 +64,8 @@ const EnvSchema = z
     /** Per-user API rate limit: sustained requests a minute and the burst allowed on top. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(3000),
     RATE_LIMIT_BURST: z.coerce.number().int().positive().default(2000),
+    /** Signs the questionnaire links sent to parents and carers (HMAC): at least 32 characters. */
+    QUESTIONNAIRE_LINK_SECRET: z.string().trim().min(32, "expected at least 32 characters, e.g. from `openssl rand -base64 48`").optional(),
     // Microsoft 365 (production). Setting ENTRA_TENANT_ID switches identity from the local provider
     // to Microsoft Entra ID, and the list store from the emulator to the configured SharePoint site.
     ENTRA_TENANT_ID: guid.optional(),
@@ -195,6 +197,12 @@ export interface AppConfig {
   caseworkRemindersFrom?: string;
   /** Per-user API rate limit (429 with Retry-After beyond it). */
   rateLimit: { perMinute: number; burst: number };
+  /**
+   * The HMAC key of the questionnaire links (/q/<token>): a link signed with another key is refused.
+   * Unset in tenant mode without QUESTIONNAIRE_LINK_SECRET: the questionnaires feature then signs
+   * with a key for the run only, and says so in the log.
+   */
+  questionnaireLinkSecret?: string;
   identity: IdentityConfig;
   graph:
     | { mode: "emulator"; port: number; siteUrl: string; faults: EmulatorFaults }
@@ -243,6 +251,9 @@ function emulatorFaults(e: { GRAPH_EMULATOR_LATENCY_MS?: string; GRAPH_EMULATOR_
   if (e.GRAPH_EMULATOR_RETRY_AFTER !== undefined) faults.retryAfterSeconds = e.GRAPH_EMULATOR_RETRY_AFTER;
   return faults;
 }
+
+/** Local mode signs links with a fixed, public key: local links are for demos and tests only. */
+const LOCAL_LINK_SECRET = "local-only-questionnaire-link-secret-not-for-production";
 
 /** Ids the local identity provider uses; fixed so local tokens look like a real tenant's. */
 export const LOCAL_TENANT_ID = "71bfab59-7ffc-5e58-ae5c-6ee57e3f7bfd";
@@ -316,6 +327,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     reminders: e.REMINDERS,
     ...(e.CASEWORK_REMINDERS_FROM ? { caseworkRemindersFrom: e.CASEWORK_REMINDERS_FROM } : {}),
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
+    ...(e.QUESTIONNAIRE_LINK_SECRET || !tenant ? { questionnaireLinkSecret: e.QUESTIONNAIRE_LINK_SECRET ?? LOCAL_LINK_SECRET } : {}),
     identity,
     graph: tenant
       ? { mode: "tenant", siteUrl: e.SHAREPOINT_SITE_URL ?? "", endpoint: e.GRAPH_ENDPOINT ?? PUBLIC_CLOUD.graphEndpoint }

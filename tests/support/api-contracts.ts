@@ -14,8 +14,9 @@ import { referralsApi } from "../../src/schemas/referrals/api";
 import { remindersApi } from "../../src/schemas/reminders/api";
 import { settingsRegisterApi } from "../../src/schemas/settings-register/api";
 import { trainingEventsApi } from "../../src/schemas/training-events/api";
+import { questionnairesApi } from "../../src/schemas/questionnaires/api";
 
-export const ALL_ROUTES: ReadonlyArray<{ name: string; contract: RouteContract }> = [coreApi, referralsApi, liftMeetingsApi, liftOutcomesApi, kpiApi, remindersApi, caseworkApi, dataProtectionApi, settingsRegisterApi, adminApi, trainingEventsApi].flatMap(
+export const ALL_ROUTES: ReadonlyArray<{ name: string; contract: RouteContract }> = [coreApi, referralsApi, liftMeetingsApi, liftOutcomesApi, kpiApi, remindersApi, caseworkApi, dataProtectionApi, settingsRegisterApi, adminApi, trainingEventsApi, questionnairesApi].flatMap(
   (api) => Object.entries(api).map(([name, contract]) => ({ name, contract: contract as RouteContract })),
 );
 

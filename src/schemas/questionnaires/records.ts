@@ -69,3 +69,70 @@ export const QuestionnaireResponse = z.strictObject({
   answers: z.record(QuestionId, z.union([z.number(), z.string()])),
 });
 export type QuestionnaireResponse = z.infer<typeof QuestionnaireResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// Invitations and responses as their lists keep them (src/server/features/questionnaires)
+
+/**
+ * How an invitation reaches its recipient: a card in Teams to a member of staff the People list
+ * knows, or a link (parents and carers above all) that the app hands to the specialist teacher or
+ * trainer to pass on. A link invitation stores no contact detail at all: the least is nothing.
+ */
+export const INVITATION_CHANNELS = ["teams", "link"] as const;
+export const InvitationChannel = z.enum(INVITATION_CHANNELS);
+
+/**
+ * `pending` (written, card not yet sent) → `sending` (claimed by one sender) → `sent` →
+ * `reminded` (the one reminder) → `answered`; `expired` when the link's time ran out unanswered.
+ * A link invitation is `sent` when written: its link is ready to hand over.
+ */
+export const INVITATION_STATUSES = ["pending", "sending", "sent", "reminded", "answered", "expired"] as const;
+export const InvitationStatus = z.enum(INVITATION_STATUSES);
+export type InvitationStatus = z.infer<typeof InvitationStatus>;
+
+const Instant = z.iso.datetime();
+const AcademicYearText = z.string().regex(/^\d{4}-\d{2}$/);
+
+export const QuestionnaireInvitationItem = z.strictObject({
+  questionnaireId: QuestionnaireId,
+  version: z.number().int().min(1),
+  /** What the questionnaire is about, with no personal data: `meeting:12`, `case:40`, `session:7`, `event:3`. */
+  subjectKey: z.string().regex(/^[a-z-]+:[A-Za-z0-9_-]{1,40}$/).max(60),
+  /** The day of the meeting, closure, session or event (the card says "the LIFT meeting on …"). */
+  subjectDate: z.iso.date(),
+  districtSlug: z.string().regex(/^[a-z]+(-[a-z]+)*$/).max(60),
+  /** The term the subject falls in: the response counts in that term's return. */
+  academicYear: AcademicYearText,
+  term: z.number().int().min(1).max(6),
+  channel: InvitationChannel,
+  /** The member of staff (Entra object id) for a Teams invitation; none for a link. */
+  recipientOid: z.guid().optional(),
+  /** Which link of the subject, for a link invitation: `family`, or `attendee-3` of a parents' session. */
+  linkLabel: z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+  status: InvitationStatus,
+  createdAt: Instant,
+  sentAt: Instant.optional(),
+  /** When a sender claimed it (`sending`): a claim older than the lease is taken over. */
+  claimedAt: Instant.optional(),
+  remindedAt: Instant.optional(),
+  answeredAt: Instant.optional(),
+  /** After this the link and the card are refused with "this questionnaire has closed". */
+  expiresAt: Instant,
+  /** The Teams message holding the card, so the answer replaces it for every device. */
+  activityId: z.string().max(200).optional(),
+});
+export type QuestionnaireInvitationItem = z.infer<typeof QuestionnaireInvitationItem>;
+
+/** One answer to one invitation: the answers only, never a name or a contact. */
+export const QuestionnaireResponseItem = z.strictObject({
+  invitationId: z.string().regex(/^\d{1,12}$/),
+  questionnaireId: QuestionnaireId,
+  version: z.number().int().min(1),
+  districtSlug: z.string().regex(/^[a-z]+(-[a-z]+)*$/).max(60),
+  academicYear: AcademicYearText,
+  term: z.number().int().min(1).max(6),
+  channel: InvitationChannel,
+  answers: z.record(QuestionId, z.union([z.number(), z.string()])),
+  answeredAt: Instant,
+});
+export type QuestionnaireResponseItem = z.infer<typeof QuestionnaireResponseItem>;

@@ -30,9 +30,11 @@ import { createSettingsRegisterFeature, type SettingsRegisterFeature } from "../
 import { settingsRegisterPrefill } from "../features/settings-register/prefill";
 import { createTrainingEventsFeature, TRAINING_EVENTS_LISTS, type TrainingEventsFeature } from "../features/training-events";
 import { trainingEventsPrefill } from "../features/training-events/prefill";
+import { createQuestionnairesFeature, QUESTIONNAIRE_LISTS, type QuestionnairesFeature } from "../features/questionnaires";
+import { questionnairesPrefill } from "../features/questionnaires/prefill";
 
 /** Every feature's lists, provisioned with the core lists before any feature is built. */
-export const FEATURE_LISTS: readonly ListDefinition[] = [...LIFT_MEETING_LISTS, ...REFERRAL_LISTS, ...LIFT_OUTCOME_LISTS, ...KPI_LISTS, ...REMINDER_LISTS, ...CASEWORK_LISTS, ...DATA_PROTECTION_LISTS, ...TRAINING_EVENTS_LISTS];
+export const FEATURE_LISTS: readonly ListDefinition[] = [...LIFT_MEETING_LISTS, ...REFERRAL_LISTS, ...LIFT_OUTCOME_LISTS, ...KPI_LISTS, ...REMINDER_LISTS, ...CASEWORK_LISTS, ...DATA_PROTECTION_LISTS, ...TRAINING_EVENTS_LISTS, ...QUESTIONNAIRE_LISTS];
 
 export interface Features {
   referrals: ReferralsFeature;
@@ -47,6 +49,7 @@ export interface Features {
   settingsRegister: SettingsRegisterFeature;
   admin: AdminFeature;
   trainingEvents: TrainingEventsFeature;
+  questionnaires: QuestionnairesFeature;
 }
 
 export async function composeFeatures(core: FeatureContext): Promise<Features> {
@@ -60,11 +63,37 @@ export async function composeFeatures(core: FeatureContext): Promise<Features> {
   const casework = await createCaseworkFeature(core, { referrals: referrals.service, outcomes: liftOutcomes.service });
   const settingsRegister = createSettingsRegisterFeature(core);
   const trainingEvents = await createTrainingEventsFeature(core);
+  // Questionnaires are sent after what the other features record: approved LIFT outcomes (to the
+  // SENCos who attended), closed cases, training sessions and transition events.
+  const questionnaires = await createQuestionnairesFeature(core, {
+    sources: {
+      meetings: async () => {
+        const approved = (await liftOutcomes.service.stores.outcomes.all({ where: { status: "approved" }, pageSize: 5000 })).map((i) => i.value);
+        if (approved.length === 0) return [];
+        const registers = new Map((await liftOutcomes.service.stores.attendance.all({ pageSize: 5000 })).map((i) => [i.value.meetingId, i.value.settingIds]));
+        const held = new Map((await meetings.all({ pageSize: 5000 })).map((m) => [m.id, m.value]));
+        const decided = new Map<string, Set<string>>();
+        for (const o of approved) decided.set(o.meetingId, (decided.get(o.meetingId) ?? new Set()).add(o.settingId));
+        return [...decided].flatMap(([meetingId, settings]) => {
+          const m = held.get(meetingId);
+          return m ? [{ meetingId, districtSlug: m.districtSlug, date: ukDateOf(m.startsAt), settingIds: registers.get(meetingId) ?? [...settings] }] : [];
+        });
+      },
+      closedCases: async () =>
+        (await casework.service.stores.cases.all({ where: { status: "closed" }, pageSize: 5000 })).flatMap((i) =>
+          i.value.closure ? [{ caseId: i.id, districtSlug: i.value.districtSlug, settingId: i.value.settingId, closedAt: i.value.closure.closedAt }] : [],
+        ),
+      sessions: async () => (await trainingEvents.service.stores.sessions.all({ pageSize: 5000 })).map((i) => ({ sessionId: i.id, ...i.value })),
+      events: async () => (await trainingEvents.service.stores.events.all({ pageSize: 5000 })).map((i) => ({ eventId: i.id, ...i.value })),
+    },
+  });
   const districtReferrals = async (districtSlug: string) => (await referrals.service.stores.referrals.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => i.value);
   const districtMeetings = async (districtSlug: string) => (await meetings.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => ({ id: i.id, ...i.value }));
   // The KPI return is prefilled from what the referrals and meetings lists record, from casework, and
   // the "% of settings" figures from the settings register.
   const prefill = combinePrefill([
+    // First: answers the app collected win over evaluation counts typed in from paper forms.
+    questionnairesPrefill({ termRecords: (districtSlug, year, term) => questionnaires.service.termRecords(districtSlug, year, term) }),
     referralListsPrefill({
       referrals: districtReferrals,
       meetings: districtMeetings,
@@ -118,12 +147,12 @@ export async function composeFeatures(core: FeatureContext): Promise<Features> {
         ? graphDirectory(core.site.api)
         : localDirectory(async () => DEMO_PEOPLE.map((p) => ({ oid: p.oid, displayName: p.displayName, upn: p.upn }))),
   });
-  return { referrals, liftMeetings, liftOutcomes, casework, kpi, reminders, dataProtection, operations: core.operations, settingsRegister, admin, trainingEvents };
+  return { referrals, liftMeetings, liftOutcomes, casework, kpi, reminders, dataProtection, operations: core.operations, settingsRegister, admin, trainingEvents, questionnaires };
 }
 
 /** Every feature's API routes, mounted under /api (one router per URL prefix: README.md in this folder). */
 export function featureRoutes(f: Features): RouteTable[] {
-  return [f.referrals.routes, f.liftMeetings.routes, f.liftOutcomes.routes, f.kpi.routes, f.reminders.routes, f.casework.routes, f.dataProtection.routes, f.settingsRegister.routes, f.admin.routes, f.trainingEvents.routes];
+  return [f.referrals.routes, f.liftMeetings.routes, f.liftOutcomes.routes, f.kpi.routes, f.reminders.routes, f.casework.routes, f.dataProtection.routes, f.settingsRegister.routes, f.admin.routes, f.trainingEvents.routes, f.questionnaires.routes];
 }
 
 /**
@@ -142,11 +171,12 @@ export async function seedDemo(f: Features, ctx: FeatureContext): Promise<string
     { feature: "settings-register", version: 1, variant: ctx.config.demoRegister ? undefined : "register-off", seed: () => f.settingsRegister.seedDemo() },
     // After the register: the sessions' attendance is drawn from the district's settings.
     { feature: "training-events", version: 1, seed: () => f.trainingEvents.seedDemo() },
+    { feature: "questionnaires", version: 1, seed: () => f.questionnaires.seedDemo() },
   ];
   return runDemoSeeds(ctx.stores.demoSeeds, steps, ukToday(ctx.now()), ctx.now);
 }
 
 /** Background work started once the server listens: the summary refresh, the reminder scheduler and the operations' tick. */
 export function startJobs(f: Features): BackgroundJob[] {
-  return [f.kpi.start(), f.reminders.start(), f.operations.start()].filter((job): job is BackgroundJob => job !== undefined);
+  return [f.kpi.start(), f.reminders.start(), f.operations.start(), f.questionnaires.start()].filter((job): job is BackgroundJob => job !== undefined);
 }

@@ -32,6 +32,8 @@ export interface AppDeps {
   version: string;
   /** POST /api/messages: the Bot Framework endpoint (authenticated by the bot adapter itself). */
   botEndpoint?: RequestHandler;
+  /** Pages for people without an account (the questionnaire links), mounted before any sign-in; each limits its own rate. */
+  publicPages?: readonly RequestHandler[];
   /** Feature routes (each feature's route factory's table) mounted under /api; README.md in this folder. */
   apiRoutes?: readonly RouteTable[];
   healthChecks?: () => Promise<Record<string, "ok" | string>>;
@@ -60,6 +62,7 @@ export function createApp(deps: AppDeps) {
   app.use(policyPages());
   app.use("/auth", authRoutes({ mode: deps.identityMode, clientId: deps.clientId, provider: deps.identity.localProvider, people: deps.people }));
   app.use(tabRoutes(deps.tabsDistDir ?? path.resolve("tabs/dist")));
+  for (const pages of deps.publicPages ?? []) app.use(pages);
 
   // The bot endpoint authenticates with Bot Framework tokens, not user tokens: mount it before the API guard.
   if (deps.botEndpoint) app.post("/api/messages", express.json({ limit: "1mb" }), deps.botEndpoint);

@@ -119,7 +119,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
     const context: FeatureContext = featureContext({ config, log, graph, bot: { messenger: bot.messenger, conversations }, now });
     const features = await composeFeatures(context);
     // The bot answers status/deadlines and the reminder cards' buttons through the reminders feature.
-    const botEndpoint = bot.endpointFor(createLiftBot({ conversations, log, reminders: features.reminders.service.bot }));
+    const botEndpoint = bot.endpointFor(createLiftBot({ conversations, log, reminders: features.reminders.service.bot, questionnaires: features.questionnaires }));
     if (config.demoData) for (const line of await seedDemo(features, context)) report(line);
 
     const app = createApp({
@@ -134,6 +134,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       version: APP_VERSION,
       botEndpoint,
       apiRoutes: featureRoutes(features),
+      publicPages: [features.questionnaires.linkPage],
       healthChecks: async () => ({ graph: (await graphReachable(graph)) ? "ok" : "the SharePoint site cannot be reached" }),
       // A calendar running out is a warning (still 200): months ahead, while there is time to add terms.
       healthWarnings: async () => [...rows.warnings(), ...(await features.admin.calendar.coverage().then((c) => (c.message ? [c.message] : []), () => []))],

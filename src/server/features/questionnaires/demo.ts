@@ -1,0 +1,95 @@
+/**
+ * Demo invitations and responses (DEMO_DATA=on) for every district in the current term, so the
+ * demo return is prefilled for every questionnaire KPI with a response rate: for each KPI's
+ * questionnaire, some people asked and most of them answered, the answers drawn from a generator
+ * seeded by district and questionnaire (the same demo on every start). The parents' training
+ * evaluation gets too few answers to rate, as the annual report warns is common.
+ *
+ * Idempotent: every create carries a fixed key. Demo invitations are links with no recipient.
+ */
+import { KPI_QUESTIONS } from "../../../domain/questionnaires/kpi-questions";
+import { currentVersion } from "../../../domain/questionnaires/definitions";
+import { addDays, termStartedBy } from "../../../domain/time/calendar";
+import { ukToday } from "../../../domain/time/uk-clock";
+import type { FeatureContext } from "../../core/feature-context";
+import type { QuestionnaireStores } from "./service";
+
+/** A small deterministic generator (mulberry32) from a text seed. */
+function seeded(seed: string): () => number {
+  let a = [...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 2654435761) >>> 0, 1779033703);
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function seedQuestionnairesDemo(ctx: FeatureContext, stores: QuestionnaireStores): Promise<string[]> {
+  const now = ctx.now().toISOString();
+  const today = ukToday(now);
+  const calendar = await ctx.reference.calendar();
+  const term = termStartedBy(today, calendar);
+  if (!term) return [];
+  const expiresAt = new Date(ctx.now().getTime() + 28 * 86_400_000).toISOString();
+  let invitations = 0;
+  let responses = 0;
+  for (const district of await ctx.reference.districts()) {
+    for (const k of KPI_QUESTIONS) {
+      const definition = currentVersion(k.questionnaireId, term.academicYear);
+      if (!definition) continue;
+      const random = seeded(`${district.slug}:${k.questionnaireId}:${term.academicYear}:${term.term}`);
+      const parents = k.questionnaireId === "parent-training-evaluation";
+      const asked = parents ? 6 : 8 + Math.floor(random() * 7);
+      const answering = parents ? 3 : Math.max(5, Math.round(asked * (0.55 + random() * 0.35)));
+      const subjectDate = addDays(term.start, 5) < today ? addDays(term.start, 5) : today;
+      const created = await stores.invitations.createMany(
+        Array.from({ length: asked }, (_, i) => ({
+          idempotencyKey: `demo-questionnaire|${district.slug}|${k.questionnaireId}|${term.academicYear}-T${term.term}|${i + 1}`,
+          value: {
+            questionnaireId: definition.id,
+            version: definition.version,
+            subjectKey: `demo:${i + 1}`,
+            subjectDate,
+            districtSlug: district.slug,
+            academicYear: term.academicYear,
+            term: term.term,
+            channel: "link" as const,
+            linkLabel: `demo-${i + 1}`,
+            status: i < answering ? ("answered" as const) : ("sent" as const),
+            createdAt: now,
+            sentAt: now,
+            ...(i < answering ? { answeredAt: now } : {}),
+            expiresAt,
+          },
+        })),
+      );
+      invitations += created.length;
+      const answered = created.slice(0, answering);
+      await stores.responses.createMany(
+        answered.map((inv) => {
+          const answers: Record<string, number> = {};
+          // Mostly 4s and 5s, some 3s and the odd low score, as services like this usually hear.
+          for (const q of definition.questions) if (q.kind === "scale") answers[q.id] = [5, 5, 4, 4, 4, 3, 3, 2, 5, 4][Math.floor(random() * 10)] as number;
+          return {
+            idempotencyKey: `response|${inv.id}`,
+            value: {
+              invitationId: inv.id,
+              questionnaireId: definition.id,
+              version: definition.version,
+              districtSlug: district.slug,
+              academicYear: term.academicYear,
+              term: term.term,
+              channel: "link" as const,
+              answers,
+              answeredAt: now,
+            },
+          };
+        }),
+      );
+      responses += answered.length;
+    }
+  }
+  return [`Demo data (questionnaires): ${invitations} invitations and ${responses} responses in term ${term.term} ${term.academicYear}`];
+}
