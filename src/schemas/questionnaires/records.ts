@@ -125,7 +125,7 @@ export type QuestionnaireInvitationItem = z.infer<typeof QuestionnaireInvitation
 
 /** One answer to one invitation: the answers only, never a name or a contact. */
 export const QuestionnaireResponseItem = z.strictObject({
-  invitationId: z.string().regex(/^\d{1,12}$/),
+  invitationId: z.string().regex(/^\d{1,12}$/).max(12),
   questionnaireId: QuestionnaireId,
   version: z.number().int().min(1),
   districtSlug: z.string().regex(/^[a-z]+(-[a-z]+)*$/).max(60),

@@ -12,7 +12,7 @@ export const QuestionnaireInvitationsList = defineList({
   schema: QuestionnaireInvitationItem,
   itemTitle: (i) => `${i.questionnaireId} ${i.subjectKey}`.slice(0, 255),
   indexed: ["districtSlug", "status", "questionnaireId"],
-  columns: { districtSlug: { kind: "text", maxLength: 60 } },
+  columns: { districtSlug: { kind: "text", maxLength: 60 }, version: { name: "QuestionnaireVersion" } },
 });
 
 export const QuestionnaireResponsesList = defineList({
@@ -21,7 +21,7 @@ export const QuestionnaireResponsesList = defineList({
   schema: QuestionnaireResponseItem,
   itemTitle: (r) => `${r.questionnaireId} v${r.version} ${r.districtSlug} ${r.academicYear} T${r.term}`.slice(0, 255),
   indexed: ["districtSlug", "invitationId"],
-  columns: { districtSlug: { kind: "text", maxLength: 60 } },
+  columns: { districtSlug: { kind: "text", maxLength: 60 }, version: { name: "QuestionnaireVersion" } },
 });
 
 export const QUESTIONNAIRE_LISTS = [QuestionnaireInvitationsList, QuestionnaireResponsesList] as const;

@@ -303,7 +303,7 @@ export class QuestionnairesService {
       () => this.stores.responses.create(value, { idempotencyKey: key }),
     );
     // Another answer won the key between the probe and the write: it is the one kept.
-    if (stored.value.answeredAt !== now || JSON.stringify(stored.value.answers) !== JSON.stringify(answers)) return { state: "answered" };
+    if (Date.parse(stored.value.answeredAt) !== Date.parse(now) || sortedJson(stored.value.answers) !== sortedJson(answers)) return { state: "answered" };
     await this.stores.invitations.update(inv.id, { status: "answered", answeredAt: now });
     if (inv.value.activityId && inv.value.recipientOid) await this.replaceSentCard(inv, definition.title);
     return { state: "thanks" };
@@ -377,6 +377,8 @@ export class QuestionnairesService {
     return { invitations: invitations.map((i) => i.value).filter(inTerm), responses: responses.map((r) => r.value).filter(inTerm) };
   }
 }
+
+const sortedJson = (o: Record<string, unknown>) => JSON.stringify(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 
 /** The invitation's unique key, rebuilt from what it holds (the same as the plan's). */
 export function keyOf(v: Pick<QuestionnaireInvitationItem, "questionnaireId" | "subjectKey" | "recipientOid" | "channel" | "linkLabel">): string {
