@@ -209,7 +209,10 @@ describe("the KPI return's prefill", () => {
   it("fills the questionnaire KPIs from the answers, with the number asked", async () => {
     const ret = (await api(LEAD, "GET", "/api/kpi/returns/dover/2026-27/2")).body.return;
     const { invitations: sent, responses } = await app.features.questionnaires.service.termRecords("dover", "2026-27", 2);
-    for (const k of KPI_QUESTIONS.filter((q) => q.numeratorId !== "kpi_2_2_num")) {
+    const answered = KPI_QUESTIONS.filter((q) => q.numeratorId !== "kpi_2_2_num" && responses.some((r) => r.questionnaireId === q.questionnaireId));
+    // The demo's LIFT and end-of-intervention answers, with the SENCo's and the parent's above.
+    expect(answered.map((k) => k.numeratorId)).toEqual(expect.arrayContaining(["kpi_1_3_num", "kpi_2_3_num"]));
+    for (const k of answered) {
       const asked = sent.filter((i) => i.questionnaireId === k.questionnaireId).length;
       const f = questionFigure(k, { asked, responses });
       expect(ret.prefill[k.numeratorId]?.value, k.numeratorId).toBe(f.numerator);

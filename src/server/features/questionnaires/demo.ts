@@ -1,9 +1,9 @@
 /**
  * Demo invitations and responses (DEMO_DATA=on) for every district in the current term, so the
- * demo return is prefilled for every questionnaire KPI with a response rate: for each KPI's
- * questionnaire, some people asked and most of them answered, the answers drawn from a generator
- * seeded by district and questionnaire (the same demo on every start). The parents' training
- * evaluation gets too few answers to rate, as the annual report warns is common.
+ * demo return is prefilled for the LIFT and end-of-intervention KPIs with a response rate (the
+ * training and transition KPIs come from the training-events demo's evaluation counts): for each,
+ * some people asked and most of them answered, the answers drawn from a generator seeded by
+ * district and questionnaire (the same demo on every start).
  *
  * Idempotent: every create carries a fixed key. Demo invitations are links with no recipient.
  */
@@ -13,6 +13,8 @@ import { addDays, termStartedBy } from "../../../domain/time/calendar";
 import { ukToday } from "../../../domain/time/uk-clock";
 import type { FeatureContext } from "../../core/feature-context";
 import type { QuestionnaireStores } from "./service";
+
+const DEMO_QUESTIONNAIRES = new Set(["lift-satisfaction", "end-of-intervention-staff", "end-of-intervention-parent"]);
 
 /** A small deterministic generator (mulberry32) from a text seed. */
 function seeded(seed: string): () => number {
@@ -36,13 +38,13 @@ export async function seedQuestionnairesDemo(ctx: FeatureContext, stores: Questi
   let invitations = 0;
   let responses = 0;
   for (const district of await ctx.reference.districts()) {
-    for (const k of KPI_QUESTIONS) {
+    // Training and transition KPIs have the evaluation counts of the training-events demo instead.
+    for (const k of KPI_QUESTIONS.filter((q) => DEMO_QUESTIONNAIRES.has(q.questionnaireId))) {
       const definition = currentVersion(k.questionnaireId, term.academicYear);
       if (!definition) continue;
       const random = seeded(`${district.slug}:${k.questionnaireId}:${term.academicYear}:${term.term}`);
-      const parents = k.questionnaireId === "parent-training-evaluation";
-      const asked = parents ? 6 : 8 + Math.floor(random() * 7);
-      const answering = parents ? 3 : Math.max(5, Math.round(asked * (0.55 + random() * 0.35)));
+      const asked = 8 + Math.floor(random() * 7);
+      const answering = Math.max(5, Math.round(asked * (0.55 + random() * 0.35)));
       const subjectDate = addDays(term.start, 5) < today ? addDays(term.start, 5) : today;
       const created = await stores.invitations.createMany(
         Array.from({ length: asked }, (_, i) => ({

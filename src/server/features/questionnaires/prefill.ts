@@ -3,8 +3,8 @@
  * collected: `_num` and `_den` from the answers to the KPI's question of its version
  * (`questionFigure`, src/domain/questionnaires/kpi-questions.ts), and `_asked` the invitations
  * written for that questionnaire in the term, so the return can show the response rate. A KPI with
- * no invitation in the term is left to the next source (e.g. evaluation counts typed in from paper
- * forms). Only counts leave this module.
+ * no answer collected in the term is left to the next source (e.g. evaluation counts typed in from
+ * paper forms); one with answers is this source's, whole. Only counts leave this module.
  */
 import { appliesIn, MEASURES } from "../../../domain/kpi/catalogue";
 import { KPI_QUESTIONS, questionFigure } from "../../../domain/questionnaires/kpi-questions";
@@ -37,6 +37,9 @@ export function questionnairesPrefill(reader: QuestionnairePrefillReader): Prefi
         const asked = invitations.filter((i) => i.questionnaireId === k.questionnaireId).length;
         if (asked === 0) continue;
         const f = questionFigure(k, { asked, responses: responses.filter((r) => r.districtSlug === districtSlug) });
+        // No answer yet: the figure is left to the next source (paper forms typed in), whole, so
+        // its numbers and its response rate stay one source's.
+        if (f.responded === 0) continue;
         const question = k.versions.map((v) => v.questionId).join("/");
         const title = questionnaire(k.questionnaireId, k.versions[0]?.version ?? 1)?.title ?? k.questionnaireId;
         const rate = f.responseRate === undefined ? "" : `, response rate ${Math.round(f.responseRate)} %`;
