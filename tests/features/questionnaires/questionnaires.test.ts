@@ -6,6 +6,7 @@
  * end-of-intervention link (single use, altered, expired) and the KPI return's prefill.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appliesIn, MEASURES } from "../../../src/domain/kpi/catalogue";
 import { questionFigure, KPI_QUESTIONS } from "../../../src/domain/questionnaires/kpi-questions";
 import type { RunningApp } from "../../../src/server/app/start";
 import { QUESTIONNAIRE_VERB } from "../../../bot/cards/questionnaire-cards";
@@ -217,7 +218,10 @@ describe("the KPI return's prefill", () => {
       const f = questionFigure(k, { asked, responses });
       expect(ret.prefill[k.numeratorId]?.value, k.numeratorId).toBe(f.numerator);
       expect(ret.prefill[k.denominatorId]?.value, k.denominatorId).toBe(f.denominator);
-      expect(ret.prefill[k.numeratorId.replace("_num", "_asked")]?.value).toBe(asked);
+      // Offered only where the catalogue has the "asked" measure (added with the response rates).
+      const askedId = k.numeratorId.replace("_num", "_asked");
+      expect(ret.prefill[askedId]?.value).toBe(MEASURES.some((m) => m.id === askedId && appliesIn(m, "2026-27")) ? asked : undefined);
+      expect(ret.prefill[k.numeratorId].source).toContain(`from ${asked} `);
     }
     // The SENCo's answer (Q2 = 5) is among LIFT satisfaction's.
     expect(ret.prefill.kpi_1_3_num.source).toMatch(/answers to Q2 of the LIFT satisfaction questionnaire scoring 4 or above, from \d+ SENCos asked after LIFT meetings in term 2/);

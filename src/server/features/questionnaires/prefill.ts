@@ -48,7 +48,8 @@ export function questionnairesPrefill(reader: QuestionnairePrefillReader): Prefi
         const base = k.numeratorId.replace(/_num$/, "");
         out[k.numeratorId] = { value: f.numerator, source: `${f.numerator} of ${f.denominator} answers to ${question} of the ${title} questionnaire scoring 4 or above, ${from}` };
         out[k.denominatorId] = { value: f.denominator, source: `${f.denominator} answers to ${question} of the ${title} questionnaire ${from}` };
-        out[`${base}_asked`] = { value: asked, source: `${asked} ${ASKED_WHOM[k.questionnaireId] ?? "asked"} in term ${term.term}: the ${title} questionnaires sent by LIFT Hub` };
+        // The number asked is a measure of the catalogue from 2026-27 on; offered only where it is one.
+        if (applies.has(`${base}_asked`)) out[`${base}_asked`] = { value: asked, source: `${asked} ${ASKED_WHOM[k.questionnaireId] ?? "asked"} in term ${term.term}: the ${title} questionnaires sent by LIFT Hub` };
       }
       return out;
     },
