@@ -227,3 +227,14 @@ describe("the KPI return's prefill", () => {
     expect(ret.prefill.kpi_1_3_num.source).toMatch(/answers to Q2 of the LIFT satisfaction questionnaire scoring 4 or above, from \d+ SENCos asked after LIFT meetings in term 2/);
   });
 });
+
+describe("the link page's rate limit", () => {
+  it("answers 429 with Retry-After once one address sends too many requests, and never reaches sign-in", async () => {
+    const answers = await Promise.all(Array.from({ length: 40 }, () => fetch(`${app.url}/q/a.b.c`)));
+    const statuses = answers.map((a) => a.status);
+    expect(statuses).toContain(404);
+    expect(statuses).toContain(429);
+    expect(statuses.every((s) => s === 404 || s === 429)).toBe(true);
+    expect(Number(answers.find((a) => a.status === 429)!.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
