@@ -128,3 +128,81 @@ export function planInvitations(input: TriggerInput): PlannedInvitation[] {
   for (const e of input.events) if (due(e.date)) toSencos("transition-event", `event:${e.eventId}`, e.districtSlug, e.date, e.settingIds);
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The annual surveys
+
+/** The annual surveys go out on the first day of this term (summer 1), counted in it. */
+export const ANNUAL_SURVEY_TERM = 5;
+/** The share of the families on the case lists asked the annual parent questionnaire. */
+export const PARENT_SAMPLE_SHARE = 0.1;
+
+export interface AnnualInput {
+  today: string;
+  terms: readonly (TermDates & { academicYear: string; term: number })[];
+  /** The settings in the register that are open. */
+  settings: readonly { id: string; districtSlug: string }[];
+  /** The families on the case lists: one per case open at some time in the academic year. */
+  cases: readonly { caseId: string; districtSlug: string; childRef: string }[];
+  sencosOf: (settingId: string) => readonly string[];
+  /** Districts whose parent sample for the year is already drawn (their invitations are the record). */
+  drawn: ReadonlySet<string>;
+}
+
+/** FNV-1a: the seeded order of the parent sample, so a draw is reproducible from the year alone. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/**
+ * The annual SENCo survey to every open setting (each known SENCo in Teams, a link for the lead to
+ * send where the People list knows none) and the annual parent questionnaire to a 10 % sample of
+ * the families on each district's case lists (at least one family where there are any), drawn
+ * once: families are ranked by a hash seeded with the academic year, and a district whose sample
+ * has invitations is never drawn again, so families added later cannot change who was asked.
+ * A family (child) with two cases in the year is counted once. A setting's link is labelled with
+ * the setting (not personal) so the lead knows where to send it; a family's link hangs on its case.
+ */
+export function planAnnualSurveys(input: AnnualInput): PlannedInvitation[] {
+  const current = termContaining(input.today, { terms: input.terms }) ?? termStartedBy(input.today, { terms: input.terms });
+  if (!current || current.term !== ANNUAL_SURVEY_TERM) return [];
+  const year = current.academicYear;
+  const date = current.start;
+  const out: PlannedInvitation[] = [];
+  const senco = currentVersion("annual-senco-survey", year);
+  const parent = currentVersion("annual-parent-questionnaire", year);
+  const common = (districtSlug: string) => ({ subjectKey: `year:${year}`, subjectDate: date, districtSlug, academicYear: year, term: current.term });
+  if (senco) {
+    for (const s of input.settings) {
+      const oids = [...new Set(input.sencosOf(s.id).map((o) => o.toLowerCase()))].sort();
+      if (oids.length === 0) {
+        const label = `setting-${s.id.toLowerCase()}`;
+        out.push({ key: invitationKey(senco.id, `year:${year}`, `link:${label}`), questionnaireId: senco.id, version: senco.version, ...common(s.districtSlug), channel: "link", linkLabel: label });
+      }
+      for (const oid of oids) out.push({ key: invitationKey(senco.id, `year:${year}`, `person:${oid}`), questionnaireId: senco.id, version: senco.version, ...common(s.districtSlug), channel: "teams", recipientOid: oid });
+    }
+  }
+  if (parent) {
+    const byDistrict = new Map<string, Map<string, string>>();
+    for (const c of input.cases) {
+      const families = byDistrict.get(c.districtSlug) ?? new Map<string, string>();
+      if (!families.has(c.childRef)) families.set(c.childRef, c.caseId);
+      byDistrict.set(c.districtSlug, families);
+    }
+    for (const [districtSlug, families] of byDistrict) {
+      if (input.drawn.has(districtSlug)) continue;
+      const ranked = [...families.keys()].sort((a, b) => fnv1a(`${year}|${a}`) - fnv1a(`${year}|${b}`) || a.localeCompare(b));
+      const sample = ranked.slice(0, Math.max(1, Math.ceil(ranked.length * PARENT_SAMPLE_SHARE)));
+      for (const childRef of sample) {
+        // Subject: the family's (first) case, so its teacher finds the link to pass on; the label
+        // carries the year, so next year's draw asks again.
+        const caseId = families.get(childRef) as string;
+        const label = `family-${year}`;
+        out.push({ key: invitationKey(parent.id, `case:${caseId}`, `link:${label}`), questionnaireId: parent.id, version: parent.version, ...common(districtSlug), subjectKey: `case:${caseId}`, channel: "link", linkLabel: label });
+      }
+    }
+  }
+  return out;
+}

@@ -24,6 +24,8 @@ export const InvitationSummary = z.object({
   academicYear: z.string(),
   term: z.number().int(),
   channel: z.enum(INVITATION_CHANNELS),
+  /** Which link of the subject: `family`, `attendee-3`, `setting-dov-p1` (the setting to send it to). */
+  linkLabel: z.string().optional(),
   status: z.enum(INVITATION_STATUSES),
   expiresAt: z.string(),
   /** The answer page's address, while a link invitation is open (not shown to commissioners). */

@@ -83,6 +83,14 @@ export async function composeFeatures(core: FeatureContext): Promise<Features> {
         (await casework.service.stores.cases.all({ where: { status: "closed" }, pageSize: 5000 })).flatMap((i) =>
           i.value.closure ? [{ caseId: i.id, districtSlug: i.value.districtSlug, settingId: i.value.settingId, closedAt: i.value.closure.closedAt }] : [],
         ),
+      cases: async () =>
+        (await casework.service.stores.cases.all({ pageSize: 5000 })).map((i) => ({
+          caseId: i.id,
+          districtSlug: i.value.districtSlug,
+          childRef: i.value.childRef,
+          openedAt: i.value.openedAt,
+          ...(i.value.closure ? { closedAt: i.value.closure.closedAt } : {}),
+        })),
       sessions: async () => (await trainingEvents.service.stores.sessions.all({ pageSize: 5000 })).map((i) => ({ sessionId: i.id, ...i.value })),
       events: async () => (await trainingEvents.service.stores.events.all({ pageSize: 5000 })).map((i) => ({ eventId: i.id, ...i.value })),
     },

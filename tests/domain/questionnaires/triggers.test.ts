@@ -1,6 +1,6 @@
 /** Who is asked which questionnaire, when, and under which key (src/domain/questionnaires/triggers.ts). */
 import { describe, expect, it } from "vitest";
-import { planInvitations, type TriggerInput } from "../../../src/domain/questionnaires/triggers";
+import { planAnnualSurveys, planInvitations, type AnnualInput, type TriggerInput } from "../../../src/domain/questionnaires/triggers";
 
 const TERMS = [
   { academicYear: "2026-27", term: 1, start: "2026-09-02", end: "2026-10-23" },
@@ -63,5 +63,52 @@ describe("planInvitations", () => {
 
   it("asks nobody about a date before the first term in the calendar", () => {
     expect(planInvitations(base({ today: "2026-09-10", closedCases: [{ caseId: "1", districtSlug: "dover", settingId: "DOV-P1", closedAt: "2026-08-20" }] }))).toEqual([]);
+  });
+});
+
+describe("planAnnualSurveys", () => {
+  const terms = [...TERMS, { academicYear: "2026-27", term: 5, start: "2027-04-12", end: "2027-05-28" }];
+  const families = Array.from({ length: 35 }, (_, i) => ({ caseId: String(100 + i), districtSlug: "dover", childRef: `DOV-2627-${String(1000 + i)}` }));
+  const annual = (extra: Partial<AnnualInput> = {}): AnnualInput => ({
+    today: "2027-04-20",
+    terms,
+    settings: [
+      { id: "DOV-P1", districtSlug: "dover" },
+      { id: "DOV-P7", districtSlug: "dover" },
+    ],
+    cases: families,
+    sencosOf: (id) => (id === "DOV-P1" ? [SENCO_A] : []),
+    drawn: new Set(),
+    ...extra,
+  });
+
+  it("asks every setting in summer term 1 only: its SENCo in Teams, or a link labelled with the setting", () => {
+    const plan = planAnnualSurveys(annual()).filter((p) => p.questionnaireId === "annual-senco-survey");
+    expect(plan.map((p) => [p.channel, p.recipientOid ?? p.linkLabel, p.term, p.subjectDate])).toEqual([
+      ["teams", SENCO_A.toLowerCase(), 5, "2027-04-12"],
+      ["link", "setting-dov-p7", 5, "2027-04-12"],
+    ]);
+    expect(planAnnualSurveys(annual({ today: "2026-12-11" }))).toEqual([]);
+  });
+
+  it("draws 10 % of the families (rounded up), the same families on every run, one link each on the family's case", () => {
+    const first = planAnnualSurveys(annual()).filter((p) => p.questionnaireId === "annual-parent-questionnaire");
+    expect(first).toHaveLength(4);
+    expect(first.every((p) => p.channel === "link" && p.linkLabel === "family-2026-27" && /^case:1\d\d$/.test(p.subjectKey))).toBe(true);
+    expect(planAnnualSurveys(annual()).filter((p) => p.questionnaireId === "annual-parent-questionnaire")).toEqual(first);
+    // The draw depends on the year, not on the order the cases are read in…
+    expect(planAnnualSurveys(annual({ cases: [...families].reverse() })).filter((p) => p.questionnaireId === "annual-parent-questionnaire").map((p) => p.key).sort()).toEqual(first.map((p) => p.key).sort());
+    // …is not one block of the list…
+    expect(first.map((p) => p.subjectKey)).not.toEqual(["case:100", "case:101", "case:102", "case:103"]);
+    // …and once drawn (invitations written) it is never drawn again, whatever cases are added.
+    expect(planAnnualSurveys(annual({ drawn: new Set(["dover"]), cases: [...families, { caseId: "999", districtSlug: "dover", childRef: "DOV-2627-9999" }] })).filter((p) => p.questionnaireId === "annual-parent-questionnaire")).toEqual([]);
+  });
+
+  it("counts a child with two cases once", () => {
+    const twice = [
+      { caseId: "1", districtSlug: "dover", childRef: "DOV-2627-0001" },
+      { caseId: "2", districtSlug: "dover", childRef: "DOV-2627-0001" },
+    ];
+    expect(planAnnualSurveys(annual({ cases: twice })).filter((p) => p.questionnaireId === "annual-parent-questionnaire").map((p) => p.subjectKey)).toEqual(["case:1"]);
   });
 });

@@ -228,6 +228,32 @@ describe("the KPI return's prefill", () => {
   });
 });
 
+describe("the annual surveys", () => {
+  it("in summer term 1 ask every open Dover setting and a 10 % sample of Dover's families, once", async () => {
+    const term5 = (await app.context.reference.calendar()).terms.find((t) => t.academicYear === "2026-27" && t.term === 5);
+    if (!term5) throw new Error("no summer term 1 in the demo calendar");
+    at(`${term5.start}T09:00:00Z`);
+    await pass();
+    const items = await invitations("");
+    const settings = (await app.context.reference.settings()).filter((st) => st.districtSlug === "dover" && st.status !== "closed");
+    const survey = items.filter((i) => i.questionnaireId === "annual-senco-survey");
+    // DOV-P1's SENCo is asked in Teams; every other setting gets a link labelled with it.
+    expect(survey).toHaveLength(settings.length);
+    expect(survey.filter((i) => i.channel === "teams")).toHaveLength(1);
+    expect(new Set(survey.filter((i) => i.channel === "link").map((i) => i.linkLabel))).toEqual(new Set(settings.filter((st) => st.id !== "DOV-P1").map((st) => `setting-${st.id.toLowerCase()}`)));
+    const cases = (await app.features.casework.service.stores.cases.all({ where: { districtSlug: "dover" }, pageSize: 5000 })).filter(
+      (c) => c.value.openedAt <= "2027-08-31" && (!c.value.closure || c.value.closure.closedAt >= "2026-09-01"),
+    );
+    const families = new Set(cases.map((c) => c.value.childRef)).size;
+    const sample = items.filter((i) => i.questionnaireId === "annual-parent-questionnaire");
+    expect(sample).toHaveLength(Math.max(1, Math.ceil(families / 10)));
+    expect(sample.every((i) => i.link && i.subjectKey.startsWith("case:"))).toBe(true);
+    // Run again: nobody is asked twice and the sample is not drawn again.
+    expect((await pass()).created).toBe(0);
+    expect((await invitations("")).filter((i) => i.questionnaireId.startsWith("annual-")).length).toBe(survey.length + sample.length);
+  });
+});
+
 describe("the link page's rate limit", () => {
   it("answers 429 with Retry-After once one address sends too many requests, and never reaches sign-in", async () => {
     const answers = await Promise.all(Array.from({ length: 40 }, () => fetch(`${app.url}/q/a.b.c`)));

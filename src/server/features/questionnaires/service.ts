@@ -10,8 +10,9 @@ import type { AdaptiveCard, BotUser } from "../../../../bot/bot-port";
 import { QUESTIONNAIRE_VERB, questionnaireCard, questionnaireClosedCard, questionnaireThanksCard } from "../../../../bot/cards/questionnaire-cards";
 import { questionnaire } from "../../../domain/questionnaires/definitions";
 import { checkResponse } from "../../../domain/questionnaires/responses";
-import { invitationKey, planInvitations, type ApprovedMeeting, type ClosedCase, type HeldEvent, type HeldSession } from "../../../domain/questionnaires/triggers";
-import { schoolDaysBetween } from "../../../domain/time/calendar";
+import { ANNUAL_SURVEY_TERM, invitationKey, planAnnualSurveys, planInvitations, type ApprovedMeeting, type ClosedCase, type HeldEvent, type HeldSession } from "../../../domain/questionnaires/triggers";
+import { firstDayOfAcademicYear, lastDayOfAcademicYear } from "../../../domain/time/academic-year";
+import { schoolDaysBetween, termContaining, termStartedBy } from "../../../domain/time/calendar";
 import { formatUkDate } from "../../../domain/time/format";
 import { ukDateOf, ukToday } from "../../../domain/time/uk-clock";
 import { AppError } from "../../../errors";
@@ -32,6 +33,8 @@ export interface QuestionnaireStores {
 export interface QuestionnaireSources {
   meetings(): Promise<ApprovedMeeting[]>;
   closedCases(): Promise<ClosedCase[]>;
+  /** Every case with its dates, for the annual parent questionnaire's sample of families. */
+  cases(): Promise<{ caseId: string; districtSlug: string; childRef: string; openedAt: string; closedAt?: string }[]>;
   sessions(): Promise<HeldSession[]>;
   events(): Promise<HeldEvent[]>;
 }
@@ -68,6 +71,7 @@ const ABOUT: Record<string, string> = {
   case: "the specialist teacher support that ended on",
   session: "the training session on",
   event: "the transition event on",
+  year: "this school year, from",
 };
 export const aboutWords = (inv: Pick<QuestionnaireInvitationItem, "subjectKey" | "subjectDate">) => `${ABOUT[inv.subjectKey.split(":")[0] ?? ""] ?? "the support on"} ${formatUkDate(inv.subjectDate)}`;
 
@@ -106,13 +110,14 @@ export class QuestionnairesService {
     ]);
     const sencos = new Map<string, string[]>();
     for (const p of people) if (p.role === "senco" && p.settingId && !p.deactivatedAt) sencos.set(p.settingId, [...(sencos.get(p.settingId) ?? []), p.oid]);
-    const planned = planInvitations({ today: ukToday(now), terms: calendar.terms, meetings, closedCases, sessions, events, sencosOf: (id) => sencos.get(id) ?? [] });
-    if (planned.length === 0) return 0;
-    const existing = new Set<string>();
-    // One probe per key would be thousands of requests a pass: compare against the keys already
-    // written (the list's unique key still refuses a duplicate from a concurrent pass).
-    for (const key of await this.knownKeys()) existing.add(key);
-    const fresh = planned.filter((p) => !existing.has(p.key));
+    const today = ukToday(now);
+    const sencosOf = (id: string) => sencos.get(id) ?? [];
+    // One probe per key would be thousands of requests a pass: compare against the invitations
+    // already written (the list's unique key still refuses a duplicate from a concurrent pass).
+    const written = (await this.stores.invitations.all(ALL)).map((i) => i.value);
+    const planned = [...planInvitations({ today, terms: calendar.terms, meetings, closedCases, sessions, events, sencosOf }), ...(await this.planAnnual(today, calendar.terms, written, sencosOf))];
+    const existing = new Set(written.map(keyOf));
+    const fresh = [...new Map(planned.filter((p) => !existing.has(p.key)).map((p) => [p.key, p])).values()];
     if (fresh.length === 0) return 0;
     const expiresAt = new Date(this.ctx.now().getTime() + OPEN_DAYS * 86_400_000).toISOString();
     await this.stores.invitations.createMany(
@@ -125,8 +130,21 @@ export class QuestionnairesService {
     return fresh.length;
   }
 
-  private async knownKeys(): Promise<string[]> {
-    return (await this.stores.invitations.all(ALL)).map((i) => keyOf(i.value));
+  /** The annual surveys, in their term only: every open setting, and the families' sample drawn once a year. */
+  private async planAnnual(today: string, terms: Parameters<typeof planAnnualSurveys>[0]["terms"], written: readonly QuestionnaireInvitationItem[], sencosOf: (id: string) => string[]) {
+    const term = termContaining(today, { terms }) ?? termStartedBy(today, { terms });
+    if (!term || term.term !== ANNUAL_SURVEY_TERM) return [];
+    const [settings, cases] = await Promise.all([this.ctx.reference.settings(), this.sources.cases()]);
+    const [first, last] = [firstDayOfAcademicYear(term.academicYear), lastDayOfAcademicYear(term.academicYear)];
+    const drawn = new Set(written.filter((w) => w.questionnaireId === "annual-parent-questionnaire" && w.academicYear === term.academicYear).map((w) => w.districtSlug));
+    return planAnnualSurveys({
+      today,
+      terms,
+      settings: settings.filter((s) => s.status !== "closed"),
+      cases: cases.filter((c) => c.openedAt <= last && (!c.closedAt || c.closedAt >= first)),
+      sencosOf,
+      drawn,
+    });
   }
 
   private async deliver(): Promise<number> {
@@ -342,6 +360,7 @@ export class QuestionnairesService {
         academicYear: v.academicYear,
         term: v.term,
         channel: v.channel,
+        ...(v.linkLabel ? { linkLabel: v.linkLabel } : {}),
         status: v.status,
         expiresAt: v.expiresAt,
         // Commissioners see figures, not links: a link is for the teacher to hand to the family.
