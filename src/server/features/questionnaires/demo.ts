@@ -11,6 +11,7 @@ import { KPI_QUESTIONS } from "../../../domain/questionnaires/kpi-questions";
 import { currentVersion } from "../../../domain/questionnaires/definitions";
 import { addDays, termStartedBy } from "../../../domain/time/calendar";
 import { ukToday } from "../../../domain/time/uk-clock";
+import type { QuestionnaireDefinition } from "../../../schemas/questionnaires/records";
 import type { FeatureContext } from "../../core/feature-context";
 import type { QuestionnaireStores } from "./service";
 
@@ -35,63 +36,65 @@ export async function seedQuestionnairesDemo(ctx: FeatureContext, stores: Questi
   const term = termStartedBy(today, calendar);
   if (!term) return [];
   const expiresAt = new Date(ctx.now().getTime() + 28 * 86_400_000).toISOString();
-  let invitations = 0;
-  let responses = 0;
+  const subjectDate = addDays(term.start, 5) < today ? addDays(term.start, 5) : today;
+  const plans: { key: string; definition: QuestionnaireDefinition; districtSlug: string; answers?: Record<string, number> }[] = [];
   for (const district of await ctx.reference.districts()) {
     // Training and transition KPIs have the evaluation counts of the training-events demo instead.
     for (const k of KPI_QUESTIONS.filter((q) => DEMO_QUESTIONNAIRES.has(q.questionnaireId))) {
       const definition = currentVersion(k.questionnaireId, term.academicYear);
       if (!definition) continue;
       const random = seeded(`${district.slug}:${k.questionnaireId}:${term.academicYear}:${term.term}`);
-      const asked = 8 + Math.floor(random() * 7);
-      const answering = Math.max(5, Math.round(asked * (0.55 + random() * 0.35)));
-      const subjectDate = addDays(term.start, 5) < today ? addDays(term.start, 5) : today;
-      const created = await stores.invitations.createMany(
-        Array.from({ length: asked }, (_, i) => ({
-          idempotencyKey: `demo-questionnaire|${district.slug}|${k.questionnaireId}|${term.academicYear}-T${term.term}|${i + 1}`,
-          value: {
-            questionnaireId: definition.id,
-            version: definition.version,
-            subjectKey: `demo:${i + 1}`,
-            subjectDate,
-            districtSlug: district.slug,
-            academicYear: term.academicYear,
-            term: term.term,
-            channel: "link" as const,
-            linkLabel: `demo-${i + 1}`,
-            status: i < answering ? ("answered" as const) : ("sent" as const),
-            createdAt: now,
-            sentAt: now,
-            ...(i < answering ? { answeredAt: now } : {}),
-            expiresAt,
-          },
-        })),
-      );
-      invitations += created.length;
-      const answered = created.slice(0, answering);
-      await stores.responses.createMany(
-        answered.map((inv) => {
-          const answers: Record<string, number> = {};
-          // Mostly 4s and 5s, some 3s and the odd low score, as services like this usually hear.
-          for (const q of definition.questions) if (q.kind === "scale") answers[q.id] = [5, 5, 4, 4, 4, 3, 3, 2, 5, 4][Math.floor(random() * 10)] as number;
-          return {
-            idempotencyKey: `response|${inv.id}`,
-            value: {
-              invitationId: inv.id,
-              questionnaireId: definition.id,
-              version: definition.version,
-              districtSlug: district.slug,
-              academicYear: term.academicYear,
-              term: term.term,
-              channel: "link" as const,
-              answers,
-              answeredAt: now,
-            },
-          };
-        }),
-      );
-      responses += answered.length;
+      // Few rows (every demo start writes them): enough answers to rate, a response rate below 100 %.
+      const asked = 7 + Math.floor(random() * 4);
+      const answering = 5 + Math.floor(random() * 2);
+      for (let i = 0; i < asked; i++) {
+        const answers: Record<string, number> = {};
+        // Mostly 4s and 5s, some 3s and the odd low score, as services like this usually hear.
+        if (i < answering) for (const q of definition.questions) if (q.kind === "scale") answers[q.id] = [5, 5, 4, 4, 4, 3, 3, 2, 5, 4][Math.floor(random() * 10)] as number;
+        plans.push({ key: `demo-questionnaire|${district.slug}|${k.questionnaireId}|${term.academicYear}-T${term.term}|${i + 1}`, definition, districtSlug: district.slug, ...(i < answering ? { answers } : {}) });
+      }
     }
   }
-  return [`Demo data (questionnaires): ${invitations} invitations and ${responses} responses in term ${term.term} ${term.academicYear}`];
+  const created = await stores.invitations.createMany(
+    plans.map((p, i) => ({
+      idempotencyKey: p.key,
+      value: {
+        questionnaireId: p.definition.id,
+        version: p.definition.version,
+        subjectKey: `demo:${i + 1}`,
+        subjectDate,
+        districtSlug: p.districtSlug,
+        academicYear: term.academicYear,
+        term: term.term,
+        channel: "link" as const,
+        linkLabel: `demo-${i + 1}`,
+        status: p.answers ? ("answered" as const) : ("sent" as const),
+        createdAt: now,
+        sentAt: now,
+        ...(p.answers ? { answeredAt: now } : {}),
+        expiresAt,
+      },
+    })),
+  );
+  const answered = created.flatMap((inv, i) => {
+    const answers = plans[i]?.answers;
+    return answers ? [{ inv, answers }] : [];
+  });
+  await stores.responses.createMany(
+    answered.map(({ inv, answers }) => ({
+      idempotencyKey: `response|${inv.id}`,
+      value: {
+        invitationId: inv.id,
+        questionnaireId: inv.value.questionnaireId,
+        version: inv.value.version,
+        districtSlug: inv.value.districtSlug,
+        academicYear: term.academicYear,
+        term: term.term,
+        channel: "link" as const,
+        answers,
+        answeredAt: now,
+      },
+    })),
+  );
+  return [`Demo data (questionnaires): ${created.length} invitations and ${answered.length} responses in term ${term.term} ${term.academicYear}`];
 }
