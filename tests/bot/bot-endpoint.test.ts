@@ -283,5 +283,6 @@ describe("authentication", () => {
     } finally {
       await secured.stop();
     }
-  });
+    // It starts a second app with the demo data: allow for a loaded machine.
+  }, 120_000);
 });
