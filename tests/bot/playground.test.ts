@@ -59,7 +59,7 @@ beforeAll(async () => {
   baseUrl = `http://localhost:${port}`;
   await withDiagnostics(waitForConfig());
   socket = await withDiagnostics(openStream(`ws://localhost:${port}/_ws_conversation/v1/conversations/stream`));
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   socket?.terminate();
