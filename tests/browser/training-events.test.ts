@@ -85,6 +85,8 @@ describe("Training and transition tab: recording, and the KPI return prefilled f
       await summary.waitFor(WAIT);
       await summary.getByRole("link", { name: "Enter the course title" }).click();
       expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-session-title");
+      const axe = await seriousAxeViolations(page);
+      expect(axe, `axe on the refused session form:\n${axe}`).toBe("");
 
       await form.getByLabel("Course title").fill(COURSE);
       await form.getByLabel(/district need it was developed for/).fill("Lunchtime incidents raised at the autumn LIFT meetings");
@@ -102,9 +104,6 @@ describe("Training and transition tab: recording, and the KPI return prefilled f
       const row = page.getByTestId("sessions-table").getByRole("row", { name: new RegExp(COURSE) });
       await row.waitFor(WAIT);
       expect(await row.textContent()).toContain("2: 2 primary");
-
-      const axe = await seriousAxeViolations(page);
-      expect(axe, `axe on the training page:\n${axe}`).toBe("");
     });
     const saved = (await termSessions()).find((s) => s.title === COURSE);
     expect(saved).toMatchObject({ audience: "staff", date: "2026-11-20", attendees: 5, settingIds: [own.id, outside.id], evaluation: { returned: 4, scores: [0, 0, 1, 2, 1] } });
@@ -123,7 +122,13 @@ describe("Training and transition tab: recording, and the KPI return prefilled f
       await form.getByLabel("Event title").fill(EVENT);
       await form.getByRole("radio", { name: "School transition" }).check();
       await form.getByLabel("Date").fill("2026-11-18");
-      for (const s of dover) await pick(form, s.name);
+      // The register by keyboard alone: type in the search box, Tab to the match, Space to tick it.
+      await form.getByLabel("Find a school or setting").focus();
+      await page.keyboard.type(dover[0]!.name);
+      await page.keyboard.press("Tab");
+      await page.keyboard.press("Space");
+      await form.getByRole("button", { name: `Remove ${dover[0]!.name}` }).waitFor(WAIT);
+      await pick(form, dover[1]!.name);
       await form.getByRole("button", { name: "Record the transition event" }).click();
       await page.getByText("The transition event is recorded").waitFor(WAIT);
       await page.getByTestId("events-table").getByRole("row", { name: new RegExp(EVENT) }).waitFor(WAIT);
@@ -204,6 +209,32 @@ describe("Training and transition tab: a stale change, the autism target, who se
       const axe = await seriousAxeViolations(page);
       expect(axe, `axe on the autism target:\n${axe}`).toBe("");
     }, "dark");
+  });
+
+  it("the server's field messages (400) show beside the field and in the summary", async () => {
+    await withPage(async (page) => {
+      // A setting the register no longer holds (removed since the page loaded): only the server knows.
+      await page.route("**/api/training-events/settings*", async (route) => {
+        const answer = await route.fetch();
+        const body = (await answer.json()) as { items: Json[] };
+        body.items.unshift({ id: "DOV-Z99", name: "Gone Away Primary School", districtSlug: "dover", phase: "primary", open: true });
+        await route.fulfill({ response: answer, json: body });
+      });
+      await openTraining(page, TEACHER);
+      await page.getByRole("tab", { name: "Transition events" }).click();
+      await page.getByRole("button", { name: "Record a transition event" }).click();
+      const form = page.getByTestId("event-form");
+      await form.getByLabel("Event title").fill("Nursery to Reception visit");
+      await form.getByRole("radio", { name: "Early years transition" }).check();
+      await pick(form, "Gone Away Primary School");
+      await form.getByRole("button", { name: "Record the transition event" }).click();
+      const summary = page.getByTestId("event-errors");
+      await summary.waitFor(WAIT);
+      await summary.getByRole("link", { name: "Choose a school or setting from the register" }).click();
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-event-settingIds");
+      expect(await form.getByRole("group", { name: /Attendance register/ }).textContent()).toContain("Choose a school or setting from the register");
+    });
+    expect((await termEvents()).some((e) => e.title === "Nursery to Reception visit")).toBe(false);
   });
 
   it("a SENCo is told the page is the STLS's", async () => {
