@@ -70,6 +70,11 @@ export function termsToOffer(terms: readonly TermRef[], today: string): { terms:
   return { terms: offered, current: offered.find((t) => t.start <= today && today <= t.end) ?? offered[0] };
 }
 
+/** A record saved with a date outside the term shown is listed under its own term: say so, as it leaves the list. */
+export function outsideTermNote(date: string, term: Pick<TermRef, "start" | "end">): string | undefined {
+  return date < term.start || date > term.end ? "Its date is outside the term shown, so it is listed under the term of its date." : undefined;
+}
+
 export const termKey = (t: Pick<TermRef, "academicYear" | "term">) => `${t.academicYear}-${t.term}`;
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  * — a Dover school and a school outside the district, picked from the register — and the evaluation
  * returns, then a transition event with its attendance register. Dover's KPI return for the term then
  * shows the training and transition measures prefilled from them, in the API and on the KPI return
- * tab. A stale change offers theirs or mine; the page passes axe; a SENCo is told it is not theirs.
+ * tab. A stale change offers theirs or mine, and a record made in error is deleted; the page passes axe; a SENCo is told it is not theirs.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -167,7 +167,7 @@ describe("Training and transition tab: recording, and the KPI return prefilled f
 });
 
 describe("Training and transition tab: a stale change, the autism target, who sees what", { timeout: 180_000 }, () => {
-  it("a stale change offers their version or mine re-applied; mine is saved over theirs", async () => {
+  it("a stale change offers their version or mine re-applied; mine is saved over theirs; then it is deleted", async () => {
     const made = await api(LEAD, "POST", "/api/training-events/sessions", {
       idempotencyKey: `stale-${process.pid}`,
       session: { districtSlug: "dover", title: "Attention autism", audience: "staff", date: "2026-11-10", trainerName: "Lead", settingIds: [], attendees: 3 },
@@ -190,8 +190,16 @@ describe("Training and transition tab: a stale change, the autism target, who se
       expect(await stale.textContent()).toContain("9 attendees");
       await stale.getByRole("button", { name: "Re-apply my changes to theirs and save" }).click();
       await page.getByText("The training session is saved").waitFor(WAIT);
+      expect((await api(LEAD, "GET", `/api/training-events/sessions/${id}`)).body.session).toMatchObject({ attendees: 9, trainerName: "Sam Patel" });
+
+      // Recorded in error after all: deleted, after a confirmation.
+      await page.getByRole("button", { name: /Change “Attention autism”/ }).click();
+      await form.getByRole("button", { name: "Delete…" }).click();
+      await form.getByRole("button", { name: "Delete it" }).click();
+      await page.getByText("The training session is deleted").waitFor(WAIT);
+      await page.getByRole("button", { name: /Change “Attention autism”/ }).waitFor({ state: "detached", ...WAIT });
     });
-    expect((await api(LEAD, "GET", `/api/training-events/sessions/${id}`)).body.session).toMatchObject({ attendees: 9, trainerName: "Sam Patel" });
+    expect((await api(LEAD, "GET", `/api/training-events/sessions/${id}`)).status).toBe(404);
   });
 
   it("shows the autism education target from the API; a commissioner reads a district without forms, in the dark theme", async () => {

@@ -5,7 +5,7 @@ import type { TransitionEventInput } from "../../../src/schemas/training-events/
 import { BannerNotice, DataTable, LoadView, formatDate, ukToday, useLoad, type Banner } from "../../shell";
 import { sharedStyles } from "../../shell/styles";
 import { useTrainingApi, type TransitionEventRecord } from "../api";
-import { EVENT_ORDER, blankEvent, evaluationText, kindLabel, phasesText, eventForm, eventMessages, eventToSend } from "../forms";
+import { EVENT_ORDER, blankEvent, evaluationText, kindLabel, phasesText, eventForm, eventMessages, eventToSend, outsideTermNote } from "../forms";
 import { RecordEditor } from "./RecordEditor";
 import { EventFields } from "./EventFields";
 import type { PanelProps } from "./SessionsPanel";
@@ -20,9 +20,9 @@ export function EventsPanel({ districtSlug, term, termLabel, canWrite, settings,
   const list = useLoad(`events:${districtSlug}:${term.start}`, () => training.events({ district: districtSlug, from: term.start, to: term.end }));
   const [editing, setEditing] = useState<TransitionEventRecord | "new">();
   const [banner, setBanner] = useState<Banner>();
-  const done = (b: Banner) => {
+  const done = (b: Banner, saved?: { date: string }) => {
     setEditing(undefined);
-    setBanner(b);
+    setBanner(saved ? { ...b, text: outsideTermNote(saved.date, term) } : b);
     void list.reload();
   };
 

@@ -37,7 +37,8 @@ export interface RecordEditorProps<R extends EditorRecord, F> {
   fetch(id: string): Promise<R>;
   /** Their version in a sentence, for the stale notice. */
   describe(record: R): string;
-  onDone(banner: Banner): void;
+  /** Saved (with the record) or deleted. */
+  onDone(banner: Banner, saved?: R): void;
   onCancel(): void;
   children(fields: EditorFields<F>): ReactNode;
 }
@@ -110,7 +111,7 @@ export function RecordEditor<R extends EditorRecord, F extends object>(p: Record
     const record = over?.record ?? editor.record;
     void editor.run("save", async () => {
       const saved = record ? await p.update(record.id, record.eTag, sent) : await p.create(key.current, sent);
-      p.onDone({ intent: "success", title: record ? `The ${p.noun} is saved` : `The ${p.noun} is recorded` });
+      p.onDone({ intent: "success", title: record ? `The ${p.noun} is saved` : `The ${p.noun} is recorded` }, saved);
       return saved;
     });
   };

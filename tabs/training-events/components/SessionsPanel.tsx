@@ -5,7 +5,7 @@ import type { TrainingSessionInput } from "../../../src/schemas/training-events/
 import { BannerNotice, DataTable, LoadView, formatDate, ukToday, useLoad, useSession, type Banner, type TermRef } from "../../shell";
 import { sharedStyles } from "../../shell/styles";
 import { useTrainingApi, type AttendanceSetting, type TrainingSessionRecord } from "../api";
-import { SESSION_ORDER, aetLabel, audienceLabel, blankSession, evaluationText, phasesText, sessionForm, sessionMessages, sessionToSend } from "../forms";
+import { SESSION_ORDER, aetLabel, audienceLabel, blankSession, evaluationText, phasesText, sessionForm, sessionMessages, sessionToSend, outsideTermNote } from "../forms";
 import { RecordEditor } from "./RecordEditor";
 import { SessionFields } from "./SessionFields";
 
@@ -28,9 +28,9 @@ export function SessionsPanel({ districtSlug, term, termLabel, canWrite, setting
   const list = useLoad(`sessions:${districtSlug}:${term.start}`, () => training.sessions({ district: districtSlug, from: term.start, to: term.end }));
   const [editing, setEditing] = useState<TrainingSessionRecord | "new">();
   const [banner, setBanner] = useState<Banner>();
-  const done = (b: Banner) => {
+  const done = (b: Banner, saved?: { date: string }) => {
     setEditing(undefined);
-    setBanner(b);
+    setBanner(saved ? { ...b, text: outsideTermNote(saved.date, term) } : b);
     void list.reload();
   };
 

@@ -8,6 +8,7 @@ import {
   eventMessages,
   eventToSend,
   fieldPathOf,
+  outsideTermNote,
   percentText,
   phasesText,
   sessionForm,
@@ -135,5 +136,15 @@ describe("labels and terms", () => {
     expect(offered.terms.map((t) => t.term)).toEqual([2, 1]);
     expect(offered.current?.term).toBe(2);
     expect(termsToOffer(terms, "2026-10-28").current?.term).toBe(1);
+  });
+});
+
+describe("a record saved outside the term shown", () => {
+  it("is said to be listed under its own term", () => {
+    const term = { start: "2026-11-02", end: "2026-12-18" };
+    expect(outsideTermNote("2026-11-02", term)).toBeUndefined();
+    expect(outsideTermNote("2026-12-18", term)).toBeUndefined();
+    expect(outsideTermNote("2026-10-30", term)).toMatch(/outside the term shown/);
+    expect(outsideTermNote("2027-01-05", term)).toMatch(/outside the term shown/);
   });
 });
