@@ -17,6 +17,7 @@ const FOLDERS: Record<(typeof TAB_PAGES)[number]["slug"], string> = {
   "kpi-return": "kpi/return",
   summary: "kpi/summary",
   casework: "casework",
+  training: "training-events",
   "data-protection": "data-protection",
   admin: "admin",
   config: "config",

@@ -20,6 +20,7 @@ export const TAB_PAGES = [
   { slug: "kpi-return", title: "KPI return", purpose: "District leads complete and submit the termly KPI return and Local Activity Report.", staticTab: "KPI return", listed: true },
   { slug: "summary", title: "KPI summary", purpose: "Commissioners read the countywide and per-district KPI summary.", staticTab: "Summary", listed: true },
   { slug: "casework", title: "Casework", purpose: "Specialist teachers, leads and SENCos follow cases after LIFT: targets, reviews, visits, clinics.", staticTab: "Casework", listed: true },
+  { slug: "training", title: "Training and transition", purpose: "Specialist teachers and district leads record training sessions and transition events with the settings that attended.", staticTab: "Training", listed: true },
   { slug: "data-protection", title: "Data protection", purpose: "Commissioners answer subject access requests, keep the retention schedule and erase on request.", listed: true },
   { slug: "admin", title: "Administration", purpose: "Commissioners keep the calendar and the people; district leads their own district's part.", staticTab: "Administration", listed: true },
   { slug: "config", title: "Set up the LIFT Hub tab", purpose: "The configurable tab's settings page: what the tab shows.", listed: false },

@@ -14,6 +14,7 @@ const PAGES = [
   { slug: "kpi-return", title: "KPI return" },
   { slug: "summary", title: "KPI summary" },
   { slug: "casework", title: "Casework" },
+  { slug: "training", title: "Training and transition" },
   { slug: "config", title: "Set up the LIFT Hub tab" },
 ];
 const THEMES = ["default", "dark"] as const;

@@ -125,3 +125,51 @@ describe("the autism education target", () => {
     expect((await api(SENCO, "GET", "/api/training-events/autism-target?year=2026-27")).status).toBe(403);
   });
 });
+
+describe("deleting a record made in error", () => {
+  it("deletes at the version seen, audited before it is made; stale (412), other roles (403/404) refused", async () => {
+    const made = (await api(TEACHER, "POST", "/api/training-events/sessions", { idempotencyKey: key("del"), session: session({ title: "Entered twice" }) })).body.session;
+    const url = `/api/training-events/sessions/${made.id}`;
+    expect((await api(COMMISSIONER, "DELETE", `${url}?eTag=${encodeURIComponent(made.eTag)}`)).status).toBe(403);
+    expect((await api(OTHER_LEAD, "DELETE", `${url}?eTag=${encodeURIComponent(made.eTag)}`)).status).toBe(404);
+    expect((await api(TEACHER, "DELETE", url)).status).toBe(400);
+    const changed = (await api(LEAD, "PUT", url, { eTag: made.eTag, session: session({ title: "Entered twice", attendees: 9 }) })).body.session;
+    expect((await api(TEACHER, "DELETE", `${url}?eTag=${encodeURIComponent(made.eTag)}`)).status).toBe(412);
+    expect((await api(TEACHER, "GET", url)).status).toBe(200);
+
+    expect((await api(TEACHER, "DELETE", `${url}?eTag=${encodeURIComponent(changed.eTag)}`)).status).toBe(204);
+    expect((await api(TEACHER, "GET", url)).status).toBe(404);
+    const listed = (await api(TEACHER, "GET", "/api/training-events/sessions")).body.items as Json[];
+    expect(listed.some((s) => s.id === made.id)).toBe(false);
+    const audit = (await app.graph.stores.auditLog.all({ where: { listTitle: "TrainingSessions" } })).map((a) => a.value).filter((a) => a.action === "training.session_deleted" && a.itemId === made.id);
+    expect(audit.map((a) => a.outcome)).toEqual(["done"]);
+  });
+
+  it("deletes a transition event the same way", async () => {
+    const made = (await api(LEAD, "POST", "/api/training-events/transition", { idempotencyKey: key("del-event"), event: event({ title: "Cancelled visit" }) })).body.event;
+    const url = `/api/training-events/transition/${made.id}`;
+    expect((await api(SENCO, "DELETE", `${url}?eTag=${encodeURIComponent(made.eTag)}`)).status).toBe(403);
+    expect((await api(LEAD, "DELETE", `${url}?eTag=${encodeURIComponent(made.eTag)}`)).status).toBe(204);
+    expect((await api(LEAD, "GET", url)).status).toBe(404);
+  });
+});
+
+describe("the attendance pickers' settings", () => {
+  it("offers every setting of the register, the district's own first, with only what picking needs", async () => {
+    const res = await api(TEACHER, "GET", "/api/training-events/settings");
+    expect(res.status).toBe(200);
+    const items = res.body.items as Json[];
+    const register = await app.context.reference.settings();
+    expect(items).toHaveLength(register.length);
+    const firstOther = items.findIndex((s) => s.districtSlug !== "dover");
+    expect(firstOther).toBeGreaterThan(0);
+    expect(items.slice(firstOther).every((s) => s.districtSlug !== "dover")).toBe(true);
+    for (const s of items) expect(Object.keys(s).sort()).toEqual(["districtSlug", "id", "name", "open", "phase"]);
+    const post16 = register.find((s) => s.registerPhase === "post-16");
+    if (post16) expect(items.find((s) => s.id === post16.id)?.phase).toBe("post-16");
+    expect((await api(SENCO, "GET", "/api/training-events/settings")).status).toBe(403);
+    expect((await api(OTHER_LEAD, "GET", "/api/training-events/settings?district=dover")).status).toBe(404);
+    const thanet = (await api(COMMISSIONER, "GET", "/api/training-events/settings?district=thanet")).body.items as Json[];
+    expect(thanet[0]?.districtSlug).toBe("thanet");
+  });
+});

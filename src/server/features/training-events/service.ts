@@ -8,11 +8,14 @@ import { districtAccess, usesTraining } from "../../../domain/training-events/ac
 import { AET_TARGET_PERCENT, autismTarget } from "../../../domain/training-events/autism-target";
 import { firstDayOfAcademicYear, lastDayOfAcademicYear, type AcademicYear } from "../../../domain/time/academic-year";
 import { ukToday } from "../../../domain/time/uk-clock";
+import { isOpenOn } from "../../../domain/settings-register/totals";
 import { AppError, invalidAnswers, type FieldErrors } from "../../../errors";
 import type { Item, ListStore } from "../../../graph/list-store";
 import type { Person } from "../../../schemas/reference/person";
 import type { Setting } from "../../../schemas/reference/setting";
 import type {
+  AttendanceSetting,
+  AttendanceSettingsQuery,
   AutismTargetQuery,
   AutismTargetView,
   DistrictListQuery,
@@ -198,6 +201,37 @@ export class TrainingEventsService {
       this.stores.events.update(item.id, { evaluation: undefined, ...body.event, ...this.stamp(person) }, { eTag: body.eTag }),
     );
     return this.toEvent(saved);
+  }
+
+  // ---- deleting a record made in error ----
+
+  /** Deletes a session or event the caller may change, at the version they saw; audited before it is made. */
+  async deleteRecord(person: Person, kind: Kind, id: string, eTag: string): Promise<void> {
+    const item = await this.loadOne(person, kind, id, "write");
+    if (eTag !== item.eTag) throw new AppError("precondition_failed", `Someone else changed this ${kind === "session" ? "training session" : "transition event"} since you opened it. Nothing was deleted.`);
+    const store = kind === "session" ? this.stores.sessions : this.stores.events;
+    await this.ctx.audit.change(
+      person,
+      { action: kind === "session" ? "training.session_deleted" : "transition.event_deleted", listTitle: WORDS[kind].list, itemId: item.id, detail: { districtSlug: item.value.districtSlug } },
+      () => store.delete(item.id, { eTag }),
+    );
+  }
+
+  // ---- the attendance pickers ----
+
+  /**
+   * Every setting of the register (the API accepts any on an attendance list: Post-16, special
+   * schools and schools outside the district are recorded too), the district's own first, then by
+   * name. Public facts about schools only, so not audited.
+   */
+  async attendanceSettings(person: Person, query: z.output<typeof AttendanceSettingsQuery>): Promise<AttendanceSetting[]> {
+    const slug = await this.district(person, query.district, "read");
+    const today = ukToday(this.ctx.now());
+    const own = (s: Setting) => (s.districtSlug === slug ? 0 : 1);
+    return (await this.ctx.reference.settings())
+      .slice()
+      .sort((a, b) => own(a) - own(b) || a.name.localeCompare(b.name))
+      .map((s) => ({ id: s.id, name: s.name, districtSlug: s.districtSlug, phase: s.registerPhase ?? s.phase, open: isOpenOn(s, today) }));
   }
 
   // ---- the autism education target ----

@@ -1,0 +1,4 @@
+import { mountPage } from "../shell";
+import { TrainingEventsPage } from "./TrainingEventsPage";
+
+mountPage(<TrainingEventsPage />);
