@@ -4,7 +4,7 @@
  * SDK's `CloudAdapter`, so replacing the SDK means replacing this file only.
  */
 import type { RequestHandler } from "express";
-import { ConfidentialClientApplication } from "@azure/msal-node";
+import { ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
 import { MsalServiceClientCredentialsFactory } from "botframework-connector";
 import {
   CallerIdConstants,
@@ -173,14 +173,18 @@ export function authOptions(config: BotConfig): ConfigurationBotFrameworkAuthent
  * the configured host's own discovery document ([msal-authority.ts](../src/auth/msal-authority.ts)).
  * A single-tenant bot gets tokens from its own tenant, as the SDK does for the public cloud;
  * a multi-tenant one from the endpoint's tenant (`botframework.com`).
- * Undefined (the SDK's default) without an app id or with a managed identity.
+ * Undefined (the SDK's default) without an app id or with a managed identity. `system` reaches
+ * msal-node (tests give it a network client standing in for the token endpoint).
  */
-export function credentialsFactory(config: BotConfig): MsalServiceClientCredentialsFactory | undefined {
+export function credentialsFactory(config: BotConfig, system?: Configuration["system"]): MsalServiceClientCredentialsFactory | undefined {
   if (!config.appId || !config.appPassword || config.appType === "UserAssignedMSI" || !config.endpoints) return undefined;
   const endpoint = new URL(config.endpoints.tokenEndpoint);
   const endpointTenant = endpoint.pathname.split("/").filter(Boolean)[0] ?? "botframework.com";
   const tenant = config.appType === "SingleTenant" && config.tenantId ? config.tenantId : endpointTenant;
-  const msal = new ConfidentialClientApplication({ auth: { clientId: config.appId, clientSecret: config.appPassword, ...msalAuthority(endpoint.origin, tenant) } });
+  const msal = new ConfidentialClientApplication({
+    auth: { clientId: config.appId, clientSecret: config.appPassword, ...msalAuthority(endpoint.origin, tenant) },
+    ...(system ? { system } : {}),
+  });
   // The SDK types its parameter with its own (older) msal-node; the client-credentials call it makes is the same.
   return new MsalServiceClientCredentialsFactory(config.appId, msal as unknown as ConstructorParameters<typeof MsalServiceClientCredentialsFactory>[1]);
 }
