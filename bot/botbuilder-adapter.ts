@@ -5,7 +5,7 @@
  */
 import type { RequestHandler } from "express";
 import { ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
-import { MsalServiceClientCredentialsFactory } from "botframework-connector";
+import { AuthenticationError, MsalServiceClientCredentialsFactory } from "botframework-connector";
 import {
   CallerIdConstants,
   CardFactory,
@@ -56,7 +56,8 @@ const ERROR_RESPONSE = "application/vnd.microsoft.error";
 
 export function createBotAdapter(config: BotConfig, options: { log?: BotLog } = {}): BotAdapter {
   const log = options.log ?? silentLog;
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(config), credentialsFactory(config)));
+  const authentication = new ConfigurationBotFrameworkAuthentication(authOptions(config), credentialsFactory(config));
+  const adapter = new CloudAdapter(authentication);
 
   adapter.onTurnError = async (context, error) => {
     // Log what failed, never the activity's text: it may name a child ([Logging](../docs/reference/architecture.md#logging)).
@@ -92,8 +93,31 @@ export function createBotAdapter(config: BotConfig, options: { log?: BotLog } = 
         next(refused);
         return;
       }
-      adapter.process(req, res, (context) => bot.run(context)).catch(next);
+      authenticated(parsed.data as unknown as Activity, req.headers.authorization ?? "").then((refusedToken) => {
+        if (refusedToken) {
+          log.warn({ code: refusedToken.code, activityType: parsed.data.type }, "bot activity refused: its token is not valid");
+          next(refusedToken);
+          return;
+        }
+        adapter.process(req, res, (context) => bot.run(context)).catch(next);
+      }, next);
     };
+  };
+
+  /**
+   * The SDK's token check, run before the SDK handles the request: the SDK would answer a forged or
+   * expired token with a plain-text 401 and print the error's stack to the console, outside our log.
+   * `process` checks the token again (keys are cached, so that costs no request).
+   */
+  const authenticated = async (activity: Activity, authHeader: string): Promise<AppError | undefined> => {
+    if (!config.appId) return undefined;
+    try {
+      await authentication.authenticateRequest(activity, authHeader);
+      return undefined;
+    } catch (error) {
+      if (error instanceof AuthenticationError) return new AppError("unauthenticated", "The Bot Framework token is not valid for this bot.");
+      throw error;
+    }
   };
 
   const appId = config.appId ?? "";

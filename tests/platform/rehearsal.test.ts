@@ -163,6 +163,9 @@ describe("the built app in tenant mode", () => {
     const elsewhere = await tenant.channel.activityToken({ botId: BOT_ID, serviceUrl: "https://smba.elsewhere.example/" });
     const mismatched = await postActivity(app.url, install(), { authorization: `Bearer ${elsewhere}` });
     expect(mismatched.status).toBe(401);
+    expect(mismatched.body).toMatchObject({ error: { code: "unauthenticated" } });
+    // Refused in the app's own log, not with the SDK's stack trace on the console.
+    expect(app.output()).not.toMatch(/AuthenticationError/);
     expect(tenant.connector.activities).toHaveLength(0);
   });
 
