@@ -157,7 +157,7 @@ describe("the built app in tenant mode", () => {
       channelData: { tenant: { id: TENANT_ID } },
     });
 
-  it("the bot endpoint refuses an activity without a channel token, or with one for another serviceUrl", async () => {
+  it("the bot endpoint refuses an activity without a channel token, with one for another serviceUrl, or from another tenant", async () => {
     const none = await postActivity(app.url, install());
     expect(none.status).toBe(401);
     const elsewhere = await tenant.channel.activityToken({ botId: BOT_ID, serviceUrl: "https://smba.elsewhere.example/" });
@@ -166,6 +166,10 @@ describe("the built app in tenant mode", () => {
     expect(mismatched.body).toMatchObject({ error: { code: "unauthenticated" } });
     // Refused in the app's own log, not with the SDK's stack trace on the console.
     expect(app.output()).not.toMatch(/AuthenticationError/);
+    // Signed by the channel, but from a tenant the app does not serve.
+    const fromElsewhere = { ...install(), conversation: { id: LEAD_CHAT_ID, conversationType: "personal", tenantId: OTHER_TENANT_ID }, channelData: { tenant: { id: OTHER_TENANT_ID } } };
+    const signed = await tenant.channel.activityToken({ botId: BOT_ID, serviceUrl: tenant.connector.url });
+    expect((await postActivity(app.url, fromElsewhere, { authorization: `Bearer ${signed}` })).status).toBe(403);
     expect(tenant.connector.activities).toHaveLength(0);
   });
 
