@@ -4,6 +4,8 @@
  * SDK's `CloudAdapter`, so replacing the SDK means replacing this file only.
  */
 import type { RequestHandler } from "express";
+import { ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
+import { AuthenticationError, MsalServiceClientCredentialsFactory } from "botframework-connector";
 import {
   CallerIdConstants,
   CardFactory,
@@ -22,6 +24,7 @@ import {
   type ConversationReference,
 } from "botbuilder";
 import { z } from "zod";
+import { msalAuthority } from "../src/auth/msal-authority";
 import { AppError } from "../src/errors";
 import type { AdaptiveCard, BotConfig, BotHandlers, BotLog, BotMessenger, BotReply, BotUser, ConversationRef } from "./bot-port";
 
@@ -53,7 +56,8 @@ const ERROR_RESPONSE = "application/vnd.microsoft.error";
 
 export function createBotAdapter(config: BotConfig, options: { log?: BotLog } = {}): BotAdapter {
   const log = options.log ?? silentLog;
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions(config)));
+  const authentication = new ConfigurationBotFrameworkAuthentication(authOptions(config), credentialsFactory(config));
+  const adapter = new CloudAdapter(authentication);
 
   adapter.onTurnError = async (context, error) => {
     // Log what failed, never the activity's text: it may name a child ([Logging](../docs/reference/architecture.md#logging)).
@@ -89,8 +93,31 @@ export function createBotAdapter(config: BotConfig, options: { log?: BotLog } = 
         next(refused);
         return;
       }
-      adapter.process(req, res, (context) => bot.run(context)).catch(next);
+      authenticated(parsed.data as unknown as Activity, req.headers.authorization ?? "").then((refusedToken) => {
+        if (refusedToken) {
+          log.warn({ code: refusedToken.code, activityType: parsed.data.type }, "bot activity refused: its token is not valid");
+          next(refusedToken);
+          return;
+        }
+        adapter.process(req, res, (context) => bot.run(context)).catch(next);
+      }, next);
     };
+  };
+
+  /**
+   * The SDK's token check, run before the SDK handles the request: the SDK would answer a forged or
+   * expired token with a plain-text 401 and print the error's stack to the console, outside our log.
+   * `process` checks the token again (keys are cached, so that costs no request).
+   */
+  const authenticated = async (activity: Activity, authHeader: string): Promise<AppError | undefined> => {
+    if (!config.appId) return undefined;
+    try {
+      await authentication.authenticateRequest(activity, authHeader);
+      return undefined;
+    } catch (error) {
+      if (error instanceof AuthenticationError) return new AppError("unauthenticated", "The Bot Framework token is not valid for this bot.");
+      throw error;
+    }
   };
 
   const appId = config.appId ?? "";
@@ -160,6 +187,30 @@ export function authOptions(config: BotConfig): ConfigurationBotFrameworkAuthent
     MicrosoftAppTenantId: config.tenantId,
     ...(config.endpoints ? cloudEndpoints(config.endpoints) : {}),
   };
+}
+
+/**
+ * Where the bot gets its tokens for the connector (client credentials with BOT_PASSWORD). The SDK's
+ * own factory builds an msal client with no known authorities, so for any token host but the public
+ * and US government clouds (a national cloud, a test stand-in) msal asks login.microsoftonline.com
+ * to vouch for the host, is told it does not know it, and no message can be sent. Here msal trusts
+ * the configured host's own discovery document ([msal-authority.ts](../src/auth/msal-authority.ts)).
+ * A single-tenant bot gets tokens from its own tenant, as the SDK does for the public cloud;
+ * a multi-tenant one from the endpoint's tenant (`botframework.com`).
+ * Undefined (the SDK's default) without an app id or with a managed identity. `system` reaches
+ * msal-node (tests give it a network client standing in for the token endpoint).
+ */
+export function credentialsFactory(config: BotConfig, system?: Configuration["system"]): MsalServiceClientCredentialsFactory | undefined {
+  if (!config.appId || !config.appPassword || config.appType === "UserAssignedMSI" || !config.endpoints) return undefined;
+  const endpoint = new URL(config.endpoints.tokenEndpoint);
+  const endpointTenant = endpoint.pathname.split("/").filter(Boolean)[0] ?? "botframework.com";
+  const tenant = config.appType === "SingleTenant" && config.tenantId ? config.tenantId : endpointTenant;
+  const msal = new ConfidentialClientApplication({
+    auth: { clientId: config.appId, clientSecret: config.appPassword, ...msalAuthority(endpoint.origin, tenant) },
+    ...(system ? { system } : {}),
+  });
+  // The SDK types its parameter with its own (older) msal-node; the client-credentials call it makes is the same.
+  return new MsalServiceClientCredentialsFactory(config.appId, msal as unknown as ConstructorParameters<typeof MsalServiceClientCredentialsFactory>[1]);
 }
 
 /**

@@ -9,7 +9,8 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
-import { graphScope, msalAuthority } from "../graph/client";
+import { graphScope } from "../graph/client";
+import { msalAuthority } from "./msal-authority";
 import { AppError } from "../errors";
 
 export interface OnBehalfOfOptions {

@@ -3,16 +3,30 @@
  * token; mode "jwks" verifies signature, expiry and optionally issuer/audience against a JWKS
  * (the local identity provider). Failures are 401 InvalidAuthenticationToken ([§7.1](../../docs/reference/graph-sharepoint-lists.md#71-error-body)).
  */
-import { createRemoteJWKSet, jwtVerify } from "jose";
+import { createRemoteJWKSet, customFetch, jwtVerify } from "jose";
 import { GraphErrors } from "./errors";
 
-export type AuthOptions = { mode: "any" } | { mode: "jwks"; jwksUrl: string; issuer?: string; audience?: string };
+export type AuthOptions =
+  | { mode: "any" }
+  | {
+      mode: "jwks";
+      jwksUrl: string;
+      issuer?: string;
+      audience?: string;
+      /**
+       * The HTTP client for the JWKS (default global fetch): lets a caller trust an issuer served
+       * over https with its own certificate without trusting it process-wide.
+       */
+      fetch?: typeof fetch;
+    };
 
 export class Authenticator {
   private readonly jwks?: ReturnType<typeof createRemoteJWKSet>;
 
   constructor(private readonly options: AuthOptions) {
-    if (options.mode === "jwks") this.jwks = createRemoteJWKSet(new URL(options.jwksUrl));
+    if (options.mode === "jwks") {
+      this.jwks = createRemoteJWKSet(new URL(options.jwksUrl), options.fetch ? { [customFetch]: options.fetch } : {});
+    }
   }
 
   async check(authorization: string | undefined): Promise<void> {

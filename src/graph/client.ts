@@ -15,6 +15,7 @@ import {
 import { ConfidentialClientApplication, type Configuration } from "@azure/msal-node";
 import { Agent } from "undici";
 import type { AppConfig } from "../config/config";
+import { msalAuthority } from "../auth/msal-authority";
 import { AppError } from "../errors";
 
 /** Where a running emulator is and the certificate it serves (GraphEmulator.start()). */
@@ -70,19 +71,6 @@ export interface TenantCredentials {
   clientSecret?: string;
   /** PEM file holding the certificate and its private key. */
   certificatePath?: string;
-}
-
-/**
- * msal-node's authority settings for a tenant in the cloud at `authorityHost`. A host msal does not
- * know (a national cloud it has no metadata for, a test stand-in) is listed as a known authority so
- * msal reads that host's own discovery document instead of asking the public cloud about it.
- */
-export function msalAuthority(authorityHost: string, tenantId: string): Pick<Configuration["auth"], "authority" | "knownAuthorities"> {
-  const host = authorityHost.replace(/\/+$/, "");
-  return {
-    authority: `${host}/${tenantId}`,
-    ...(new URL(host).host === "login.microsoftonline.com" ? {} : { knownAuthorities: [new URL(host).host] }),
-  };
 }
 
 /** An msal-node client-credentials provider; msal caches the token until shortly before expiry. */

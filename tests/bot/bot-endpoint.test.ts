@@ -279,6 +279,8 @@ describe("authentication", () => {
       expect(res.status).toBe(401);
       const bogus = await postActivity(secured.url, messageActivity(connector.url, "help"), { authorization: "Bearer not-a-jwt" });
       expect(bogus.status).toBe(401);
+      // In our error format, not the SDK's plain text.
+      expect(bogus.body).toMatchObject({ error: { code: "unauthenticated" } });
       expect(connector.activities).toHaveLength(0);
     } finally {
       await secured.stop();

@@ -234,4 +234,20 @@ describe("JWKS token checks", () => {
       await emulator.stop();
     }
   });
+
+  it("reads the keys through the HTTP client it is given (an issuer behind its own certificate)", async () => {
+    const fetched: string[] = [];
+    const recording: typeof fetch = (input, init) => {
+      fetched.push(String(input instanceof Request ? input.url : input));
+      return fetch(input, init);
+    };
+    const { emulator, url, ca } = await startEmulator({ auth: { mode: "jwks", jwksUrl, fetch: recording } });
+    try {
+      const good = (await emulatorClient(url, ca, await sign({})).api(SITE).get()) as { id: string };
+      expect(good.id).toContain("lift.sharepoint.com,");
+      expect(fetched).toEqual([jwksUrl]);
+    } finally {
+      await emulator.stop();
+    }
+  });
 });

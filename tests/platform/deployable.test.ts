@@ -4,20 +4,15 @@
  * the folder stays within 150 MB.
  *
  * The same folder then runs on Node 24, whose built-in SQLite replaces the native module.
- *
- * The one native module (better-sqlite3) is not compiled again here: npm ci runs without install
- * scripts and the binary this checkout's own install compiled (same Node, same version, checked) is
- * copied in. Compiling SQLite from source takes minutes on a small machine and proves nothing about
- * the app.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
+import { buildDist, installedVersion, ROOT, run, stageDeployable } from "../support/deployable";
 import { freePort } from "../support/ports";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const LIMIT_BYTES = 150 * 1024 * 1024;
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), "lift-hub-deployable-"));
 
@@ -27,13 +22,6 @@ function sizeOf(target: string): number {
   const stat = fs.lstatSync(target);
   if (!stat.isDirectory()) return stat.size;
   return fs.readdirSync(target).reduce((sum, entry) => sum + sizeOf(path.join(target, entry)), 0);
-}
-
-
-function run(command: string, args: string[], cwd: string) {
-  const result = spawnSync(command, args, { cwd, encoding: "utf8", timeout: 120_000 });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${result.status}): ${result.stderr || result.stdout}`);
-  return result.stdout;
 }
 
 /** Starts `node dist/main.js` in the folder with the given runtime and checks /healthz and a tab page. */
@@ -71,16 +59,13 @@ async function serves(node: string): Promise<void> {
 }
 
 it("builds, installs production dependencies only, serves /healthz in local mode, and fits in 150 MB", async () => {
-  run(process.execPath, ["--import", "tsx", "scripts/build.ts"], ROOT);
-  for (const file of ["dist", "package.json", "package-lock.json"]) fs.cpSync(path.join(ROOT, file), path.join(folder, file), { recursive: true });
-
-  run("npm", ["ci", "--omit=dev", "--ignore-scripts", "--prefer-offline", "--no-audit", "--no-fund"], folder);
+  await buildDist();
+  stageDeployable(folder);
   const installed = fs.readdirSync(path.join(folder, "node_modules"));
   // Only production dependencies: nothing the tabs, the tests or the build need.
   for (const devOnly of ["react", "vite", "vitest", "tsx", "esbuild", "typescript", "botbuilder"]) expect(installed).not.toContain(devOnly);
-  const version = (dir: string) => (JSON.parse(fs.readFileSync(path.join(dir, "node_modules/better-sqlite3/package.json"), "utf8")) as { version: string }).version;
-  expect(version(folder)).toBe(version(ROOT));
-  fs.cpSync(path.join(ROOT, "node_modules/better-sqlite3/build"), path.join(folder, "node_modules/better-sqlite3/build"), { recursive: true });
+  // The native module's binary comes from this checkout's install: it must be the same version.
+  expect(installedVersion(folder, "better-sqlite3")).toBe(installedVersion(ROOT, "better-sqlite3"));
 
   const size = sizeOf(folder);
   console.info(`deployable: ${(size / 1024 / 1024).toFixed(1)} MB (dist ${(sizeOf(path.join(folder, "dist")) / 1024 / 1024).toFixed(1)} MB)`);

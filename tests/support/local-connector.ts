@@ -9,6 +9,7 @@
  *   GET  /v3/conversations/:id/members/:memberId             one member (TeamsInfo.getMember)
  */
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
 
@@ -53,7 +54,8 @@ export interface LocalConnector {
   stop(): Promise<void>;
 }
 
-export async function startLocalConnector(options: { members?: ConnectorMember[] } = {}): Promise<LocalConnector> {
+/** `tls`: serve https with this certificate (tenant mode refuses a serviceUrl that is not https). */
+export async function startLocalConnector(options: { members?: ConnectorMember[]; tls?: { cert: string; key: string } } = {}): Promise<LocalConnector> {
   const activities: RecordedActivity[] = [];
   const updates: RecordedUpdate[] = [];
   const conversations: Array<Record<string, unknown>> = [];
@@ -71,7 +73,7 @@ export async function startLocalConnector(options: { members?: ConnectorMember[]
     }
   };
 
-  const server = http.createServer((req, res) => {
+  const handler: http.RequestListener = (req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
@@ -137,13 +139,14 @@ export async function startLocalConnector(options: { members?: ConnectorMember[]
       }
       send(404, { error: { code: "NotFound", message: `No route ${method} ${path}` } });
     });
-  });
+  };
+  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, handler) : http.createServer(handler);
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `${options.tls ? "https" : "http"}://127.0.0.1:${port}/`,
     activities,
     updates,
     conversations,
