@@ -109,7 +109,7 @@ export async function tenantTarget(): Promise<Target> {
   const anonymousClient = Client.initWithMiddleware({ middleware: new HTTPMessageHandler() });
   const site = new URL(tenantEnv.siteUrl as string);
   const origin = baseUrl.replace(/\/+$/, "");
-  const rawFetch: Target["rawFetch"] = (u, init) => fetch(u, init);
+  const rawFetch: Target["rawFetch"] = (u, init) => undiciFetch(u, init);
   return finishTarget("tenant", origin, client, anonymousClient, site.hostname, site.pathname.replace(/\/+$/, ""), rawFetch, async () => {}, async () => {});
 }
 
