@@ -2,19 +2,16 @@
  * Which files a referral may carry, told by their first bytes (a renamed file is refused), and the
  * names they are stored and offered under. Pure: the server and the tab both use it.
  */
+import { DOCUMENT_TYPE_KEYS, MAX_DOCUMENT_BYTES, type DocumentType } from "../../schemas/referral-documents/records";
 
-export const DOCUMENT_TYPES = {
+export { DOCUMENT_TYPE_KEYS, MAX_DOCUMENT_BYTES, type DocumentType };
+
+export const DOCUMENT_TYPES: Record<DocumentType, { contentType: string; extensions: readonly string[]; label: string }> = {
   pdf: { contentType: "application/pdf", extensions: ["pdf"], label: "PDF" },
   docx: { contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extensions: ["docx"], label: "Word (.docx)" },
   jpeg: { contentType: "image/jpeg", extensions: ["jpg", "jpeg"], label: "JPEG image" },
   png: { contentType: "image/png", extensions: ["png"], label: "PNG image" },
-} as const;
-
-export type DocumentType = keyof typeof DOCUMENT_TYPES;
-export const DOCUMENT_TYPE_KEYS = Object.keys(DOCUMENT_TYPES) as DocumentType[];
-
-/** 10 MB: scans and reports fit; a video or a whole folder does not. */
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+};
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) => signature.every((b, i) => bytes[at + i] === b);
 
@@ -49,7 +46,7 @@ export function checkDocument(fileName: string, bytes: Uint8Array): DocumentChec
   const allowed = "Attach a PDF, a Word document (.docx) or a JPEG or PNG image.";
   if (!type) return { ok: false, status: 400, message: `This kind of file cannot be attached. ${allowed}` };
   const ext = extensionOf(fileName);
-  if (!(DOCUMENT_TYPES[type].extensions as readonly string[]).includes(ext)) {
+  if (!DOCUMENT_TYPES[type].extensions.includes(ext)) {
     return { ok: false, status: 400, message: `The file's name ends .${ext || "(nothing)"} but it is a ${DOCUMENT_TYPES[type].label}. ${allowed}` };
   }
   return { ok: true, type };

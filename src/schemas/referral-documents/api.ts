@@ -3,14 +3,14 @@
  * (src/server/features/referral-documents/README.md).
  */
 import { z } from "zod";
-import { DOCUMENT_TYPE_KEYS, MAX_DOCUMENT_BYTES } from "../../domain/referral-documents/file-type";
+import { DOCUMENT_TYPE_KEYS, MAX_DOCUMENT_BYTES } from "./records";
 import { Instant, ItemId, route } from "../core/contract";
 
 export const ReferralDocument = z.object({
   id: z.string(),
   referralId: z.string(),
   label: z.string(),
-  type: z.enum(DOCUMENT_TYPE_KEYS as [string, ...string[]]),
+  type: z.enum(DOCUMENT_TYPE_KEYS),
   size: z.number().int(),
   uploadedAt: Instant,
   /** Whether the caller may remove it (the referring SENCo, while the referral is a draft). */

@@ -31,7 +31,7 @@ async function upload(upn: string, referralId: string, name: string, bytes: Buff
   const res = await fetch(`${app.url}/api/referrals/${referralId}/documents?name=${encodeURIComponent(name)}`, {
     method: "POST",
     headers: { Authorization: `Bearer ${await token(upn)}`, "Content-Type": type },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };

@@ -4,7 +4,7 @@
  * audited before it happens (fail closed); the label is never logged.
  */
 import { randomUUID } from "node:crypto";
-import { checkDocument, contentDisposition, DOCUMENT_TYPES, sanitiseLabel, storedFileName, type DocumentType } from "../../../domain/referral-documents/file-type";
+import { checkDocument, contentDisposition, DOCUMENT_TYPES, sanitiseLabel, storedFileName } from "../../../domain/referral-documents/file-type";
 import { AppError } from "../../../errors";
 import type { LibraryDrive } from "../../../graph/library";
 import type { Item, ListStore } from "../../../graph/list-store";
@@ -108,8 +108,7 @@ export class ReferralDocumentService {
     // Audited before the bytes are read, so no download goes unrecorded.
     await this.ctx.audit.record(person, { action: "referral.document_downloaded", listTitle: ReferralDocumentsList.title, itemId: item.id, detail: { referralId: access.id } });
     const data = await this.stores.files.download(item.value.driveItemId);
-    const type = item.value.type as DocumentType;
-    return { contentType: DOCUMENT_TYPES[type].contentType, fileName: item.value.fileName, disposition: contentDisposition(item.value.label), data };
+    return { contentType: DOCUMENT_TYPES[item.value.type].contentType, fileName: item.value.fileName, disposition: contentDisposition(item.value.label), data };
   }
 
   async remove(person: Person, referralId: string, documentId: string): Promise<void> {
