@@ -4,7 +4,7 @@
  * server checks type, size and access; its messages are shown as they come.
  */
 import { useId, useMemo, useRef, useState } from "react";
-import { Button, Card, Field, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Card, Label, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownload16Regular, Delete16Regular } from "@fluentui/react-icons";
 import { ApiError, Notice, errorMessage, saveFile, useLoad, useSession } from "../../shell";
 import { sharedStyles } from "../../shell/styles";
@@ -16,6 +16,7 @@ const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   name: { flexGrow: 1, overflowWrap: "anywhere" },
+  attach: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
 const ACCEPT = ".pdf,.docx,.jpg,.jpeg,.png,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,image/jpeg,image/png";
@@ -39,6 +40,8 @@ export function ReferralDocuments({ referralId, canAttach }: ReferralDocumentsPr
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const titleId = useId();
+  const inputId = useId();
+  const hintId = useId();
 
   const attach = async (file: File | undefined) => {
     if (!file) return;
@@ -101,9 +104,22 @@ export function ReferralDocuments({ referralId, canAttach }: ReferralDocumentsPr
         </ul>
       ) : null}
       {canAttach ? (
-        <Field label="Attach a document" hint="A PDF, a Word document (.docx) or a JPEG or PNG image, at most 10 MB.">
-          <input ref={input} type="file" accept={ACCEPT} disabled={busy} data-testid="attach-document" onChange={(e) => void attach(e.target.files?.[0])} />
-        </Field>
+        <div className={styles.attach}>
+          <Label htmlFor={inputId}>Attach a document</Label>
+          <Text id={hintId} size={200}>
+            A PDF, a Word document (.docx) or a JPEG or PNG image, at most 10 MB.
+          </Text>
+          <input
+            ref={input}
+            id={inputId}
+            type="file"
+            accept={ACCEPT}
+            disabled={busy}
+            aria-describedby={hintId}
+            data-testid="attach-document"
+            onChange={(e) => void attach(e.target.files?.[0])}
+          />
+        </div>
       ) : null}
       {problem ? (
         <Notice intent="error" data-testid="document-problem">
