@@ -140,7 +140,7 @@ export async function composeFeatures(core: FeatureContext): Promise<Features> {
   const reminders = await createRemindersFeature(core, { returns: kpi.returnStatus, reviews: { due: (now) => casework.service.reviewsDue(now) } });
   // Subject access and erasure reach every list that can hold a child's data, through the features that own them.
   const dataProtection = await createDataProtectionFeature(core, {
-    data: { ...referrals.service.stores, ...liftOutcomes.service.stores, ...casework.service.stores, outbox: reminders.service.deps.outbox },
+    data: { ...referrals.service.stores, ...liftOutcomes.service.stores, ...casework.service.stores, outbox: reminders.service.deps.outbox, documents: referralDocuments.service },
   });
   // The calendar's preview shows the reminders already written down and the meetings planned; people
   // are looked up in Entra ID in tenant mode, among the local identity provider's demo users otherwise.

@@ -162,4 +162,29 @@ describe("referral documents", () => {
     );
     expect(JSON.stringify(audit)).not.toContain("remove-me");
   });
+
+  it("a subject access lists a referral's documents, and erasing the referral removes them, file and record, each with a tombstone", async () => {
+    const id = await draft();
+    const bytes = pdfBytes(600, 8);
+    const doc = (await upload(SENCO, id, "erase-me.pdf", bytes)).body.document.id as string;
+    const meetingId = await addMeeting(app, { startsAt: "2026-12-11T13:30:00Z" });
+    const submitted = await api(SENCO, "POST", `/api/referrals/${id}/submit`, { meetingId });
+    expect(submitted.status).toBe(200);
+    const caseReference = submitted.body.referral.caseReference as string;
+    const { fileName } = (await app.features.referralDocuments.service.stores.documents.get(doc)).value;
+
+    const access = await api(COMMISSIONER, "GET", `/api/data-protection/subject-access?case=${caseReference}`);
+    expect(access.status).toBe(200);
+    expect(access.body.sections.documents.map((d: { id: string }) => d.id)).toEqual([doc]);
+    expect(access.body.sections.audit.some((a: { value: { action: string } }) => a.value.action === "referral.document_attached")).toBe(true);
+
+    const erased = await api(COMMISSIONER, "POST", "/api/data-protection/erasures", { caseReference, reason: "Parent's request, DPO ref 7" });
+    expect(erased.status).toBe(200);
+    expect(await app.features.referralDocuments.service.stores.documents.find(doc)).toBeUndefined();
+    const files = await app.features.referralDocuments.service.stores.files.files();
+    expect(files.map((f) => f.name)).not.toContain(fileName);
+    const tombstones = (await app.graph.stores.auditLog.all({ where: { listTitle: "ReferralDocuments" } })).filter((a) => a.value.action === "privacy.erased" && a.value.itemId === doc);
+    expect(tombstones).toHaveLength(1);
+    expect(tombstones[0]?.value.detail?.caseReference).toBe(caseReference);
+  });
 });

@@ -26,6 +26,8 @@ const ATTACHABLE: readonly ReferralStatus[] = ["draft", "submitted", "scheduled"
 const noSuchDocument = () => new AppError("not_found", "There is no such document.");
 
 export class ReferralDocumentService {
+  readonly listTitle = ReferralDocumentsList.title;
+
   constructor(
     private readonly ctx: FeatureContext,
     readonly stores: ReferralDocumentStores,
@@ -126,10 +128,11 @@ export class ReferralDocumentService {
    * Erasure and retention: every document of these referrals, file and record, for a caller that
    * has already audited its run (the data-protection feature). Returns how many were removed.
    */
-  async purge(referralIds: readonly string[]): Promise<number> {
+  async purge(referralIds: readonly string[], before: (item: Item<ReferralDocumentItem>) => Promise<void> = async () => undefined): Promise<number> {
     let removed = 0;
     for (const referralId of referralIds) {
       for (const item of await this.stores.documents.all({ where: { referralId } })) {
+        await before(item);
         await this.stores.files.delete(item.value.driveItemId);
         await this.stores.documents.delete(item.id);
         removed++;
