@@ -78,5 +78,7 @@ export function storedFileName(referralId: string, documentKey: string, type: Do
  */
 export function contentDisposition(label: string): string {
   const ascii = label.replace(/[^\x20-\x7e]/g, "_").replace(/["\\%]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(label)}`;
+  // RFC 5987 attr-char excludes ' ( ) * which encodeURIComponent leaves as they are.
+  const extended = encodeURIComponent(label).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${extended}`;
 }
