@@ -12,7 +12,7 @@ import { CERT_FILE, GraphEmulator } from "../src/emulator";
 import { AppError } from "../src/errors";
 import type { EmulatorEndpoint } from "../src/graph/client";
 import type { BotMessenger } from "../bot/bot-port";
-import { FEATURE_LISTS } from "../src/server/app/compose";
+import { FEATURE_LIBRARIES, FEATURE_LISTS } from "../src/server/app/compose";
 import { ListConversationStore } from "../src/server/core/list-conversation-store";
 import { createLogger, type Logger } from "../src/server/core/logger";
 import { bootstrapGraph } from "../src/server/core/bootstrap";
@@ -71,7 +71,7 @@ export async function withFeatureContext<T>(
   return withGraphEndpoint(
     config,
     async (endpoint) => {
-      const graph = await bootstrapGraph(config, { emulator: endpoint, extraLists: FEATURE_LISTS });
+      const graph = await bootstrapGraph(config, { emulator: endpoint, extraLists: FEATURE_LISTS, libraries: FEATURE_LIBRARIES });
       const bot = { messenger: options.messenger(log), conversations: new ListConversationStore(graph.stores.conversationReferences, graph.people) };
       return run(featureContext({ config, log, graph, bot, now: options.now ?? (() => new Date()) }));
     },

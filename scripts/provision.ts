@@ -10,7 +10,7 @@
  * to create lists ([graph-sharepoint-lists.md §9](../docs/reference/graph-sharepoint-lists.md#9-permissions)).
  */
 import { loadConfig } from "../src/config/config";
-import { FEATURE_LISTS } from "../src/server/app/compose";
+import { FEATURE_LIBRARIES, FEATURE_LISTS } from "../src/server/app/compose";
 import { bootstrapGraph } from "../src/server/core/bootstrap";
 import { formatProvisionReport } from "../src/graph/provision";
 import { formatLoadReport } from "../src/server/core/reference-data-loader";
@@ -20,7 +20,7 @@ async function main(): Promise<number> {
   const config = loadConfig(process.env);
   return withGraphEndpoint(config, async (endpoint) => {
     console.log(`Provisioning ${config.graph.siteUrl} (${config.graph.mode} mode)…`);
-    const result = await bootstrapGraph(config, { emulator: endpoint, extraLists: FEATURE_LISTS });
+    const result = await bootstrapGraph(config, { emulator: endpoint, extraLists: FEATURE_LISTS, libraries: FEATURE_LIBRARIES });
     for (const line of formatProvisionReport(result.provisioned)) console.log(`  ${line}`);
     console.log(`Reference data${config.demoData ? "" : " (DEMO_DATA=off: no demo activity)"}:`);
     for (const line of formatLoadReport(result.loaded)) console.log(`  ${line}`);

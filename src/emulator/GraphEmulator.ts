@@ -18,6 +18,7 @@ import { dispatch } from "./dispatch";
 import { GraphErrors } from "./errors";
 import { FaultInjector, type FaultOptions } from "./faults";
 import { ensureSites, type HostedSite } from "./handlers/sites";
+import { isTransferPath, MAX_FRAGMENT, transfer } from "./handlers/upload-session";
 import { errorResponse } from "./http/respond";
 import { JSON_CONTENT_TYPE, type EmulatorRequest, type EmulatorResponse } from "./http/types";
 import { SqliteStore } from "./store/SqliteStore";
@@ -32,6 +33,7 @@ export interface GraphEmulatorOptions {
   auth?: AuthOptions; // default { mode: "any" }
   faults?: FaultOptions; // default: none
   log?: (line: string) => void; // request log lines; never bodies
+  uploadSessionTtlMs?: number; // an upload session's lifetime, renewed by each fragment; default 24 h
 }
 
 export const DEFAULT_PORT = 3979;
@@ -39,6 +41,8 @@ export const DEFAULT_DATA_DIR = "./.data";
 export const DB_FILE = "graph-emulator.sqlite";
 export const DEFAULT_SITES: HostedSite[] = [{ hostname: "lift.sharepoint.com", path: "/sites/lift-hub", displayName: "LIFT Hub" }];
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** File bytes (simple upload, an upload-session fragment) may be larger than a JSON body ([§12.4](../../docs/reference/graph-sharepoint-lists.md#124-upload-sessions): under 60 MiB). */
+const MAX_FILE_BODY_BYTES = MAX_FRAGMENT;
 
 export class GraphEmulator {
   private server?: Server;
@@ -80,6 +84,7 @@ export class GraphEmulator {
     if (!this.options.inMemory) mkdirSync(dataDir, { recursive: true });
     const store = new SqliteStore(this.options.inMemory ? ":memory:" : join(dataDir, DB_FILE));
     ensureSites(store, this.rootHostname, this.options.sites ?? DEFAULT_SITES);
+    if (this.options.uploadSessionTtlMs !== undefined) store.drives.sessionTtlMs = this.options.uploadSessionTtlMs;
     const server = createServer({ cert: pair.cert, key: pair.key }, (req, res) => {
       this.onRequest(req, res).catch((err: unknown) => {
         this.log(`internal error: ${(err as Error).stack ?? String(err)}`);
@@ -157,11 +162,19 @@ export class GraphEmulator {
   private async handle(req: IncomingMessage, base: EmulatorRequest): Promise<EmulatorResponse> {
     const store = this.store;
     if (!store) throw GraphErrors.serviceNotAvailable(1);
+    if (isTransferPath(base.path)) {
+      // Upload and download URLs are pre-authenticated: no bearer token is checked ([§12.4](../../docs/reference/graph-sharepoint-lists.md#124-upload-sessions)).
+      const body = await readBody(req, true);
+      return transfer({ ...base, body: undefined, rawBody: body.raw }, store);
+    }
     const m = /^\/(v1\.0|beta)(\/.*)?$/i.exec(base.path);
     if (!m) throw GraphErrors.badSegment(base.path.split("/")[1] ?? "");
     if (m[1]?.toLowerCase() === "beta") throw GraphErrors.notImplemented("the beta endpoint (only v1.0)");
     await this.auth.check(base.headers.authorization);
-    const request: EmulatorRequest = { ...base, path: m[2] ?? "/", body: await readJsonBody(req) };
+    const path = m[2] ?? "/";
+    // `PUT …/content` carries a file's bytes, not JSON ([§12.2](../../docs/reference/graph-sharepoint-lists.md#122-simple-upload)).
+    const body = await readBody(req, base.method === "PUT" && /\/content$/.test(path));
+    const request: EmulatorRequest = { ...base, path, body: body.json, rawBody: body.raw };
     await this.faults.delay();
     const isBatch = /^\/+\$batch$/.test(request.path);
     if (!isBatch) {
@@ -192,6 +205,11 @@ export class GraphEmulator {
       res.end();
       return;
     }
+    if (Buffer.isBuffer(r.body)) {
+      res.writeHead(r.status, headers);
+      res.end(r.body);
+      return;
+    }
     const payload = JSON.stringify(r.body);
     res.writeHead(r.status, {
       ...headers,
@@ -203,15 +221,22 @@ export class GraphEmulator {
   }
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+/** The body as bytes (`raw`: file content, any Content-Type) or as parsed JSON. */
+async function readBody(req: IncomingMessage, raw: boolean): Promise<{ json?: unknown; raw?: Buffer }> {
   const chunks: Buffer[] = [];
   let size = 0;
+  const limit = raw ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES;
   for await (const chunk of req) {
     const b = chunk as Buffer;
     size += b.length;
-    if (size > MAX_BODY_BYTES) throw GraphErrors.payloadTooLarge();
+    if (size > limit) throw GraphErrors.payloadTooLarge();
     chunks.push(b);
   }
+  if (raw) return { raw: Buffer.concat(chunks) };
+  return { json: parseJsonBody(req, chunks, size) };
+}
+
+function parseJsonBody(req: IncomingMessage, chunks: Buffer[], size: number): unknown {
   if (size === 0) return undefined;
   const text = Buffer.concat(chunks).toString("utf8");
   const type = (req.headers["content-type"] ?? "").toLowerCase();

@@ -7,6 +7,7 @@ import { batch } from "./handlers/batch";
 import { createColumn, listColumns } from "./handlers/columns";
 import type { HandlerContext } from "./handlers/context";
 import { delta } from "./handlers/delta";
+import { driveRequest, libraryDrive, listDrives } from "./handlers/drives";
 import { createItem, deleteItem, getItem, getItemFields, listItems, updateItemFields } from "./handlers/items";
 import { createList, deleteList, findList, getList, listLists } from "./handlers/lists";
 import { getSite, resolveSite } from "./handlers/sites";
@@ -48,8 +49,15 @@ async function handle(req: EmulatorRequest, deps: DispatchDeps): Promise<Emulato
     allow("GET");
     return getSite(ctx, site);
   }
+  if (s0 === "drives") {
+    if (listRef === undefined) {
+      allow("GET");
+      return listDrives(ctx, site);
+    }
+    return driveRequest(ctx, site, listRef, r.segments.slice(2), method);
+  }
   if (s0 !== "lists") {
-    if (["drive", "drives", "pages", "permissions", "columns", "contentTypes", "sites"].includes(s0)) {
+    if (["drive", "pages", "permissions", "columns", "contentTypes", "sites"].includes(s0)) {
       throw GraphErrors.notImplemented(`/sites/{id}/${s0}`);
     }
     throw GraphErrors.badSegment(s0);
@@ -66,6 +74,10 @@ async function handle(req: EmulatorRequest, deps: DispatchDeps): Promise<Emulato
   if (s2 === "columns" && itemRef === undefined) {
     allow("GET", "POST");
     return method === "GET" ? listColumns(ctx, list) : createColumn(ctx, list);
+  }
+  if (s2 === "drive" && itemRef === undefined) {
+    allow("GET");
+    return libraryDrive(ctx, site, list);
   }
   if (s2 !== "items") {
     if (["columns", "contentTypes", "drive", "subscriptions", "operations"].includes(s2)) {

@@ -75,5 +75,9 @@ export const GraphErrors = {
    */
   notImplemented: (what: string) =>
     new GraphError(501, "notImplemented", `The Graph emulator does not implement ${what}.`),
+  /** [§12.4](../../docs/reference/graph-sharepoint-lists.md#124-upload-sessions): a fragment that does not start where the session expects it. The code is [UNK]. */
+  invalidRange: (message: string) => new GraphError(416, "invalidRange", message),
+  /** [§12.4](../../docs/reference/graph-sharepoint-lists.md#124-upload-sessions): an unknown, finished, cancelled or expired upload session ([UNK] message). */
+  uploadSessionNotFound: () => new GraphError(404, "itemNotFound", "The upload session was not found or has expired"),
   generalException: (message: string) => new GraphError(500, "generalException", message),
 };

@@ -30,6 +30,8 @@ export interface GraphConnection {
   /** Absolute base for building `$batch` step URLs and recognising our own nextLinks. */
   baseUrl: string;
   mode: "emulator" | "tenant";
+  /** Options for plain requests to URLs Graph hands out (upload sessions): the emulator's trusted CA. */
+  fetchOptions?: { dispatcher?: Agent };
 }
 
 /** App-only scope of a Graph endpoint: everything the app was granted on it. */
@@ -50,6 +52,7 @@ function middlewareChain(authProvider: AuthenticationProvider): Middleware[] {
 /** A client for a running emulator: HTTPS with its certificate trusted for this client only. */
 export function createEmulatorClient(endpoint: EmulatorEndpoint): GraphConnection {
   const baseUrl = endpoint.url.replace(/\/+$/, "") + "/";
+  const dispatcher = new Agent({ connect: { ca: endpoint.ca } });
   const client = Client.initWithMiddleware({
     middleware: middlewareChain({ getAccessToken: async () => EMULATOR_TOKEN }),
     baseUrl,
@@ -58,9 +61,9 @@ export function createEmulatorClient(endpoint: EmulatorEndpoint): GraphConnectio
     // without it the AuthenticationHandler drops the bearer token for non-Graph hosts.
     customHosts: new Set([new URL(baseUrl).hostname]),
     // Trust the emulator's self-signed certificate for these requests only; TLS stays verified.
-    fetchOptions: { dispatcher: new Agent({ connect: { ca: endpoint.ca } }) } as RequestInit,
+    fetchOptions: { dispatcher } as RequestInit,
   });
-  return { client, baseUrl, mode: "emulator" };
+  return { client, baseUrl, mode: "emulator", fetchOptions: { dispatcher } };
 }
 
 export interface TenantCredentials {

@@ -6,3 +6,4 @@ export { ListStore, type Item, type QueryOptions, type DeltaResult } from "./lis
 export { provisionSite, formatProvisionReport, type ProvisionReport } from "./provision";
 export { retryPolicy, DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry";
 export { connectSite, openListStore, resolveSiteId, type LiftSite } from "./site";
+export { LibraryDrive, defineLibrary, provisionLibraries, SIMPLE_UPLOAD_MAX, type DriveFile, type LibraryDefinition } from "./library";

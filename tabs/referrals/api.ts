@@ -7,7 +7,9 @@ import type { ReferralDraftInput, ReferralVariant } from "../../src/schemas/refe
 import { referralsApi as contract, type LiftMeetingSummary, type MeetingRefusalDetail, type OutcomeAction, type ReferralRecord, type ReferralStatus, type ReferralSummary, type Refusal } from "../../src/schemas/referrals/api";
 import { liftMeetingsApi as meetingsContract } from "../../src/schemas/lift-meetings/api";
 import type { QueryInputOf } from "../../src/schemas/core/contract";
+import { referralDocumentsApi as documentsContract, type ReferralDocument } from "../../src/schemas/referral-documents/api";
 
+export type { ReferralDocument };
 export type { ReferralDraftInput, ReferralVariant, ReferralStatus, LiftMeetingSummary, MeetingRefusalDetail, OutcomeAction, ReferralRecord, ReferralSummary, Refusal };
 
 export function referralsApi(api: ApiClient) {
@@ -24,3 +26,16 @@ export function referralsApi(api: ApiClient) {
 }
 
 export type ReferralsApi = ReturnType<typeof referralsApi>;
+
+/** A referral's documents (contract: src/schemas/referral-documents/api.ts). */
+export function referralDocumentsApi(api: ApiClient) {
+  const base = (id: string) => `/api/referrals/${encodeURIComponent(id)}/documents`;
+  return {
+    list: (id: string) => api.call(documentsContract.listDocuments, { params: { id } }).then((r) => r.items),
+    // Sent as octet-stream whatever the browser thinks the type is: the server tells the type by the bytes.
+    attach: (id: string, file: File) =>
+      api.upload<{ document: ReferralDocument }>(`${base(id)}?name=${encodeURIComponent(file.name)}`, file, "application/octet-stream").then((r) => r.document),
+    download: (id: string, documentId: string) => api.download(`${base(id)}/${encodeURIComponent(documentId)}/content`),
+    remove: (id: string, documentId: string) => api.call(documentsContract.deleteDocument, { params: { id, documentId } }),
+  };
+}

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Client, GraphError, HTTPMessageHandler, type ClientOptions } from "@microsoft/microsoft-graph-client";
-import { Agent } from "undici";
+import { Agent, fetch as undiciFetch } from "undici";
 import { GraphEmulator, type GraphEmulatorOptions } from "../../src/emulator";
 import { createTenantClient } from "../../src/graph/client";
 import { PUBLIC_CLOUD } from "../../src/config/config";
@@ -23,6 +23,11 @@ export interface Target {
   siteId: string;
   /** `/sites/{siteId}` */
   site: string;
+  /**
+   * Plain HTTPS without a bearer token, for the URLs Graph hands out (an upload session's
+   * uploadUrl, [§12.4](../../docs/reference/graph-sharepoint-lists.md#124-upload-sessions)): the emulator's certificate trusted, as for the client.
+   */
+  rawFetch: (url: string, init?: { method?: string; headers?: Record<string, string>; body?: Buffer }) => Promise<{ status: number; json(): Promise<unknown> }>;
   hostname: string;
   sitePath: string;
   /**
@@ -70,7 +75,9 @@ export async function emulatorTarget(): Promise<Target> {
   const { url, ca } = await emulator.start();
   const port = Number(new URL(url).port);
   const anonymousClient = Client.initWithMiddleware({ ...emulatorClientOptions(url, ca), middleware: new HTTPMessageHandler() });
-  const target = await finishTarget("emulator", url, emulatorClient(url, ca), anonymousClient, "lift.sharepoint.com", "/sites/lift-hub",
+  const dispatcher = new Agent({ connect: { ca } });
+  const rawFetch: Target["rawFetch"] = (u, init) => undiciFetch(u, { ...init, dispatcher });
+  const target = await finishTarget("emulator", url, emulatorClient(url, ca), anonymousClient, "lift.sharepoint.com", "/sites/lift-hub", rawFetch,
     async () => {
       await emulator.stop();
       emulator = new GraphEmulator({ dataDir, port, faults: {} });
@@ -102,7 +109,8 @@ export async function tenantTarget(): Promise<Target> {
   const anonymousClient = Client.initWithMiddleware({ middleware: new HTTPMessageHandler() });
   const site = new URL(tenantEnv.siteUrl as string);
   const origin = baseUrl.replace(/\/+$/, "");
-  return finishTarget("tenant", origin, client, anonymousClient, site.hostname, site.pathname.replace(/\/+$/, ""), async () => {}, async () => {});
+  const rawFetch: Target["rawFetch"] = (u, init) => undiciFetch(u, init);
+  return finishTarget("tenant", origin, client, anonymousClient, site.hostname, site.pathname.replace(/\/+$/, ""), rawFetch, async () => {}, async () => {});
 }
 
 async function finishTarget(
@@ -112,11 +120,12 @@ async function finishTarget(
   anonymousClient: Client,
   hostname: string,
   sitePath: string,
+  rawFetch: Target["rawFetch"],
   restart: () => Promise<void>,
   close: () => Promise<void>,
 ): Promise<Target> {
   const site = (await client.api(`/sites/${hostname}:${sitePath}`).get()) as { id: string };
-  return { kind, baseUrl, client, anonymousClient, siteId: site.id, site: `/sites/${site.id}`, hostname, sitePath, restart, close };
+  return { kind, baseUrl, client, anonymousClient, siteId: site.id, site: `/sites/${site.id}`, hostname, sitePath, rawFetch, restart, close };
 }
 
 let counter = 0;

@@ -11,12 +11,13 @@ import { kpiApi } from "../../src/schemas/kpi/api";
 import { liftMeetingsApi } from "../../src/schemas/lift-meetings/api";
 import { liftOutcomesApi } from "../../src/schemas/lift-outcomes/api";
 import { referralsApi } from "../../src/schemas/referrals/api";
+import { referralDocumentsApi } from "../../src/schemas/referral-documents/api";
 import { remindersApi } from "../../src/schemas/reminders/api";
 import { settingsRegisterApi } from "../../src/schemas/settings-register/api";
 import { trainingEventsApi } from "../../src/schemas/training-events/api";
 import { questionnairesApi } from "../../src/schemas/questionnaires/api";
 
-export const ALL_ROUTES: ReadonlyArray<{ name: string; contract: RouteContract }> = [coreApi, referralsApi, liftMeetingsApi, liftOutcomesApi, kpiApi, remindersApi, caseworkApi, dataProtectionApi, settingsRegisterApi, adminApi, trainingEventsApi, questionnairesApi].flatMap(
+export const ALL_ROUTES: ReadonlyArray<{ name: string; contract: RouteContract }> = [coreApi, referralsApi, liftMeetingsApi, liftOutcomesApi, kpiApi, remindersApi, caseworkApi, dataProtectionApi, settingsRegisterApi, adminApi, trainingEventsApi, questionnairesApi, referralDocumentsApi].flatMap(
   (api) => Object.entries(api).map(([name, contract]) => ({ name, contract: contract as RouteContract })),
 );
 

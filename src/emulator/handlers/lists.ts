@@ -11,6 +11,7 @@ import { evaluateFilter } from "../query/evaluate";
 import { parseExpand, parseSelect, parseTop } from "../query/options";
 import type { ListRecord, SiteRecord } from "../store/types";
 import { allowOnly, requireObject, type HandlerContext } from "./context";
+import { createLibraryDrive } from "./drives";
 
 export function findList(ctx: HandlerContext, site: SiteRecord, idOrTitle: string): ListRecord {
   const list = ctx.store.findList(site.id, idOrTitle);
@@ -73,7 +74,9 @@ export function createList(ctx: HandlerContext, site: SiteRecord): EmulatorRespo
   const info = body.list === undefined ? {} : requireObject(body.list, "'list'");
   const template = info.template ?? "genericList";
   if (typeof template !== "string") throw GraphErrors.invalidRequest("'list.template' must be a string");
-  if (template !== "genericList") throw GraphErrors.notImplemented(`the list template '${String(template)}' (only genericList)`);
+  if (template !== "genericList" && template !== "documentLibrary") {
+    throw GraphErrors.notImplemented(`the list template '${String(template)}' (only genericList and documentLibrary)`);
+  }
   const columnsIn = body.columns ?? [];
   if (!Array.isArray(columnsIn)) throw GraphErrors.invalidRequest("'columns' must be an array");
 
@@ -106,6 +109,8 @@ export function createList(ctx: HandlerContext, site: SiteRecord): EmulatorRespo
     }
     ctx.store.insertList(list);
     for (const c of [...builtIns, ...custom]) ctx.store.insertColumn(c);
+    // [§12.1](../../../docs/reference/graph-sharepoint-lists.md#121-document-libraries-and-drives): a document library is a list with a drive.
+    if (template === "documentLibrary") createLibraryDrive(ctx, site, list);
   });
   return ok({ "@odata.context": `${ctx.req.origin}/v1.0/$metadata#sites('${encodeURIComponent(site.id)}')/lists/$entity`, ...listJson(list, site) }, 201);
 }

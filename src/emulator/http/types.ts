@@ -12,6 +12,8 @@ export interface EmulatorRequest {
   /** Lower-cased header names. */
   headers: Record<string, string>;
   body: unknown;
+  /** The raw bytes of a file upload (`PUT …/content`, an upload session's fragments); JSON bodies are in `body`. */
+  rawBody?: Buffer;
   /** `https://localhost:3979` as the client addressed us; nextLink/deltaLink are built on it ([§10.1](../../../docs/reference/graph-sharepoint-lists.md#101-https-and-absolute-links)). */
   origin: string;
   requestId: string;

@@ -10,6 +10,7 @@
  * leave a row in `tombstones` with their `seq`.
  */
 import { randomUUID } from "node:crypto";
+import { DriveStore } from "./DriveStore";
 import { openSqlite, type SqlDatabase, type SqlStatement } from "./sqlite-engine";
 import type { ColumnRecord, ItemRecord, ListRecord, SiteRecord, Tombstone } from "./types";
 
@@ -42,12 +43,15 @@ type Row = Record<string, unknown>;
 
 export class SqliteStore {
   private readonly db: SqlDatabase;
+  /** Document libraries' drives, files and upload sessions, in the same database. */
+  readonly drives: DriveStore;
 
   constructor(filename: string) {
     this.db = openSqlite(filename);
     if (filename !== ":memory:") this.db.exec("PRAGMA journal_mode = WAL");
     this.db.exec("PRAGMA synchronous = NORMAL");
     this.db.exec(SCHEMA);
+    this.drives = new DriveStore(this.db);
   }
 
   /** Prepared statements are cached: compiling SQL on every call costs more than running it. */
@@ -110,6 +114,7 @@ export class SqliteStore {
     this.stmt("UPDATE lists SET modified = ? WHERE id = ?").run(modified, listId);
   }
   deleteList(listId: string): void {
+    this.drives.deleteDriveOfList(listId);
     for (const table of ["items", "tombstones", "unique_values", "columns"]) {
       this.stmt(`DELETE FROM ${table} WHERE list_id = ?`).run(listId);
     }

@@ -63,3 +63,43 @@ export interface Tombstone {
   id: number;
   seq: number;
 }
+
+/** A document library's drive ([§12](../../../docs/reference/graph-sharepoint-lists.md#12-drives-and-files)): one per library list. */
+export interface DriveRecord {
+  id: string; // "b!…"
+  siteId: string;
+  listId: string;
+  name: string;
+  rootId: string;
+  created: string;
+}
+
+/** A folder or a file of a drive; `content` is read separately (it may be large). */
+export interface DriveItemRecord {
+  driveId: string;
+  id: string;
+  parentId: string | null;
+  name: string;
+  folder: boolean;
+  size: number;
+  mime: string | null;
+  content?: Buffer;
+  version: number;
+  created: string;
+  modified: string;
+}
+
+export type ConflictBehavior = "fail" | "replace" | "rename";
+
+export interface UploadSessionRecord {
+  id: string;
+  driveId: string;
+  parentId: string;
+  name: string;
+  conflict: ConflictBehavior;
+  /** The file's size, known from the first fragment's Content-Range. */
+  total?: number;
+  /** Bytes received so far (fragments arrive in order). */
+  received: number;
+  expires: string;
+}

@@ -28,6 +28,8 @@ export interface RouteContract {
   body?: z.ZodType;
   /** A raw body (a file upload) of one of these content types, instead of JSON. */
   upload?: readonly string[];
+  /** The largest upload in bytes (default 5 MB); a larger one answers 413 with `fieldErrors.file`. */
+  uploadLimit?: number;
   /** Answers by status (the first is the usual one): a JSON schema, a file, or null for no body (204). */
   responses: { readonly [status: number]: z.ZodType | FileAnswer | null };
   /** Error statuses this route can answer besides 400 (bad input) and 401 (not signed in). */

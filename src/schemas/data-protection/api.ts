@@ -18,6 +18,7 @@ export type HeldRecord = z.infer<typeof HeldRecord>;
 
 export const SUBJECT_ACCESS_SECTIONS = [
   { key: "referrals", label: "Referrals (the form as saved, with its history of changes)" },
+  { key: "documents", label: "Documents attached to the referrals (name, type, size; the files can be downloaded from the referral)" },
   { key: "caseReferences", label: "Case references" },
   { key: "meetingPlaces", label: "Places taken on LIFT meetings" },
   { key: "meetings", label: "LIFT meetings the child's case was on" },

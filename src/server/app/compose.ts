@@ -24,6 +24,8 @@ import { createLiftMeetingsFeature, LIFT_MEETING_LISTS, LiftMeetingsList, type L
 import { createLiftOutcomesFeature, LIFT_OUTCOME_LISTS, type LiftOutcomesFeature } from "../features/lift-outcomes";
 import { createDataProtectionFeature, DATA_PROTECTION_LISTS, type DataProtectionFeature } from "../features/data-protection";
 import { createReferralsFeature, REFERRAL_LISTS, type ReferralsFeature } from "../features/referrals";
+import { createReferralDocumentsFeature, REFERRAL_DOCUMENT_LIBRARIES, REFERRAL_DOCUMENT_LISTS, type ReferralDocumentsFeature } from "../features/referral-documents";
+import type { LibraryDefinition } from "../../graph/library";
 import { createOutboxNotices, createRemindersFeature, REMINDER_LISTS, type RemindersFeature } from "../features/reminders";
 import type { Operations } from "../core/operations/operations";
 import { createSettingsRegisterFeature, type SettingsRegisterFeature } from "../features/settings-register";
@@ -34,7 +36,9 @@ import { createQuestionnairesFeature, QUESTIONNAIRE_LISTS, type QuestionnairesFe
 import { questionnairesPrefill } from "../features/questionnaires/prefill";
 
 /** Every feature's lists, provisioned with the core lists before any feature is built. */
-export const FEATURE_LISTS: readonly ListDefinition[] = [...LIFT_MEETING_LISTS, ...REFERRAL_LISTS, ...LIFT_OUTCOME_LISTS, ...KPI_LISTS, ...REMINDER_LISTS, ...CASEWORK_LISTS, ...DATA_PROTECTION_LISTS, ...TRAINING_EVENTS_LISTS, ...QUESTIONNAIRE_LISTS];
+export const FEATURE_LISTS: readonly ListDefinition[] = [...LIFT_MEETING_LISTS, ...REFERRAL_LISTS, ...LIFT_OUTCOME_LISTS, ...KPI_LISTS, ...REMINDER_LISTS, ...CASEWORK_LISTS, ...DATA_PROTECTION_LISTS, ...TRAINING_EVENTS_LISTS, ...QUESTIONNAIRE_LISTS, ...REFERRAL_DOCUMENT_LISTS];
+/** Every feature's document libraries, provisioned with the lists. */
+export const FEATURE_LIBRARIES: readonly LibraryDefinition[] = [...REFERRAL_DOCUMENT_LIBRARIES];
 
 export interface Features {
   referrals: ReferralsFeature;
@@ -50,12 +54,14 @@ export interface Features {
   admin: AdminFeature;
   trainingEvents: TrainingEventsFeature;
   questionnaires: QuestionnairesFeature;
+  referralDocuments: ReferralDocumentsFeature;
 }
 
 export async function composeFeatures(core: FeatureContext): Promise<Features> {
   // The meetings' list is read by referrals (placing a referral), outcomes and the meetings themselves.
   const meetings = await openListStore(core.site, LiftMeetingsList);
   const referrals = await createReferralsFeature(core, { meetings });
+  const referralDocuments = await createReferralDocumentsFeature(core, { referrals: referrals.service });
   // SENCos are told of an operation's changes through the reminders' outbox, once per operation and person.
   const notices = await createOutboxNotices(core);
   const liftOutcomes = await createLiftOutcomesFeature(core, { referrals: referrals.service, notices });
@@ -134,7 +140,7 @@ export async function composeFeatures(core: FeatureContext): Promise<Features> {
   const reminders = await createRemindersFeature(core, { returns: kpi.returnStatus, reviews: { due: (now) => casework.service.reviewsDue(now) } });
   // Subject access and erasure reach every list that can hold a child's data, through the features that own them.
   const dataProtection = await createDataProtectionFeature(core, {
-    data: { ...referrals.service.stores, ...liftOutcomes.service.stores, ...casework.service.stores, outbox: reminders.service.deps.outbox },
+    data: { ...referrals.service.stores, ...liftOutcomes.service.stores, ...casework.service.stores, outbox: reminders.service.deps.outbox, documents: referralDocuments.service },
   });
   // The calendar's preview shows the reminders already written down and the meetings planned; people
   // are looked up in Entra ID in tenant mode, among the local identity provider's demo users otherwise.
@@ -155,12 +161,12 @@ export async function composeFeatures(core: FeatureContext): Promise<Features> {
         ? graphDirectory(core.site.api)
         : localDirectory(async () => DEMO_PEOPLE.map((p) => ({ oid: p.oid, displayName: p.displayName, upn: p.upn }))),
   });
-  return { referrals, liftMeetings, liftOutcomes, casework, kpi, reminders, dataProtection, operations: core.operations, settingsRegister, admin, trainingEvents, questionnaires };
+  return { referrals, liftMeetings, liftOutcomes, casework, kpi, reminders, dataProtection, operations: core.operations, settingsRegister, admin, trainingEvents, questionnaires, referralDocuments };
 }
 
 /** Every feature's API routes, mounted under /api (one router per URL prefix: README.md in this folder). */
 export function featureRoutes(f: Features): RouteTable[] {
-  return [f.referrals.routes, f.liftMeetings.routes, f.liftOutcomes.routes, f.kpi.routes, f.reminders.routes, f.casework.routes, f.dataProtection.routes, f.settingsRegister.routes, f.admin.routes, f.trainingEvents.routes, f.questionnaires.routes];
+  return [f.referrals.routes, f.liftMeetings.routes, f.liftOutcomes.routes, f.kpi.routes, f.reminders.routes, f.casework.routes, f.dataProtection.routes, f.settingsRegister.routes, f.admin.routes, f.trainingEvents.routes, f.questionnaires.routes, f.referralDocuments.routes];
 }
 
 /**

@@ -27,6 +27,8 @@ export class FileReply {
     readonly contentType: string,
     readonly filename: string,
     readonly data: Buffer,
+    /** A Content-Disposition of the handler's own (e.g. with an RFC 5987 name); default attachment with `filename`. */
+    readonly disposition?: string,
   ) {}
 }
 
@@ -96,7 +98,7 @@ function withoutEmpty(query: Request["query"]): Record<string, unknown> {
 function send(res: Response, contract: RouteContract, answer: unknown): void {
   if (answer instanceof FileReply) {
     res.setHeader("Content-Type", answer.contentType);
-    res.setHeader("Content-Disposition", `attachment; filename="${answer.filename}"`);
+    res.setHeader("Content-Disposition", answer.disposition ?? `attachment; filename="${answer.filename}"`);
     res.send(answer.data);
     return;
   }
@@ -135,12 +137,26 @@ export function apiRouter(tables: readonly RouteTable[]): Router {
     const router = Router();
     for (const r of [...list].sort((a, b) => compareShapes(a.contract.path, b.contract.path))) {
       const rest = r.contract.path.slice(prefix.length + 1) || "/";
-      const middleware: RequestHandler[] = r.contract.upload ? [express.raw({ type: [...r.contract.upload], limit: UPLOAD_LIMIT })] : [];
+      const middleware: RequestHandler[] = r.contract.upload ? [uploadBody(r.contract.upload, r.contract.uploadLimit)] : [];
       router[r.contract.method.toLowerCase() as "get"](rest, ...middleware, r.handle);
     }
     api.use(`/${prefix}`, router);
   }
   return api;
+}
+
+/** The raw body of an upload; one over the route's limit is 413 with a message for the form's file field. */
+function uploadBody(types: readonly string[], limit: number | undefined): RequestHandler {
+  const raw = express.raw({ type: [...types], limit: limit ?? UPLOAD_LIMIT });
+  return (req, res, next) =>
+    raw(req, res, (err?: unknown) => {
+      if ((err as { type?: string } | undefined)?.type === "entity.too.large") {
+        const mb = Math.round((limit ?? 5 * 1024 * 1024) / (1024 * 1024));
+        next(new AppError("payload_too_large", `The file is larger than ${mb} MB.`, { fieldErrors: { file: [`The file is larger than ${mb} MB.`] } }));
+        return;
+      }
+      next(err as Error | undefined);
+    });
 }
 
 /** Literal segments sort before parameters at the first place two paths differ. */

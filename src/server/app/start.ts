@@ -20,7 +20,7 @@ import { formatProvisionReport } from "../../graph/provision";
 import { InvalidRowLog } from "../../graph/row-reports";
 import { createApp } from "./express-app";
 import { featureContext, type FeatureContext } from "../core/feature-context";
-import { composeFeatures, FEATURE_LISTS, featureRoutes, seedDemo, startJobs, type Features } from "./compose";
+import { composeFeatures, FEATURE_LIBRARIES, FEATURE_LISTS, featureRoutes, seedDemo, startJobs, type Features } from "./compose";
 import { createLogger, type Logger } from "../core/logger";
 import { ListConversationStore } from "../core/list-conversation-store";
 
@@ -109,7 +109,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
   try {
     // Rows skipped because they do not match their schema: logged once by id, listed by /healthz.
     const rows = new InvalidRowLog((row) => log.warn({ list: row.list, itemId: row.itemId, fields: row.fields }, "list item skipped: it does not match its schema"));
-    const graph = await bootstrapGraph(config, { emulator: endpoint, extraLists: FEATURE_LISTS, rows });
+    const graph = await bootstrapGraph(config, { emulator: endpoint, extraLists: FEATURE_LISTS, libraries: FEATURE_LIBRARIES, rows });
     for (const line of formatProvisionReport(graph.provisioned)) report(line);
     for (const line of formatLoadReport(graph.loaded)) report(line);
 

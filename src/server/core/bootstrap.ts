@@ -9,6 +9,7 @@ import { ListPeopleDirectory, type ListPeopleDirectoryOptions } from "./list-peo
 import { ListReferenceData } from "./list-reference-data";
 import { LIFT_LISTS } from "./lists";
 import { provisionSite, type ProvisionReport } from "../../graph/provision";
+import { provisionLibraries, type LibraryDefinition } from "../../graph/library";
 import { loadReferenceData, type LoadReport } from "./reference-data-loader";
 import type { RetryPolicy } from "../../graph/retry";
 import type { RowReports } from "../../graph/row-reports";
@@ -26,11 +27,13 @@ export interface GraphBootstrap {
 
 export async function bootstrapGraph(
   config: AppConfig,
-  options: { emulator?: EmulatorEndpoint; retry?: RetryPolicy; people?: ListPeopleDirectoryOptions; extraLists?: readonly ListDefinition[]; rows?: RowReports } = {},
+  options: { emulator?: EmulatorEndpoint; retry?: RetryPolicy; people?: ListPeopleDirectoryOptions; extraLists?: readonly ListDefinition[]; libraries?: readonly LibraryDefinition[]; rows?: RowReports } = {},
 ): Promise<GraphBootstrap> {
   const site = await connectSite(config, { emulator: options.emulator, retry: options.retry, rows: options.rows });
   // Feature lists (referrals, meetings, returns…) are provisioned in the same pass as the core lists.
   const provisioned = await provisionSite(site.api, site.siteId, [...LIFT_LISTS, ...(options.extraLists ?? [])]);
+  // Document libraries (referral documents) are lists too: created in the same pass, reported with them.
+  provisioned.createdLists.push(...(await provisionLibraries(site.api, site.siteId, options.libraries ?? [])));
   const stores = await openListStores(site);
   // Demo schools and @lift.local people belong to local mode only ([Local sign-in](../../../docs/reference/architecture.md#local-sign-in)).
   const loaded = await loadReferenceData(stores, { demoData: config.demoData, demoDirectory: config.graph.mode === "emulator" });

@@ -7,6 +7,7 @@ import { SUPPORT_PLAN_FIELDS } from "../../../src/schemas/lift-outcomes/outcome"
 import type { ReferralRecord } from "../api";
 import { formatDate, formatDateTime, getAt, ukToday } from "../draft";
 import { StatusBadge } from "./StatusBadge";
+import { ReferralDocuments } from "./ReferralDocuments";
 import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
@@ -78,10 +79,12 @@ export interface ReferralDetailsProps {
   onBack: () => void;
   /** Shown above the details (e.g. the confirmation after submitting). */
   notice?: ReactNode;
+  /** The referring SENCo may still attach documents (until the meeting has discussed it). */
+  canAttachDocuments?: boolean;
 }
 
 /** A referral read-only: status, case reference, meeting, the outcome and actions, then the form's answers. */
-export function ReferralDetails({ record, backLabel, onBack, notice }: ReferralDetailsProps) {
+export function ReferralDetails({ record, backLabel, onBack, notice, canAttachDocuments = false }: ReferralDetailsProps) {
   const styles = useStyles();
   const sections = referralFormSections(record.variant);
   const draft = record.draft;
@@ -215,6 +218,8 @@ export function ReferralDetails({ record, backLabel, onBack, notice }: ReferralD
           </dl>
         </Card>
       ))}
+
+      <ReferralDocuments referralId={record.id} canAttach={canAttachDocuments} />
 
       {record.history && record.history.length > 0 ? (
         <Card className={styles.card} aria-labelledby="history-title">

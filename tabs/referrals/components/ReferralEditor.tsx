@@ -15,6 +15,7 @@ import { FieldControl } from "./FieldControl";
 import { FormSection } from "./FormSection";
 import { ListField } from "./ListField";
 import { MeetingNotes, MeetingSelect, type MeetingsState } from "./MeetingPicker";
+import { ReferralDocuments } from "./ReferralDocuments";
 import { sharedStyles } from "../../shell/styles";
 
 const useStyles = makeStyles({
@@ -317,6 +318,12 @@ export function ReferralEditor({ initial, onBack, onSubmitted }: ReferralEditorP
           renderField={renderField}
         />
       ))}
+
+      {record ? (
+        <ReferralDocuments referralId={record.id} canAttach />
+      ) : (
+        <Text data-testid="documents-after-save">Save the draft to attach documents (APDR records, plans, reports).</Text>
+      )}
 
       {/* Outcomes of Save and Submit, next to the buttons that caused them (and focused, so they are read). */}
       <div ref={noticesRef} tabIndex={-1} className={styles.notices} data-testid="form-notices">

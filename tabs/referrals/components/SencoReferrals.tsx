@@ -66,6 +66,7 @@ export function SencoReferrals() {
         record={r}
         backLabel="Back to my referrals"
         onBack={toList}
+        canAttachDocuments={r.status === "submitted" || r.status === "scheduled"}
         notice={
           view.justSubmitted ? (
             <Notice intent="success" layout="multiline" data-testid="submitted-notice" title="Referral submitted">

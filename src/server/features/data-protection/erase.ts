@@ -41,6 +41,8 @@ export async function eraseKind(ctx: Pick<FeatureContext, "audit" | "now">, s: C
     const id = order.subject.replace(/^draft-/, "");
     const draft = await s.referrals.find(id);
     if (draft && !draft.value.caseReference) {
+      // Its documents first: a file must not outlive the referral it belongs to.
+      await s.documents.purge([id], (d) => tombstone(s.documents.listTitle, d.id));
       await tombstone(s.referrals.title, id);
       await s.referrals.delete(id);
     }
@@ -49,6 +51,11 @@ export async function eraseKind(ctx: Pick<FeatureContext, "audit" | "now">, s: C
 
   const referrals = await s.referrals.all({ where: { caseReference: order.subject }, ...ALL });
   if (order.kind === "referral") {
+    // The attached documents go with the referral: they are identifying through and through.
+    await s.documents.purge(
+      referrals.map((r) => r.id),
+      (d) => tombstone(s.documents.listTitle, d.id),
+    );
     for (const r of referrals) {
       await tombstone(s.referrals.title, r.id);
       await s.referrals.update(r.id, erasedReferral(r.value, now));

@@ -14,6 +14,7 @@ import type { LiftMeetingItem } from "../../../schemas/lift-meetings/meeting";
 import type { LiftAttendanceItem, LiftOutcomeItem } from "../../../schemas/lift-outcomes/records";
 import type { CaseReferenceItem, MeetingPlaceItem, ReferralItem } from "../../../schemas/referrals/records";
 import type { OutboxItem } from "../../../schemas/reminders/records";
+import type { ReferralDocumentItem } from "../../../schemas/referral-documents/records";
 import type { AuditLogList } from "../../core/lists";
 
 /** The lists that can hold a child's data, handed in by the composition root. */
@@ -29,6 +30,16 @@ export interface ChildDataStores {
   visits: ListStore<typeof VisitItem>;
   clinics: ListStore<typeof ClinicItem>;
   outbox: ListStore<typeof OutboxItem>;
+  /** Files attached to referrals (the referral-documents feature): listed in a subject access, removed with the referral. */
+  documents: ReferralDocumentHoldings;
+}
+
+/** What the referral-documents feature lets this feature do with a referral's documents. */
+export interface ReferralDocumentHoldings {
+  readonly listTitle: string;
+  held(referralIds: readonly string[]): Promise<Item<ReferralDocumentItem>[]>;
+  /** Removes file and record of each; `before` runs first for each (the tombstone: audited before it happens). */
+  purge(referralIds: readonly string[], before: (item: Item<ReferralDocumentItem>) => Promise<void>): Promise<number>;
 }
 
 const ALL = { pageSize: 5000 } as const;
@@ -37,6 +48,7 @@ const ALL = { pageSize: 5000 } as const;
 export interface ChildRecords {
   caseReference: string;
   referrals: Item<ReferralItem>[];
+  documents: Item<ReferralDocumentItem>[];
   caseReferences: Item<z.infer<typeof CaseReferenceItem>>[];
   meetingPlaces: Item<MeetingPlaceItem>[];
   meetings: Item<LiftMeetingItem>[];
@@ -89,6 +101,7 @@ export async function childRecords(s: ChildDataStores, caseReference: string): P
   return {
     caseReference,
     referrals,
+    documents: await s.documents.held(referrals.map((r) => r.id)),
     caseReferences,
     meetingPlaces,
     meetings,
@@ -106,6 +119,7 @@ export async function childRecords(s: ChildDataStores, caseReference: string): P
 export async function auditOf(store: ListStore<typeof AuditLogList.schema>, r: ChildRecords, ownTitles: readonly string[]): Promise<Item<AuditEntry>[]> {
   const byList = new Map<string, Set<string>>([
     ["Referrals", new Set(r.referrals.map((x) => x.id))],
+    ["ReferralDocuments", new Set(r.documents.map((x) => x.id))],
     ["LiftOutcomes", new Set(r.outcomes.map((x) => x.id))],
     ["Cases", new Set(r.cases.map((x) => x.id))],
     ["CaseReviews", new Set(r.reviews.map((x) => x.id))],
@@ -146,6 +160,7 @@ export function sectionsOf(r: ChildRecords, audit: Item<AuditEntry>[]): Record<S
   ];
   return {
     referrals: r.referrals.map((x) => held(x)),
+    documents: r.documents.map((x) => held(x)),
     caseReferences: r.caseReferences.map((x) => held(x)),
     meetingPlaces: r.meetingPlaces.map((x) => held(x)),
     meetings: r.meetings.map((m) => {

@@ -129,6 +129,15 @@ export class ReferralService {
     return { item, view };
   }
 
+  /**
+   * What the caller may do with a referral, for records hung on it (its documents): the same 404 as
+   * `read` for a referral the caller may not see. Not audited here: the caller audits its own read.
+   */
+  async accessOf(person: Person, id: string): Promise<{ id: string; status: ReferralStatus; view: ReferralView; canEdit: boolean; caseReference?: string }> {
+    const { item, view } = await this.load(person, id);
+    return { id: item.id, status: item.value.status, view, canEdit: canEditReferral(person, item.value), caseReference: item.value.caseReference };
+  }
+
   async list(person: Person, query: { scope?: "mine" | "district"; meeting?: string; status?: ReferralStatus; district?: string }): Promise<ReferralSummary[]> {
     // The SLA's read-only roles see anonymised agendas and figures, never a referral.
     if ((READ_ONLY_ROLES as readonly string[]).includes(person.role)) throw new AppError("forbidden", "Referrals are not part of your read-only view.");
