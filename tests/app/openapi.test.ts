@@ -17,7 +17,7 @@ let api: Api;
 beforeAll(async () => {
   app = await startTestApp();
   api = apiFor(app.url);
-}, 60_000);
+}, 180_000);
 afterAll(async () => app?.stop());
 
 interface Layer {
