@@ -1,5 +1,5 @@
 /** How the KPI return and summary tabs show figures, ratings, statuses and times (UK English). */
-import type { Rag } from "../../src/domain/kpi/rag";
+import { responseRateOf, type Rag } from "../../src/domain/kpi/rag";
 import type { ReturnStatus } from "./api";
 
 const percentFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 0 });
@@ -19,7 +19,21 @@ export const RAG_LABELS: Record<Rag, string> = {
   amber: "Amber",
   red: "Red",
   na: "No rating",
+  too_few: "Too few answers to rate",
 };
+
+/**
+ * The response rate of a questionnaire figure in words: "answered 12 of 40 asked (30%)". When how
+ * many were asked is unknown (returns from before it was collected) it says so instead of showing
+ * a figure.
+ */
+export function responseRateText(answered: number | null | undefined, asked: number | null | undefined): string {
+  if (answered == null || !Number.isFinite(answered)) return "";
+  const words = `answered ${formatNumber(answered)}`;
+  if (asked == null || !Number.isFinite(asked)) return `${words}; how many were asked is not recorded`;
+  const rate = responseRateOf(answered, asked);
+  return `${words} of ${formatNumber(asked)} asked${rate === null ? "" : ` (${formatPercent(rate)})`}`;
+}
 
 export const STATUS_LABELS: Record<ReturnStatus, string> = {
   not_started: "Not started",

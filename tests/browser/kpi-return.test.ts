@@ -101,6 +101,16 @@ describe("KPI return: fill, validate, save, submit, amend, return", { timeout: 1
       await fill(page, "LIFT satisfaction: scoring 4 or above (Q2)", "8");
       await fill(page, "Requests resolved at LIFT", "7");
       await expect.poll(() => page.getByTestId("percent-kpi_1_3").textContent()).toContain("80%");
+      // From 4 answers a questionnaire figure is not rated; its response rate says how many were asked.
+      const satisfaction = page.getByTestId("percent-kpi_1_3");
+      await fill(page, "LIFT satisfaction: scoring 4 or above (Q2)", "3");
+      await fill(page, "LIFT satisfaction: responses to Q2", "4");
+      await expect.poll(() => satisfaction.getByTestId("rag").textContent()).toBe("Too few answers to rate");
+      await fill(page, "LIFT satisfaction: questionnaires sent (optional)", "40");
+      await expect.poll(() => satisfaction.getByTestId("response-rate").textContent()).toContain("answered 4 of 40 asked (10%)");
+      await fill(page, "LIFT satisfaction: responses to Q2", "10");
+      await fill(page, "LIFT satisfaction: scoring 4 or above (Q2)", "8");
+      await expect.poll(() => satisfaction.getByTestId("rag").textContent()).toBe("Green");
       await page.getByLabel("Narrative").fill("Two new specialist teachers joined this term.");
       await page.getByRole("button", { name: "Save draft" }).click();
       await page.getByTestId("form-notice").filter({ hasText: "Draft saved" }).waitFor({ timeout: 15_000 });
@@ -108,7 +118,7 @@ describe("KPI return: fill, validate, save, submit, amend, return", { timeout: 1
 
       const draft = await api(LEAD, "GET", `/api/kpi/returns/dover/${period.year}/${period.term}`);
       expect(draft.body.return.status).toBe("draft");
-      expect(draft.body.return.values).toMatchObject({ kpi_2_1_num: 30, kpi_2_1_den: 50, kpi_1_3_num: 8, kpi_1_3_den: 10, kpi_1_1: 7 });
+      expect(draft.body.return.values).toMatchObject({ kpi_2_1_num: 30, kpi_2_1_den: 50, kpi_1_3_num: 8, kpi_1_3_den: 10, kpi_1_3_asked: 40, kpi_1_1: 7 });
       expect(draft.body.return.values.kpi_2_1 ?? null, "percentages are never stored as typed").toBeNull();
 
       // Submit needs every percentage's denominator: the district's number of settings comes from

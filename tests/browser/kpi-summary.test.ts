@@ -53,9 +53,13 @@ describe("KPI summary as the commissioner", { timeout: 120_000 }, () => {
       await page.getByTestId("kpi-table").waitFor({ timeout: 20_000 });
       await expect.poll(() => districtNames(page).then((n) => n.length), { timeout: 15_000 }).toBe(12);
 
-      // Every rating badge says Green, Amber, Red or No rating; a district with no figure says Missing.
+      // Every rating badge says Green, Amber, Red, No rating or Too few answers to rate; a district with no figure says Missing.
       for (const text of await page.getByTestId("kpi-table").getByTestId("rag").allTextContents()) {
-        expect(["Green", "Amber", "Red", "No rating"]).toContain(text);
+        expect(["Green", "Amber", "Red", "No rating", "Too few answers to rate"]).toContain(text);
+      }
+      // A questionnaire figure says how many answered out of those asked, or that it is not recorded.
+      for (const text of await page.getByTestId("kpi-table").getByTestId("response-rate").allTextContents()) {
+        expect(text).toMatch(/^answered \d+( of \d+ asked( \(\d+(\.\d)?%\))?|; how many were asked is not recorded)$/);
       }
       for (const text of await page.getByTestId("kpi-table").getByTestId("missing-value").allTextContents()) {
         expect(text).toBe("Missing");
@@ -164,6 +168,12 @@ describe("KPI summary: access and accessibility", { timeout: 120_000 }, () => {
       await pack.getByRole("heading", { level: 2 }).waitFor({ timeout: 15_000 });
       expect(await pack.getByRole("heading", { level: 2 }).textContent()).toBe("Dover monitoring meeting: Term 1 and Term 2, 2025-26");
       await pack.getByRole("heading", { name: "Figures" }).waitFor({ timeout: 15_000 });
+      // Demo data: the transition survey has 1-4 answers outside the summer terms, and term 1 has no count of those asked.
+      const transition = pack.getByRole("row").filter({ hasText: "High confidence after a transition event" });
+      await expect.poll(() => transition.getByTestId("rag").allTextContents(), { timeout: 15_000 }).toEqual(["Too few answers to rate", "Too few answers to rate"]);
+      const rates = await transition.getByTestId("response-rate").allTextContents();
+      expect(rates[0]).toMatch(/^answered [1-4]; how many were asked is not recorded$/);
+      expect(rates[1]).toMatch(/^answered [1-4] of \d+ asked \(\d+(\.\d)?%\)$/);
     });
     await withPage(async (page) => {
       await page.goto(`${link.href}&as=${encodeURIComponent("lead.thanet@lift.local")}`);

@@ -63,6 +63,12 @@ export interface SummaryRow {
   /** Unrounded percentage (0–100; over 100 only for bad data); null for counts or a 0 denominator. */
   percent: number | null;
   rag: Rag;
+  /**
+   * Questionnaire-based percent measures: questionnaires sent (Σ `askedId`) over the districts in
+   * the percentage, so the figure shows "answered X of Y asked"; null for other rows, and when any of
+   * those districts did not say how many were asked (unknown, never guessed).
+   */
+  asked: number | null;
   districtsReporting: number;
   districtsExpected: number;
   /** Slugs of the districts in scope that did not report this measure (in any term, for year rows). */
@@ -183,6 +189,7 @@ function makeRow(id: RowIdentity, f: RowFigures): SummaryRow {
     denominator: f.denominator,
     percent: f.percent,
     rag: f.rag,
+    asked: f.asked,
     districtsReporting: f.districtsReporting,
     districtsExpected: id.districtsExpected,
     missing: f.missing,
@@ -308,6 +315,15 @@ export function aggregateKpis(input: AggregateInput): KpiSummary {
       { period: "year", values: (slug: string) => yearValues.get(slug) },
     ];
 
+    // A district's year "asked" counts only if it was given with every term's answers, so a year
+    // mixing old terms (no asked) and new ones never shows an inflated response rate.
+    const askedInEveryTerm = (slug: string, m: Measure, period: Period): boolean =>
+      period !== "year" ||
+      terms.every((t) => {
+        const tv = termValues.get(t)?.get(slug);
+        return !tv || !tv.has(m.numeratorId!) || !tv.has(m.denominatorId!) || tv.has(m.askedId!);
+      });
+
     for (const { period, values } of periods) {
       for (const group of groups) {
         const partialFor = (ids: string[]): string[] =>
@@ -349,6 +365,7 @@ export function aggregateKpis(input: AggregateInput): KpiSummary {
                 denominator: null,
                 percent: null,
                 rag: "na",
+                asked: null,
                 districtsReporting: reporting.length,
                 missing,
                 partial: partialFor([m.id]),
@@ -356,11 +373,12 @@ export function aggregateKpis(input: AggregateInput): KpiSummary {
             );
             continue;
           }
-          // Percent: Σ numerator / Σ denominator over districts reporting both.
+          // Percent: Σ numerator / Σ denominator over districts reporting both (and Σ asked over the same districts).
           const numId = m.numeratorId!;
           const denId = m.denominatorId!;
           let num = 0;
           let den = 0;
+          let asked: number | null = m.askedId ? 0 : null;
           let reporting = 0;
           const missing: string[] = [];
           for (const d of group.districts) {
@@ -372,6 +390,8 @@ export function aggregateKpis(input: AggregateInput): KpiSummary {
               num += n;
               den += dd;
               reporting += 1;
+              const a = m.askedId && askedInEveryTerm(d.slug, m, period) ? dv?.get(m.askedId) : undefined;
+              asked = asked === null || a === undefined ? null : asked + a;
             }
           }
           const pct = reporting > 0 ? percentOf(num, den) : null;
@@ -380,7 +400,9 @@ export function aggregateKpis(input: AggregateInput): KpiSummary {
             numerator: reporting > 0 ? num : null,
             denominator: reporting > 0 ? den : null,
             percent: pct,
+            // A county or area total is rated on all its answers together, so it may be rated when each district alone has too few.
             rag: reporting > 0 ? ragFor(m, num, den) : "na",
+            asked: reporting > 0 ? asked : null,
             districtsReporting: reporting,
             missing,
             partial: partialFor([numId, denId]),
@@ -460,6 +482,7 @@ function sameRow(a: SummaryRow, b: SummaryRow): boolean {
     a.denominator === b.denominator &&
     a.percent === b.percent &&
     a.rag === b.rag &&
+    a.asked === b.asked &&
     a.districtsReporting === b.districtsReporting &&
     a.districtsExpected === b.districtsExpected &&
     a.missing.join(",") === b.missing.join(",") &&

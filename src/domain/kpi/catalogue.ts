@@ -8,6 +8,7 @@
  * named counts) plus a derived percent measure whose value is Σ numerator / Σ denominator.
  */
 import { academicYearFirstYear, isAcademicYear, type AcademicYear } from "../time/academic-year";
+import { MIN_ANSWERS_TO_RATE } from "../questionnaires/kpi-questions";
 
 export type MeasureKind = "count" | "percent";
 export type Phase = "ey" | "primary" | "secondary" | "school";
@@ -105,7 +106,22 @@ export interface Measure {
   rag?: RagRule;
   /** Schools and settings outside the district: never added to the district's own counts or used in its % of district total. */
   outOfDistrict?: boolean;
+  /**
+   * Questionnaire-based percent measures: the count of questionnaires sent ("asked"), so the figure
+   * can show its response rate (answers ÷ asked).
+   */
+  askedId?: string;
+  /**
+   * Questionnaire-based percent measures: the fewest answers (the denominator) a figure is rated
+   * from; below it the rating is "too_few" instead of Green/Amber/Red.
+   */
+  minAnswers?: number;
+  /** Count measures a return is complete without (added later, so older returns without them stay complete). */
+  optional?: boolean;
 }
+
+/** Where a measure's figures come from questionnaire answers (so they have a response rate and a minimum of answers). */
+export const QUESTIONNAIRE_SOURCES: readonly MeasureSource[] = ["survey", "training_evaluation", "transition_survey"];
 
 // ---------------------------------------------------------------------------------------------
 // Builders (keep the table below readable)
@@ -136,7 +152,12 @@ function percent(
   return { id, label, definition, kind: "percent", group, source, numeratorId, denominatorId, ...rest };
 }
 
-/** A rated survey/target KPI: `kpi_x_y_num`, `kpi_x_y_den` and the derived `kpi_x_y`. */
+/**
+ * A rated survey/target KPI: `kpi_x_y_num`, `kpi_x_y_den` and the derived `kpi_x_y`. A questionnaire
+ * KPI also has `kpi_x_y_asked` (questionnaires sent, optional on the return) for its response rate,
+ * and is rated only from MIN_ANSWERS_TO_RATE answers: the annual report warns against tiny return
+ * rates presented as if representative.
+ */
 function ratedKpi(
   kpi: string,
   source: MeasureSource,
@@ -149,11 +170,27 @@ function ratedKpi(
   const base = `kpi_${kpi.replace(".", "_")}`;
   const years = { appliesFrom: options.appliesFrom, appliesTo: options.appliesTo };
   const rag = options.rag === null ? undefined : (options.rag ?? DEFAULT_RAG);
+  if (!QUESTIONNAIRE_SOURCES.includes(source)) {
+    return [
+      count(`${base}_num`, "kpi", num.label, num.definition, { kpi, source, ...years }),
+      count(`${base}_den`, "kpi", den.label, den.definition, { kpi, source, ...years }),
+      percent(base, "kpi", label, definition, `${base}_num`, `${base}_den`, { kpi, source, ...years, rag }),
+    ];
+  }
+  const asked = {
+    label: `${num.label.slice(0, num.label.indexOf(":"))}: questionnaires sent`,
+    definition: `Questionnaires sent (how many were asked), for the response rate: ${lowerFirst(den.label.slice(den.label.indexOf(":") + 2))} out of those asked. Leave blank if not known.`,
+  };
   return [
     count(`${base}_num`, "kpi", num.label, num.definition, { kpi, source, ...years }),
     count(`${base}_den`, "kpi", den.label, den.definition, { kpi, source, ...years }),
-    percent(base, "kpi", label, definition, `${base}_num`, `${base}_den`, { kpi, source, ...years, rag }),
+    count(`${base}_asked`, "kpi", asked.label, asked.definition, { kpi, source, ...years, optional: true }),
+    percent(base, "kpi", label, definition, `${base}_num`, `${base}_den`, { kpi, source, ...years, rag, askedId: `${base}_asked`, minAnswers: MIN_ANSWERS_TO_RATE }),
   ];
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
 
 const PHASE_LABEL: Record<Phase, string> = {

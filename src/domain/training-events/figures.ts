@@ -75,6 +75,8 @@ export function trainingFigures(input: TrainingFiguresInput): Record<string, Fig
     const f = figureFrom(kpiQuestion(`${base}_num`), rows, input.minAnswers);
     put(`${base}_num`, f.numerator, `${f.numerator} of ${f.denominator} answers scoring 4 or above, ${what} ${during}: ${rateWords(f)}`);
     put(`${base}_den`, f.denominator, `${f.denominator} answers to the question, ${what} ${during}: ${rateWords(f)}`);
+    // The forms given out (attendees, or settings at a transition event): the catalogue's "questionnaires sent".
+    put(`${base}_asked`, f.asked, `${f.asked} evaluation forms given out, ${what} ${during}`);
   };
   rated("kpi_3_1", staff.map((s) => ({ asked: s.attendees, ...(s.evaluation ? { evaluation: s.evaluation } : {}) })), "on the training evaluation (Q4) of staff sessions");
   rated("kpi_3_2", parents.map((s) => ({ asked: s.attendees, ...(s.evaluation ? { evaluation: s.evaluation } : {}) })), "on the parent and carer training evaluation (Q1)");

@@ -42,13 +42,21 @@ export const RETURN_STATUSES = ["not_started", "draft", "submitted", "returned"]
 export const ReturnStatus = z.enum(RETURN_STATUSES);
 export type ReturnStatus = z.infer<typeof ReturnStatus>;
 
-export const Rag = z.enum(["green", "amber", "red", "na"]);
+/** "too_few": a questionnaire figure from fewer answers than its minimum ("too few answers to rate"), not a rating. */
+export const Rag = z.enum(["green", "amber", "red", "na", "too_few"]);
 export type Rag = z.infer<typeof Rag>;
 
 export const ReturnHistoryEntry = z.object({ version: z.number().int(), status: ReturnStatus, at: Instant, byName: z.string(), comment: z.string().optional() });
 export type ReturnHistoryEntry = z.infer<typeof ReturnHistoryEntry>;
 
-export const ComputedPercent = z.object({ numerator: z.number().nullable(), denominator: z.number().nullable(), percent: z.number().nullable(), rag: Rag });
+export const ComputedPercent = z.object({
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  percent: z.number().nullable(),
+  rag: Rag,
+  /** Questionnaire-based measures: questionnaires sent, when the return says; absent when unknown. */
+  asked: z.number().nullable().optional(),
+});
 export type ComputedPercent = z.infer<typeof ComputedPercent>;
 
 export const PrefillValue = z.object({
@@ -110,6 +118,8 @@ export const SummaryRow = z.object({
   denominator: z.number().nullable(),
   percent: z.number().nullable(),
   rag: Rag,
+  /** Questionnaire-based percent measures: questionnaires sent over the districts in the figure; null when unknown (or not a questionnaire figure). */
+  asked: z.number().nullable(),
   districtsReporting: z.number().int(),
   districtsExpected: z.number().int(),
   missing: z.array(z.string()),
@@ -175,6 +185,9 @@ export const MeasureView = z.object({
   denominatorId: z.string().optional(),
   rag: RagRule.optional(),
   outOfDistrict: z.boolean().optional(),
+  askedId: z.string().optional(),
+  minAnswers: z.number().int().optional(),
+  optional: z.boolean().optional(),
 });
 
 export const MonitoringPack = z.object({

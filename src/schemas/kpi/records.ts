@@ -39,7 +39,9 @@ export const KpiSummaryMeasure = z.object({
   numerator: z.number().nullable(),
   denominator: z.number().nullable(),
   percent: z.number().nullable(),
-  rag: z.enum(["green", "amber", "red", "na"]),
+  rag: z.enum(["green", "amber", "red", "na", "too_few"]),
+  /** Questionnaires sent over the districts in the figure; absent in items written before it was kept (read as unknown). */
+  asked: z.number().nullable().optional(),
   districtsReporting: z.number().int().min(0),
   missing: z.array(z.string().max(60)).max(100),
   partial: z.array(z.string().max(60)).max(100),

@@ -123,6 +123,8 @@ export async function composeFeatures(core: FeatureContext): Promise<Features> {
       cases: async (districtSlug) => (await casework.service.stores.cases.all({ where: { districtSlug }, pageSize: 5000 })).filter((i) => i.value.team === "district").map((i) => ({ id: i.id, ...i.value })),
       visits: async () => (await casework.service.stores.visits.all({ pageSize: 5000 })).map((i) => i.value),
       clinics: async (districtSlug) => (await casework.service.stores.clinics.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => i.value),
+      // KPI 1.2 counts settings whose staff came to the district's training too.
+      trainingSessions: async (districtSlug) => (await trainingEvents.service.stores.sessions.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => i.value),
     }),
     // Training and transition measures from the sessions and events recorded.
     trainingEventsPrefill({

@@ -59,6 +59,8 @@ export interface Computed {
   denominator: number | null;
   percent: number | null;
   rag: Rag;
+  /** Questionnaire-based measures: questionnaires sent, null when not given (unknown). */
+  asked?: number | null;
 }
 
 /** A percent measure worked out from the typed numbers, as the server does (never typed). */
@@ -70,11 +72,12 @@ export function computePercent(measure: Measure, values: Record<string, number |
   };
   const numerator = usable(measure.numeratorId);
   const denominator = usable(measure.denominatorId);
-  if (numerator === null || denominator === null) return { numerator, denominator, percent: null, rag: "na" };
-  return { numerator, denominator, percent: percentOf(numerator, denominator), rag: ragFor(measure, numerator, denominator) };
+  const asked = measure.askedId ? { asked: usable(measure.askedId) } : {};
+  if (numerator === null || denominator === null) return { numerator, denominator, percent: null, rag: "na", ...asked };
+  return { numerator, denominator, percent: percentOf(numerator, denominator), rag: ragFor(measure, numerator, denominator), ...asked };
 }
 
-/** Count measures with no figure yet (blank is "missing", never 0). */
+/** Count measures with no figure yet (blank is "missing", never 0); an optional one (questionnaires sent) is never missing. */
 export function missingMeasures(measures: readonly Measure[], values: Record<string, number | null>): Measure[] {
-  return countMeasures(measures).filter((m) => values[m.id] == null);
+  return countMeasures(measures).filter((m) => !m.optional && values[m.id] == null);
 }

@@ -5,9 +5,9 @@
 import { measuresFor, type Measure } from "../../../src/domain/kpi/catalogue";
 import type { SummaryRow } from "../api";
 
-/** The headline KPIs (the framework's numbers, not their numerator/denominator parts), in catalogue order. */
+/** The headline KPIs (the framework's numbers, not their numerator/denominator/questionnaires-sent parts), in catalogue order. */
 export function headlineKpis(year: string): Measure[] {
-  return measuresFor(year).filter((m) => m.group === "kpi" && !/_(num|den)$/.test(m.id));
+  return measuresFor(year).filter((m) => m.group === "kpi" && !/_(num|den|asked)$/.test(m.id));
 }
 
 export function rowKey(level: string, name: string, period: string, measure: string): string {

@@ -48,6 +48,7 @@ describe("summaryToCsv", () => {
       denominator: null,
       percent: null,
       rag: "na",
+      asked: null,
       districtsReporting: 1,
       districtsExpected: 1,
       missing: [],

@@ -66,3 +66,28 @@ describe("settings worked with in a term", () => {
     expect([...engaged].sort()).toEqual(["A", "B", "C", "D", "E"]);
   });
 });
+
+describe("staff training counts as working with a setting (KPI 1.2)", () => {
+  const base = { discussedReferrals: [], cases: [], visits: [], clinics: [] };
+
+  it("each setting on the attendance of a session in the term, none from a session outside it", () => {
+    const engaged = engagedSettings({
+      ...base,
+      term: { start: "2026-06-01", end: "2026-07-21" },
+      training: [
+        { date: "2026-06-10", settingIds: ["DOV-P1", "THA-P1"] },
+        { date: "2026-07-21", settingIds: ["DOV-S1"] },
+        { date: "2026-05-31", settingIds: ["BEFORE"] },
+        { date: "2026-07-22", settingIds: ["AFTER"] },
+      ],
+    });
+    expect([...engaged].sort()).toEqual(["DOV-P1", "DOV-S1", "THA-P1"]);
+  });
+
+  it("a school of another district on the training is counted apart, never in the district's own figure", () => {
+    const engaged = engagedSettings({ ...base, term: { start: "2026-06-01", end: "2026-07-21" }, training: [{ date: "2026-06-10", settingIds: ["DOV-P1", "THA-P1"] }] });
+    const counts = settingsSupported(REGISTER, "dover", "2026-07-21", engaged);
+    expect(counts.outOfDistrict).toBe(1);
+    expect(counts.byPhase.primary).toBe(1);
+  });
+});

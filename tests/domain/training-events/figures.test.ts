@@ -70,6 +70,11 @@ describe("the term's figures", () => {
     expect(f.kpi_3_2_num?.source).toContain("too few answers to rate");
   });
 
+  it("offers the forms given out as the catalogue's questionnaires sent: attendees, or settings at a transition event", () => {
+    expect([f.kpi_3_1_asked?.value, f.kpi_3_2_asked?.value, f.kpi_4_2_asked?.value]).toEqual([37, 8, 5]);
+    expect(f.kpi_3_1_asked?.source).toContain("37 evaluation forms given out");
+  });
+
   it("counts AET sessions delivered (Post-16 with school age) and booked after the date", () => {
     expect(f.aet_completed_school?.value).toBe(2);
     expect(f.aet_completed_ey?.value).toBe(0);

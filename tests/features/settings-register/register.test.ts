@@ -78,7 +78,7 @@ describe("the demo register", () => {
       const supported = prefill[`settings_supported_${p}`];
       expect(supported?.value).toBeGreaterThanOrEqual(0);
       expect(supported!.value).toBeLessThanOrEqual(hand[p]);
-      expect(supported?.source).toMatch(/LIFT referral discussed, a case opened, a visit or a clinic/);
+      expect(supported?.source).toMatch(/LIFT referral discussed, a case opened, a visit, a clinic or staff training attended/);
     }
     // The demo referrals and cases are at the demo schools: some of Dover's are supported this term.
     expect(prefill.settings_supported_primary!.value + prefill.settings_supported_ey!.value + prefill.settings_supported_secondary!.value).toBeGreaterThan(0);

@@ -79,7 +79,7 @@ function round6(value: number | null): number | null {
 }
 
 export function normaliseRow(row: SummaryRow): SummaryRow {
-  return { ...row, value: round6(row.value), percent: round6(row.percent), numerator: round6(row.numerator), denominator: round6(row.denominator) };
+  return { ...row, value: round6(row.value), percent: round6(row.percent), numerator: round6(row.numerator), denominator: round6(row.denominator), asked: round6(row.asked) };
 }
 
 /** `level|scope|year|period`: the summary item a row belongs to (its key without the measure). */
@@ -105,6 +105,7 @@ export function rowsToItem(rows: readonly SummaryRow[]): KpiSummaryItem {
       denominator: r.denominator,
       percent: r.percent,
       rag: r.rag,
+      asked: r.asked,
       districtsReporting: r.districtsReporting,
       missing: r.missing,
       partial: r.partial,
@@ -125,6 +126,7 @@ export function itemToRows(item: KpiSummaryItem): SummaryRow[] {
     denominator: m.denominator,
     percent: m.percent,
     rag: m.rag,
+    asked: m.asked ?? null,
     districtsReporting: m.districtsReporting,
     districtsExpected: item.districtsExpected,
     missing: m.missing,

@@ -25,6 +25,30 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
+/**
+ * Questionnaire KPIs: how many were asked, from their own seed so every other figure stays as it
+ * was. Response rates of 30–70 % (the annual report: surveys get few answers). Transition surveys
+ * outside the summer terms get 1–4 answers, below the minimum to rate, so a district's "too few
+ * answers to rate" shows next to its area and county, which are rated on all their answers. 2025-26
+ * term 1 has no "asked" count, as returns from before it was collected: the figures say so.
+ */
+function questionnaireFigures(v: Record<string, number | null>, ids: ReadonlySet<string>, districtSlug: string, academicYear: string, term: number): void {
+  const rnd = prng(hash(`asked|${districtSlug}|${academicYear}|${term}`));
+  if (ids.has("kpi_4_2_den") && term <= 4) {
+    const den = 1 + Math.floor(4 * rnd());
+    v.kpi_4_2_den = den;
+    v.kpi_4_2_num = Math.round(den * (0.5 + 0.5 * rnd()));
+  }
+  const recorded = !(academicYear === "2025-26" && term === 1);
+  for (const m of MEASURES) {
+    if (!m.askedId || !ids.has(m.askedId) || !m.denominatorId) continue;
+    const den = v[m.denominatorId] ?? 0;
+    const rate = 0.3 + 0.4 * rnd();
+    if (recorded) v[m.askedId] = Math.max(den, Math.round(den / rate));
+    else v[m.askedId] = null;
+  }
+}
+
 /** Per district, per term: a twelfth of the county's year, over six terms. */
 const PER_TERM: Record<string, number> = {
   referrals_primary: 1994 / 72,
@@ -99,8 +123,9 @@ export function demoFigures(districtSlug: string, academicYear: string, term: nu
     set(m.denominatorId, den);
     set(m.numeratorId, Math.round(den * (0.65 + 0.3 * rnd())));
   }
+  questionnaireFigures(v, ids, districtSlug, academicYear, term);
   // Anything left in the catalogue (legacy measures…): small counts.
-  for (const id of ids) if (v[id] === undefined) v[id] = around(measureById(id)?.unit === "fte" ? 1 : 8);
+  for (const id of ids) if (v[id] === undefined && !measureById(id)?.optional) v[id] = around(measureById(id)?.unit === "fte" ? 1 : 8);
 
   const check = validateReturnValues(v, academicYear);
   if (!check.ok) throw new Error(`demo figures for ${districtSlug} ${academicYear} T${term} are not valid: ${JSON.stringify(check.errors)}`);

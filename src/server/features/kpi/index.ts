@@ -121,7 +121,7 @@ function kpiReturnStatusSource(aggregator: KpiAggregator): ReturnStatusSource {
     }
     return [...latest.entries()].map(([key, newest]) => {
       const v = latestSent.get(key) ?? newest;
-      const counts = measuresFor(v.academicYear).filter((m) => m.kind === "count");
+      const counts = measuresFor(v.academicYear).filter((m) => m.kind === "count" && !m.optional);
       return {
         districtSlug: v.districtSlug,
         academicYear: v.academicYear,

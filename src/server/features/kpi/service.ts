@@ -115,7 +115,13 @@ export class KpiService {
       if (m.kind !== "percent" || !m.numeratorId || !m.denominatorId) continue;
       const numerator = values[m.numeratorId] ?? null;
       const denominator = values[m.denominatorId] ?? null;
-      computed[m.id] = { numerator, denominator, percent: percentOf(numerator, denominator), rag: ragFor(m, numerator, denominator) };
+      computed[m.id] = {
+        numerator,
+        denominator,
+        percent: percentOf(numerator, denominator),
+        rag: ragFor(m, numerator, denominator),
+        ...(m.askedId ? { asked: values[m.askedId] ?? null } : {}),
+      };
     }
     const history: ReturnHistoryEntry[] = [];
     for (const v of versions) {
@@ -147,7 +153,8 @@ export class KpiService {
       computed,
       history,
       ...(returnedComment ? { returnedComment } : {}),
-      missing: counts.filter((m) => values[m.id] === null).map((m) => m.id),
+      // An optional count (questionnaires sent) never makes a return incomplete.
+      missing: counts.filter((m) => !m.optional && values[m.id] === null).map((m) => m.id),
     };
   }
 

@@ -24,6 +24,8 @@ export interface RegisterPrefillReader {
   cases(districtSlug: string): Promise<EngagementInput["cases"]>;
   visits(): Promise<EngagementInput["visits"]>;
   clinics(districtSlug: string): Promise<EngagementInput["clinics"]>;
+  /** The district's training sessions with their audience and attendance (staff sessions count). */
+  trainingSessions(districtSlug: string): Promise<readonly { date: string; audience: string; settingIds: readonly string[] }[]>;
 }
 
 const WORDS: Record<KpiPhase, string> = { ey: "early years settings", primary: "primary schools", secondary: "secondary schools" };
@@ -40,12 +42,13 @@ export function settingsRegisterPrefill(reader: RegisterPrefillReader): PrefillS
       const on = today < term.end ? `on ${formatUkDateShort(asOf)} (term ${term.term} has not ended)` : `at the end of term ${term.term} (${formatUkDateShort(asOf)})`;
       const during = `in term ${term.term}${today < term.end ? " so far" : ""} (${formatUkDateShort(term.start)} to ${formatUkDateShort(asOf)})`;
 
-      const [referrals, meetings, cases, visits, clinics] = await Promise.all([
+      const [referrals, meetings, cases, visits, clinics, sessions] = await Promise.all([
         reader.referrals(districtSlug),
         reader.meetings(districtSlug),
         reader.cases(districtSlug),
         reader.visits(),
         reader.clinics(districtSlug),
+        reader.trainingSessions(districtSlug),
       ]);
       const within = (instant: string) => {
         const d = ukDateOf(instant);
@@ -53,7 +56,8 @@ export function settingsRegisterPrefill(reader: RegisterPrefillReader): PrefillS
       };
       const held = new Set(meetings.filter((m) => isHeld(m) && within(m.startsAt)).map((m) => m.id));
       const discussedReferrals = referrals.filter((r) => r.meetingId !== undefined && held.has(r.meetingId) && wasDiscussed({ status: r.status, hasOutcome: r.outcome !== undefined }));
-      const engaged = engagedSettings({ term: { start: term.start, end: asOf }, discussedReferrals, cases, visits, clinics });
+      const training = sessions.filter((s) => s.audience === "staff");
+      const engaged = engagedSettings({ term: { start: term.start, end: asOf }, discussedReferrals, cases, visits, clinics, training });
 
       const totals = settingsInDistrict(settings, districtSlug, asOf);
       const supported = settingsSupported(settings, districtSlug, asOf, engaged);
@@ -65,12 +69,12 @@ export function settingsRegisterPrefill(reader: RegisterPrefillReader): PrefillS
         };
         out[`settings_supported_${p}`] = {
           value: supported.byPhase[p],
-          source: `${supported.byPhase[p]} of the ${totals[p]} ${WORDS[p]} in ${districtName} that its STLS worked with ${during}: a LIFT referral discussed, a case opened, a visit or a clinic. Training and other contact are not recorded in the app: add any such settings`,
+          source: `${supported.byPhase[p]} of the ${totals[p]} ${WORDS[p]} in ${districtName} that its STLS worked with ${during}: a LIFT referral discussed, a case opened, a visit, a clinic or staff training attended. Other direct contact is not recorded in the app: add any such settings`,
         };
       }
       out.settings_supported_out_of_district = {
         value: supported.outOfDistrict,
-        source: `${supported.outOfDistrict} schools and settings of other districts that ${districtName} STLS worked with ${during} (LIFT, cases, visits, clinics), kept apart from the district's own figures`,
+        source: `${supported.outOfDistrict} schools and settings of other districts that ${districtName} STLS worked with ${during} (LIFT, cases, visits, clinics, staff training), kept apart from the district's own figures`,
       };
       return out;
     },

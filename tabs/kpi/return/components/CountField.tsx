@@ -21,7 +21,7 @@ export const CountField = memo(function CountField({ measure, text, error, prefi
   return (
     <Field
       className={styles.row}
-      label={{ children: measure.label, htmlFor: measureFieldId(measure.id) }}
+      label={{ children: measure.optional ? `${measure.label} (optional)` : measure.label, htmlFor: measureFieldId(measure.id) }}
       validationMessage={error}
       validationState={error ? "error" : "none"}
       hint={

@@ -2,7 +2,7 @@ import { Field, Text } from "@fluentui/react-components";
 import { Calculator16Regular } from "@fluentui/react-icons";
 import type { Measure } from "../../api";
 import type { Computed } from "../form-state";
-import { formatPercent } from "../../format";
+import { formatPercent, responseRateText } from "../../format";
 import { RagBadge } from "../../components/RagBadge";
 import { measureFieldId, useFieldRowStyles } from "./field-layout";
 
@@ -40,6 +40,12 @@ export function PercentField({ measure, computed, numeratorLabel, denominatorLab
             {computed.numerator !== null && computed.denominator !== null ? (
               <Text size={200}>
                 ({computed.numerator} of {computed.denominator})
+              </Text>
+            ) : null}
+            {measure.askedId && computed.denominator !== null ? (
+              <Text size={200} data-testid="response-rate">
+                Response rate: {responseRateText(computed.denominator, computed.asked)}
+                {computed.rag === "too_few" ? `. Fewer than ${measure.minAnswers} answers: not rated` : ""}
               </Text>
             ) : null}
           </>

@@ -71,7 +71,7 @@ export function KpiTable({ rows, kpis, period, onDistrict }: { rows: SummaryRow[
             </Tooltip>
           ),
           renderCell: (scope) => (
-            <ValueCell row={index.get(rowKey(scope.level, scope.name, period, m.id))} kind={m.kind} showReporting />
+            <ValueCell row={index.get(rowKey(scope.level, scope.name, period, m.id))} kind={m.kind} showReporting responseRate={m.askedId !== undefined} />
           ),
         }),
       ),

@@ -2,6 +2,7 @@ import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowLeft20Regular, Print20Regular } from "@fluentui/react-icons";
 import { LoadView, districtName, useLoad, useReferenceData } from "../../../shell";
 import { measuresFor } from "../../../../src/domain/kpi/catalogue";
+import { MIN_ANSWERS_TO_RATE } from "../../../../src/domain/questionnaires/kpi-questions";
 import { FiguresTable } from "../../components/FiguresTable";
 import type { Anomaly, KpiApi, MonitoringPack as Pack } from "../../api";
 import { termLabel } from "../../periods";
@@ -63,7 +64,8 @@ export function MonitoringPack({ kpi, slug, year, terms, onBack }: { kpi: KpiApi
   const name = districtName(useReferenceData(), slug);
   const { state } = useLoad(`${slug}|${year}|${terms.join(",")}`, () => kpi.monitoringPack(slug, year, terms));
 
-  const measures = measuresFor(year).filter((m) => !/_(num|den)$/.test(m.id));
+  // The numerator, denominator and questionnaires sent are shown inside their percentage's cell.
+  const measures = measuresFor(year).filter((m) => !/_(num|den|asked)$/.test(m.id));
   const periods = terms.map((t) => `T${t}`);
   return (
     <div className={styles.root} data-testid="monitoring-pack">
@@ -83,7 +85,7 @@ export function MonitoringPack({ kpi, slug, year, terms, onBack }: { kpi: KpiApi
             <h2 id="pack-heading" className={styles.h2}>
               {name} monitoring meeting: {termLabel(terms[0])} and {termLabel(terms[1])}, {year}
             </h2>
-            <Text>STLS district figures with red, amber and green ratings, anomalies and the lead&apos;s narrative.</Text>
+            <Text>STLS district figures with red, amber and green ratings, anomalies and the lead&apos;s narrative. A questionnaire figure shows how many answered out of those asked; from fewer than {MIN_ANSWERS_TO_RATE} answers it is not rated (too few answers to rate).</Text>
           </div>
           <section data-pack-section aria-labelledby="pack-figures">
             <h3 id="pack-figures" className={styles.h3}>
@@ -94,7 +96,7 @@ export function MonitoringPack({ kpi, slug, year, terms, onBack }: { kpi: KpiApi
               measures={measures}
               columns={terms.map((t) => termLabel(t))}
               figure={(m, column) => (
-                <ValueCell row={state.value.rows.find((r) => r.level === "district" && r.period === periods[column] && r.measure === m.id)} kind={m.kind} />
+                <ValueCell row={state.value.rows.find((r) => r.level === "district" && r.period === periods[column] && r.measure === m.id)} kind={m.kind} responseRate={m.askedId !== undefined} />
               )}
             />
           </section>

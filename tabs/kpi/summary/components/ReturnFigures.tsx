@@ -2,7 +2,7 @@ import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { measuresFor, type Measure } from "../../../../src/domain/kpi/catalogue";
 import type { KpiReturn } from "../../api";
 import { computePercent } from "../../return/form-state";
-import { formatNumber, formatPercent } from "../../format";
+import { formatNumber, formatPercent, responseRateText } from "../../format";
 import { FiguresTable } from "../../components/FiguresTable";
 import { RagBadge } from "../../components/RagBadge";
 
@@ -27,6 +27,11 @@ export function ReturnFigures({ value }: { value: KpiReturn }) {
         <>
           <Text weight="semibold">{formatPercent(c.percent)}</Text>
           {m.rag ? <RagBadge rag={c.rag} size="small" /> : null}
+          {m.askedId ? (
+            <Text size={200} data-testid="response-rate">
+              {responseRateText(c.denominator, c.asked)}
+            </Text>
+          ) : null}
         </>
       );
     }

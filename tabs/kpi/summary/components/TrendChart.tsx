@@ -4,6 +4,7 @@ import { Button, Card, CardHeader, Text, makeStyles, tokens } from "@fluentui/re
 import { DataTable } from "../../../shell";
 import type { Measure, SummaryRow } from "../../api";
 import { ValueCell } from "./ValueCell";
+import { RAG_LABELS } from "../../format";
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalL, minWidth: 0 },
@@ -36,10 +37,13 @@ export function TrendChart({ measure, years, rowsByYear, scopeLevel, scopeName }
     .map((year) => ({
       legend: year,
       data: TERMS.flatMap((t) => {
-        const y = valueOf(pick(year, t));
+        const row = pick(year, t);
+        const y = valueOf(row);
+        // A point from too few answers stays on the line (it is a real figure) but its callout says it is not rated.
+        const tooFew = row?.rag === "too_few" ? ` (${RAG_LABELS.too_few.toLowerCase()})` : "";
         return y === null || y === undefined
           ? []
-          : [{ x: t, y: Math.round(y * 10) / 10, xAxisCalloutData: `Term ${t} ${year}`, yAxisCalloutData: measure.kind === "percent" ? `${Math.round(y * 10) / 10}%` : String(y) }];
+          : [{ x: t, y: Math.round(y * 10) / 10, xAxisCalloutData: `Term ${t} ${year}`, yAxisCalloutData: measure.kind === "percent" ? `${Math.round(y * 10) / 10}%${tooFew}` : String(y) }];
       }),
     }))
     .filter((s) => s.data.length > 0);
@@ -68,7 +72,7 @@ export function TrendChart({ measure, years, rowsByYear, scopeLevel, scopeName }
           headers={["Year", ...TERMS.map((t) => `T${t}`)]}
           rows={years.map((year) => ({
             key: year,
-            cells: [year, ...TERMS.map((t) => <ValueCell key={t} row={pick(year, t)} kind={measure.kind} />)],
+            cells: [year, ...TERMS.map((t) => <ValueCell key={t} row={pick(year, t)} kind={measure.kind} responseRate={measure.askedId !== undefined} />)],
           }))}
         />
       ) : series.length === 0 ? (

@@ -1,6 +1,6 @@
 import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { SummaryRow } from "../../api";
-import { formatNumber, formatPercent } from "../../format";
+import { formatNumber, formatPercent, responseRateText } from "../../format";
 import { RagBadge } from "../../components/RagBadge";
 
 const useStyles = makeStyles({
@@ -9,8 +9,11 @@ const useStyles = makeStyles({
   sub: { color: tokens.colorNeutralForeground2 },
 });
 
-/** One figure: a percentage with its rating, a count, or "Missing" (never 0) when no district reported it. */
-export function ValueCell({ row, kind, showReporting = false }: { row: SummaryRow | undefined; kind: "count" | "percent"; showReporting?: boolean }) {
+/**
+ * One figure: a percentage with its rating, a count, or "Missing" (never 0) when no district reported
+ * it. `responseRate`: a questionnaire figure, shown with "answered X of Y asked (Z%)".
+ */
+export function ValueCell({ row, kind, showReporting = false, responseRate = false }: { row: SummaryRow | undefined; kind: "count" | "percent"; showReporting?: boolean; responseRate?: boolean }) {
   const styles = useStyles();
   const missing = !row || row.value === null || (kind === "percent" && row.percent === null && row.numerator === null);
   if (missing) {
@@ -38,6 +41,11 @@ export function ValueCell({ row, kind, showReporting = false }: { row: SummaryRo
           {formatNumber(row.value)}
         </Text>
       )}
+      {responseRate && kind === "percent" && row.denominator !== null ? (
+        <Text size={100} className={styles.sub} data-testid="response-rate">
+          {responseRateText(row.denominator, row.asked)}
+        </Text>
+      ) : null}
       {showReporting && row.level !== "district" ? (
         <Text size={100} className={styles.sub}>
           {row.districtsReporting} of {row.districtsExpected} districts
