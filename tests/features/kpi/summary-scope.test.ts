@@ -5,15 +5,12 @@
  * reaches each lead ([Oversight](../../../docs/reference/service.md#oversight-lift-executives-area-forums-sla-holding-heads)).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import type { RunningApp } from "../../../src/server/app/start";
 import { localObjectId } from "../../../src/server/features/admin";
 import { apiFor, type Api, type Json } from "../../support/api-client";
 import { onTestApp } from "../../support/test-app";
 
-let app: RunningApp;
 let api: Api;
 onTestApp((a) => {
-  app = a;
   api = apiFor(a.url);
 });
 
