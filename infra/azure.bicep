@@ -55,6 +55,10 @@ param botId string
 @description('The bot app registration\'s client secret. Stored in Key Vault only.')
 param botPassword string
 
+@secure()
+@description('The key that signs questionnaire links (QUESTIONNAIRE_LINK_SECRET), made once by infra/make-link-secret.mjs. Stored in Key Vault only.')
+param questionnaireLinkSecret string
+
 @description('The SharePoint site holding the LIFT lists, e.g. https://contoso.sharepoint.com/sites/lift-hub')
 param sharePointSiteUrl string
 
@@ -145,6 +149,15 @@ resource botPasswordInVault 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   }
 }
 
+resource questionnaireLinkSecretInVault 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: keyVault
+  name: 'questionnaire-link-secret'
+  properties: {
+    value: questionnaireLinkSecret
+    contentType: 'Key that signs questionnaire links (QUESTIONNAIRE_LINK_SECRET)'
+  }
+}
+
 resource identityReadsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(keyVault.id, identity.id, keyVaultSecretsUserRoleId)
   scope: keyVault
@@ -218,6 +231,7 @@ resource webAppSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     SHAREPOINT_SITE_URL: sharePointSiteUrl
     BOT_ID: botId
     BOT_PASSWORD: '@Microsoft.KeyVault(SecretUri=${botPasswordInVault.properties.secretUri})'
+    QUESTIONNAIRE_LINK_SECRET: '@Microsoft.KeyVault(SecretUri=${questionnaireLinkSecretInVault.properties.secretUri})'
     BOT_TENANT_ID: tenantId
     BOT_TYPE: 'SingleTenant'
     BOT_OPENID_METADATA_URL: botOpenIdMetadataUrl

@@ -110,6 +110,9 @@ const EnvSchema = z
         // Without a bot id the endpoint accepts unauthenticated activities and would post replies to
         // any serviceUrl, so a production deployment must configure the bot's identity.
         ["BOT_ID", "the Azure Bot's Microsoft App ID"],
+        // Parents' questionnaire links are signed with it: a key made up at start-up would break every
+        // link sent before a restart, and differ between two instances of the app.
+        ["QUESTIONNAIRE_LINK_SECRET", "the key that signs questionnaire links (at least 32 characters, e.g. from `openssl rand -base64 48`)"],
       ];
       for (const [key, what] of need) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: `${because}: ${what}` });
@@ -199,10 +202,9 @@ export interface AppConfig {
   rateLimit: { perMinute: number; burst: number };
   /**
    * The HMAC key of the questionnaire links (/q/<token>): a link signed with another key is refused.
-   * Unset in tenant mode without QUESTIONNAIRE_LINK_SECRET: the questionnaires feature then signs
-   * with a key for the run only, and says so in the log.
+   * Required in tenant mode; a fixed, public key in local mode.
    */
-  questionnaireLinkSecret?: string;
+  questionnaireLinkSecret: string;
   identity: IdentityConfig;
   graph:
     | { mode: "emulator"; port: number; siteUrl: string; faults: EmulatorFaults }
@@ -327,7 +329,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     reminders: e.REMINDERS,
     ...(e.CASEWORK_REMINDERS_FROM ? { caseworkRemindersFrom: e.CASEWORK_REMINDERS_FROM } : {}),
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
-    ...(e.QUESTIONNAIRE_LINK_SECRET || !tenant ? { questionnaireLinkSecret: e.QUESTIONNAIRE_LINK_SECRET ?? LOCAL_LINK_SECRET } : {}),
+    questionnaireLinkSecret: e.QUESTIONNAIRE_LINK_SECRET ?? LOCAL_LINK_SECRET,
     identity,
     graph: tenant
       ? { mode: "tenant", siteUrl: e.SHAREPOINT_SITE_URL ?? "", endpoint: e.GRAPH_ENDPOINT ?? PUBLIC_CLOUD.graphEndpoint }

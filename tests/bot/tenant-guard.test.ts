@@ -104,6 +104,7 @@ describe("bot tenant guard", () => {
       PUBLIC_URL: "https://lift.contoso.org",
       BOT_ID: "bbbbbbbb-bbbb-cccc-dddd-eeeeeeeeeeee",
       BOT_PASSWORD: "p",
+      QUESTIONNAIRE_LINK_SECRET: "a-test-key-for-questionnaire-links-32+chars",
     });
     expect(config.bot).toMatchObject({ allowedTenantIds: [TENANT_ID], httpsServiceUrlOnly: true });
   });

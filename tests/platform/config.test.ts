@@ -42,9 +42,9 @@ describe("configuration", () => {
     expect(loadConfig({ DEMO_DATA: "off" }).demoData).toBe(false);
   });
 
-  it("a tenant needs its client id, secret, site, public URL and bot, and names each missing one", () => {
+  it("a tenant needs its client id, secret, site, public URL, bot and link key, and names each missing one", () => {
     const found = problems({ ENTRA_TENANT_ID: "11111111-2222-3333-4444-555555555555" }).map((p) => p.variable);
-    expect(found.sort()).toEqual(["AAD_APP_CLIENT_ID", "AAD_APP_CLIENT_SECRET", "BOT_ID", "PUBLIC_URL", "SHAREPOINT_SITE_URL"]);
+    expect(found.sort()).toEqual(["AAD_APP_CLIENT_ID", "AAD_APP_CLIENT_SECRET", "BOT_ID", "PUBLIC_URL", "QUESTIONNAIRE_LINK_SECRET", "SHAREPOINT_SITE_URL"]);
   });
 
   it("a complete tenant configuration switches identity and Graph to production", () => {
@@ -56,6 +56,7 @@ describe("configuration", () => {
       PUBLIC_URL: "https://lift.contoso.org/",
       BOT_ID: "bbbbbbbb-bbbb-cccc-dddd-eeeeeeeeeeee",
       BOT_PASSWORD: "bot-secret",
+      QUESTIONNAIRE_LINK_SECRET: "a-test-key-for-questionnaire-links-32+chars",
     });
     // A single-tenant bot lives in the app's tenant unless told otherwise.
     expect(config.bot.tenantId).toBe("11111111-2222-3333-4444-555555555555");

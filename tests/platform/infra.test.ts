@@ -66,6 +66,7 @@ const TENANT_MODE_SETTINGS = [
   "SHAREPOINT_SITE_URL",
   "BOT_ID",
   "BOT_PASSWORD",
+  "QUESTIONNAIRE_LINK_SECRET",
   "BOT_TENANT_ID",
   "BOT_TYPE",
   "PUBLIC_URL",
@@ -85,6 +86,7 @@ const PLACEHOLDER_STAND_INS: Record<string, string> = {
   SECRET_AAD_APP_CLIENT_SECRET: "stand-in client secret",
   BOT_ID: "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c88",
   SECRET_BOT_PASSWORD: "stand-in bot password",
+  SECRET_QUESTIONNAIRE_LINK_SECRET: "stand-in questionnaire link key, 32+ chars",
   SHAREPOINT_SITE_URL: "https://contoso.sharepoint.com/sites/lift-hub",
   TEAMS_APP_ID: "9b8a7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c66",
 };
@@ -131,7 +133,11 @@ describe("infra/azure.bicep and its parameters file", () => {
 
   it("uses only placeholders the toolkit writes: env/.env.dev keys and the secrets provision generates", () => {
     const dev = loadEnvFile(root, "dev").vars;
-    const generatedSecrets = new Set([...yml.matchAll(/^\s+\w+: (SECRET_[A-Z0-9_]+)\s*$/gm)].map((m) => m[1]!));
+    // Written by an action's writeToEnvironmentFile, or by a script step's `::set-teamsfx-env`.
+    const generatedSecrets = new Set([
+      ...[...yml.matchAll(/^\s+\w+: (SECRET_[A-Z0-9_]+)\s*$/gm)].map((m) => m[1]!),
+      ...[...read("infra/make-link-secret.mjs").matchAll(/::set-teamsfx-env (SECRET_[A-Z0-9_]+)=/g)].map((m) => m[1]!),
+    ]);
     const used = Object.values(parameterFile.parameters).flatMap(({ value }) => placeholders(String(value)));
     expect(used.length).toBeGreaterThan(5);
     expect(used.filter((v) => !(v in dev) && !generatedSecrets.has(v))).toEqual([]);
@@ -165,14 +171,14 @@ describe("infra/azure.bicep and its parameters file", () => {
 
   it("passes secrets only through Key Vault: references in the settings, secure parameters only into vault secrets", () => {
     const secretSettings = [...bicep.appSettings].filter(([name]) => /SECRET|PASSWORD|CERTIFICATE|PRIVATE/.test(name));
-    expect(secretSettings.map(([n]) => n).sort()).toEqual(["AAD_APP_CLIENT_SECRET", "BOT_PASSWORD"]);
+    expect(secretSettings.map(([n]) => n).sort()).toEqual(["AAD_APP_CLIENT_SECRET", "BOT_PASSWORD", "QUESTIONNAIRE_LINK_SECRET"]);
     for (const [name, expr] of secretSettings) {
       const ref = /^'@Microsoft\.KeyVault\(SecretUri=\$\{(\w+)\.properties\.secretUri\}\)'$/.exec(expr);
       expect(ref, name).not.toBeNull();
       expect(bicep.resources.get(ref![1]!), name).toMatch(/^Microsoft\.KeyVault\/vaults\/secrets@/);
     }
     const secure = [...bicep.params.values()].filter((p) => p.secure).map((p) => p.name);
-    expect(secure.sort()).toEqual(["aadAppClientSecret", "botPassword"]);
+    expect(secure.sort()).toEqual(["aadAppClientSecret", "botPassword", "questionnaireLinkSecret"]);
     for (const name of secure) {
       // The one use of a secure parameter: `value: <param>` inside a Key Vault secret resource.
       const uses = [...bicep.text.matchAll(new RegExp(`\\b${name}\\b`, "g"))].map((m) => bicep.text.slice(bicep.text.lastIndexOf("\n", m.index) + 1, bicep.text.indexOf("\n", m.index)).trim());
@@ -310,5 +316,19 @@ describe(".env.example", () => {
   it("lists every setting the configuration reads, and only those", () => {
     expect([...configNames].filter((n) => !envExampleNames.has(n))).toEqual([]);
     expect([...envExampleNames].filter((n) => !configNames.has(n))).toEqual([]);
+  });
+});
+
+describe("the questionnaire link key step", () => {
+  it("makes a key once: a new one when the environment has none, nothing when it has one", async () => {
+    const script: string = "../../infra/make-link-secret.mjs";
+    const { linkSecretCommand } = (await import(script)) as { linkSecretCommand(env: Record<string, string | undefined>): string };
+    const first = linkSecretCommand({});
+    const match = /^::set-teamsfx-env SECRET_QUESTIONNAIRE_LINK_SECRET=([A-Za-z0-9+/=]+)$/.exec(first);
+    expect(match).not.toBeNull();
+    expect(match![1]!.length).toBeGreaterThanOrEqual(32);
+    expect(linkSecretCommand({})).not.toBe(first);
+    expect(linkSecretCommand({ SECRET_QUESTIONNAIRE_LINK_SECRET: "kept" })).toBe("");
+    expect(yml).toContain("run: node infra/make-link-secret.mjs");
   });
 });

@@ -11,6 +11,7 @@ const TENANT = {
   PUBLIC_URL: "https://lift.contoso.org",
   BOT_ID: "bbbbbbbb-bbbb-cccc-dddd-eeeeeeeeeeee",
   BOT_PASSWORD: "bot-secret",
+  QUESTIONNAIRE_LINK_SECRET: "a-test-key-for-questionnaire-links-32+chars",
 };
 
 /** A value each tenant setting accepts on its own. */
@@ -44,7 +45,7 @@ describe("safe by default: tenant mode", () => {
     expect(found[0]?.message).toContain(`on because ${key} is set`);
   });
 
-  it.each(["ENTRA_TENANT_ID", "AAD_APP_CLIENT_ID", "SHAREPOINT_SITE_URL", "PUBLIC_URL", "BOT_ID"] as const)(
+  it.each(["ENTRA_TENANT_ID", "AAD_APP_CLIENT_ID", "SHAREPOINT_SITE_URL", "PUBLIC_URL", "BOT_ID", "QUESTIONNAIRE_LINK_SECRET"] as const)(
     "a tenant configuration without %s is refused naming only that setting",
     (key) => {
       expect(problems(without(key)).map((p) => p.variable)).toEqual([key]);

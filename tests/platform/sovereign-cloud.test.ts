@@ -31,6 +31,7 @@ const config = loadConfig({
   PUBLIC_URL: "https://lift.contoso.test",
   BOT_ID: "bbbbbbbb-bbbb-cccc-dddd-eeeeeeeeeeee",
   BOT_PASSWORD: "bot-secret",
+  QUESTIONNAIRE_LINK_SECRET: "a-test-key-for-questionnaire-links-32+chars",
   ENTRA_AUTHORITY_HOST: AUTHORITY,
   GRAPH_ENDPOINT: GRAPH,
 });

@@ -87,6 +87,7 @@ export async function startStandInTenant(dir: string): Promise<StandInTenant> {
     PUBLIC_URL,
     BOT_ID,
     BOT_PASSWORD,
+    QUESTIONNAIRE_LINK_SECRET: "a-rehearsal-key-for-questionnaire-links-32+",
     ENTRA_AUTHORITY_HOST: entra.base,
     GRAPH_ENDPOINT: graphEndpoint,
     BOT_OPENID_METADATA_URL: channel.metadataUrl,

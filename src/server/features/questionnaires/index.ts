@@ -1,5 +1,4 @@
 /** Questionnaires sent, answered (Teams card or link) and counted for the KPI return. README.md explains the design. */
-import { randomBytes } from "node:crypto";
 import type { Router } from "express";
 import type { AdaptiveCard, BotUser } from "../../../../bot/bot-port";
 import { openListStore } from "../../../graph/site";
@@ -32,12 +31,7 @@ export interface QuestionnairesFeature {
 
 export async function createQuestionnairesFeature(ctx: FeatureContext, deps: { sources: QuestionnaireSources }): Promise<QuestionnairesFeature> {
   const stores = { invitations: await openListStore(ctx.site, QuestionnaireInvitationsList), responses: await openListStore(ctx.site, QuestionnaireResponsesList) };
-  let secret = ctx.config.questionnaireLinkSecret;
-  if (!secret) {
-    ctx.log.warn("questionnaires: QUESTIONNAIRE_LINK_SECRET is not set, so the links sent in this run stop working when the app restarts");
-    secret = randomBytes(48).toString("base64");
-  }
-  const service = new QuestionnairesService(ctx, stores, deps.sources, new LinkTokens(secret));
+  const service = new QuestionnairesService(ctx, stores, deps.sources, new LinkTokens(ctx.config.questionnaireLinkSecret));
   return {
     service,
     routes: questionnairesRoutes(service),
