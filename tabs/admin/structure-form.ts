@@ -15,6 +15,8 @@ export interface GroupDraft {
   id: string;
   name: string;
   districtSlug: string;
+  /** Empty: none. */
+  localitySlug: string;
   phase: LiftGroupInput["phase"] | "";
   /** Setting ids, one per line or separated by commas or spaces. */
   settingIds: string;
@@ -24,7 +26,7 @@ export interface GroupDraft {
   cadenceMax: string;
 }
 
-export const EMPTY_GROUP: GroupDraft = { id: "", name: "", districtSlug: "", phase: "", settingIds: "", cadencePer: "", cadenceMin: "", cadenceMax: "" };
+export const EMPTY_GROUP: GroupDraft = { id: "", name: "", districtSlug: "", localitySlug: "", phase: "", settingIds: "", cadencePer: "", cadenceMin: "", cadenceMax: "" };
 
 /** The group to send: the id from the name when new, setting ids upper-cased, a cadence only when one is chosen. */
 export function groupFrom(d: GroupDraft): { id: string; body: LiftGroupInput } {
@@ -38,6 +40,7 @@ export function groupFrom(d: GroupDraft): { id: string; body: LiftGroupInput } {
     body: {
       name: d.name.trim(),
       districtSlug: d.districtSlug,
+      ...(d.localitySlug ? { localitySlug: d.localitySlug } : {}),
       phase: d.phase as LiftGroupInput["phase"],
       settingIds,
       ...(cadence ? { cadence } : {}),
