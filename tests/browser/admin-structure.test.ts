@@ -54,7 +54,7 @@ describe("Administration tab: the structure", { timeout: 180_000 }, () => {
 
       await page.getByRole("button", { name: "Rename Dover" }).click();
       const form = page.getByTestId("rename-form");
-      await form.getByLabel("Name").fill("Dover and Deal");
+      await form.getByLabel("Name", { exact: true }).fill("Dover and Deal");
       await form.getByRole("button", { name: "Show what changes" }).click();
       const preview = page.getByTestId("rename-preview");
       await preview.waitFor(WAIT);
@@ -63,17 +63,17 @@ describe("Administration tab: the structure", { timeout: 180_000 }, () => {
       await expectAccessible(page);
       await form.getByRole("button", { name: "Save" }).click();
       await expect.poll(() => page.getByTestId("structure-message").textContent(), WAIT).toContain("Dover and Deal is saved");
-      expect(await page.getByTestId("district-dover").textContent()).toContain("Dover and Deal (also Dover)");
+      await expect.poll(() => page.getByTestId("district-dover").textContent(), WAIT).toContain("Dover and Deal (also Dover)");
 
       await page.getByRole("button", { name: "Add a LIFT group" }).click();
       const group = page.getByTestId("group-form");
-      await group.getByLabel("Name").fill("Deal early years LIFT");
-      await group.getByLabel("District").selectOption("dover");
-      await group.getByLabel("Phase").selectOption("early-years");
+      await group.getByLabel("Name", { exact: true }).fill("Deal early years LIFT");
+      await group.getByLabel("District", { exact: true }).selectOption("dover");
+      await group.getByLabel("Phase", { exact: true }).selectOption("early-years");
       await group.getByLabel("Schools or settings").fill(ey.map((s) => s.id).join("\n"));
       await group.getByRole("button", { name: "Save LIFT group" }).click();
       await expect.poll(() => page.getByTestId("structure-message").textContent(), WAIT).toContain("meets two or three times a term");
-      expect(await page.getByTestId("group-deal-early-years-lift").textContent()).toContain("Dover and Deal");
+      await expect.poll(() => page.getByTestId("group-deal-early-years-lift").textContent(), WAIT).toContain("Dover and Deal");
       await page.getByTestId("cadence-table").waitFor(WAIT);
       await expectAccessible(page);
     });

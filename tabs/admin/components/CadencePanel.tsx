@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Badge, Field, Select, makeStyles } from "@fluentui/react-components";
-import { DataTable, LoadView, districtName, ukToday, useLoad, useReferenceData } from "../../shell";
+import { DataTable, LoadView, ukToday, useLoad, useReferenceData } from "../../shell";
 import { sharedStyles } from "../../shell/styles";
 import { useAdminClient } from "../api";
 
@@ -14,7 +14,7 @@ function academicYearOf(date: string): string {
 }
 
 /** Each LIFT group's planned meetings against its cadence, term by term: too few or too many is a warning. */
-export function CadencePanel() {
+export function CadencePanel({ nameOf }: { nameOf: (districtSlug: string) => string }) {
   const styles = useStyles();
   const admin = useAdminClient();
   const reference = useReferenceData();
@@ -45,7 +45,7 @@ export function CadencePanel() {
               key: `${f.groupId}:${f.term}`,
               cells: [
                 f.groupName,
-                districtName(reference, f.districtSlug),
+                nameOf(f.districtSlug),
                 `Term ${f.term}`,
                 String(f.meetings),
                 f.status === "ok" ? (

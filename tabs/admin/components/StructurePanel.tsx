@@ -1,6 +1,6 @@
 import { useRef, useState } from "react";
 import { Badge, Button, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { ActionBar, ApiError, DataTable, ErrorSummary, Form, LoadView, Notice, districtName, errorMessage, fieldId, formatDate, useLoad, useReferenceData, type SummaryEntry } from "../../shell";
+import { ActionBar, ApiError, DataTable, ErrorSummary, Form, LoadView, Notice, errorMessage, fieldId, formatDate, useLoad, type SummaryEntry } from "../../shell";
 import { sharedStyles } from "../../shell/styles";
 import { useAdminClient, type DistrictView, type StructureView } from "../api";
 import { EMPTY_GROUP, groupFrom, renamePreview, type GroupDraft } from "../structure-form";
@@ -14,6 +14,11 @@ const useStyles = makeStyles({
 });
 
 type Message = { intent: "success" | "error"; text: string };
+
+/** A district's name as the structure has it now (the page's reference data is read once, before any rename here). */
+function nameIn(structure: Pick<StructureView, "districts">, slug: string): string {
+  return structure.districts.find((d) => d.slug === slug)?.name ?? slug;
+}
 
 /** Field errors from a refused save, and a focus on the summary so a screen reader hears them. */
 function useFieldErrors() {
@@ -147,7 +152,6 @@ function AddDistrictForm({ areas, onDone, onCancel }: { areas: string[]; onDone:
 function GroupForm({ structure, initial, onDone, onCancel }: { structure: StructureView; initial: GroupDraft; onDone: (m: Message) => Promise<void>; onCancel: () => void }) {
   const styles = useStyles();
   const admin = useAdminClient();
-  const reference = useReferenceData();
   const [draft, setDraft] = useState<GroupDraft>(initial);
   const set = (patch: Partial<GroupDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const fe = useFieldErrors();
@@ -178,7 +182,7 @@ function GroupForm({ structure, initial, onDone, onCancel }: { structure: Struct
             <option value="">Choose a district</option>
             {structure.editableDistricts.map((slug) => (
               <option key={slug} value={slug}>
-                {districtName(reference, slug)}
+                {nameIn(structure, slug)}
               </option>
             ))}
           </Select>
@@ -243,7 +247,6 @@ function status(d: DistrictView): JSX.Element {
 export function StructurePanel() {
   const styles = useStyles();
   const admin = useAdminClient();
-  const reference = useReferenceData();
   const structure = useLoad("structure", () => admin.structure());
   const [editing, setEditing] = useState<{ kind: "rename"; district: DistrictView } | { kind: "add" } | { kind: "group"; draft: GroupDraft }>();
   const [retireOn, setRetireOn] = useState<Record<string, string>>({});
@@ -339,7 +342,7 @@ export function StructurePanel() {
                   "data-testid": `group-${g.id}`,
                   cells: [
                     g.retiredOn ? `${g.name} (retired ${formatDate(g.retiredOn)})` : g.name,
-                    districtName(reference, g.districtSlug),
+                    nameIn(s, g.districtSlug),
                     g.phase === "school" ? "School" : "Early years",
                     `${g.cadenceText}${g.cadenceSource === "sla" ? " (SLA)" : ""}`,
                     String(g.settingIds.length),
@@ -364,7 +367,7 @@ export function StructurePanel() {
                 }))}
               />
             )}
-            {s.liftGroups.length > 0 ? <CadencePanel /> : null}
+            {s.liftGroups.length > 0 ? <CadencePanel nameOf={(slug) => nameIn(s, slug)} /> : null}
           </>
         )}
       </LoadView>
