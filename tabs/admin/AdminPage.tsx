@@ -5,10 +5,11 @@ import { Notice, Shell, useSession } from "../shell";
 import { sharedStyles } from "../shell/styles";
 import { CalendarPanel } from "./components/CalendarPanel";
 import { PeoplePanel } from "./components/PeoplePanel";
+import { StructurePanel } from "./components/StructurePanel";
 
 const useStyles = makeStyles({ column: sharedStyles.column, intro: sharedStyles.intro });
 
-type View = "calendar" | "people";
+type View = "calendar" | "people" | "structure";
 
 function AdminBody() {
   const styles = useStyles();
@@ -20,20 +21,21 @@ function AdminBody() {
   return (
     <div className={styles.column}>
       {me.role === "district_lead" ? (
-        <p className={styles.intro}>You keep {me.district?.name ?? "your district"}&apos;s part: its INSET and closure days, monitoring meetings and people.</p>
+        <p className={styles.intro}>You keep {me.district?.name ?? "your district"}&apos;s part: its INSET and closure days, monitoring meetings, people and LIFT groups.</p>
       ) : null}
       <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label="Administration">
         <Tab value="calendar">Calendar</Tab>
         <Tab value="people">People</Tab>
+        <Tab value="structure">Structure</Tab>
       </TabList>
-      {view === "calendar" ? <CalendarPanel /> : <PeoplePanel />}
+      {view === "calendar" ? <CalendarPanel /> : view === "people" ? <PeoplePanel /> : <StructurePanel />}
     </div>
   );
 }
 
 export function AdminPage() {
   return (
-    <Shell title="Administration" tagline="The calendar and the people who use LIFT Hub" icon={<Settings24Regular />}>
+    <Shell title="Administration" tagline="The calendar, the people who use LIFT Hub and the service's structure" icon={<Settings24Regular />}>
       <AdminBody />
     </Shell>
   );

@@ -3,7 +3,10 @@ import { useMemo } from "react";
 import { useSession, type ApiClient } from "../shell";
 import { adminApi as contract, type PersonInput, type PersonView, type PreviewAnswer, type TermInput, type YearView } from "../../src/schemas/admin/api";
 
+import { structureApi, type DistrictInput, type DistrictView, type LiftGroupInput, type LiftGroupView, type StructureView, type CadenceFindingView } from "../../src/schemas/admin/structure-api";
+
 export type { PersonInput, PersonView, PreviewAnswer, TermInput, YearView };
+export type { DistrictInput, DistrictView, LiftGroupInput, LiftGroupView, StructureView, CadenceFindingView };
 export type Covers = "1-2" | "3-4" | "5-6";
 
 export function adminClient(api: ApiClient) {
@@ -24,6 +27,12 @@ export function adminClient(api: ApiClient) {
     setActive: (oid: string, active: boolean) => api.call(active ? contract.reactivatePerson : contract.deactivatePerson, { params: { oid } }),
     importPeople: (csv: string) => api.call(contract.importPeople, { body: { csv } }),
     directory: (q: string) => api.call(contract.directory, { query: { q } }).then((r) => r.items),
+    structure: () => api.call(structureApi.structure, {}),
+    addDistrict: (district: DistrictInput) => api.call(structureApi.addDistrict, { body: district }),
+    changeDistrict: (district: string, name: string, area: string, eTag?: string) => api.call(structureApi.changeDistrict, { params: { district }, body: { name, area, ...(eTag ? { eTag } : {}) } }),
+    retireDistrict: (district: string, on: string, eTag?: string) => api.call(structureApi.retireDistrict, { params: { district }, body: { on, ...(eTag ? { eTag } : {}) } }),
+    saveLiftGroup: (group: string, body: LiftGroupInput) => api.call(structureApi.saveLiftGroup, { params: { group }, body }),
+    cadence: (year: string, term?: number) => api.call(structureApi.liftGroupCadence, { query: { year, ...(term ? { term } : {}) } }).then((r) => r.items),
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { RouteContract } from "../../src/schemas/core/contract";
 import { adminApi } from "../../src/schemas/admin/api";
+import { structureApi } from "../../src/schemas/admin/structure-api";
 import { caseworkApi } from "../../src/schemas/casework/api";
 import { coreApi } from "../../src/schemas/core/api";
 import { dataProtectionApi } from "../../src/schemas/data-protection/api";
@@ -17,7 +18,7 @@ import { settingsRegisterApi } from "../../src/schemas/settings-register/api";
 import { trainingEventsApi } from "../../src/schemas/training-events/api";
 import { questionnairesApi } from "../../src/schemas/questionnaires/api";
 
-export const ALL_ROUTES: ReadonlyArray<{ name: string; contract: RouteContract }> = [coreApi, referralsApi, liftMeetingsApi, liftOutcomesApi, kpiApi, remindersApi, caseworkApi, dataProtectionApi, settingsRegisterApi, adminApi, trainingEventsApi, questionnairesApi, referralDocumentsApi].flatMap(
+export const ALL_ROUTES: ReadonlyArray<{ name: string; contract: RouteContract }> = [coreApi, referralsApi, liftMeetingsApi, liftOutcomesApi, kpiApi, remindersApi, caseworkApi, dataProtectionApi, settingsRegisterApi, adminApi, structureApi, trainingEventsApi, questionnairesApi, referralDocumentsApi].flatMap(
   (api) => Object.entries(api).map(([name, contract]) => ({ name, contract: contract as RouteContract })),
 );
 

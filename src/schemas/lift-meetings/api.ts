@@ -24,6 +24,8 @@ export const PlannedMeetingInput = z.strictObject({
   place: z.string().trim().max(200).optional(),
   onlineMeetingUrl: z.url({ protocol: /^https$/, message: "Enter an https:// Teams meeting link" }).max(1000).optional(),
   chairOid: z.guid({ message: "Choose the chair from the list" }).optional(),
+  /** The LIFT group the meeting is for (its cadence is checked); none = the district's only group of this kind, if it has one. */
+  liftGroupId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "Choose a LIFT group of the district").max(80).optional(),
 });
 export type PlannedMeetingInput = z.infer<typeof PlannedMeetingInput>;
 

@@ -7,6 +7,8 @@ export const LiftMeetingItem = z.object({
   kind: z.enum(["school", "early-years"]),
   schoolPhases: z.array(z.enum(["primary", "secondary"])).max(2).optional(),
   title: z.string().max(200),
+  /** The LIFT group (meeting series) this meeting is one of (src/schemas/reference/lift-group.ts); none before groups were kept. */
+  liftGroupId: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(80).optional(),
   startsAt: z.iso.datetime({ offset: true }),
   endsAt: z.iso.datetime({ offset: true }),
   place: z.string().max(200).optional(),

@@ -40,6 +40,8 @@ export const Setting = z.object({
   postcode: z.string().trim().max(10).optional(),
   openedOn: isoDate.optional(),
   closedOn: isoDate.optional(),
+  /** The locality or cluster within its district, where the district has them (src/schemas/reference/locality.ts). */
+  localitySlug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(60).optional(),
   /** Which import last wrote the record. */
   registerSource: z.enum(REGISTER_SOURCES).optional(),
 });

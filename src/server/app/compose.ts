@@ -162,6 +162,11 @@ export async function composeFeatures(core: FeatureContext): Promise<Features> {
       core.config.graph.mode === "tenant"
         ? graphDirectory(core.site.api)
         : localDirectory(async () => DEMO_PEOPLE.map((p) => ({ oid: p.oid, displayName: p.displayName, upn: p.upn }))),
+    // The LIFT groups' cadence counts the districts' planned meetings.
+    meetings: {
+      meetings: async (districtSlugs) =>
+        (await Promise.all(districtSlugs.map((d) => districtMeetings(d)))).flat().map((m) => ({ districtSlug: m.districtSlug, kind: m.kind, ...(m.liftGroupId ? { liftGroupId: m.liftGroupId } : {}), startsAt: m.startsAt, status: m.status })),
+    },
   });
   return { referrals, liftMeetings, liftOutcomes, casework, kpi, reminders, dataProtection, operations: core.operations, settingsRegister, admin, trainingEvents, questionnaires, referralDocuments };
 }

@@ -9,6 +9,8 @@ import type { ReferenceData } from "./reference-data";
 import type { BankHoliday } from "../../schemas/reference/bank-holiday";
 import type { District } from "../../schemas/reference/district";
 import type { DistrictDay } from "../../schemas/reference/district-day";
+import type { LiftGroup } from "../../schemas/reference/lift-group";
+import type { Locality } from "../../schemas/reference/locality";
 import type { MonitoringMeetingRecord } from "../../schemas/reference/monitoring-meeting";
 import type { Setting } from "../../schemas/reference/setting";
 import type { Term } from "../../schemas/reference/term";
@@ -50,7 +52,7 @@ export class ListReferenceData implements ReferenceData {
   private assembled?: { from: readonly (Promise<unknown> | undefined)[]; calendar: Promise<ReportingCalendar> };
 
   constructor(
-    stores: Pick<LiftStores, "districts" | "settings" | "terms" | "bankHolidays"> & Partial<Pick<LiftStores, "districtDays" | "monitoringMeetings">>,
+    stores: Pick<LiftStores, "districts" | "settings" | "terms" | "bankHolidays"> & Partial<Pick<LiftStores, "districtDays" | "monitoringMeetings" | "localities" | "liftGroups">>,
     options: { ttlMs?: number; now?: () => number } = {},
   ) {
     const ttl = options.ttlMs ?? 5 * 60_000;
@@ -62,6 +64,8 @@ export class ListReferenceData implements ReferenceData {
       bankHolidays: new Cached(stores.bankHolidays, ttl, now),
       ...(stores.districtDays ? { districtDays: new Cached(stores.districtDays, ttl, now) } : {}),
       ...(stores.monitoringMeetings ? { monitoringMeetings: new Cached(stores.monitoringMeetings, ttl, now) } : {}),
+      ...(stores.localities ? { localities: new Cached(stores.localities, ttl, now) } : {}),
+      ...(stores.liftGroups ? { liftGroups: new Cached(stores.liftGroups, ttl, now) } : {}),
     };
   }
 
@@ -77,6 +81,16 @@ export class ListReferenceData implements ReferenceData {
 
   async districts(): Promise<District[]> {
     return [...(await this.cache.districts.get())].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Localities by name (none when the list is not given). */
+  async localities(): Promise<Locality[]> {
+    return [...((await this.cache.localities?.get()) ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** LIFT groups by district, then name (none when the list is not given). */
+  async liftGroups(): Promise<LiftGroup[]> {
+    return [...((await this.cache.liftGroups?.get()) ?? [])].sort((a, b) => a.districtSlug.localeCompare(b.districtSlug) || a.name.localeCompare(b.name));
   }
 
   async settings(): Promise<Setting[]> {

@@ -12,6 +12,8 @@ import { DemoSeed } from "../../schemas/core/demo-seed";
 import { ConversationReference } from "../../schemas/core/conversation-reference";
 import { District } from "../../schemas/reference/district";
 import { DistrictDay } from "../../schemas/reference/district-day";
+import { LiftGroup } from "../../schemas/reference/lift-group";
+import { Locality } from "../../schemas/reference/locality";
 import { MonitoringMeetingRecord } from "../../schemas/reference/monitoring-meeting";
 import { Person } from "../../schemas/reference/person";
 import { Setting } from "../../schemas/reference/setting";
@@ -41,7 +43,9 @@ export const DistrictsList = defineList({
   naturalKey: (d) => `district:${d.code}`,
   indexed: ["slug"],
   unique: ["code"],
-  columns: { code: { kind: "text", maxLength: 3 } },
+  // An area is any name (commissioners add areas), so it is text, not a choice; retiredOn, splitFrom
+  // and startsOn came with the admin tab's structure section and are added by provisioning.
+  columns: { code: { kind: "text", maxLength: 3 }, area: { kind: "text", maxLength: 60 } },
 });
 
 export const SettingsList = defineList({
@@ -133,6 +137,29 @@ export const DemoSeedsList = defineList({
   columns: { version: { name: "SeedVersion" } },
 });
 
+export const LocalitiesList = defineList({
+  title: "Localities",
+  description: "Localities or clusters of schools within a district, where the service uses them.",
+  schema: Locality,
+  itemTitle: (l) => l.name,
+  naturalKey: (l) => `locality:${l.slug}`,
+  indexed: ["districtSlug"],
+  unique: ["slug"],
+  columns: { slug: { kind: "text", maxLength: 60 }, districtSlug: { kind: "text", maxLength: 60 } },
+});
+
+export const LiftGroupsList = defineList({
+  title: "LiftGroups",
+  description: "LIFT groups: a meeting series for a set of schools or settings in a district, with its cadence.",
+  schema: LiftGroup,
+  itemTitle: (g) => g.name,
+  naturalKey: (g) => `lift-group:${g.id}`,
+  indexed: ["districtSlug"],
+  unique: ["id"],
+  // `id` is taken by the list item's own id, as for Settings.
+  columns: { id: { name: "GroupId", kind: "text", maxLength: 80 }, districtSlug: { kind: "text", maxLength: 60 } },
+});
+
 /** The lists provisioning creates, in creation order. */
 export const LIFT_LISTS: readonly ListDefinition[] = [
   PeopleList,
@@ -146,6 +173,8 @@ export const LIFT_LISTS: readonly ListDefinition[] = [
   DistrictDaysList,
   MonitoringMeetingsList,
   DemoSeedsList,
+  LocalitiesList,
+  LiftGroupsList,
 ];
 
 export interface LiftStores {
@@ -160,6 +189,8 @@ export interface LiftStores {
   districtDays: ListStore<typeof DistrictDaysList.schema>;
   monitoringMeetings: ListStore<typeof MonitoringMeetingsList.schema>;
   demoSeeds: ListStore<typeof DemoSeedsList.schema>;
+  localities: ListStore<typeof LocalitiesList.schema>;
+  liftGroups: ListStore<typeof LiftGroupsList.schema>;
 }
 
 /** A store for each LIFT list. The lists must exist (provisionSite first). */
@@ -178,6 +209,8 @@ export async function openListStores(site: LiftSite, mapping: FieldMappingOption
     districtDays: open(DistrictDaysList),
     monitoringMeetings: open(MonitoringMeetingsList),
     demoSeeds: open(DemoSeedsList),
+    localities: open(LocalitiesList),
+    liftGroups: open(LiftGroupsList),
   };
 }
 

@@ -1,8 +1,7 @@
 import { useRef, useState } from "react";
 import { Button, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { ActionBar, ApiError, DistrictSelect, ErrorSummary, Form, Notice, errorMessage, fieldId, useSession, type SummaryEntry } from "../../shell";
+import { ActionBar, ApiError, DistrictSelect, ErrorSummary, Form, Notice, errorMessage, fieldId, useReferenceData, useSession, type SummaryEntry } from "../../shell";
 import { sharedStyles } from "../../shell/styles";
-import { AREAS } from "../../../src/schemas/reference/district";
 import { ROLE_LABELS, ROLES } from "../../../src/schemas/reference/person";
 import { useAdminClient, type PersonView } from "../api";
 import { EMPTY_DRAFT, draftFrom, personFrom, type PersonDraft } from "../people-form";
@@ -22,6 +21,8 @@ export function PersonForm({ person, onSaved, onCancel }: { person?: PersonView;
   const styles = useStyles();
   const admin = useAdminClient();
   const { me } = useSession();
+  // Areas are data: those holding a district, as /api/reference lists them.
+  const reference = useReferenceData();
   const [draft, setDraft] = useState<PersonDraft>(() => (person ? draftFrom(person) : me.role === "district_lead" ? { ...EMPTY_DRAFT, districtSlug: me.district?.slug ?? "" } : EMPTY_DRAFT));
   const [query, setQuery] = useState("");
   const [found, setFound] = useState<Array<{ oid: string; displayName: string; upn: string }>>();
@@ -120,7 +121,7 @@ export function PersonForm({ person, onSaved, onCancel }: { person?: PersonView;
           <Field label="Area" validationMessage={err("areaName")}>
             <Select id={fieldId("areaName")} value={draft.areaName} onChange={(_, d) => set({ areaName: d.value })}>
               <option value="">Choose an area</option>
-              {AREAS.map((a) => (
+              {reference.areas.map((a) => (
                 <option key={a} value={a}>
                   {a} Kent
                 </option>

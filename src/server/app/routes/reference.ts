@@ -1,5 +1,6 @@
 import { coreApi, type ReferenceAnswer } from "../../../schemas/core/api";
 import { AREAS } from "../../../schemas/reference/district";
+import { areasOf } from "../../../domain/structure/structure";
 import { academicYearOf, nextAcademicYear } from "../../../domain/time/academic-year";
 import { ukToday } from "../../../domain/time/uk-clock";
 import type { ReferenceData } from "../../core/reference-data";
@@ -19,11 +20,10 @@ export function referenceRoutes(reference: Pick<ReferenceData, "districts" | "ca
       const current = academicYearOf(ukToday(now()));
       const years = new Set([current, nextAcademicYear(current)]);
       const [districts, { terms }] = await Promise.all([reference.districts(), reference.calendar()]);
-      const used = new Set<string>(districts.map((d) => d.area));
       return {
         districts: districts.map((d) => ({ slug: d.slug, name: d.name, area: d.area })),
-        // The areas in their usual order (East, West, North, South), only those with a district.
-        areas: AREAS.filter((a) => used.has(a)),
+        // The areas in their usual order (East, West, North, South), then any added, only those with a district.
+        areas: areasOf(districts, AREAS),
         terms: terms.filter((t) => years.has(t.academicYear)).map((t) => ({ academicYear: t.academicYear, term: t.term, start: t.start, end: t.end })),
       };
     },

@@ -86,6 +86,8 @@ export class PeopleAdminService {
     if (!parsed.success) for (const issue of parsed.error.issues) add(issue.path.join(".") || "body", issue.message);
     const [districts, settings] = await Promise.all([this.ctx.reference.districts(), this.ctx.reference.settings()]);
     if (value.districtSlug && !districts.some((d) => d.slug === value.districtSlug)) add("districtSlug", `There is no district '${value.districtSlug}'.`);
+    // Areas are data (any name a district carries), so the schema cannot list them: checked here.
+    if (value.areaName && !districts.some((d) => d.area === value.areaName)) add("areaName", `There is no area '${value.areaName}'.`);
     if (value.settingId) {
       const setting = settings.find((s) => s.id === value.settingId);
       if (!setting) add("settingId", `There is no school or setting '${value.settingId}'.`);

@@ -8,6 +8,7 @@ import { randomUUID } from "node:crypto";
 import { canPlanDistrict, isDistrictMember, meetingAccess, refusalFor, type MeetingAccess } from "../../../domain/lift-meetings/access";
 import { checkReorder, type ReorderEntry } from "../../../domain/lift-meetings/agenda";
 import { checkPlannedMeetings, type ExistingMeeting } from "../../../domain/lift-meetings/planning";
+import { checkPlanAgainstStructure, planCadenceWarnings } from "../../../domain/structure/plan-check";
 import { describeUkDateTime, formatUkDate } from "../../../domain/time/format";
 import { ukToday } from "../../../domain/time/uk-clock";
 import type { District } from "../../../domain/reference/districts";
@@ -202,8 +203,8 @@ export class LiftMeetingService {
     return this.stores.meetings.all({ where: { districtSlug: slug } });
   }
 
-  private static existing(items: MeetingItem[]): ExistingMeeting[] {
-    return items.map((m) => ({ id: m.id, title: m.value.title, kind: m.value.kind, ...(m.value.schoolPhases ? { phases: m.value.schoolPhases } : {}), startsAt: m.value.startsAt, endsAt: m.value.endsAt, status: m.value.status }));
+  private static existing(items: MeetingItem[]): Array<ExistingMeeting & { liftGroupId?: string }> {
+    return items.map((m) => ({ id: m.id, title: m.value.title, kind: m.value.kind, ...(m.value.schoolPhases ? { phases: m.value.schoolPhases } : {}), ...(m.value.liftGroupId ? { liftGroupId: m.value.liftGroupId } : {}), startsAt: m.value.startsAt, endsAt: m.value.endsAt, status: m.value.status }));
   }
 
   async plan(person: Person, input: { idempotencyKey: string; districtSlug: string; meetings: PlannedMeetingInput[] }): Promise<PlanMeetingsAnswer> {
@@ -219,10 +220,16 @@ export class LiftMeetingService {
       const madeIds = new Set(made.flatMap((m) => (m ? [m.id] : [])));
       const existing = LiftMeetingService.existing((await this.districtMeetings(district.slug)).filter((m) => !madeIds.has(m.id)));
       // The term dates a commissioner keeps in the reference lists; a date outside them is only a warning.
-      const checked = checkPlannedMeetings(input.meetings, existing, { now: this.ctx.now(), terms: (await this.ctx.reference.calendar()).terms });
+      const [calendar, groups] = await Promise.all([this.ctx.reference.calendar(), this.ctx.reference.liftGroups()]);
+      const checked = checkPlannedMeetings(input.meetings, existing, { now: this.ctx.now(), terms: calendar.terms });
+      // A retired district takes no new meetings; a named LIFT group must be the district's, of the meeting's kind.
+      const structural = checkPlanAgainstStructure(district, input.meetings, groups);
+      for (const [k, v] of Object.entries(structural)) (checked.fieldErrors[k] ??= []).push(...v);
       const errors = Object.fromEntries(Object.entries(checked.fieldErrors).filter(([k]) => toMake.some(({ i }) => k.startsWith(`meetings.${i}.`))));
       if (Object.keys(errors).length > 0) throw new AppError("validation_failed", "Some meetings need attention.", { fieldErrors: errors });
-      warnings = checked.warnings;
+      // The SLA's cadence per LIFT group, for the terms this plan touches: a warning, never a refusal.
+      const cadence = planCadenceWarnings({ district, planned: input.meetings, existing: existing.map((m) => ({ ...m, districtSlug: district.slug })), groups, terms: calendar.terms });
+      warnings = { ...checked.warnings, ...cadence };
     }
     const defaultChair = (await this.ctx.people.list()).find((p) => p.role === "district_lead" && p.districtSlug === district.slug)?.oid;
     const local: Record<string, () => Promise<unknown>> = {};
@@ -237,6 +244,7 @@ export class LiftMeetingService {
         kind: m.kind,
         ...(m.kind === "school" && m.phases ? { schoolPhases: m.phases } : {}),
         title: meetingTitle(district, m.kind, m.kind === "school" ? m.phases : undefined, m.startsAt),
+        ...(m.liftGroupId ? { liftGroupId: m.liftGroupId } : {}),
         startsAt: m.startsAt,
         endsAt: m.endsAt,
         ...(m.place ? { place: m.place } : {}),

@@ -3,6 +3,7 @@
  * each role may have. Every read and write of a referral is audited ([Audit trail](../../../../docs/reference/data-protection.md#audit-trail)); nothing here logs a
  * child's name.
  */
+import { isOpenOn } from "../../../domain/structure/structure";
 import { ANONYMISED_FIELDS, anonymisedHistoryAction, canCreateReferral, canEditReferral, pickFields, referralView, type ReferralView } from "../../../domain/referrals/access";
 import { academicYearOf, formatCaseReference } from "../../../domain/referrals/case-reference";
 import { DEFAULT_MAX_PER_SENCO, placeReferral, type LiftMeeting } from "../../../domain/referrals/meeting-rules";
@@ -304,6 +305,8 @@ export class ReferralService {
     }
     const setting = await this.sencoSetting(person);
     const district = await this.district(setting.districtSlug);
+    // A retired district (or one split off that has not started) takes no new referrals; its records stay.
+    if (!isOpenOn(district, ukToday(now))) throw new AppError("conflict", `${district.name} takes no new referrals${district.retiredOn ? ` from ${district.retiredOn}` : ""}: ask the STLS team where this school now refers.`);
     const meetings = await this.meetingsOfDistrict(district.slug);
     const domainMeetings: LiftMeeting[] = meetings.map((m) => toDomainMeeting(m, district));
     const placementContext = {

@@ -1,0 +1,376 @@
+import { useRef, useState } from "react";
+import { Badge, Button, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { ActionBar, ApiError, DataTable, ErrorSummary, Form, LoadView, Notice, errorMessage, fieldId, formatDate, useLoad, type SummaryEntry } from "../../shell";
+import { sharedStyles } from "../../shell/styles";
+import { useAdminClient, type DistrictView, type StructureView } from "../api";
+import { EMPTY_GROUP, groupFrom, renamePreview, type GroupDraft } from "../structure-form";
+import { CadencePanel } from "./CadencePanel";
+
+const useStyles = makeStyles({
+  column: sharedStyles.column,
+  box: sharedStyles.box,
+  form: sharedStyles.form,
+  row: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-end", flexWrap: "wrap" },
+});
+
+type Message = { intent: "success" | "error"; text: string };
+
+/** A district's name as the structure has it now (the page's reference data is read once, before any rename here). */
+function nameIn(structure: Pick<StructureView, "districts">, slug: string): string {
+  return structure.districts.find((d) => d.slug === slug)?.name ?? slug;
+}
+
+/** Field errors from a refused save, and a focus on the summary so a screen reader hears them. */
+function useFieldErrors() {
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const summary = useRef<HTMLElement>(null);
+  const entries: SummaryEntry[] = Object.entries(errors).flatMap(([path, messages]) => messages.map((message) => ({ path, message })));
+  /** The error's field messages, or false when it has none (the caller shows the message). */
+  const take = (error: unknown): boolean => {
+    if (error instanceof ApiError && error.fieldErrors) {
+      setErrors(error.fieldErrors);
+      setTimeout(() => summary.current?.focus(), 0);
+      return true;
+    }
+    return false;
+  };
+  // A message keyed `districts.<slug>.name` belongs to the form's `name` box.
+  const err = (field: string) => Object.entries(errors).filter(([k]) => k === field || k.endsWith(`.${field}`)).flatMap(([, v]) => v).join(" ") || undefined;
+  return { errors, setErrors, summary, entries, take, err };
+}
+
+/** Rename a district or move it to another area: what changes is shown first, then saved. */
+function RenameForm({ district, areas, onDone, onCancel }: { district: DistrictView; areas: string[]; onDone: (m: Message) => Promise<void>; onCancel: () => void }) {
+  const styles = useStyles();
+  const admin = useAdminClient();
+  const [name, setName] = useState(district.name);
+  const [area, setArea] = useState(district.area);
+  const [previewed, setPreviewed] = useState<string[]>();
+  const fe = useFieldErrors();
+  const [failure, setFailure] = useState<string>();
+  const save = async () => {
+    try {
+      const saved = await admin.changeDistrict(district.slug, name, area, district.eTag);
+      await onDone({ intent: "success", text: `${saved.name} is saved; its history keeps pointing at it.` });
+    } catch (error) {
+      if (!fe.take(error)) setFailure(errorMessage(error));
+    }
+  };
+  return (
+    <section className={styles.box} aria-labelledby="rename-heading" data-testid="rename-form">
+      <h3 id="rename-heading" style={{ margin: 0 }}>
+        Rename {district.name} or move it to another area
+      </h3>
+      {failure ? <Notice intent="error">{failure}</Notice> : null}
+      {fe.entries.length > 0 ? <ErrorSummary ref={fe.summary} entries={fe.entries} intro="The district cannot be saved yet:" id="rename-errors" /> : null}
+      <Form className={styles.form} aria-label={`Rename ${district.name}`} onSubmit={() => (previewed ? void save() : setPreviewed(renamePreview(district, name, area)))}>
+        <Field label="Name" validationMessage={fe.err("name")}>
+          <Input id={fieldId("name")} value={name} onChange={(_, d) => (setName(d.value), setPreviewed(undefined))} />
+        </Field>
+        <Field label="Area" hint="Type a new name to start a new area" validationMessage={fe.err("area")}>
+          <Input id={fieldId("area")} value={area} list="area-names" onChange={(_, d) => (setArea(d.value), setPreviewed(undefined))} />
+        </Field>
+        <datalist id="area-names">
+          {areas.map((a) => (
+            <option key={a} value={a} />
+          ))}
+        </datalist>
+        {previewed ? (
+          <Notice intent={previewed.length > 0 ? "info" : "warning"} data-testid="rename-preview">
+            {previewed.length > 0 ? (
+              <ul>
+                {previewed.map((l) => (
+                  <li key={l}>{l}</li>
+                ))}
+              </ul>
+            ) : (
+              "Nothing would change."
+            )}
+          </Notice>
+        ) : null}
+        <ActionBar label="Rename" sticky={false} status="">
+          <Button onClick={onCancel}>Cancel</Button>
+          <Button appearance="primary" type="submit" disabled={previewed !== undefined && previewed.length === 0}>
+            {previewed ? "Save" : "Show what changes"}
+          </Button>
+        </ActionBar>
+      </Form>
+    </section>
+  );
+}
+
+function AddDistrictForm({ areas, onDone, onCancel }: { areas: string[]; onDone: (m: Message) => Promise<void>; onCancel: () => void }) {
+  const styles = useStyles();
+  const admin = useAdminClient();
+  const [d, setD] = useState({ code: "", slug: "", name: "", area: "" });
+  const fe = useFieldErrors();
+  const [failure, setFailure] = useState<string>();
+  const save = async () => {
+    try {
+      const saved = await admin.addDistrict({ code: d.code.trim().toUpperCase(), slug: d.slug.trim(), name: d.name.trim(), area: d.area.trim() });
+      await onDone({ intent: "success", text: `${saved.name} is added to the ${saved.area} area.` });
+    } catch (error) {
+      if (!fe.take(error)) setFailure(errorMessage(error));
+    }
+  };
+  return (
+    <section className={styles.box} aria-labelledby="add-district-heading">
+      <h3 id="add-district-heading" style={{ margin: 0 }}>
+        Add a district
+      </h3>
+      {failure ? <Notice intent="error">{failure}</Notice> : null}
+      {fe.entries.length > 0 ? <ErrorSummary ref={fe.summary} entries={fe.entries} intro="The district cannot be added yet:" id="add-district-errors" /> : null}
+      <Form className={styles.form} aria-label="The new district" onSubmit={() => void save()}>
+        <Field label="Name" validationMessage={fe.err("name")}>
+          <Input id={fieldId("name")} value={d.name} onChange={(_, v) => setD({ ...d, name: v.value, slug: d.slug || "" })} />
+        </Field>
+        <Field label="Id" hint="Lower-case words joined by -, e.g. medway-fringe; it never changes" validationMessage={fe.err("slug")}>
+          <Input id={fieldId("slug")} value={d.slug} onChange={(_, v) => setD({ ...d, slug: v.value })} />
+        </Field>
+        <Field label="Code" hint="Three capital letters, used in case references" validationMessage={fe.err("code")}>
+          <Input id={fieldId("code")} value={d.code} maxLength={3} onChange={(_, v) => setD({ ...d, code: v.value })} />
+        </Field>
+        <Field label="Area" hint="An existing area, or a new name" validationMessage={fe.err("area")}>
+          <Input id={fieldId("area")} value={d.area} list="area-names-new" onChange={(_, v) => setD({ ...d, area: v.value })} />
+        </Field>
+        <datalist id="area-names-new">
+          {areas.map((a) => (
+            <option key={a} value={a} />
+          ))}
+        </datalist>
+        <ActionBar label="Add district" sticky={false} status="">
+          <Button onClick={onCancel}>Cancel</Button>
+          <Button appearance="primary" type="submit">
+            Add district
+          </Button>
+        </ActionBar>
+      </Form>
+    </section>
+  );
+}
+
+function GroupForm({ structure, initial, onDone, onCancel }: { structure: StructureView; initial: GroupDraft; onDone: (m: Message) => Promise<void>; onCancel: () => void }) {
+  const styles = useStyles();
+  const admin = useAdminClient();
+  const [draft, setDraft] = useState<GroupDraft>(initial);
+  const set = (patch: Partial<GroupDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const fe = useFieldErrors();
+  const [failure, setFailure] = useState<string>();
+  const localities = structure.localities.filter((l) => l.districtSlug === draft.districtSlug);
+  const save = async () => {
+    const { id, body } = groupFrom(draft);
+    try {
+      const saved = await admin.saveLiftGroup(id, body);
+      await onDone({ intent: "success", text: `${saved.name} is saved: it meets ${saved.cadenceText}.` });
+    } catch (error) {
+      if (!fe.take(error)) setFailure(errorMessage(error));
+    }
+  };
+  return (
+    <section className={styles.box} aria-labelledby="group-form-heading" data-testid="group-form">
+      <h3 id="group-form-heading" style={{ margin: 0 }}>
+        {initial.id ? `Change ${initial.name}` : "Add a LIFT group"}
+      </h3>
+      {failure ? <Notice intent="error">{failure}</Notice> : null}
+      {fe.entries.length > 0 ? <ErrorSummary ref={fe.summary} entries={fe.entries} intro="The LIFT group cannot be saved yet:" id="group-errors" /> : null}
+      <Form className={styles.form} aria-label="The LIFT group" onSubmit={() => void save()}>
+        <Field label="Name" validationMessage={fe.err("name")}>
+          <Input id={fieldId("name")} value={draft.name} onChange={(_, d) => set({ name: d.value })} />
+        </Field>
+        <Field label="District" validationMessage={fe.err("districtSlug")}>
+          <Select id={fieldId("districtSlug")} value={draft.districtSlug} onChange={(_, d) => set({ districtSlug: d.value })}>
+            <option value="">Choose a district</option>
+            {structure.editableDistricts.map((slug) => (
+              <option key={slug} value={slug}>
+                {nameIn(structure, slug)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Phase" validationMessage={fe.err("phase")}>
+          <Select id={fieldId("phase")} value={draft.phase} onChange={(_, d) => set({ phase: d.value as GroupDraft["phase"] })}>
+            <option value="">Choose school or early years</option>
+            <option value="school">School LIFT (six times a year)</option>
+            <option value="early-years">Early years LIFT (two or three times a term)</option>
+          </Select>
+        </Field>
+        {localities.length > 0 ? (
+          <Field label="Locality or cluster" validationMessage={fe.err("localitySlug")}>
+            <Select id={fieldId("localitySlug")} value={draft.localitySlug} onChange={(_, d) => set({ localitySlug: d.value })}>
+              <option value="">None</option>
+              {localities.map((l) => (
+                <option key={l.slug} value={l.slug}>
+                  {l.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
+        <Field label="Schools or settings" hint="Their ids, e.g. DOV-P1, one per line" validationMessage={fe.err("settingIds")}>
+          <Textarea id={fieldId("settingIds")} value={draft.settingIds} onChange={(_, d) => set({ settingIds: d.value })} />
+        </Field>
+        <Field label="Cadence" hint="Leave as the SLA's unless commissioners agreed another" validationMessage={fe.err("cadence") ?? fe.err("max")}>
+          <Select id={fieldId("cadence")} value={draft.cadencePer} onChange={(_, d) => set({ cadencePer: d.value as GroupDraft["cadencePer"] })}>
+            <option value="">The SLA&apos;s cadence</option>
+            <option value="term">A number of meetings a term</option>
+            <option value="year">A number of meetings a year</option>
+          </Select>
+        </Field>
+        {draft.cadencePer ? (
+          <div className={styles.row}>
+            <Field label="At least">
+              <Input id={fieldId("cadence.min")} type="number" value={draft.cadenceMin} onChange={(_, d) => set({ cadenceMin: d.value })} />
+            </Field>
+            <Field label="At most">
+              <Input id={fieldId("cadence.max")} type="number" value={draft.cadenceMax} onChange={(_, d) => set({ cadenceMax: d.value })} />
+            </Field>
+          </div>
+        ) : null}
+        <ActionBar label="LIFT group" sticky={false} status="">
+          <Button onClick={onCancel}>Cancel</Button>
+          <Button appearance="primary" type="submit">
+            Save LIFT group
+          </Button>
+        </ActionBar>
+      </Form>
+    </section>
+  );
+}
+
+function status(d: DistrictView): JSX.Element {
+  if (d.retiredOn) return <Badge appearance="outline" color={d.open ? "warning" : "danger"}>{d.open ? `Retires ${formatDate(d.retiredOn)}` : `Retired ${formatDate(d.retiredOn)}`}</Badge>;
+  if (!d.open && d.startsOn) return <Badge appearance="outline" color="informative">Starts {formatDate(d.startsOn)}</Badge>;
+  return <Badge appearance="outline" color="success">Open</Badge>;
+}
+
+/** Areas, districts and LIFT groups: commissioners change them all; a lead keeps their district's groups. */
+export function StructurePanel() {
+  const styles = useStyles();
+  const admin = useAdminClient();
+  const structure = useLoad("structure", () => admin.structure());
+  const [editing, setEditing] = useState<{ kind: "rename"; district: DistrictView } | { kind: "add" } | { kind: "group"; draft: GroupDraft }>();
+  const [retireOn, setRetireOn] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<Message>();
+  const done = async (m: Message) => {
+    setEditing(undefined);
+    setMessage(m);
+    await structure.reload();
+  };
+  const retire = async (d: DistrictView) => {
+    try {
+      const saved = await admin.retireDistrict(d.slug, retireOn[d.slug] ?? "", d.eTag);
+      await done({ intent: "success", text: `${saved.name} takes no new referrals or meetings from ${formatDate(saved.retiredOn ?? "")}; its history stays.` });
+    } catch (error) {
+      setMessage({ intent: "error", text: errorMessage(error) });
+    }
+  };
+
+  return (
+    <section className={styles.column} aria-labelledby="structure-heading">
+      <h2 id="structure-heading" style={{ margin: 0 }}>
+        Structure
+      </h2>
+      <p style={{ margin: 0 }}>Areas, districts and LIFT groups. A district keeps its id when renamed, so its returns, referrals and meetings keep pointing at it.</p>
+      {message ? (
+        <Notice intent={message.intent} data-testid="structure-message">
+          {message.text}
+        </Notice>
+      ) : null}
+      <LoadView state={structure.state} what="the structure" onRetry={() => void structure.reload()}>
+        {(s) => (
+          <>
+            {editing?.kind === "rename" ? <RenameForm district={editing.district} areas={s.areas} onDone={done} onCancel={() => setEditing(undefined)} /> : null}
+            {editing?.kind === "add" ? <AddDistrictForm areas={s.areas} onDone={done} onCancel={() => setEditing(undefined)} /> : null}
+            {editing?.kind === "group" ? <GroupForm structure={s} initial={editing.draft} onDone={done} onCancel={() => setEditing(undefined)} /> : null}
+            <h3 style={{ margin: 0 }}>Districts</h3>
+            {s.canEditDistricts ? (
+              <div className={styles.row}>
+                <Button onClick={() => setEditing({ kind: "add" })}>Add a district</Button>
+              </div>
+            ) : (
+              <p style={{ margin: 0 }}>Commissioners change districts and areas; you see your district&apos;s part.</p>
+            )}
+            <DataTable
+              aria-label="Districts"
+              data-testid="districts-table"
+              headers={["District", "Area", "Code", "Status", "Schools and settings", "People", ...(s.canEditDistricts ? ["Actions"] : [])]}
+              rows={s.districts.map((d) => ({
+                key: d.slug,
+                "data-testid": `district-${d.slug}`,
+                cells: [
+                  d.aliases.length > 0 ? `${d.name} (also ${d.aliases.join(", ")})` : d.name,
+                  d.area,
+                  d.code,
+                  status(d),
+                  String(d.settings),
+                  String(d.people),
+                  ...(s.canEditDistricts
+                    ? [
+                        <div key="a" className={styles.row}>
+                          <Button size="small" onClick={() => setEditing({ kind: "rename", district: d })} aria-label={`Rename ${d.name}`}>
+                            Rename
+                          </Button>
+                          {!d.retiredOn ? (
+                            <>
+                              <Input size="small" type="date" aria-label={`Retire ${d.name} from`} value={retireOn[d.slug] ?? ""} onChange={(_, v) => setRetireOn({ ...retireOn, [d.slug]: v.value })} />
+                              <Button size="small" disabled={!retireOn[d.slug]} onClick={() => void retire(d)} aria-label={`Retire ${d.name}`}>
+                                Retire
+                              </Button>
+                            </>
+                          ) : null}
+                        </div>,
+                      ]
+                    : []),
+                ],
+              }))}
+            />
+            <h3 style={{ margin: 0 }}>LIFT groups</h3>
+            {s.editableDistricts.length > 0 ? (
+              <div className={styles.row}>
+                <Button onClick={() => setEditing({ kind: "group", draft: { ...EMPTY_GROUP, districtSlug: s.editableDistricts.length === 1 ? (s.editableDistricts[0] ?? "") : "" } })}>Add a LIFT group</Button>
+              </div>
+            ) : null}
+            {s.liftGroups.length === 0 ? (
+              <p style={{ margin: 0 }}>No LIFT groups yet: meetings are checked against the SLA&apos;s cadence once a district&apos;s groups are set up.</p>
+            ) : (
+              <DataTable
+                aria-label="LIFT groups"
+                data-testid="groups-table"
+                headers={["Group", "District", "Phase", "Meets", "Schools and settings", "Actions"]}
+                rows={s.liftGroups.map((g) => ({
+                  key: g.id,
+                  "data-testid": `group-${g.id}`,
+                  cells: [
+                    g.retiredOn ? `${g.name} (retired ${formatDate(g.retiredOn)})` : g.name,
+                    nameIn(s, g.districtSlug),
+                    g.phase === "school" ? "School" : "Early years",
+                    `${g.cadenceText}${g.cadenceSource === "sla" ? " (SLA)" : ""}`,
+                    String(g.settingIds.length),
+                    s.editableDistricts.includes(g.districtSlug) ? (
+                      <Button
+                        key="c"
+                        size="small"
+                        aria-label={`Change ${g.name}`}
+                        onClick={() =>
+                          setEditing({
+                            kind: "group",
+                            draft: { id: g.id, name: g.name, districtSlug: g.districtSlug, localitySlug: g.localitySlug ?? "", phase: g.phase, settingIds: g.settingIds.join("\n"), cadencePer: g.cadence?.per ?? "", cadenceMin: g.cadence ? String(g.cadence.min) : "", cadenceMax: g.cadence ? String(g.cadence.max) : "" },
+                          })
+                        }
+                      >
+                        Change
+                      </Button>
+                    ) : (
+                      ""
+                    ),
+                  ],
+                }))}
+              />
+            )}
+            {s.liftGroups.length > 0 ? <CadencePanel nameOf={(slug) => nameIn(s, slug)} /> : null}
+          </>
+        )}
+      </LoadView>
+    </section>
+  );
+}

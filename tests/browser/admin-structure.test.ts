@@ -1,0 +1,107 @@
+/**
+ * The structure section of the administration tab end to end: a commissioner renames Dover (seeing
+ * what changes before saving) and adds an early years LIFT group; the summary tab then names the
+ * district anew while its earlier returns still count for it. Dover's lead sees only Dover, keeps its
+ * groups and cannot rename it. Each view passes axe.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { startTestApp } from "../support/test-app";
+import { launchBrowser, type TestBrowser } from "../support/browser";
+import { apiFor, type Api, type Json } from "../support/api-client";
+import { pageRunner, seriousAxeViolations } from "./helpers";
+
+const NOW = new Date("2026-11-03T09:00:00Z");
+const COMMISSIONER = "commissioner@lift.local";
+const LEAD = "lead.dover@lift.local";
+const WAIT = { timeout: 20_000 };
+
+let app: Awaited<ReturnType<typeof startTestApp>>;
+let browser: TestBrowser;
+let api: Api;
+const withPage = pageRunner(() => browser);
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startTestApp({}, { now: () => NOW }), launchBrowser()]);
+  api = apiFor(app.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function openStructure(page: Page, upn: string): Promise<void> {
+  await page.clock.setFixedTime(NOW);
+  await page.goto(`${app.url}/tabs/admin?as=${encodeURIComponent(upn)}`);
+  await page.getByTestId("signed-in-user").waitFor(WAIT);
+  await page.getByRole("tab", { name: "Structure" }).click();
+  await page.getByTestId("districts-table").waitFor(WAIT);
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  const violations = await seriousAxeViolations(page);
+  expect(violations, violations).toBe("");
+}
+
+describe("Administration tab: the structure", { timeout: 180_000 }, () => {
+  it("a commissioner renames a district and adds a LIFT group; the summary shows the new name with the old returns", async () => {
+    const ey = (await app.graph.stores.settings.all({ where: { districtSlug: "dover" } })).map((i) => i.value).filter((s) => s.phase === "early-years").slice(0, 2);
+    await withPage(async (page) => {
+      await openStructure(page, COMMISSIONER);
+      await expectAccessible(page);
+      expect(await page.getByTestId("districts-table").locator("tbody tr").count()).toBe(12);
+
+      await page.getByRole("button", { name: "Rename Dover" }).click();
+      const form = page.getByTestId("rename-form");
+      await form.getByLabel("Name", { exact: true }).fill("Dover and Deal");
+      await form.getByRole("button", { name: "Show what changes" }).click();
+      const preview = page.getByTestId("rename-preview");
+      await preview.waitFor(WAIT);
+      expect(await preview.textContent()).toContain("Dover will be shown as Dover and Deal");
+      expect(await preview.textContent()).toContain("its id (dover)");
+      await expectAccessible(page);
+      await form.getByRole("button", { name: "Save" }).click();
+      await expect.poll(() => page.getByTestId("structure-message").textContent(), WAIT).toContain("Dover and Deal is saved");
+      await expect.poll(() => page.getByTestId("district-dover").textContent(), WAIT).toContain("Dover and Deal (also Dover)");
+
+      await page.getByRole("button", { name: "Add a LIFT group" }).click();
+      const group = page.getByTestId("group-form");
+      await group.getByLabel("Name", { exact: true }).fill("Deal early years LIFT");
+      await group.getByLabel("District", { exact: true }).selectOption("dover");
+      await group.getByLabel("Phase", { exact: true }).selectOption("early-years");
+      await group.getByLabel("Schools or settings").fill(ey.map((s) => s.id).join("\n"));
+      await group.getByRole("button", { name: "Save LIFT group" }).click();
+      await expect.poll(() => page.getByTestId("structure-message").textContent(), WAIT).toContain("meets two or three times a term");
+      await expect.poll(() => page.getByTestId("group-deal-early-years-lift").textContent(), WAIT).toContain("Dover and Deal");
+      await page.getByTestId("cadence-table").waitFor(WAIT);
+      await expectAccessible(page);
+    });
+    const audit = (await app.graph.stores.auditLog.all()).map((i) => i.value.action);
+    expect(audit).toEqual(expect.arrayContaining(["admin.structure.change_district", "admin.structure.add_lift_group"]));
+
+    await withPage(async (page) => {
+      await page.clock.setFixedTime(NOW);
+      await page.goto(`${app.url}/tabs/summary?as=${encodeURIComponent(COMMISSIONER)}`);
+      const links = page.getByTestId("kpi-table").getByTestId("district-link");
+      await expect.poll(async () => (await links.allTextContents()).map((t) => t.trim()), WAIT).toContain("Dover and Deal");
+      expect((await links.allTextContents()).map((t) => t.trim())).not.toContain("Dover");
+    });
+    // The returns made under the old name count for the renamed district.
+    const summary = await api(COMMISSIONER, "GET", "/api/kpi/summary?year=2025-26&district=dover");
+    const rows = summary.body.rows.filter((r: Json) => r.level === "district");
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r: Json) => r.name === "Dover and Deal")).toBe(true);
+    expect(rows.some((r: Json) => r.value !== null)).toBe(true);
+  });
+
+  it("Dover's lead sees Dover only, keeps its groups and cannot rename it", async () => {
+    await withPage(async (page) => {
+      await openStructure(page, LEAD);
+      expect(await page.getByTestId("districts-table").locator("tbody tr").count()).toBe(1);
+      expect(await page.getByRole("button", { name: /^Rename/ }).count()).toBe(0);
+      await page.getByRole("button", { name: "Change Deal early years LIFT" }).waitFor(WAIT);
+      await expectAccessible(page);
+    });
+  });
+});
