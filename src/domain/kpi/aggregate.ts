@@ -438,6 +438,7 @@ export function aggregateKpis(input: AggregateInput): KpiSummary {
       const ref: TermRef = { academicYear, term };
       const prevRef = previousTerm(ref);
       for (const d of districts) {
+        if (input.scopes && !input.scopes.has(`district|${d.slug}`)) continue;
         const current = termValues.get(term)?.get(d.slug);
         const previous = prevRef ? valuesOf(d.slug, prevRef, false) : undefined;
         if (!current || !previous || !prevRef) continue;
