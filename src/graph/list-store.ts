@@ -177,7 +177,30 @@ export class ListStore<S extends AnyObjectSchema> {
 
   /** Items matching the query, page by page, following each absolute `@odata.nextLink` ([§3.5](../../docs/reference/graph-sharepoint-lists.md#35-paging)). */
   async *query(options: QueryOptions<z.infer<S>> = {}): AsyncIterable<Item<z.infer<S>>> {
-    const params = [`$expand=fields`, `$top=${options.pageSize ?? DEFAULT_PAGE_SIZE}`];
+    for await (const raw of this.rawItems(options)) {
+      const item = this.readRow(raw);
+      if (item) yield item;
+    }
+  }
+
+  /**
+   * Only these fields of every item matching the query (`$expand=fields($select=…)`), not validated:
+   * a partial row cannot pass the schema. For reading the keys and fingerprints of a list this app
+   * writes itself without its large columns.
+   */
+  async pick<K extends keyof z.infer<S> & string>(fields: readonly K[], options: QueryOptions<z.infer<S>> = {}): Promise<Item<Partial<Pick<z.infer<S>, K>>>[]> {
+    const names = fields.map((f) => this.column(f, true).name);
+    const out: Item<Partial<Pick<z.infer<S>, K>>>[] = [];
+    for await (const raw of this.rawItems(options, names)) {
+      const value = fromFields(this.definition, raw.fields ?? {}, this.mapping) as Partial<Pick<z.infer<S>, K>>;
+      out.push(this.itemOf(raw, value));
+    }
+    return out;
+  }
+
+  private async *rawItems(options: QueryOptions<z.infer<S>>, select?: readonly string[]): AsyncIterable<GraphListItem> {
+    const expand = select ? `$expand=fields($select=${select.map(encodeURIComponent).join(",")})` : `$expand=fields`;
+    const params = [expand, `$top=${options.pageSize ?? DEFAULT_PAGE_SIZE}`];
     const clauses: string[] = [];
     for (const [field, value] of Object.entries(options.where ?? {})) {
       if (value === undefined) continue;
@@ -200,10 +223,7 @@ export class ListStore<S extends AnyObjectSchema> {
       } catch (err) {
         throw toAppError(err, `Querying ${this.title}`);
       }
-      for (const raw of page.value ?? []) {
-        const item = this.readRow(raw);
-        if (item) yield item;
-      }
+      yield* page.value ?? [];
       url = page["@odata.nextLink"];
     }
   }
@@ -435,7 +455,7 @@ export class ListStore<S extends AnyObjectSchema> {
     return this.itemOf(raw, parsed.data);
   }
 
-  private itemOf(raw: GraphListItem, value: z.infer<S>): Item<z.infer<S>> {
+  private itemOf<V = z.infer<S>>(raw: GraphListItem, value: V): Item<V> {
     const fields = raw.fields ?? {};
     return {
       id: String(raw.id ?? fields.id),

@@ -118,6 +118,11 @@ export interface AggregateInput {
   countyName?: string;
   /** A jump is a change of more than this fraction of the previous term's value (default 0.5). */
   jumpThreshold?: number;
+  /**
+   * Only these scopes' rows and anomalies (`level|id`: `county|county`, `area|<area>`,
+   * `district|<slug>`); all when absent. A refresh that rewrites a few scopes computes only those.
+   */
+  scopes?: ReadonlySet<string>;
 }
 
 export interface KpiSummary {
@@ -261,11 +266,12 @@ export function aggregateKpis(input: AggregateInput): KpiSummary {
 
   const areas: string[] = [];
   for (const d of districts) if (!areas.includes(d.area)) areas.push(d.area);
-  const groups: Group[] = [
+  const allGroups: Group[] = [
     { level: "county", id: "county", name: countyName, districts },
     ...areas.map((a): Group => ({ level: "area", id: a, name: a, districts: districts.filter((d) => d.area === a) })),
     ...districts.map((d): Group => ({ level: "district", id: d.slug, name: d.name, districts: [d] })),
   ];
+  const groups = input.scopes ? allGroups.filter((g) => input.scopes!.has(`${g.level}|${g.id}`)) : allGroups;
 
   const rows: SummaryRow[] = [];
   const completeness: Completeness[] = [];
@@ -432,6 +438,7 @@ export function aggregateKpis(input: AggregateInput): KpiSummary {
       const ref: TermRef = { academicYear, term };
       const prevRef = previousTerm(ref);
       for (const d of districts) {
+        if (input.scopes && !input.scopes.has(`district|${d.slug}`)) continue;
         const current = termValues.get(term)?.get(d.slug);
         const previous = prevRef ? valuesOf(d.slug, prevRef, false) : undefined;
         if (!current || !previous || !prevRef) continue;

@@ -86,8 +86,7 @@ export class SqliteStore {
     return (this.stmt("SELECT * FROM sites").all() as Row[]).map(toSite);
   }
   insertSite(s: SiteRecord): void {
-    this.db
-      .prepare(
+    this.stmt(
         "INSERT INTO sites (id, hostname, path, name, display_name, is_root, created, modified) VALUES (?,?,?,?,?,?,?,?)",
       )
       .run(s.id, s.hostname, s.path, s.name, s.displayName, s.isRoot ? 1 : 0, s.created, s.modified);
@@ -98,14 +97,12 @@ export class SqliteStore {
     return (this.stmt("SELECT * FROM lists WHERE site_id = ? ORDER BY created, id").all(siteId) as Row[]).map(toList);
   }
   findList(siteId: string, idOrTitle: string): ListRecord | undefined {
-    const row = this.db
-      .prepare("SELECT * FROM lists WHERE site_id = ? AND (id = ? OR display_name = ?)")
+    const row = this.stmt("SELECT * FROM lists WHERE site_id = ? AND (id = ? OR display_name = ?)")
       .get(siteId, idOrTitle, idOrTitle) as Row | undefined;
     return row && toList(row);
   }
   insertList(l: ListRecord): void {
-    this.db
-      .prepare(
+    this.stmt(
         "INSERT INTO lists (id, site_id, display_name, name, description, template, created, modified, version) VALUES (?,?,?,?,?,?,?,?,?)",
       )
       .run(l.id, l.siteId, l.displayName, l.name, l.description, l.template, l.created, l.modified, l.version);
@@ -130,8 +127,7 @@ export class SqliteStore {
     return row.seq;
   }
   private nextItemId(listId: string): number {
-    const row = this.db
-      .prepare("UPDATE lists SET next_item_id = next_item_id + 1 WHERE id = ? RETURNING next_item_id - 1 AS id")
+    const row = this.stmt("UPDATE lists SET next_item_id = next_item_id + 1 WHERE id = ? RETURNING next_item_id - 1 AS id")
       .get(listId) as { id: number };
     return row.id;
   }
@@ -141,8 +137,7 @@ export class SqliteStore {
     return (this.stmt("SELECT * FROM columns WHERE list_id = ? ORDER BY position").all(listId) as Row[]).map(toColumn);
   }
   insertColumn(c: ColumnRecord): void {
-    this.db
-      .prepare("INSERT INTO columns (id, list_id, name, position, type, definition, built_in) VALUES (?,?,?,?,?,?,?)")
+    this.stmt("INSERT INTO columns (id, list_id, name, position, type, definition, built_in) VALUES (?,?,?,?,?,?,?)")
       .run(c.id, c.listId, c.name, c.position, c.type, JSON.stringify(c.definition), c.builtIn ? 1 : 0);
   }
 
@@ -173,15 +168,13 @@ export class SqliteStore {
       seq: this.nextSeq(listId),
       fields,
     };
-    this.db
-      .prepare("INSERT INTO items (list_id, id, uid, version, created, modified, seq, fields) VALUES (?,?,?,?,?,?,?,?)")
+    this.stmt("INSERT INTO items (list_id, id, uid, version, created, modified, seq, fields) VALUES (?,?,?,?,?,?,?,?)")
       .run(listId, item.id, item.uid, item.version, now, now, item.seq, JSON.stringify(fields));
     return item;
   }
   updateItem(item: ItemRecord, fields: Record<string, unknown>, now: string): ItemRecord {
     const updated: ItemRecord = { ...item, fields, version: item.version + 1, modified: now, seq: this.nextSeq(item.listId) };
-    this.db
-      .prepare("UPDATE items SET version = ?, modified = ?, seq = ?, fields = ? WHERE list_id = ? AND id = ?")
+    this.stmt("UPDATE items SET version = ?, modified = ?, seq = ?, fields = ? WHERE list_id = ? AND id = ?")
       .run(updated.version, now, updated.seq, JSON.stringify(fields), item.listId, item.id);
     return updated;
   }
@@ -193,29 +186,25 @@ export class SqliteStore {
   /** Items written in (sinceSeq, untilSeq], ordered by seq, after `afterSeq` (delta paging). */
   changedItems(listId: string, sinceSeq: number, untilSeq: number): ItemRecord[] {
     return (
-      this.db
-        .prepare("SELECT * FROM items WHERE list_id = ? AND seq > ? AND seq <= ? ORDER BY seq")
+      this.stmt("SELECT * FROM items WHERE list_id = ? AND seq > ? AND seq <= ? ORDER BY seq")
         .all(listId, sinceSeq, untilSeq) as Row[]
     ).map(toItem);
   }
   deletedItems(listId: string, sinceSeq: number, untilSeq: number): Tombstone[] {
-    return this.db
-      .prepare("SELECT id, seq FROM tombstones WHERE list_id = ? AND seq > ? AND seq <= ? ORDER BY seq")
+    return this.stmt("SELECT id, seq FROM tombstones WHERE list_id = ? AND seq > ? AND seq <= ? ORDER BY seq")
       .all(listId, sinceSeq, untilSeq) as Tombstone[];
   }
 
   // ---- unique values (enforceUniqueValues) ----
   uniqueOwner(listId: string, column: string, value: string): number | undefined {
-    const row = this.db
-      .prepare("SELECT item_id FROM unique_values WHERE list_id = ? AND column_name = ? AND value = ?")
+    const row = this.stmt("SELECT item_id FROM unique_values WHERE list_id = ? AND column_name = ? AND value = ?")
       .get(listId, column, value) as { item_id: number } | undefined;
     return row?.item_id;
   }
   setUniqueValue(listId: string, column: string, value: string | undefined, itemId: number): void {
     this.stmt("DELETE FROM unique_values WHERE list_id = ? AND column_name = ? AND item_id = ?").run(listId, column, itemId);
     if (value !== undefined) {
-      this.db
-        .prepare("INSERT INTO unique_values (list_id, column_name, value, item_id) VALUES (?,?,?,?)")
+      this.stmt("INSERT INTO unique_values (list_id, column_name, value, item_id) VALUES (?,?,?,?)")
         .run(listId, column, value, itemId);
     }
   }

@@ -64,5 +64,11 @@ export const KpiSummaryItem = z.object({
   period: z.enum(["T1", "T2", "T3", "T4", "T5", "T6", "year"]),
   districtsExpected: z.number().int().min(0),
   measures: z.array(KpiSummaryMeasure).max(500),
+  /**
+   * Fingerprint of what the measures were computed from (the rules' version, the catalogue, the
+   * scope's districts and the return versions that count): a refresh recomputes a year only when a
+   * fingerprint differs. Absent on items written before it existed (they are rewritten once).
+   */
+  inputs: z.string().max(100).optional(),
 });
 export type KpiSummaryItem = z.infer<typeof KpiSummaryItem>;

@@ -308,3 +308,15 @@ describe("diffSummaryRows", () => {
     expect(diff.upsert.every((x) => x.period === "year")).toBe(true);
   });
 });
+
+describe("aggregateKpis with scopes", () => {
+  it("computes only the scopes asked for, with the same rows as the whole computation", () => {
+    const scopes = new Set([`county|county`, `district|${DISTRICTS[0]!.slug}`]);
+    const part = aggregateKpis({ districts: DISTRICTS, terms: terms(Y, 1, 2, 3), returns: RETURNS, scopes });
+    expect(new Set(part.rows.map((x) => `${x.level}|${x.key.split("|")[1]}`))).toEqual(scopes);
+    const whole = new Map(summary.rows.map((x) => [x.key, x]));
+    expect(part.rows.length).toBeGreaterThan(0);
+    for (const x of part.rows) expect(x).toEqual(whole.get(x.key));
+    expect(part.anomalies.every((a) => scopes.has(`${a.level}|${a.scope}`))).toBe(true);
+  });
+});

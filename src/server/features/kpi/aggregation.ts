@@ -6,18 +6,18 @@
  * State kept in memory between calls:
  * - every KpiReturns item, refreshed by one delta request per `sync()` (a cold start is one paged
  *   enumeration with `$top=5000`);
- * - per academic year, the stored summary items (level × scope × period → item id and rows), read
- *   once per year (years in parallel) the first time that year is refreshed.
+ * - per academic year, the stored summary items' ids and input fingerprints (summary-inputs.ts),
+ *   read once, for every year in one query beside the first delta, without their measures.
  *
- * Incremental refresh: delta on the returns → the academic years of the changed items → recompute
- * those years only → diffSummaryRows against the stored rows → rewrite only the items holding changed
- * rows, with createMany / updateMany / delete in parallel `$batch` requests.
+ * Refresh: delta on the returns → the academic years of the changed items → for each, the
+ * fingerprints of its items; a year whose stored fingerprints all match is not recomputed (a cold
+ * start over an up-to-date list computes nothing) → otherwise recompute the year and rewrite only the
+ * items whose fingerprint changed, with createMany / updateMany / delete in parallel `$batch` requests.
  */
 import type { TermNumber } from "../../../domain/time/calendar";
 import type { AcademicYear } from "../../../domain/time/academic-year";
 import {
   aggregateKpis,
-  diffSummaryRows,
   type DistrictRef,
   type KpiSummary,
   type ReturnVersion,
@@ -27,6 +27,7 @@ import { academicYearStart } from "../../../domain/kpi/catalogue";
 import type { GraphApi } from "../../../graph/graph-api";
 import { createManyParallel, deleteManyParallel, inParallel, LARGE_PAGE, updateManyParallel } from "../../../graph/bulk-io";
 import type { KpiReturnItem, KpiReturnsList, KpiSummaryItem, KpiSummaryList } from "./lists";
+import { summaryInputs } from "./summary-inputs";
 import type { Item, ListStore } from "../../../graph/list-store";
 
 export type ReturnsStore = ListStore<typeof KpiReturnsList.schema>;
@@ -52,7 +53,8 @@ export interface RefreshReport {
 
 interface StoredSet {
   id: string;
-  rows: SummaryRow[];
+  /** The fingerprint the item was written with (absent on items older than fingerprints). */
+  inputs?: string;
 }
 
 const ALL_TERMS: readonly TermNumber[] = [1, 2, 3, 4, 5, 6];
@@ -87,8 +89,14 @@ export function setKeyOf(row: SummaryRow): string {
   return row.key.slice(0, row.key.lastIndexOf("|"));
 }
 
+/** `level|scope` of a set key (`level|scope|year|period`): the scope `aggregateKpis` computes it in. */
+function scopeOf(setKey: string): string {
+  const parts = setKey.split("|");
+  return `${parts[0]}|${parts[1]}`;
+}
+
 /** Rows of one level × scope × year × period → one summary list item. */
-export function rowsToItem(rows: readonly SummaryRow[]): KpiSummaryItem {
+export function rowsToItem(rows: readonly SummaryRow[], inputs?: string): KpiSummaryItem {
   const first = rows[0];
   if (!first) throw new Error("a summary item needs at least one row");
   return {
@@ -110,6 +118,7 @@ export function rowsToItem(rows: readonly SummaryRow[]): KpiSummaryItem {
       missing: r.missing,
       partial: r.partial,
     })),
+    ...(inputs ? { inputs } : {}),
   };
 }
 
@@ -150,6 +159,15 @@ export class KpiAggregator {
   private readonly concurrency: number;
   /** Years whose returns changed since the summary list was last refreshed for them. */
   private readonly dirty = new Set<AcademicYear>();
+  /** Rows of the years this aggregator computed and wrote (what the list holds for them). */
+  private readonly written = new Map<AcademicYear, SummaryRow[]>();
+  /**
+   * The first read of the stored items (every year in one query), run beside the first delta so a
+   * cold refresh costs one round trip of reads. Once it has succeeded, a year missing from `stored`
+   * has no items.
+   */
+  private preload: Promise<void> | undefined;
+  private allStoredKnown = false;
 
   constructor(private readonly options: KpiAggregatorOptions) {
     this.concurrency = options.concurrency ?? 8;
@@ -208,7 +226,7 @@ export class KpiAggregator {
   }
 
   /** The summary of one academic year (all six terms, or those given) from the synced returns. */
-  async compute(year: AcademicYear, terms: readonly TermNumber[] = ALL_TERMS): Promise<KpiSummary> {
+  async compute(year: AcademicYear, terms: readonly TermNumber[] = ALL_TERMS, scopes?: ReadonlySet<string>): Promise<KpiSummary> {
     const previous = previousYear(year);
     const returns = [...this.items.values()]
       .map((i) => i.value)
@@ -219,6 +237,7 @@ export class KpiAggregator {
       terms: terms.map((term) => ({ academicYear: year, term })),
       returns,
       countyName: this.options.countyName,
+      scopes,
     });
   }
 
@@ -227,7 +246,8 @@ export class KpiAggregator {
    * the last refresh (every year with returns, the first time).
    */
   async refresh(): Promise<RefreshReport> {
-    await this.sync();
+    // Independent reads, side by side: the returns' delta and (the first time) the stored items.
+    await Promise.all([this.sync(), this.preloadStored()]);
     const years = [...this.dirty];
     for (const y of years) this.dirty.delete(y);
     try {
@@ -247,40 +267,52 @@ export class KpiAggregator {
 
   private async refreshYearsOnce(years: readonly AcademicYear[]): Promise<RefreshReport> {
     const report: RefreshReport = { years: [...years].sort(), created: 0, updated: 0, deleted: 0, unchanged: 0 };
-    // Stored items of years not read yet: all years at once.
-    await this.loadStored(years.filter((y) => !this.stored.has(y)));
+    await this.preload?.catch(() => undefined);
+    // Stored items of years not read yet (the first read failed, or a write did): those years at once.
+    await this.loadStored(years.filter((y) => !this.stored.has(y) && !this.allStoredKnown));
     const creates: Array<{ value: KpiSummaryItem; idempotencyKey: string }> = [];
     const updates: Array<{ id: string; value: KpiSummaryItem }> = [];
     const deletes: Array<{ year: AcademicYear; key: string; id: string }> = [];
+    const districts = await this.options.districts();
+    const counted = [...this.items.values()].filter((i) => countsInSummary(i.value));
     for (const year of report.years) {
       const stored = this.stored.get(year) ?? new Map<string, StoredSet>();
       this.stored.set(year, stored);
-      const next = (await this.compute(year)).rows.map(normaliseRow);
-      const diff = diffSummaryRows(
-        [...stored.values()].flatMap((s) => s.rows),
-        next,
-      );
-      // A changed row rewrites its whole item (level × scope × period): at most six items per amended return.
-      const changedSets = new Set([...diff.upsert.map(setKeyOf), ...diff.delete.map((k) => k.slice(0, k.lastIndexOf("|")))]);
+      const inputs = summaryInputs(year, counted, districts, this.options.countyName);
+      const upToDate = stored.size === inputs.size && [...inputs].every(([key, fp]) => stored.get(key)?.inputs === fp);
+      if (upToDate) {
+        report.unchanged += inputs.size;
+        continue;
+      }
+      // Only items whose inputs changed are rewritten: at most six per amended return (district,
+      // area and county × its term and the year), and only their scopes are computed.
+      const changed = [...inputs].filter(([key, fp]) => stored.get(key)?.inputs !== fp).map(([key]) => key);
+      const whole = changed.length === inputs.size;
+      const scopes = whole ? undefined : new Set(changed.map(scopeOf));
+      const next = (await this.compute(year, ALL_TERMS, scopes)).rows.map(normaliseRow);
       const bySet = new Map<string, SummaryRow[]>();
       for (const row of next) {
         const key = setKeyOf(row);
-        if (!changedSets.has(key)) continue;
-        const list = bySet.get(key) ?? [];
-        list.push(row);
-        bySet.set(key, list);
+        const list = bySet.get(key);
+        if (list) list.push(row);
+        else bySet.set(key, [row]);
       }
-      const produced = new Set(next.map(setKeyOf));
-      report.unchanged += produced.size - [...changedSets].filter((k) => produced.has(k)).length;
+      let rewritten = 0;
       for (const [key, rows] of bySet) {
+        const fp = inputs.get(key);
         const existing = stored.get(key);
-        if (existing) updates.push({ id: existing.id, value: rowsToItem(rows) });
-        else creates.push({ value: rowsToItem(rows), idempotencyKey: `kpi-summary:${key}` });
+        if (existing && fp !== undefined && existing.inputs === fp) continue;
+        rewritten++;
+        if (existing) updates.push({ id: existing.id, value: rowsToItem(rows, fp) });
+        else creates.push({ value: rowsToItem(rows, fp), idempotencyKey: `kpi-summary:${key}` });
       }
-      for (const key of changedSets) {
-        const existing = stored.get(key);
-        if (existing && !produced.has(key)) deletes.push({ year, key, id: existing.id });
+      report.unchanged += Math.max(0, inputs.size - rewritten);
+      for (const [key, existing] of stored) {
+        if (!inputs.has(key)) deletes.push({ year, key, id: existing.id });
       }
+      const before = this.written.get(year);
+      if (whole) this.written.set(year, next);
+      else if (before) this.written.set(year, [...before.filter((r) => !scopes!.has(scopeOf(setKeyOf(r)))), ...next]);
     }
     const c = this.concurrency;
     try {
@@ -290,12 +322,16 @@ export class KpiAggregator {
         deleteManyParallel(this.options.summary, deletes.map((d) => d.id), c),
       ]);
       for (const item of [...created, ...updated]) {
-        this.stored.get(item.value.academicYear)?.set(item.value.setKey, { id: item.id, rows: itemToRows(item.value) });
+        this.stored.get(item.value.academicYear)?.set(item.value.setKey, { id: item.id, inputs: item.value.inputs });
       }
       for (const d of deletes) this.stored.get(d.year)?.delete(d.key);
     } catch (err) {
       // Someone else changed the list under us (another process refreshing): read it again next time.
-      for (const year of years) this.stored.delete(year);
+      for (const year of years) {
+        this.stored.delete(year);
+        this.written.delete(year);
+      }
+      this.allStoredKnown = false;
       throw err;
     }
     report.created = creates.length;
@@ -304,22 +340,47 @@ export class KpiAggregator {
     return report;
   }
 
-  /** Reads the stored summary items of these years: one query per year, in parallel. */
+  /** Reads the keys and fingerprints of every stored item once (one query), the first time it is called. */
+  private preloadStored(): Promise<void> {
+    this.preload ??= this.readStored({}).then(
+      () => {
+        this.allStoredKnown = true;
+      },
+      (err: unknown) => {
+        this.preload = undefined;
+        throw err;
+      },
+    );
+    return this.preload;
+  }
+
+  /** Reads the stored items of these years: one query per year, in parallel. */
   private async loadStored(years: readonly AcademicYear[]): Promise<void> {
     if (years.length === 0) return;
-    const results = await inParallel(
-      years.map((year) => () => this.options.summary.all({ where: { academicYear: year }, pageSize: LARGE_PAGE })),
+    await inParallel(
+      years.map((year) => () => this.readStored({ academicYear: year })),
       Math.max(this.concurrency, years.length),
     );
-    for (const year of years) this.stored.set(year, new Map());
-    for (const items of results) {
-      for (const item of items) this.stored.get(item.value.academicYear)?.set(item.value.setKey, { id: item.id, rows: itemToRows(item.value) });
+  }
+
+  /** Item ids and fingerprints only: the measures (~18 KB an item) are never needed to decide what to write. */
+  private async readStored(where: { academicYear?: AcademicYear }): Promise<void> {
+    const items = await this.options.summary.pick(["setKey", "academicYear", "inputs"], { where, pageSize: LARGE_PAGE });
+    if (where.academicYear) this.stored.set(where.academicYear, new Map());
+    for (const item of items) {
+      const { setKey, academicYear, inputs } = item.value;
+      if (!setKey || !academicYear) continue;
+      let year = this.stored.get(academicYear);
+      if (!year) this.stored.set(academicYear, (year = new Map()));
+      year.set(setKey, { id: item.id, inputs });
     }
   }
 
-  /** The stored rows of a year (after a refresh), e.g. to export what Power BI sees. */
+  /**
+   * The rows this aggregator last computed and wrote for a year (what the list holds for it), or
+   * undefined when it has not had to (the stored year was up to date).
+   */
   storedRows(year: AcademicYear): SummaryRow[] | undefined {
-    const stored = this.stored.get(year);
-    return stored ? [...stored.values()].flatMap((s) => s.rows) : undefined;
+    return this.written.get(year);
   }
 }

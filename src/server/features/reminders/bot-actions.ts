@@ -235,8 +235,8 @@ export function createReminderBot(deps: ReminderBotDeps): ReminderBot {
       // so it reads the same on their other devices.
       if (row?.value.activityId) {
         try {
-          await deps.pace.take();
-          await deps.messenger.updateCard(ref, row.value.activityId, card);
+          const done = await deps.pace.take();
+          await deps.messenger.updateCard(ref, row.value.activityId, card).finally(done);
         } catch (error) {
           deps.log.warn({ key: data.key, errCode: (error as AppError).code }, "reminders: could not update the sent card");
         }

@@ -28,8 +28,11 @@ export { REMINDER_LISTS } from "./lists";
 
 /** How often `npm start` runs a pass. */
 export const PASS_EVERY_MS = 5 * 60_000;
-/** Below Teams' 50 requests a second per app, leaving room for replies and card updates. */
-export const SEND_RATE_PER_SECOND = 45;
+/**
+ * Sends and card updates in any one second: Teams allows 50 per app; one is left for the bot's
+ * replies inside a turn, which do not pass through the bucket.
+ */
+export const SEND_RATE_PER_SECOND = 49;
 
 export interface RemindersService {
   deps: RunnerDeps;
@@ -50,7 +53,7 @@ export async function createRemindersService(ctx: FeatureContext, deps: { return
     openListStore(ctx.site, ReminderSnoozesList),
     openListStore(ctx.site, ExtensionRequestsList),
   ]);
-  const pace = new TokenBucket(SEND_RATE_PER_SECOND, 1);
+  const pace = new TokenBucket(SEND_RATE_PER_SECOND);
   const runnerDeps: RunnerDeps = {
     config: ctx.config,
     log: ctx.log,

@@ -50,7 +50,8 @@ export interface RunnerDeps {
   calendar: () => Promise<ReportingCalendar>;
   now: () => Date;
   /** Paces every proactive send and update. */
-  pace: { take(): Promise<void>; pause(ms: number): void };
+  /** `take` resolves with `done`, to call when the request's answer has arrived (token-bucket.ts). */
+  pace: { take(): Promise<() => void>; pause(ms: number): void };
 }
 
 export interface RunnerOptions {
@@ -346,9 +347,9 @@ export class ReminderRunner {
     // 4. Send, waiting out throttling inside the pass while the waits are short.
     let waitedMs = 0;
     for (let attempt = 1; ; attempt++) {
-      await this.deps.pace.take();
+      const done = await this.deps.pace.take();
       try {
-        const { activityId } = await this.deps.messenger.sendCard(message.ref, message.card, { summary: message.summary });
+        const { activityId } = await this.deps.messenger.sendCard(message.ref, message.card, { summary: message.summary }).finally(done);
         await this.opts.hooks?.afterSend?.(sending);
         // 5. Mark sent with the message id in the same write. If the lease was lost meanwhile (another
         // runner marked the row unconfirmed), we still know it went: say so without the eTag.
