@@ -18,9 +18,10 @@ export interface CertPair {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-async function createCert(): Promise<CertPair> {
+/** A self-signed server certificate for these DNS names (the first is the common name) and 127.0.0.1. */
+export async function createCert(hostNames: readonly string[] = ["localhost"]): Promise<CertPair> {
   const notBeforeDate = new Date(Date.now() - DAY_MS);
-  const pems = await generate([{ name: "commonName", value: "localhost" }], {
+  const pems = await generate([{ name: "commonName", value: hostNames[0] ?? "localhost" }], {
     keySize: 2048,
     algorithm: "sha256",
     notBeforeDate,
@@ -31,10 +32,7 @@ async function createCert(): Promise<CertPair> {
       { name: "extKeyUsage", serverAuth: true },
       {
         name: "subjectAltName",
-        altNames: [
-          { type: 2, value: "localhost" },
-          { type: 7, ip: "127.0.0.1" },
-        ],
+        altNames: [...hostNames.map((value) => ({ type: 2 as const, value })), { type: 7 as const, ip: "127.0.0.1" }],
       },
     ],
   });
@@ -49,16 +47,23 @@ export function inMemoryCert(): Promise<CertPair> {
   return throwaway;
 }
 
-export async function loadOrCreateCert(dataDir: string): Promise<CertPair & { certPath: string }> {
-  const certPath = join(dataDir, CERT_FILE);
-  const keyPath = join(dataDir, KEY_FILE);
+/**
+ * The certificate kept in `dataDir` (by default the emulator's files, for localhost), made when
+ * missing or within a week of expiry. Another local server (the Teams host) passes its own names.
+ */
+export async function loadOrCreateCert(
+  dataDir: string,
+  options: { hostNames?: readonly string[]; certFile?: string; keyFile?: string } = {},
+): Promise<CertPair & { certPath: string }> {
+  const certPath = join(dataDir, options.certFile ?? CERT_FILE);
+  const keyPath = join(dataDir, options.keyFile ?? KEY_FILE);
   if (existsSync(certPath) && existsSync(keyPath)) {
     const cert = readFileSync(certPath, "utf8");
     const validTo = Date.parse(new X509Certificate(cert).validTo);
     if (validTo - Date.now() > 7 * DAY_MS) return { cert, key: readFileSync(keyPath, "utf8"), certPath };
   }
   mkdirSync(dataDir, { recursive: true });
-  const pair = await createCert();
+  const pair = await createCert(options.hostNames);
   writeFileSync(keyPath, pair.key, { mode: 0o600 });
   writeFileSync(certPath, pair.cert);
   return { ...pair, certPath };

@@ -3,7 +3,6 @@
  * (blanks left out), and the messages of the shared input schemas by field path, in the order the
  * form shows them — the same schemas the server parses with, so the tab and the server agree.
  */
-import type { z } from "zod";
 import {
   CaseOpenInput,
   CaseCloseInput,
@@ -21,37 +20,12 @@ import { standardsFrameworkFor } from "../../src/domain/casework/phase";
 import { SUPPORT_PLAN_FIELDS, SupportPlan } from "../../src/schemas/lift-outcomes/outcome";
 import { targetsInForceOn } from "../../src/domain/casework/targets";
 import { newKey } from "../shell/format";
-import type { SummaryEntry } from "../shell/ErrorSummary";
 
-export type Messages = Record<string, string[]>;
+export { messagesOf, summaryOf, unwrapFieldErrors, type Messages } from "../shell/form-messages";
+import { messagesOf, type Messages } from "../shell/form-messages";
 
 /** A row id the schemas accept (letters, digits, - and _; at most 40). */
 export const rowId = (prefix: string) => newKey(prefix).replace(/[^A-Za-z0-9_-]/g, "").slice(0, 40);
-
-/** The schema's messages for a value, by dotted path ("" for the whole form). */
-export function messagesOf(schema: z.ZodType, value: unknown): Messages {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return {};
-  const out: Messages = {};
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.join(".");
-    out[path] = [...new Set([...(out[path] ?? []), issue.message])];
-  }
-  return out;
-}
-
-/** A refusal's field messages with the body's wrapper (`review.`, `changes.`) taken off. */
-export function unwrapFieldErrors(fieldErrors: Record<string, string[]>, prefix: string): Messages {
-  return Object.fromEntries(Object.entries(fieldErrors).map(([path, list]) => [path.startsWith(`${prefix}.`) ? path.slice(prefix.length + 1) : path, list]));
-}
-
-/** Messages as error summary entries, in the order of `order` (paths not in it last). */
-export function summaryOf(messages: Messages, order: readonly string[]): SummaryEntry[] {
-  const rank = new Map(order.map((p, i) => [p, i]));
-  return Object.entries(messages)
-    .sort(([a], [b]) => (rank.get(a) ?? 999) - (rank.get(b) ?? 999))
-    .flatMap(([path, list]) => list.map((message) => ({ path, message })));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Targets

@@ -5,7 +5,6 @@
  * schemas the server parses with, so the tab and the server agree. Plus the labels and the terms
  * the page offers.
  */
-import type { z } from "zod";
 import { AREAS_OF_NEED } from "../../src/schemas/referrals/referral";
 import {
   AET_PROGRAMMES,
@@ -18,7 +17,8 @@ import {
 import type { SummaryEntry } from "../shell/ErrorSummary";
 import type { TermRef } from "../shell/reference-data";
 
-export type Messages = Record<string, string[]>;
+export { messagesOf, unwrapFieldErrors, type Messages } from "../shell/form-messages";
+import { messagesOf, type Messages } from "../shell/form-messages";
 
 // ---------------------------------------------------------------------------------------------
 // Labels
@@ -103,23 +103,6 @@ function evaluationToSend(e: EvaluationForm): Record<string, unknown> | undefine
 }
 
 const EVALUATION_ORDER = ["evaluation.returned", ...SCORES.map((_, i) => `evaluation.scores.${i}`), "evaluation.scores", "evaluation"];
-
-/** The schema's messages for a value, by dotted path ("" for the whole form). */
-export function messagesOf(schema: z.ZodType, value: unknown): Messages {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return {};
-  const out: Messages = {};
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.join(".");
-    out[path] = [...new Set([...(out[path] ?? []), issue.message])];
-  }
-  return out;
-}
-
-/** A refusal's field messages with the body's wrapper (`session.`, `event.`) taken off. */
-export function unwrapFieldErrors(fieldErrors: Record<string, string[]>, prefix: string): Messages {
-  return Object.fromEntries(Object.entries(fieldErrors).map(([path, list]) => [path.startsWith(`${prefix}.`) ? path.slice(prefix.length + 1) : path, list]));
-}
 
 /** Messages of the attendance list, any entry's (`settingIds.3`) with the list's own. */
 export function attendanceMessages(messages: Messages): string[] {
