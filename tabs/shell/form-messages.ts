@@ -31,3 +31,20 @@ export function summaryOf(messages: Messages, order: readonly string[]): Summary
     .sort(([a], [b]) => (rank.get(a) ?? 999) - (rank.get(b) ?? 999))
     .flatMap(([path, list]) => list.map((message) => ({ path, message })));
 }
+
+/**
+ * A Fluent `Field`'s props for a path: the label tied to its control (`idOf`), the hint, and the
+ * path's messages beside it. The error summary announces problems, so the field's own message is not
+ * an alert too (several would speak at once).
+ */
+export function fieldPropsFor(messages: Messages, idOf: (path: string) => string) {
+  return (path: string, label: string, hint?: string) => {
+    const error = messages[path]?.join(" ");
+    return {
+      label: { children: label, htmlFor: idOf(path) },
+      hint,
+      validationState: error ? ("error" as const) : ("none" as const),
+      validationMessage: error ? { children: error, role: undefined } : undefined,
+    };
+  };
+}

@@ -34,3 +34,4 @@ export { StaleNotice, type StaleNoticeProps } from "./StaleNotice";
 export { Form, type FormProps } from "./Form";
 export { FactList, type FactListProps } from "./FactList";
 export { DataTable, type DataTableProps, type DataTableRow } from "./DataTable";
+export { fieldPropsFor, messagesOf, summaryOf, unwrapFieldErrors, type Messages } from "./form-messages";

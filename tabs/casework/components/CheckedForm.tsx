@@ -4,6 +4,7 @@
  * refusal's field messages merged in, one action at a time, and the outcome banner. Each form says
  * only what its fields are. Field ids carry the form's name, since several forms share paths ("date").
  */
+import { fieldPropsFor } from "../../shell/form-messages";
 import { useMemo, useRef, useState, type ReactNode } from "react";
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { ActionBar, ApiError, BannerNotice, ErrorSummary, Form, errorMessage, fieldId, setAt, type Banner } from "../../shell";
@@ -84,17 +85,7 @@ export function useCheckedForm<F extends object>(o: CheckedFormOptions<F>) {
   };
 
   const msg = (path: string) => messages[path]?.join(" ");
-  /** A Fluent Field's props for a path: label tied to the control, the message beside it. */
-  const field = (path: string, label: string, hint?: string) => {
-    const error = msg(path);
-    return {
-      label: { children: label, htmlFor: idOf(path) },
-      hint,
-      validationState: error ? ("error" as const) : ("none" as const),
-      // The error summary announces problems; per-field alerts would all speak at once.
-      validationMessage: error ? { children: error, role: undefined } : undefined,
-    };
-  };
+  const field = fieldPropsFor(messages, idOf);
   /** A fieldset of checkboxes or radios, focusable from the summary, with its message. */
   const group = (path: string, legend: string, children: ReactNode) => {
     const error = msg(path);

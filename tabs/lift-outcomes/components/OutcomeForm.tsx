@@ -1,3 +1,4 @@
+import { fieldPropsFor } from "../../shell/form-messages";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Badge, Button, Checkbox, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { Add16Regular, CheckmarkCircle16Regular, Delete16Regular, Save16Regular } from "@fluentui/react-icons";
@@ -155,16 +156,7 @@ function OutcomeRecordForm({ meeting, referralId, caseReference, earlyYears, tea
   };
 
   const msg = (path: string) => messages[path]?.join(" ");
-  const fieldProps = (path: string, label: string, hint?: string) => {
-    const error = msg(path);
-    return {
-      label: { children: label, htmlFor: fieldId(path) },
-      hint,
-      validationState: error ? ("error" as const) : ("none" as const),
-      // The error summary announces problems; per-field alerts would all speak at once.
-      validationMessage: error ? { children: error, role: undefined } : undefined,
-    };
-  };
+  const fieldProps = fieldPropsFor(messages, fieldId);
 
   const categoriesError = msg("categories");
   const approved = record?.status === "approved";

@@ -6,6 +6,7 @@
  * onto theirs. A record made in error can be deleted at the version shown. Each form says only what
  * its fields are.
  */
+import { fieldPropsFor } from "../../shell/form-messages";
 import { useMemo, useRef, useState, type ReactNode } from "react";
 import { Button, makeStyles } from "@fluentui/react-components";
 import { Delete16Regular, Save16Regular } from "@fluentui/react-icons";
@@ -87,16 +88,7 @@ export function RecordEditor<R extends EditorRecord, F extends object>(p: Record
     return out;
   }, [checked, form, server, p]);
   const msg = (path: string) => messages[path]?.join(" ");
-  const field = (path: string, label: string, hint?: string) => {
-    const error = msg(path);
-    return {
-      label: { children: label, htmlFor: idOf(path) },
-      hint,
-      validationState: error ? ("error" as const) : ("none" as const),
-      // The error summary announces problems; per-field alerts would all speak at once.
-      validationMessage: error ? { children: error, role: undefined } : undefined,
-    };
-  };
+  const field = fieldPropsFor(messages, idOf);
   const change = (path: string, value: unknown) => {
     editor.edit((w) => setAt(w, path, value));
     setServer((m) => Object.fromEntries(Object.entries(m).filter(([q]) => q !== path && !q.startsWith(`${path}.`))));

@@ -6,18 +6,8 @@
  */
 import { MEASURES, measureById, measuresFor } from "../../../domain/kpi/catalogue";
 import { validateReturnValues } from "../../../domain/kpi/return-validation";
+import { mulberry32 } from "../../core/demo-random";
 
-/** Mulberry32: small, fast, good enough for demo figures. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hash(text: string): number {
   let h = 2166136261;
@@ -33,7 +23,7 @@ function hash(text: string): number {
  * term 1 has no "asked" count, as returns from before it was collected: the figures say so.
  */
 function questionnaireFigures(v: Record<string, number | null>, ids: ReadonlySet<string>, districtSlug: string, academicYear: string, term: number): void {
-  const rnd = prng(hash(`asked|${districtSlug}|${academicYear}|${term}`));
+  const rnd = mulberry32(hash(`asked|${districtSlug}|${academicYear}|${term}`));
   if (ids.has("kpi_4_2_den") && term <= 4) {
     const den = 1 + Math.floor(4 * rnd());
     v.kpi_4_2_den = den;
@@ -60,7 +50,7 @@ const PER_TERM: Record<string, number> = {
 };
 
 export function demoFigures(districtSlug: string, academicYear: string, term: number): Record<string, number | null> {
-  const rnd = prng(hash(`${districtSlug}|${academicYear}|${term}`));
+  const rnd = mulberry32(hash(`${districtSlug}|${academicYear}|${term}`));
   const size = 0.7 + (hash(districtSlug) % 60) / 100; // each district its own size, 0.7–1.3
   const around = (mean: number, spread = 0.25) => Math.max(0, Math.round(mean * size * (1 - spread + 2 * spread * rnd())));
   const v: Record<string, number | null> = {};

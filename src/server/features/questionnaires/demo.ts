@@ -12,6 +12,7 @@ import { currentVersion } from "../../../domain/questionnaires/definitions";
 import { addDays, termStartedBy } from "../../../domain/time/calendar";
 import { ukToday } from "../../../domain/time/uk-clock";
 import type { QuestionnaireDefinition } from "../../../schemas/questionnaires/records";
+import { mulberry32 } from "../../core/demo-random";
 import type { FeatureContext } from "../../core/feature-context";
 import type { QuestionnaireStores } from "./service";
 
@@ -19,14 +20,7 @@ const DEMO_QUESTIONNAIRES = new Set(["lift-satisfaction", "end-of-intervention-s
 
 /** A small deterministic generator (mulberry32) from a text seed. */
 function seeded(seed: string): () => number {
-  let a = [...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 2654435761) >>> 0, 1779033703);
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32([...seed].reduce((h, c) => Math.imul(h ^ c.charCodeAt(0), 2654435761) >>> 0, 1779033703));
 }
 
 export async function seedQuestionnairesDemo(ctx: FeatureContext, stores: QuestionnaireStores): Promise<string[]> {
