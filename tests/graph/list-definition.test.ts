@@ -60,7 +60,7 @@ describe("schema → columns", () => {
   });
 
   it("declares the LIFT lists with their indexes and unique columns", () => {
-    expect(LIFT_LISTS.map((l) => l.title)).toEqual(["People", "Districts", "Settings", "Terms", "BankHolidays", "AuditLog", "ConversationReferences", "Operations", "DistrictDays", "MonitoringMeetings", "DemoSeeds"]);
+    expect(LIFT_LISTS.map((l) => l.title)).toEqual(["People", "Districts", "Settings", "Terms", "BankHolidays", "AuditLog", "ConversationReferences", "Operations", "DistrictDays", "MonitoringMeetings", "DemoSeeds", "Localities", "LiftGroups"]);
     const people = Object.fromEntries(PeopleList.columns.map((c) => [c.field, c]));
     expect(people.oid).toMatchObject({ kind: "text", indexed: true, unique: true });
     expect(people.upn).toMatchObject({ kind: "text", indexed: true });
