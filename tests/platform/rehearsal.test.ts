@@ -8,7 +8,9 @@
  *
  * In order, as an operator would: `npm run provision` creates the lists; the site owners add a
  * person to the People list; `node dist/main.js` starts; that person's Teams SSO token reaches
- * /api/me and bad tokens are refused; Teams installs the bot; a reminder pass delivers a reminder.
+ * /api/me and bad tokens are refused; the KPI return tab, framed by the local Teams host, signs that
+ * person in through Teams SSO and saves a figure; Teams installs the bot; a reminder pass delivers a
+ * reminder.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -18,6 +20,11 @@ import { FEATURE_LISTS } from "../../src/server/app/compose";
 import { LIFT_LISTS, PeopleList } from "../../src/server/core/lists";
 import { toFields } from "../../src/graph/list-definition";
 import type { Person } from "../../src/schemas/reference/person";
+import type { Request } from "playwright-core";
+import { chromiumFlags } from "../../scripts/teams-host";
+import { createHostCert } from "../../src/teams-host/cert";
+import { startTeamsHost } from "../../src/teams-host/server";
+import { launchBrowser } from "../support/browser";
 import { baseActivity, cardOf, cardText, postActivity } from "../bot/activities";
 import { buildDist, ROOT, stageDeployable } from "../support/deployable";
 import { freePort } from "../support/ports";
@@ -146,6 +153,81 @@ describe("the built app in tenant mode", () => {
     // Entra's invalid_grant: the tab must ask again (consent or a fresh token), a coded error the client can act on.
     expect(refused.output.trim()).toBe("forbidden");
   }, 60_000);
+
+  it("the KPI return tab, framed by the Teams host, signs the lead in through getAuthToken with this Entra's token and saves a figure", async () => {
+    // The host's token source is this tenant's Entra, as Teams' would be: the lead's token for the
+    // app's audience with access_as_user (the app has no local identity provider in tenant mode).
+    const host = await startTeamsHost({
+      appUrl: app.url,
+      cert: await createHostCert(),
+      port: 0,
+      tokens: {
+        users: async () => [{ upn: LEAD.upn, displayName: LEAD.displayName, roleLabel: "District STLS lead" }],
+        issue: async (upn) =>
+          upn === LEAD.upn
+            ? { status: 200, body: { token_type: "Bearer", expires_in: 3600, access_token: await tenant.entra.userToken({ ...USER, audience: APP_AUDIENCE }) } }
+            : { status: 404, body: { error: { code: "not_found", message: `No such user in the tenant: ${upn}` } } },
+      },
+    });
+    const browser = await launchBrowser({ extraArgs: chromiumFlags(host.port) });
+    try {
+      const context = await browser.newContext({ ignoreHTTPSErrors: true });
+      // teams-js fetches its valid-origins list from the Office CDN; offline it uses the list it ships.
+      await context.route("https://res.cdn.office.net/**", (route) => route.fulfill({ status: 503, body: "offline" }));
+      const page = await context.newPage();
+      const tabUrls: string[] = [];
+      const appPaths: string[] = [];
+      const authorizations: string[] = [];
+      page.on("framenavigated", (frame) => {
+        if (frame !== page.mainFrame()) tabUrls.push(frame.url());
+      });
+      page.on("request", (request: Request) => {
+        if (!request.url().startsWith(`${app.url}/`)) return;
+        appPaths.push(new URL(request.url()).pathname);
+        if (request.url().startsWith(`${app.url}/api/`)) authorizations.push(request.headers().authorization ?? "");
+      });
+      await page.goto(`https://teams.microsoft.com/?${new URLSearchParams({ tab: "kpi-return", user: LEAD.upn, frame: "content", theme: "default" }).toString()}`);
+      const tab = page.frameLocator("#tab-frame");
+      await tab.getByTestId("signed-in-user").waitFor({ timeout: 30_000 });
+      await tab.getByTestId("return-status").waitFor({ timeout: 20_000 });
+      expect(await tab.getByTestId("signed-in-user").textContent()).toContain(LEAD.displayName);
+
+      const year = await tab.getByLabel("Academic year").inputValue();
+      const term = Number(/Term (\d)/.exec((await tab.getByRole("tab", { selected: true }).textContent()) ?? "")?.[1]);
+      const field = tab.getByLabel("Requests resolved at LIFT", { exact: true });
+      await field.fill("9");
+      await field.blur();
+      await tab.getByRole("button", { name: "Save draft" }).click();
+      await tab.getByTestId("form-notice").filter({ hasText: "Draft saved" }).waitFor({ timeout: 20_000 });
+
+      // Signed in by the host's getAuthToken, never by a `?as=` name (tenant mode has no local sign-in).
+      const funcs = await page.locator("#host-log li[data-direction=tab]").evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.func ?? ""));
+      expect(funcs).toContain("authentication.getAuthToken");
+      expect(host.tokensIssued).toContain(LEAD.upn);
+      expect(tabUrls.length).toBeGreaterThan(0);
+      for (const url of tabUrls) expect(new URL(url).searchParams.has("as"), url).toBe(false);
+      expect(appPaths).toContain("/auth/config");
+      expect(appPaths.filter((p) => p.startsWith("/auth/local"))).toEqual([]);
+      expect(await (await fetch(`${app.url}/auth/config`)).json()).toEqual({ mode: "entra", clientId: APP_CLIENT_ID });
+      expect((await fetch(`${app.url}/auth/local/token?as=${encodeURIComponent(LEAD.upn)}`)).status).toBe(404);
+      expect(authorizations.length).toBeGreaterThan(0);
+      for (const authorization of authorizations) {
+        const claims = await tenant.entra.verify(/^Bearer (\S+)$/.exec(authorization)?.[1] ?? "");
+        expect(claims).toMatchObject({ aud: APP_AUDIENCE, oid: LEAD.oid, scp: "access_as_user", tid: TENANT_ID });
+      }
+
+      // The app stored the figure, as the lead.
+      const token = await tenant.entra.userToken({ ...USER, audience: APP_AUDIENCE });
+      const saved = await fetch(`${app.url}/api/kpi/returns/dover/${year}/${term}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(saved.status).toBe(200);
+      const body = (await saved.json()) as { return: { values: Record<string, number>; history: Array<{ status: string; byName: string }> } };
+      expect(body.return.values.kpi_1_1).toBe(9);
+      expect(body.return.history.filter((h) => h.status === "draft").at(-1)?.byName).toBe(LEAD.displayName);
+    } finally {
+      await browser.close();
+      await host.close();
+    }
+  }, 120_000);
 
   const install = () =>
     baseActivity(tenant.connector.url, {
