@@ -3,6 +3,7 @@
  * bytes surviving a restart on the same data directory, and both SQLite engines storing BLOBs.
  */
 import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ResponseType } from "@microsoft/microsoft-graph-client";
@@ -38,8 +39,27 @@ describe("upload session expiry", () => {
   });
 });
 
-/** node:sqlite where the runtime has it (Node 22.13+, 24), better-sqlite3 always. */
-const ENGINES = ["better-sqlite3", ...((process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.("node:sqlite") ? ["node:sqlite"] : [])];
+/**
+ * The engines this runtime runs the emulator on: node:sqlite where the runtime has it (Node 22.13+,
+ * 24), better-sqlite3 where its native binary was built for this runtime (the install's Node: CI
+ * installs on 20 and runs the emulator suites on 24 too, where only node:sqlite can open a file).
+ */
+function betterSqliteLoads(): boolean {
+  try {
+    const Database = createRequire(import.meta.url)("better-sqlite3") as new (file: string) => { close(): void };
+    new Database(":memory:").close();
+    return true;
+  } catch (error) {
+    // Built for another Node ABI: this runtime uses node:sqlite (src/emulator/store/sqlite-engine.ts).
+    return !String((error as Error).message).includes("NODE_MODULE_VERSION");
+  }
+}
+const hasNodeSqlite = Boolean((process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.("node:sqlite"));
+const ENGINES = [...(betterSqliteLoads() ? ["better-sqlite3"] : []), ...(hasNodeSqlite ? ["node:sqlite"] : [])];
+
+it("runs on at least one SQLite engine of this runtime", () => {
+  expect(ENGINES.length).toBeGreaterThan(0);
+});
 
 describe.each(ENGINES)("files on disk (%s)", (engine) => {
   it("a file's bytes survive a restart on the same data directory", async () => {
