@@ -26,13 +26,10 @@ const PAGES: Record<string, TabPage> = Object.fromEntries(TAB_PAGES.map((p) => [
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
-export default defineConfig(({ command }) => ({
+export default defineConfig({
   root,
   base: "/tabs/",
   plugins: [react(), pageTemplate(root, PAGES)],
-  // A build is always the production build: run from a test (NODE_ENV=test) or a bench it would
-  // otherwise bundle React's development build, three times the size, and be measured as shipped.
-  ...(command === "build" ? { define: { "process.env.NODE_ENV": JSON.stringify("production") } } : {}),
   // Nothing in tabs/ is served verbatim; avoid Vite picking up a stray tabs/public.
   publicDir: false,
   build: {
@@ -53,4 +50,4 @@ export default defineConfig(({ command }) => ({
       ["/auth", "/api"].map((prefix) => [prefix, `http://localhost:${process.env.PORT ?? "3978"}`]),
     ),
   },
-}));
+});
