@@ -88,6 +88,9 @@ async function buildServer() {
 
 async function buildTabs() {
   const { build } = await import("vite");
+  // The shipped build is React's production build, also when a test or a bench runs this with
+  // NODE_ENV=test (Vite would otherwise bundle the development build, ~65 KB gzip more per page).
+  process.env.NODE_ENV = "production";
   await build({
     configFile: path.join(ROOT, "tabs", "vite.config.ts"),
     logLevel: "warn",
