@@ -43,7 +43,6 @@ const bytes = (v: unknown): Buffer => (Buffer.isBuffer(v) ? v : v instanceof Uin
 const DOWNLOAD_URL_MS = 5 * 60_000;
 
 export class DriveStore {
-  private readonly statements = new Map<string, SqlStatement>();
   /** Download URLs are short-lived and kept in memory only: a restart invalidates them, as expiry would. */
   private readonly downloads = new Map<string, { driveId: string; itemId: string; expires: number }>();
   /** An upload session's lifetime, renewed by each fragment ([UNK] on the real service; emulator option). */
@@ -54,12 +53,7 @@ export class DriveStore {
   }
 
   private stmt(sql: string): SqlStatement {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s;
+    return this.db.cached(sql);
   }
 
   // ---- drives ----

@@ -54,15 +54,8 @@ export class SqliteStore {
     this.drives = new DriveStore(this.db);
   }
 
-  /** Prepared statements are cached: compiling SQL on every call costs more than running it. */
-  private readonly statements = new Map<string, SqlStatement>();
   private stmt(sql: string): SqlStatement {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s;
+    return this.db.cached(sql);
   }
 
   close(): void {

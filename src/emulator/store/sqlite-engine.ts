@@ -17,6 +17,11 @@ export interface SqlDatabase {
   readonly engine: "node:sqlite" | "better-sqlite3";
   exec(sql: string): void;
   prepare(sql: string): SqlStatement;
+  /**
+   * The statement for this SQL, compiled once per database and kept: compiling on every call costs
+   * more than running it. Not for a statement a caller iterates while another runs it.
+   */
+  cached(sql: string): SqlStatement;
   /** Runs `fn` in one transaction: all of its writes or none. */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -35,10 +40,24 @@ function builtinSqlite(): NodeSqlite | undefined {
 
 export function openSqlite(filename: string): SqlDatabase {
   const builtin = process.env.EMULATOR_SQLITE === "better-sqlite3" ? undefined : builtinSqlite();
-  return builtin ? openBuiltin(builtin, filename) : openBetterSqlite(filename);
+  return withStatementCache(builtin ? openBuiltin(builtin, filename) : openBetterSqlite(filename));
 }
 
-function openBuiltin(sqlite: NodeSqlite, filename: string): SqlDatabase {
+function withStatementCache(db: Omit<SqlDatabase, "cached">): SqlDatabase {
+  const statements = new Map<string, SqlStatement>();
+  return Object.assign(db, {
+    cached(sql: string): SqlStatement {
+      let s = statements.get(sql);
+      if (!s) {
+        s = db.prepare(sql);
+        statements.set(sql, s);
+      }
+      return s;
+    },
+  });
+}
+
+function openBuiltin(sqlite: NodeSqlite, filename: string): Omit<SqlDatabase, "cached"> {
   const db = new sqlite.DatabaseSync(filename);
   let depth = 0;
   return {
@@ -72,7 +91,7 @@ interface BetterSqlite {
   close(): void;
 }
 
-function openBetterSqlite(filename: string): SqlDatabase {
+function openBetterSqlite(filename: string): Omit<SqlDatabase, "cached"> {
   // Loaded only here, so a runtime with node:sqlite never loads the native module.
   const Database = createRequire(import.meta.url)("better-sqlite3") as new (filename: string) => BetterSqlite;
   const db = new Database(filename);

@@ -4,10 +4,10 @@
  * ([Audit trail](../../../docs/reference/data-protection.md#audit-trail)).
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { AppError } from "../../../src/errors";
 import type { RunningApp } from "../../../src/server/app/start";
 import { localObjectId } from "../../../src/server/features/admin";
 import { apiFor, type Api } from "../../support/api-client";
+import { auditListDown } from "../../support/audit-down";
 import { onTestApp } from "../../support/test-app";
 import { govUkFile } from "./fixtures";
 
@@ -27,14 +27,7 @@ afterEach(() => {
 });
 
 function auditDown(): void {
-  const store = app.context.stores.auditLog;
-  const original = store.create.bind(store);
-  store.create = (async () => {
-    throw new AppError("upstream_failed", "AuditLog unavailable");
-  }) as typeof store.create;
-  undo.push(() => {
-    store.create = original;
-  });
+  undo.push(auditListDown(app));
 }
 
 function expectRefused(res: { status: number; body: { error?: { code: string } } }): void {

@@ -7,6 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../../src/errors";
 import type { RunningApp } from "../../../src/server/app/start";
+import { auditListDown } from "../../support/audit-down";
 import { LEAD, SENCO, TEACHER, addMeeting, completeDraft, createAndSubmit, fakeSencoChat, key, startReferralApp, type Api, type Json } from "../referrals/helpers";
 
 let app: RunningApp;
@@ -176,14 +177,7 @@ describe("history", () => {
 
 describe("audit fails closed", () => {
   function auditDown(): void {
-    const store = app.context.stores.auditLog;
-    const original = store.create.bind(store);
-    store.create = (async () => {
-      throw new AppError("upstream_failed", "AuditLog unavailable");
-    }) as typeof store.create;
-    undo.push(() => {
-      store.create = original;
-    });
+    undo.push(auditListDown(app));
   }
 
   it("refuses a draft save with 503 audit_unavailable and leaves the referral as it was", async () => {

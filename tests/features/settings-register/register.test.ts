@@ -5,7 +5,7 @@
  * commissioners only.
  */
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../../src/errors";
+import { auditListDown } from "../../support/audit-down";
 import { DISTRICTS } from "../../../src/domain/reference/districts";
 import { SETTINGS } from "../../../src/domain/reference/settings";
 import { TERMS } from "../../../src/domain/reference/terms";
@@ -118,18 +118,14 @@ describe("importing", () => {
 
   it("imports nothing when the audit trail cannot record the import (503 audit_unavailable)", async () => {
     const { upload } = client(app);
-    const store = app.context.stores.auditLog;
-    const original = store.create.bind(store);
-    store.create = (async () => {
-      throw new AppError("upstream_failed", "AuditLog unavailable");
-    }) as typeof store.create;
+    const restore = auditListDown(app);
     const before = (await app.context.stores.settings.all()).length;
     try {
       const refused = await upload(COMMISSIONER, "/api/settings-register/import?source=gias", good.replace(/99000/g, "99100"), "text/csv");
       expect(refused.status).toBe(503);
       expect((refused.body as { error: { code: string } }).error.code).toBe("audit_unavailable");
     } finally {
-      store.create = original;
+      restore();
     }
     expect(await app.context.stores.settings.all()).toHaveLength(before);
   });
