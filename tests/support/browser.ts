@@ -48,7 +48,10 @@ export async function launchBrowser(options: { extraArgs?: string[] } = {}): Pro
   });
   return {
     browser,
-    newContext: (options) => browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 800 }, ...options }),
+    // Reduced motion: Fluent shortens its colour transitions to nothing under it, so an accessibility
+    // scan never measures a button half-way from its disabled colours to its enabled ones.
+    newContext: (options) =>
+      browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 800 }, reducedMotion: "reduce", ...options }),
     close: async () => {
       await browser.close();
       fs.rmSync(downloadsDir, { recursive: true, force: true });
