@@ -96,7 +96,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       .flatMap(([p, methods]) => Object.entries(methods).map(([method, op]) => ({ ...op, method: method.toUpperCase(), path: p })))
       .filter((op) => !options.only || `${op.method} ${op.path}`.includes(options.only));
 
-    const watch = new RecordWatch(app.graph.site.api, app.graph.site.siteId);
+    const localGraph = app.localGraph;
+    const watch = new RecordWatch(app.graph.site.api, app.graph.site.siteId, localGraph ? () => localGraph.changeCounters() : undefined);
     await watch.start();
     const districts = await app.context.reference.districts();
     const pool = { slugs: districts.map((d) => d.slug) };

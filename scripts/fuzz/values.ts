@@ -30,6 +30,18 @@ export type JsonSchema = {
 
 const DATE = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2040-12-31T00:00:00Z"), noInvalidDate: true });
 
+/**
+ * One arbitrary per pattern: building one parses the expression into a tree of generators (zod's
+ * ISO date pattern alone is ~500 characters), and a route's body is rebuilt for every request (it
+ * is offered the eTags of the path's records), so built once they are kept.
+ */
+const matchingByPattern = new Map<string, fc.Arbitrary<string>>();
+function matchingFor(source: string, pattern: RegExp): fc.Arbitrary<string> {
+  let matching = matchingByPattern.get(source);
+  if (!matching) matchingByPattern.set(source, (matching = fc.stringMatching(pattern)));
+  return matching;
+}
+
 function stringFor(s: JsonSchema): fc.Arbitrary<string> {
   if (s.format === "date") return DATE.map((d) => d.toISOString().slice(0, 10));
   if (s.format === "date-time") return DATE.map((d) => d.toISOString());
@@ -45,7 +57,7 @@ function stringFor(s: JsonSchema): fc.Arbitrary<string> {
     if (pattern) {
       const max = s.maxLength ?? Infinity;
       const min = s.minLength ?? 0;
-      const matching = fc.stringMatching(pattern);
+      const matching = matchingFor(s.pattern, pattern);
       // Mostly within the length bounds, so the deeper code is reached; now and then not.
       return fc.oneof({ weight: 4, arbitrary: matching.filter((t) => t.length >= min && t.length <= max) }, { weight: 1, arbitrary: matching });
     }

@@ -112,6 +112,15 @@ export class GraphEmulator {
     return { url: this._url, ca: this._ca };
   }
 
+  /**
+   * Each list's change counter (the "now" its delta links carry), by list id: one query, so a tool
+   * that watches for writes (the API fuzz) asks the deltas only of the lists that moved.
+   */
+  changeCounters(): Map<string, number> {
+    if (!this.store) throw new Error("The emulator is not started");
+    return this.store.changeCounters();
+  }
+
   async stop(): Promise<void> {
     const server = this.server;
     if (!server) return;

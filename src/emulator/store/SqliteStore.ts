@@ -45,6 +45,11 @@ export class SqliteStore {
   private readonly db: SqlDatabase;
   /** Document libraries' drives, files and upload sessions, in the same database. */
   readonly drives: DriveStore;
+  /**
+   * Each list's columns, read on every item request and changed only by a column or list write:
+   * kept in memory, dropped when written (and all of them when a transaction rolls back).
+   */
+  private readonly columnCache = new Map<string, readonly ColumnRecord[]>();
 
   constructor(filename: string) {
     this.db = openSqlite(filename);
@@ -63,7 +68,12 @@ export class SqliteStore {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn);
+    try {
+      return this.db.transaction(fn);
+    } catch (err) {
+      this.columnCache.clear();
+      throw err;
+    }
   }
 
   // ---- sites ----
@@ -109,11 +119,16 @@ export class SqliteStore {
       this.stmt(`DELETE FROM ${table} WHERE list_id = ?`).run(listId);
     }
     this.stmt("DELETE FROM lists WHERE id = ?").run(listId);
+    this.columnCache.delete(listId);
   }
   /** The list's current change counter: the delta "now". */
   currentSeq(listId: string): number {
     const row = this.stmt("SELECT seq FROM lists WHERE id = ?").get(listId) as { seq: number } | undefined;
     return row?.seq ?? 0;
+  }
+  /** Every list's current change counter, by list id. */
+  changeCounters(): Map<string, number> {
+    return new Map((this.stmt("SELECT id, seq FROM lists").all() as Array<{ id: string; seq: number }>).map((r) => [r.id, r.seq]));
   }
   private nextSeq(listId: string): number {
     const row = this.stmt("UPDATE lists SET seq = seq + 1 WHERE id = ? RETURNING seq").get(listId) as { seq: number };
@@ -127,9 +142,15 @@ export class SqliteStore {
 
   // ---- columns ----
   columnsOf(listId: string): ColumnRecord[] {
-    return (this.stmt("SELECT * FROM columns WHERE list_id = ? ORDER BY position").all(listId) as Row[]).map(toColumn);
+    let columns = this.columnCache.get(listId);
+    if (!columns) {
+      columns = (this.stmt("SELECT * FROM columns WHERE list_id = ? ORDER BY position").all(listId) as Row[]).map(toColumn);
+      this.columnCache.set(listId, columns);
+    }
+    return [...columns];
   }
   insertColumn(c: ColumnRecord): void {
+    this.columnCache.delete(c.listId);
     this.stmt("INSERT INTO columns (id, list_id, name, position, type, definition, built_in) VALUES (?,?,?,?,?,?,?)")
       .run(c.id, c.listId, c.name, c.position, c.type, JSON.stringify(c.definition), c.builtIn ? 1 : 0);
   }

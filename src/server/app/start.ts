@@ -44,6 +44,8 @@ export interface RunningApp {
   graph: GraphBootstrap;
   /** Where the embedded emulator listens, in local mode. */
   emulator?: EmulatorEndpoint;
+  /** The embedded emulator itself, in local mode (the API fuzz reads its change counters). */
+  localGraph?: Pick<GraphEmulator, "changeCounters">;
   /** What every feature was built with (site, core stores, people, reference data, bot, clock). */
   context: FeatureContext;
   /** The running features, each with its services (tests and commands reach them here). */
@@ -160,6 +162,7 @@ export async function startApp(config: AppConfig, options: StartOptions = {}): P
       bot: { messenger: bot.messenger, conversations },
       graph,
       emulator: endpoint,
+      ...(emulator ? { localGraph: emulator } : {}),
       context,
       features,
       identity,
