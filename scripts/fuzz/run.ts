@@ -55,7 +55,15 @@ export interface FuzzOptions {
   log?: Logger;
   /** Ask the deltas after every read too (default: after every mutating request and every 20 reads). */
   checkEveryRead?: boolean;
+  /** Run only every `count`-th route, from the `index`-th (0-based): one of several processes sharing a run. */
+  shard?: { index: number; count: number };
 }
+
+/**
+ * Requests are generated this many at a time (a route's N can be 10,000, some bodies are megabytes),
+ * each batch just before it is sent, offered the ids and eTags the app holds at that moment.
+ */
+export const BATCH = 500;
 
 const empty = (): Record<StatusClass, number> => ({ "2xx": 0, "3xx": 0, "4xx": 0, "5xx": 0 });
 const classOf = (status: number): StatusClass => (status >= 500 ? "5xx" : status >= 400 ? "4xx" : status >= 300 ? "3xx" : "2xx");
@@ -94,7 +102,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const doc = (await (await fetch(`${app.url}/api/openapi.json`, { headers: { Authorization: `Bearer ${tokens.get(FUZZ_USERS[0])}` } })).json()) as { paths: Record<string, Record<string, Operation>> };
     const operations = Object.entries(doc.paths)
       .flatMap(([p, methods]) => Object.entries(methods).map(([method, op]) => ({ ...op, method: method.toUpperCase(), path: p })))
-      .filter((op) => !options.only || `${op.method} ${op.path}`.includes(options.only));
+      .filter((op) => !options.only || `${op.method} ${op.path}`.includes(options.only))
+      .filter((_, i) => !options.shard || i % options.shard.count === options.shard.index);
 
     const localGraph = app.localGraph;
     const watch = new RecordWatch(app.graph.site.api, app.graph.site.siteId, localGraph ? () => localGraph.changeCounters() : undefined);
@@ -102,7 +111,6 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const districts = await app.context.reference.districts();
     const pool = { slugs: districts.map((d) => d.slug) };
     const refreshKnown = () => useKnown({ ids: [...new Set([...watch.ids.values()].flatMap((s) => [...s]))], eTags: [...watch.eTags.values()], items: watch.items() });
-    refreshKnown();
 
     // The app runs in this process: while a route's requests are generated (seconds, for the huge
     // ones) its keep-alive timers cannot fire, and a connection reused just after may be closed by the
@@ -129,18 +137,17 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     for (const op of operations) {
       const route = `${op.method} ${op.path}`;
       const counts = empty();
-      // Each route's requests depend on the seed and the route only, so --only repeats them.
-      const samples = fc.sample(requestsFor(op, FUZZ_USERS, pool), { numRuns: options.perEndpoint, seed: (seed + hash(route)) | 0 });
+      const arbitrary = requestsFor(op, FUZZ_USERS, pool);
       await dispatcher.close();
       dispatcher = new Agent({ keepAliveTimeout: 1000 });
       let reads = 0;
-      for (const req of samples) {
+      const sendAndLook = async (req: FuzzRequest): Promise<void> => {
         let status: number;
         try {
           status = await send(req);
         } catch (err) {
           report.failures.push({ route, request: describe(req), status: 0, problem: `no answer: ${(err as Error).message}${(err as Error).cause ? ` (${String((err as Error).cause)})` : ""}` });
-          continue;
+          return;
         }
         report.requests++;
         counts[classOf(status)]++;
@@ -151,10 +158,15 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         if (mutating || options.checkEveryRead === true || ++reads % 20 === 0) {
           if (refused) refusedSinceCheck.push({ req, status, route });
           const changes = await watch.changes();
-          if (changes.length > 0) refreshKnown();
           if (changes.length > 0 && refusedSinceCheck.length > 0 && (refused || !mutating)) blame(changes);
           refusedSinceCheck.length = 0;
         } else if (refused) refusedSinceCheck.push({ req, status, route });
+      };
+      for (let from = 0; from < options.perEndpoint; from += BATCH) {
+        // A route's requests depend on the seed, the route and what the app holds, so --only
+        // repeats them on a fresh app.
+        refreshKnown();
+        for (const req of fc.sample(arbitrary, { numRuns: Math.min(BATCH, options.perEndpoint - from), seed: (seed + hash(route) + from) | 0 })) await sendAndLook(req);
       }
       if (refusedSinceCheck.length > 0) {
         const changes = await watch.changes();
