@@ -65,6 +65,11 @@ export interface FuzzOptions {
  */
 export const BATCH = 500;
 
+/** Whether the i-th route is a shard's: every `count`-th from its `index`th, so each route is one shard's. */
+export function inShard(i: number, shard: FuzzOptions["shard"]): boolean {
+  return !shard || i % shard.count === shard.index;
+}
+
 const empty = (): Record<StatusClass, number> => ({ "2xx": 0, "3xx": 0, "4xx": 0, "5xx": 0 });
 const classOf = (status: number): StatusClass => (status >= 500 ? "5xx" : status >= 400 ? "4xx" : status >= 300 ? "3xx" : "2xx");
 
@@ -103,7 +108,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     const operations = Object.entries(doc.paths)
       .flatMap(([p, methods]) => Object.entries(methods).map(([method, op]) => ({ ...op, method: method.toUpperCase(), path: p })))
       .filter((op) => !options.only || `${op.method} ${op.path}`.includes(options.only))
-      .filter((_, i) => !options.shard || i % options.shard.count === options.shard.index);
+      .filter((_, i) => inShard(i, options.shard));
 
     const localGraph = app.localGraph;
     const watch = new RecordWatch(app.graph.site.api, app.graph.site.siteId, localGraph ? () => localGraph.changeCounters() : undefined);
