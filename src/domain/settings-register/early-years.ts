@@ -20,9 +20,19 @@ export const EARLY_YEARS_REQUIRED: readonly string[] = ["urn", "name", "type", "
 /** A header cell as this layout names it ("Provider URN" and "URN" both → "urn"; "Opened on" → "opened_on"). */
 export function earlyYearsColumn(header: string): string {
   const h = header.trim().toLowerCase().replace(/[\s-]+/g, "_");
-  const aliases: Record<string, string> = { provider_urn: "urn", provider_reference: "urn", ofsted_urn: "urn", provider_name: "name", provider_type: "type", opened: "opened_on", closed: "closed_on" };
-  return aliases[h] ?? h;
+  return EARLY_YEARS_ALIASES.get(h) ?? h;
 }
+
+/** A Map, not an object literal: a header cell such as "__proto__" or "constructor" is a name like any other. */
+const EARLY_YEARS_ALIASES: ReadonlyMap<string, string> = new Map([
+  ["provider_urn", "urn"],
+  ["provider_reference", "urn"],
+  ["ofsted_urn", "urn"],
+  ["provider_name", "name"],
+  ["provider_type", "type"],
+  ["opened", "opened_on"],
+  ["closed", "closed_on"],
+]);
 
 const OPEN = /^(open|active|registered|suspended)$/i;
 const CLOSED = /^(closed|resigned|cancelled|inactive)$/i;

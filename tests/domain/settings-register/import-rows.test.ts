@@ -128,6 +128,10 @@ describe("early years provider rows", () => {
     expect(["Provider URN", "URN", "Provider name", "Opened on", " district "].map(earlyYearsColumn)).toEqual(["urn", "urn", "name", "opened_on", "district"]);
   });
 
+  it("a header cell named like an object's own property is a name like any other (found by the API fuzz: a 500)", () => {
+    expect(["__proto__", "constructor", "toString", "hasOwnProperty"].map(earlyYearsColumn)).toEqual(["__proto__", "constructor", "tostring", "hasownproperty"]);
+  });
+
   it("a provider is an open early years setting of its district", () => {
     const out = earlyYearsRow({ urn: "ey123456", name: "Acorns Day Nursery", type: "Day nursery", postcode: "ct16 1aa", district: "Dover", status: "Active" }, { districtOf });
     expect(out).toEqual({

@@ -116,6 +116,12 @@ describe("people", () => {
     expect((await api(DOVER, "POST", "/api/admin/people/import", { csv: good })).status).toBe(400);
   });
 
+  it("refuses columns named like an object's own properties as unknown columns", async () => {
+    const res = await api(COMMISSIONER, "POST", "/api/admin/people/import", { csv: "oid,upn,displayName,role,constructor,__proto__\nx,y@lift.local,Y,specialist_teacher,a,b" });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe("Unknown columns: constructor, __proto__.");
+  });
+
   it("shows the LIFT Executive and a district's SLA headteacher anonymised agendas, and another district's none", async () => {
     const meetings = await api("exec.one@lift.local", "GET", "/api/lift-meetings?district=dover");
     expect(meetings.status).toBe(200);

@@ -151,6 +151,15 @@ describe("importing", () => {
     expect((res.body as { error: { message: string } }).error.message).toMatch(/lacks the columns EstablishmentName, LA \(name\)/);
   });
 
+  it("refuses a file whose header names an object's own properties (__proto__, constructor) as lacking columns, not with a 500", async () => {
+    const { upload } = client(app);
+    for (const source of ["early-years", "gias"]) {
+      const res = await upload(COMMISSIONER, `/api/settings-register/import?source=${source}&dryRun=false`, Buffer.from('\r\n__proto__,constructor,"a,b"\r\n1,2,3\r\n'), "application/octet-stream");
+      expect(res.status, source).toBe(400);
+      expect((res.body as { error: { message: string } }).error.message).toMatch(/lacks the columns/);
+    }
+  });
+
   it("imports the early years provider list, and reads a Windows-1252 file", async () => {
     const { upload, call } = client(app);
     const text = csv([["Provider URN", "Provider name", "Provider type", "Postcode", "District", "Status"], ["EY990301", "Caf\u00e9 Corner Pre-School", "Pre-school", "CT1 1AA", "Canterbury", "Active"]]);

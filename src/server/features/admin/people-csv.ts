@@ -13,25 +13,26 @@ export interface CsvPersonRow {
   values: Record<string, string | string[] | undefined>;
 }
 
-const COLUMNS: Record<string, string> = {
-  oid: "oid",
-  objectid: "oid",
-  upn: "upn",
-  email: "upn",
-  signinname: "upn",
-  displayname: "displayName",
-  name: "displayName",
-  role: "role",
-  district: "districtSlug",
-  districtslug: "districtSlug",
-  setting: "settingId",
-  settingid: "settingId",
-  area: "areaName",
-  areaname: "areaName",
-  chairof: "chairOf",
-  liftgroups: "chairOf",
-  countyteam: "countyTeam",
-};
+/** A Map, not an object literal: a column headed "constructor" or "__proto__" is unknown like any other. */
+const COLUMNS: ReadonlyMap<string, string> = new Map([
+  ["oid", "oid"],
+  ["objectid", "oid"],
+  ["upn", "upn"],
+  ["email", "upn"],
+  ["signinname", "upn"],
+  ["displayname", "displayName"],
+  ["name", "displayName"],
+  ["role", "role"],
+  ["district", "districtSlug"],
+  ["districtslug", "districtSlug"],
+  ["setting", "settingId"],
+  ["settingid", "settingId"],
+  ["area", "areaName"],
+  ["areaname", "areaName"],
+  ["chairof", "chairOf"],
+  ["liftgroups", "chairOf"],
+  ["countyteam", "countyTeam"],
+]);
 
 const ROLE_BY_TEXT = new Map<string, Role>([...ROLES.map((r) => [r, r] as const), ...ROLES.map((r) => [ROLE_LABELS[r].toLowerCase(), r] as const)]);
 
@@ -48,7 +49,7 @@ export function parsePeopleCsv(text: string): CsvPersonRow[] {
   }
   const [header, ...rows] = records;
   if (!header) throw new AppError("validation_failed", "The file has no header row.", { fieldErrors: { csv: ["The first row must name the columns"] } });
-  const fields = header.map((h) => COLUMNS[h.toLowerCase().replace(/[\s_-]+/g, "")]);
+  const fields = header.map((h) => COLUMNS.get(h.toLowerCase().replace(/[\s_-]+/g, "")));
   const unknown = header.filter((_, i) => !fields[i]);
   if (unknown.length > 0) {
     throw new AppError("validation_failed", `Unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`, {

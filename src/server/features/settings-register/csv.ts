@@ -49,7 +49,8 @@ export function readRegisterCsv(data: Buffer, column: (header: string) => string
   if (header.length > REGISTER_LIMITS.columns) throw tooBig(`The file has ${header.length} columns; at most ${REGISTER_LIMITS.columns}.`, 1);
   const rows = records.slice(1).map((cells, i) => {
     const row = i + 2;
-    const out: Record<string, string> = {};
+    // No prototype: a header cell named "__proto__" is a column like any other.
+    const out: Record<string, string> = Object.create(null) as Record<string, string>;
     cells.forEach((value, c) => {
       if (value.length > REGISTER_LIMITS.cellLength) throw tooBig(`Row ${row}, column ${header[c] ?? c + 1} holds ${value.length} characters; a cell may hold at most ${REGISTER_LIMITS.cellLength}.`, row, header[c] ?? "");
       const key = header[c];
