@@ -3,6 +3,7 @@ import path from "node:path";
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { pageTemplate, type TabPage } from "./vite/page-template";
+import { schemasForPages } from "./vite/schemas-for-pages";
 import { TAB_PAGES } from "../src/teams-app/tab-pages";
 
 /**
@@ -29,7 +30,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 export default defineConfig({
   root,
   base: "/tabs/",
-  plugins: [react(), pageTemplate(root, PAGES)],
+  plugins: [react(), pageTemplate(root, PAGES), schemasForPages(path.join(root, "..", "src", "schemas"))],
   // Nothing in tabs/ is served verbatim; avoid Vite picking up a stray tabs/public.
   publicDir: false,
   build: {

@@ -5,7 +5,7 @@
  */
 import { DateTime } from "luxon";
 import { AppError } from "../../errors";
-import { UK_ZONE } from "./uk-clock";
+import { UK_ZONE } from "./uk-zone";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -10,8 +10,9 @@
  */
 import { DateTime } from "luxon";
 import { AppError } from "../../errors";
+import { UK_ZONE } from "./uk-zone";
 
-export const UK_ZONE = "Europe/London";
+export { UK_ZONE };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const HH_MM = /^(\d{2}):(\d{2})$/;

@@ -7,6 +7,10 @@
  */
 import { z } from "zod";
 
+// Declaring a route and filling in its URL need no zod: they live apart so a tab page that only calls
+// routes does not load zod before its first paint (tabs/vite/schemas-for-pages.ts).
+export { route, routeUrl } from "./route";
+
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** An answer that is a file (CSV, XLSX), not JSON: its possible content types. */
@@ -40,22 +44,8 @@ export interface RouteContract {
 
 export type ErrorStatus = 403 | 404 | 409 | 412 | 413 | 429 | 502 | 503;
 
-type MethodOf<E> = E extends `${infer M extends HttpMethod} ${string}` ? M : never;
-type PathOf<E> = E extends `${HttpMethod} ${infer P}` ? P : never;
-
-/**
- * Declares a route contract on one line, as a routing table reads: its request line
- * (`"GET /referrals/:id"`), a summary for the OpenAPI document, and its schemas. Literal types are
- * kept for inference.
- */
-export function route<const E extends `${HttpMethod} /${string}`, const S extends Omit<RouteContract, "method" | "path" | "summary">>(
-  endpoint: E,
-  summary: string,
-  spec: S,
-): S & { method: MethodOf<E>; path: PathOf<E>; summary: string } {
-  const space = endpoint.indexOf(" ");
-  return { ...spec, method: endpoint.slice(0, space) as MethodOf<E>, path: endpoint.slice(space + 1) as PathOf<E>, summary };
-}
+export type MethodOf<E> = E extends `${infer M extends HttpMethod} ${string}` ? M : never;
+export type PathOf<E> = E extends `${HttpMethod} ${infer P}` ? P : never;
 
 /** A feature's routes by name. */
 export type ApiContract = Record<string, RouteContract>;
@@ -126,16 +116,3 @@ type Part<K extends string, S> = S extends z.ZodType
 
 /** What a client passes to call a route: its path parameters, query and body, as the contract types them. */
 export type CallInput<C extends RouteContract> = Part<"params", C["params"]> & Part<"query", C["query"]> & Part<"body", C["body"]> & { signal?: AbortSignal };
-
-/** `/api` + the route's path with its parameters filled in (encoded) and the query (empty values left out). */
-export function routeUrl(contract: Pick<RouteContract, "path">, input: { params?: object; query?: object } = {}): string {
-  const params = (input.params ?? {}) as Record<string, unknown>;
-  const path = contract.path.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => encodeURIComponent(String(params[name] ?? "")));
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(input.query ?? {})) {
-    if (value === undefined || value === null || value === "") continue;
-    search.set(key, Array.isArray(value) ? value.join(",") : String(value));
-  }
-  const text = search.toString();
-  return `/api${path}${text ? `?${text}` : ""}`;
-}

@@ -1,0 +1,102 @@
+/**
+ * What the tab pages take from src/schemas, and only that. Pages import three kinds of thing from
+ * there: constants (option lists, labels), route contracts (which the shell's API client reads only
+ * for their method and path) and zod schemas (a form validates with the same schema the server
+ * parses with). Left alone, any of these pulls zod and every schema of the module into the page's
+ * first paint, for two reasons this plugin removes in the tab build only (the server and the tests
+ * compile the modules untouched):
+ *
+ * 1. Rollup must assume a call at a module's top level has side effects, so it keeps every
+ *    `const X = z.object(…)` of a module a page imports anything from. A schema module's top level
+ *    only declares (schemas are values, built without touching anything outside), so each call in a
+ *    top-level declaration is marked `@__PURE__`: a schema nobody in the page uses is dropped.
+ * 2. A contract object (`{ list: route("GET /referrals", "…", { query, responses }) }`) holds every
+ *    route's schemas, and one route in use keeps the whole object. In the browser a contract is a
+ *    method and a path (the request's types come from the contract at compile time), so each
+ *    `route(…)`'s third argument, its schemas, is left out.
+ *
+ * A form that validates with a schema still gets that schema and zod, in whatever chunk imports it
+ * (the form's own, when it is loaded lazily). How Rollup reads the annotation:
+ * https://rollupjs.org/configuration-options/#treeshake-annotations
+ */
+import path from "node:path";
+import MagicString from "magic-string";
+import type { Plugin } from "vite";
+
+/** The ESTree nodes we look at (Rollup's parser gives start/end offsets on every node). */
+interface Node {
+  type: string;
+  start: number;
+  end: number;
+  [key: string]: unknown;
+}
+
+const isNode = (value: unknown): value is Node => typeof value === "object" && value !== null && typeof (value as Node).type === "string";
+
+/** Children of a node, not entering functions (their body runs when called, not when the module loads). */
+function children(node: Node): Node[] {
+  const out: Node[] = [];
+  for (const [key, value] of Object.entries(node)) {
+    if (key === "type" || key === "start" || key === "end") continue;
+    if (Array.isArray(value)) out.push(...value.filter(isNode));
+    else if (isNode(value)) out.push(value);
+  }
+  return out.filter((child) => !/Function/.test(child.type));
+}
+
+/** Every call and `new` evaluated when the declaration runs. */
+function callsIn(node: Node, found: Node[] = []): Node[] {
+  if (node.type === "CallExpression" || node.type === "NewExpression") found.push(node);
+  for (const child of children(node)) callsIn(child, found);
+  return found;
+}
+
+/** The initialisers of a module's top-level `const`/`let` declarations, exported or not. */
+function topLevelInitialisers(program: Node): Node[] {
+  const out: Node[] = [];
+  for (const statement of program.body as Node[]) {
+    const declaration = statement.type === "ExportNamedDeclaration" && isNode(statement.declaration) ? statement.declaration : statement;
+    if (declaration.type !== "VariableDeclaration") continue;
+    for (const declarator of declaration.declarations as Node[]) if (isNode(declarator.init)) out.push(declarator.init);
+  }
+  return out;
+}
+
+export function schemasForPages(schemasDir: string): Plugin {
+  const inSchemas = (id: string) => {
+    const relative = path.relative(schemasDir, id.split("?")[0]!);
+    return !relative.startsWith("..") && !path.isAbsolute(relative) && /\.ts$/.test(relative);
+  };
+  return {
+    name: "lift-hub:schemas-for-pages",
+    apply: "build",
+    // After Vite has compiled the TypeScript: the code is plain JavaScript that Rollup's parser reads.
+    enforce: "post",
+    transform(code, id) {
+      if (!inSchemas(id)) return null;
+      const program = this.parse(code) as unknown as Node;
+      const s = new MagicString(code);
+      const inits = topLevelInitialisers(program);
+      // A contract's route: its schemas (the third argument) go, before anything inside them is marked.
+      const stripped: Node[] = [];
+      for (const call of inits.flatMap((init) => callsIn(init))) {
+        const callee = call.callee as Node | undefined;
+        const args = call.arguments as Node[] | undefined;
+        if (call.type === "CallExpression" && callee?.type === "Identifier" && callee.name === "route" && args?.length === 3) {
+          stripped.push(args[2]!);
+          s.overwrite(args[2]!.start, args[2]!.end, "{}");
+        }
+      }
+      const marked = new Set<number>();
+      for (const call of inits.flatMap((init) => callsIn(init))) {
+        if (stripped.some((spec) => call.start >= spec.start && call.end <= spec.end)) continue;
+        // A chain (`z.string().min(1)`) starts every call at one offset: one mark, on the outermost.
+        if (marked.has(call.start)) continue;
+        marked.add(call.start);
+        s.appendLeft(call.start, "/* @__PURE__ */ ");
+      }
+      if (!s.hasChanged()) return null;
+      return { code: s.toString(), map: s.generateMap({ hires: "boundary", source: id }) };
+    },
+  };
+}
