@@ -30,7 +30,7 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 export default defineConfig({
   root,
   base: "/tabs/",
-  plugins: [react(), pageTemplate(root, PAGES), schemasForPages(path.join(root, "..", "src", "schemas"))],
+  plugins: [react(), pageTemplate(root, PAGES), schemasForPages(path.join(root, "..", "src", "schemas"), path.join(root, "..", "src", "domain"))],
   // Nothing in tabs/ is served verbatim; avoid Vite picking up a stray tabs/public.
   publicDir: false,
   build: {

@@ -62,18 +62,28 @@ function topLevelInitialisers(program: Node): Node[] {
   return out;
 }
 
-export function schemasForPages(schemasDir: string): Plugin {
-  const inSchemas = (id: string) => {
-    const relative = path.relative(schemasDir, id.split("?")[0]!);
-    return !relative.startsWith("..") && !path.isAbsolute(relative) && /\.ts$/.test(relative);
-  };
+/** `dir` holds `id` (a .ts module). */
+function under(dir: string, id: string): boolean {
+  const relative = path.relative(dir, id.split("?")[0]!);
+  return !relative.startsWith("..") && !path.isAbsolute(relative) && /\.ts$/.test(relative);
+}
+
+/**
+ * @param schemasDir src/schemas: annotated and contracts stripped as above
+ * @param domainDir src/domain: pure rules, whose top level only declares (tables, and in places data
+ *   checked once as the module loads); a page that imports nothing a module declares does not load it
+ */
+export function schemasForPages(schemasDir: string, domainDir: string): Plugin {
   return {
     name: "lift-hub:schemas-for-pages",
     apply: "build",
     // After Vite has compiled the TypeScript: the code is plain JavaScript that Rollup's parser reads.
     enforce: "post",
     transform(code, id) {
-      if (!inSchemas(id)) return null;
+      // Neither layer does anything as it loads that a page relies on: a module a page takes no
+      // binding from is left out, even when its top level calls something (a data table's check).
+      if (under(domainDir, id)) return { code, map: null, moduleSideEffects: false };
+      if (!under(schemasDir, id)) return null;
       const program = this.parse(code) as unknown as Node;
       const s = new MagicString(code);
       const inits = topLevelInitialisers(program);
@@ -95,8 +105,7 @@ export function schemasForPages(schemasDir: string): Plugin {
         marked.add(call.start);
         s.appendLeft(call.start, "/* @__PURE__ */ ");
       }
-      if (!s.hasChanged()) return null;
-      return { code: s.toString(), map: s.generateMap({ hires: "boundary", source: id }) };
+      return { code: s.toString(), map: s.hasChanged() ? s.generateMap({ hires: "boundary", source: id }) : null, moduleSideEffects: false };
     },
   };
 }
