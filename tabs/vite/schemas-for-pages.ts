@@ -22,16 +22,7 @@
 import path from "node:path";
 import MagicString from "magic-string";
 import type { Plugin } from "vite";
-
-/** The ESTree nodes we look at (Rollup's parser gives start/end offsets on every node). */
-interface Node {
-  type: string;
-  start: number;
-  end: number;
-  [key: string]: unknown;
-}
-
-const isNode = (value: unknown): value is Node => typeof value === "object" && value !== null && typeof (value as Node).type === "string";
+import { DECLARATION_PREFIX, isNode, splitDeclarations, type Node } from "./split-declarations";
 
 /** Children of a node, not entering functions (their body runs when called, not when the module loads). */
 function children(node: Node): Node[] {
@@ -74,38 +65,68 @@ function under(dir: string, id: string): boolean {
  *   checked once as the module loads); a page that imports nothing a module declares does not load it
  */
 export function schemasForPages(schemasDir: string, domainDir: string): Plugin {
+  /** The code of each declaration's own module (split-declarations.ts), by id. */
+  const declarations = new Map<string, string>();
   return {
     name: "lift-hub:schemas-for-pages",
     apply: "build",
     // After Vite has compiled the TypeScript: the code is plain JavaScript that Rollup's parser reads.
     enforce: "post",
-    transform(code, id) {
-      // Neither layer does anything as it loads that a page relies on: a module a page takes no
-      // binding from is left out, even when its top level calls something (a data table's check).
-      if (under(domainDir, id)) return { code, map: null, moduleSideEffects: false };
-      if (!under(schemasDir, id)) return null;
+    resolveId(source) {
+      return source.startsWith(DECLARATION_PREFIX) ? source : null;
+    },
+    load(id) {
+      if (!id.startsWith(DECLARATION_PREFIX)) return null;
+      const code = declarations.get(id);
+      if (code === undefined) throw new Error(`${id}: not a declaration of a module split so far`);
+      return { code, moduleSideEffects: false };
+    },
+    async transform(code, id) {
+      if (id.startsWith(DECLARATION_PREFIX)) return null;
+      const schemas = under(schemasDir, id);
+      if (!schemas && !under(domainDir, id)) return null;
       const program = this.parse(code) as unknown as Node;
       const s = new MagicString(code);
-      const inits = topLevelInitialisers(program);
-      // A contract's route: its schemas (the third argument) go, before anything inside them is marked.
-      const stripped: Node[] = [];
-      for (const call of inits.flatMap((init) => callsIn(init))) {
-        const callee = call.callee as Node | undefined;
-        const args = call.arguments as Node[] | undefined;
-        if (call.type === "CallExpression" && callee?.type === "Identifier" && callee.name === "route" && args?.length === 3) {
-          stripped.push(args[2]!);
-          s.overwrite(args[2]!.start, args[2]!.end, "{}");
-        }
+      if (schemas) markSchemas(program, s);
+      const resolved = new Map<string, string>();
+      for (const statement of program.body as Node[]) {
+        if (!isNode(statement.source)) continue;
+        const source = statement.source.value as string;
+        const target = await this.resolve(source, id);
+        if (target && !target.external) resolved.set(source, target.id);
       }
-      const marked = new Set<number>();
-      for (const call of inits.flatMap((init) => callsIn(init))) {
-        if (stripped.some((spec) => call.start >= spec.start && call.end <= spec.end)) continue;
-        // A chain (`z.string().min(1)`) starts every call at one offset: one mark, on the outermost.
-        if (marked.has(call.start)) continue;
-        marked.add(call.start);
-        s.appendLeft(call.start, "/* @__PURE__ */ ");
+      // Neither layer does anything as it loads that a page relies on: a module a page takes no
+      // binding from is left out, even when its top level calls something (a data table's check).
+      const split = splitDeclarations(id, program, s, resolved);
+
+      if (split) {
+        for (const [declaration, text] of split.modules) declarations.set(declaration, text);
+        return { code: split.facade, map: { mappings: "" }, moduleSideEffects: false };
       }
       return { code: s.toString(), map: s.hasChanged() ? s.generateMap({ hires: "boundary", source: id }) : null, moduleSideEffects: false };
     },
   };
+}
+
+/** A schema module's top-level calls marked pure, and its contracts' routes without their schemas. */
+function markSchemas(program: Node, s: MagicString): void {
+  const inits = topLevelInitialisers(program);
+  // A contract's route: its schemas (the third argument) go, before anything inside them is marked.
+  const stripped: Node[] = [];
+  for (const call of inits.flatMap((init) => callsIn(init))) {
+    const callee = call.callee as Node | undefined;
+    const args = call.arguments as Node[] | undefined;
+    if (call.type === "CallExpression" && callee?.type === "Identifier" && callee.name === "route" && args?.length === 3) {
+      stripped.push(args[2]!);
+      s.overwrite(args[2]!.start, args[2]!.end, "{}");
+    }
+  }
+  const marked = new Set<number>();
+  for (const call of inits.flatMap((init) => callsIn(init))) {
+    if (stripped.some((spec) => call.start >= spec.start && call.end <= spec.end)) continue;
+    // A chain (`z.string().min(1)`) starts every call at one offset: one mark, on the outermost.
+    if (marked.has(call.start)) continue;
+    marked.add(call.start);
+    s.appendLeft(call.start, "/* @__PURE__ */ ");
+  }
 }
