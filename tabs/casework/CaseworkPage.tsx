@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useState } from "react";
 import { Tab, TabList, makeStyles } from "@fluentui/react-components";
 import { Briefcase24Regular } from "@fluentui/react-icons";
-import { Notice, Shell, useSession } from "../shell";
+import { Notice, Shell, lazyPart, useSession } from "../shell";
 import { sharedStyles } from "../shell/styles";
 import { Caseload } from "./components/Caseload";
-import { CaseView } from "./components/CaseView";
-import { ClinicLog } from "./components/ClinicLog";
 import { OutcomesWithoutCase } from "./components/OutcomesWithoutCase";
-import { OpenCaseForm } from "./components/OpenCaseForm";
+
+// The caseload is the first paint; a case, the clinic log and the form to open a case (their forms
+// and the schemas they check with) load when first shown.
+const CaseView = lazyPart(() => import("./components/CaseView").then((m) => m.CaseView), "the case");
+const ClinicLog = lazyPart(() => import("./components/ClinicLog").then((m) => m.ClinicLog), "the clinic log");
+const OpenCaseForm = lazyPart(() => import("./components/OpenCaseForm").then((m) => m.OpenCaseForm), "the form");
 
 const useStyles = makeStyles({ column: sharedStyles.column });
 

@@ -20,6 +20,7 @@ export {
 } from "./reference-data";
 export { useLoad, type LoadHandle, type Loaded } from "./use-load";
 export { LoadView, type LoadViewProps } from "./LoadView";
+export { lazyPart } from "./lazy-part";
 export { ActionBar } from "./ActionBar";
 export { DistrictSelect, type DistrictSelectProps } from "./DistrictSelect";
 export { ErrorSummary, focusField, type ErrorSummaryProps, type SummaryEntry } from "./ErrorSummary";

@@ -22,7 +22,7 @@
 import path from "node:path";
 import MagicString from "magic-string";
 import type { Plugin } from "vite";
-import { DECLARATION_PREFIX, isNode, splitDeclarations, type Node } from "./split-declarations";
+import { DECLARATION_PREFIX, isNode, splitDeclarations, type DeclarationModule, type Node } from "./split-declarations";
 
 /** Children of a node, not entering functions (their body runs when called, not when the module loads). */
 function children(node: Node): Node[] {
@@ -66,7 +66,7 @@ function under(dir: string, id: string): boolean {
  */
 export function schemasForPages(schemasDir: string, domainDir: string): Plugin {
   /** The code of each declaration's own module (split-declarations.ts), by id. */
-  const declarations = new Map<string, string>();
+  const declarations = new Map<string, DeclarationModule>();
   return {
     name: "lift-hub:schemas-for-pages",
     apply: "build",
@@ -77,9 +77,9 @@ export function schemasForPages(schemasDir: string, domainDir: string): Plugin {
     },
     load(id) {
       if (!id.startsWith(DECLARATION_PREFIX)) return null;
-      const code = declarations.get(id);
-      if (code === undefined) throw new Error(`${id}: not a declaration of a module split so far`);
-      return { code, moduleSideEffects: false };
+      const declaration = declarations.get(id);
+      if (!declaration) throw new Error(`${id}: not a declaration of a module split so far`);
+      return { ...declaration, moduleSideEffects: false };
     },
     async transform(code, id) {
       if (id.startsWith(DECLARATION_PREFIX)) return null;

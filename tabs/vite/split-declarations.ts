@@ -12,7 +12,7 @@
  * `void name;`, no default export, no destructuring), and only when no two declarations need each other (a cycle would leave
  * the order they run in to the bundler). Anything else is left whole, as it was.
  */
-import type MagicString from "magic-string";
+import type { default as MagicString, SourceMap } from "magic-string";
 
 /** The ESTree nodes we look at (Rollup's parser gives start/end offsets on every node). */
 export interface Node {
@@ -40,6 +40,12 @@ function identifiersIn(node: Node, found = new Set<string>()): Set<string> {
   return found;
 }
 
+/** A declaration's own module. */
+export interface DeclarationModule {
+  code: string;
+  map: SourceMap;
+}
+
 interface Unit {
   /** The declaration, without its `export` keyword. */
   node: Node;
@@ -62,7 +68,7 @@ export function splitDeclarations(
   program: Node,
   s: MagicString,
   resolved: ReadonlyMap<string, string>,
-): { facade: string; modules: Map<string, string> } | undefined {
+): { facade: string; modules: Map<string, DeclarationModule> } | undefined {
   const units: Unit[] = [];
   const imports = new Map<string, ImportedName>();
   const localExports: { local: string; exported: string }[] = [];
@@ -125,7 +131,7 @@ export function splitDeclarations(
   }
   if (hasCycle(units, (unit) => needs.get(unit)!.siblings)) return undefined;
 
-  const modules = new Map<string, string>();
+  const modules = new Map<string, DeclarationModule>();
   for (const unit of units) {
     const { siblings, imported } = needs.get(unit)!;
     const lines: string[] = [];
@@ -135,8 +141,10 @@ export function splitDeclarations(
       lines.push(what === "*" ? `import * as ${name} from ${from};` : what === "default" ? `import ${name} from ${from};` : `import { ${what} as ${name} } from ${from};`);
     }
     for (const sibling of siblings) lines.push(`import { ${sibling.names.join(", ")} } from ${JSON.stringify(declarationId(file, sibling.names[0]!))};`);
-    lines.push(s.slice(unit.node.start, unit.node.end), `export { ${unit.names.join(", ")} };`);
-    modules.set(declarationId(file, unit.names[0]!), lines.join("\n"));
+    // The declaration's own text, mapped back to the module it came from (as compiled to JavaScript).
+    const own = s.clone().remove(0, unit.node.start).remove(unit.node.end, s.original.length);
+    own.prepend(lines.map((line) => `${line}\n`).join("")).append(`\nexport { ${unit.names.join(", ")} };`);
+    modules.set(declarationId(file, unit.names[0]!), { code: own.toString(), map: own.generateMap({ hires: "boundary", source: file, includeContent: true }) });
   }
   const facade = [
     ...reExports,
