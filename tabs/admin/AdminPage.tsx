@@ -1,11 +1,13 @@
 import { useState } from "react";
 import { Tab, TabList, makeStyles } from "@fluentui/react-components";
 import { Settings24Regular } from "@fluentui/react-icons";
-import { Notice, Shell, useSession } from "../shell";
+import { Notice, Shell, lazyPart, useSession } from "../shell";
 import { sharedStyles } from "../shell/styles";
 import { CalendarPanel } from "./components/CalendarPanel";
-import { PeoplePanel } from "./components/PeoplePanel";
-import { StructurePanel } from "./components/StructurePanel";
+
+// The calendar is the first view; the people and the structure load when their tab is chosen.
+const PeoplePanel = lazyPart(() => import("./components/PeoplePanel").then((m) => m.PeoplePanel), "the people");
+const StructurePanel = lazyPart(() => import("./components/StructurePanel").then((m) => m.StructurePanel), "the structure");
 
 const useStyles = makeStyles({ column: sharedStyles.column, intro: sharedStyles.intro });
 

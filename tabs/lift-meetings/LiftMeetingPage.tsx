@@ -1,12 +1,15 @@
 import { useState } from "react";
 import { Field, Link, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { PeopleTeam24Regular } from "@fluentui/react-icons";
-import { DistrictSelect, Notice, Shell, useCurrentView, useSession } from "../shell";
+import { DistrictSelect, Notice, Shell, lazyPart, useCurrentView, useSession } from "../shell";
 import { ContentView } from "./components/ContentView";
 import { MeetingChooser } from "./components/MeetingChooser";
-import { SidePanelView } from "./components/SidePanelView";
-import { StageScreen } from "./components/StageScreen";
 import { meetingFrame, meetingParam, type MeetingFrame } from "./frame";
+
+// The page opens as a tab's content; the meeting side panel and the stage are other frames, each
+// loaded only where it is shown.
+const SidePanelView = lazyPart(() => import("./components/SidePanelView").then((m) => m.SidePanelView), "the side panel");
+const StageScreen = lazyPart(() => import("./components/StageScreen").then((m) => m.StageScreen), "the stage");
 
 const DISTRICT_ROLES = new Set(["specialist_teacher", "lift_member", "district_lead"]);
 

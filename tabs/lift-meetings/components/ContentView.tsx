@@ -1,15 +1,18 @@
 import { useMemo, useState } from "react";
 import { Badge, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { LoadView, formatDateTime, formatTime, useLoad, useSession } from "../../shell";
+import { LoadView, formatDateTime, formatTime, lazyPart, useLoad, useSession } from "../../shell";
 import type { LiftMeetingSummary, MeetingDetail } from "../api";
 import { useLiftApi } from "../hooks";
-import { AgendaEditor } from "./AgendaEditor";
 import { AgendaTable } from "./AgendaTable";
-import { MeetingAdmin } from "./MeetingAdmin";
 import { OverdueActions } from "../../lift-outcomes/components/OverdueActions";
-import { PlanMeetings } from "./PlanMeetings";
 import { Section } from "./Section";
 import { useDistrictTeam } from "./useDistrictTeam";
+
+// What a planner edits shows only once the agenda has loaded and says they may plan: the editors
+// (their checks, and the UK wall-clock arithmetic of meeting times) load then.
+const AgendaEditor = lazyPart(() => import("./AgendaEditor").then((m) => m.AgendaEditor), "the agenda editor");
+const MeetingAdmin = lazyPart(() => import("./MeetingAdmin").then((m) => m.MeetingAdmin), "the meeting's changes");
+const PlanMeetings = lazyPart(() => import("./PlanMeetings").then((m) => m.PlanMeetings), "meeting planning");
 
 const useStyles = makeStyles({
   facts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL, alignItems: "center", color: tokens.colorNeutralForeground2 },

@@ -1,13 +1,15 @@
 import { useMemo, useState } from "react";
 import { Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { LoadView, Notice, useLoad, useSession } from "../../shell";
+import { LoadView, Notice, lazyPart, useLoad, useSession } from "../../shell";
 import { referralsApi, type LiftMeetingSummary, type ReferralRecord } from "../api";
 import { academicYearOf, firstDayOfAcademicYear } from "../../../src/domain/time/academic-year";
 import { formatDateTime, ukToday } from "../draft";
-import { ReferralDetails } from "./ReferralDetails";
 import { ReferralList } from "./ReferralList";
 import { useOpenReferral } from "../use-open-referral";
 import { sharedStyles } from "../../shell/styles";
+
+// A referral loads when opened; the district's list is the first paint.
+const ReferralDetails = lazyPart(() => import("./ReferralDetails").then((m) => m.ReferralDetails), "the referral");
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "60rem" },

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { Button, Card, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Notice } from "../../shell";
 import { ArrowLeft16Regular } from "@fluentui/react-icons";
-import { AREAS_OF_NEED, childAgeInMonths, referralFormSections, type ReferralField } from "../../../src/schemas/referrals/referral";
+import { childAgeInMonths, referralFormSections, type ReferralField } from "../../../src/schemas/referrals/referral";
 import { SUPPORT_PLAN_FIELDS } from "../../../src/schemas/lift-outcomes/outcome";
 import type { ReferralRecord } from "../api";
 import { formatDate, formatDateTime, getAt, ukToday } from "../draft";
@@ -57,10 +57,6 @@ function display(field: ReferralField, value: unknown): string | undefined {
       // Plain text, rendered by React as text (never as HTML).
       return String(value);
   }
-}
-
-export function areaLabel(code: string | undefined): string | undefined {
-  return AREAS_OF_NEED.find((a) => a.value === code)?.label ?? code;
 }
 
 function Pair({ term, children }: { term: string; children: ReactNode }) {

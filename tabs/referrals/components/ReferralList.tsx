@@ -3,9 +3,13 @@ import { ChevronRight16Regular, Edit16Regular } from "@fluentui/react-icons";
 import { YEAR_GROUP_LABELS, type YearGroup } from "../../../src/domain/time/year-groups";
 import type { ReferralSummary } from "../api";
 import { formatDate, formatDateTime } from "../draft";
-import { areaLabel } from "./ReferralDetails";
+import { AREAS_OF_NEED } from "../../../src/schemas/referrals/referral";
 import { StatusBadge } from "./StatusBadge";
 import { sharedStyles } from "../../shell/styles";
+
+function areaLabel(code: string | undefined): string | undefined {
+  return AREAS_OF_NEED.find((a) => a.value === code)?.label ?? code;
+}
 
 const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },

@@ -1,14 +1,17 @@
 import { useEffect, useMemo, useState } from "react";
 import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Add16Regular, ArrowClockwise16Regular } from "@fluentui/react-icons";
-import { LoadView, Notice, useLoad, useSession } from "../../shell";
+import { LoadView, Notice, lazyPart, useLoad, useSession } from "../../shell";
 import { referralsApi, type ReferralRecord } from "../api";
 import { formatDateTime } from "../draft";
-import { ReferralDetails } from "./ReferralDetails";
-import { ReferralEditor } from "./ReferralEditor";
 import { ReferralList } from "./ReferralList";
 import { useOpenReferral } from "../use-open-referral";
 import { sharedStyles } from "../../shell/styles";
+
+// The list is the first paint; a referral, to read or to edit (the form and the rules it checks
+// with), loads when opened.
+const ReferralDetails = lazyPart(() => import("./ReferralDetails").then((m) => m.ReferralDetails), "the referral");
+const ReferralEditor = lazyPart(() => import("./ReferralEditor").then((m) => m.ReferralEditor), "the referral");
 
 const useStyles = makeStyles({
   root: sharedStyles.column,
