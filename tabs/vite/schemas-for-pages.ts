@@ -22,7 +22,7 @@
 import path from "node:path";
 import MagicString from "magic-string";
 import type { Plugin } from "vite";
-import { DECLARATION_PREFIX, isNode, splitDeclarations, type DeclarationModule, type Node } from "./split-declarations";
+import { DECLARATION_QUERY, isNode, splitDeclarations, type DeclarationModule, type Node } from "./split-declarations";
 
 /** Children of a node, not entering functions (their body runs when called, not when the module loads). */
 function children(node: Node): Node[] {
@@ -73,16 +73,16 @@ export function schemasForPages(schemasDir: string, domainDir: string): Plugin {
     // After Vite has compiled the TypeScript: the code is plain JavaScript that Rollup's parser reads.
     enforce: "post",
     resolveId(source) {
-      return source.startsWith(DECLARATION_PREFIX) ? source : null;
+      return source.includes(DECLARATION_QUERY) ? source : null;
     },
     load(id) {
-      if (!id.startsWith(DECLARATION_PREFIX)) return null;
+      if (!id.includes(DECLARATION_QUERY)) return null;
       const declaration = declarations.get(id);
       if (!declaration) throw new Error(`${id}: not a declaration of a module split so far`);
       return { ...declaration, moduleSideEffects: false };
     },
     async transform(code, id) {
-      if (id.startsWith(DECLARATION_PREFIX)) return null;
+      if (id.includes(DECLARATION_QUERY)) return null;
       const schemas = under(schemasDir, id);
       if (!schemas && !under(domainDir, id)) return null;
       const program = this.parse(code) as unknown as Node;

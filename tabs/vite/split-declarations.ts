@@ -24,9 +24,9 @@ export interface Node {
 
 export const isNode = (value: unknown): value is Node => typeof value === "object" && value !== null && typeof (value as Node).type === "string";
 
-/** The id of a declaration's own module: `\0` keeps other plugins away, the path says whose it is. */
-export const DECLARATION_PREFIX = "\0lift-hub-declaration:";
-const declarationId = (file: string, name: string) => `${DECLARATION_PREFIX}${file}#${name}`;
+/** The id of a declaration's own module: its module's path, and the declaration's name as a query. */
+export const DECLARATION_QUERY = "?lift-hub-declaration=";
+const declarationId = (file: string, name: string) => `${file}${DECLARATION_QUERY}${name}`;
 
 /** Every identifier a node reads or names, bar property names (over-counting only adds an import). */
 function identifiersIn(node: Node, found = new Set<string>()): Set<string> {
