@@ -10,15 +10,15 @@ import {
   AET_PROGRAMMES,
   TRAINING_AUDIENCES,
   TRANSITION_KINDS,
-  TrainingSessionInput,
-  TransitionEventInput,
   type EvaluationCounts,
+  type TrainingSessionInput,
+  type TransitionEventInput,
 } from "../../src/schemas/training-events/records";
 import type { SummaryEntry } from "../shell/ErrorSummary";
 import type { TermRef } from "../shell/reference-data";
 
 export { messagesOf, unwrapFieldErrors, type Messages } from "../shell/form-messages";
-import { messagesOf, type Messages } from "../shell/form-messages";
+import type { Messages } from "../shell/form-messages";
 
 // ---------------------------------------------------------------------------------------------
 // Labels
@@ -175,7 +175,6 @@ export function sessionToSend(f: SessionForm, districtSlug: string): Record<stri
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }
 
-export const sessionMessages = (sent: Record<string, unknown>) => messagesOf(TrainingSessionInput, sent);
 export const SESSION_ORDER = ["title", "needType", "districtNeed", "audience", "aet", "date", "trainerName", "settingIds", "attendees", ...EVALUATION_ORDER];
 
 // ---------------------------------------------------------------------------------------------
@@ -202,7 +201,6 @@ export function eventToSend(f: EventForm, districtSlug: string): Record<string, 
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }
 
-export const eventMessages = (sent: Record<string, unknown>) => messagesOf(TransitionEventInput, sent);
 export const EVENT_ORDER = ["title", "kind", "date", "settingIds", ...EVALUATION_ORDER];
 
 // ---------------------------------------------------------------------------------------------

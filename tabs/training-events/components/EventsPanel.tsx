@@ -1,14 +1,14 @@
 import { useState } from "react";
 import { Button, makeStyles } from "@fluentui/react-components";
 import { Add16Regular, Edit16Regular } from "@fluentui/react-icons";
-import type { TransitionEventInput } from "../../../src/schemas/training-events/records";
-import { BannerNotice, DataTable, LoadView, formatDate, ukToday, useLoad, type Banner } from "../../shell";
+import { BannerNotice, DataTable, LoadView, formatDate, lazyPart, useLoad, type Banner } from "../../shell";
 import { sharedStyles } from "../../shell/styles";
 import { useTrainingApi, type TransitionEventRecord } from "../api";
-import { EVENT_ORDER, blankEvent, evaluationText, kindLabel, phasesText, eventForm, eventMessages, eventToSend, outsideTermNote } from "../forms";
-import { RecordEditor } from "./RecordEditor";
-import { EventFields } from "./EventFields";
+import { evaluationText, kindLabel, phasesText, outsideTermNote } from "../forms";
 import type { PanelProps } from "./SessionsPanel";
+
+// The list is the first paint; the form to record or change an event loads when opened.
+const EventEditor = lazyPart(() => import("./EventEditor").then((m) => m.EventEditor), "the form");
 
 const useStyles = makeStyles({ column: sharedStyles.column, h2: sharedStyles.h2, h3: sharedStyles.h3, empty: sharedStyles.empty });
 
@@ -42,26 +42,7 @@ export function EventsPanel({ districtSlug, term, termLabel, canWrite, settings,
       {editing !== undefined ? (
         <>
           <h3 className={styles.h3}>{editing === "new" ? "Record a transition event" : `Change “${editing.title}”`}</h3>
-          <RecordEditor<TransitionEventRecord, ReturnType<typeof blankEvent>>
-            key={editing === "new" ? "new" : editing.id}
-            name="event"
-            noun="transition event"
-            record={editing === "new" ? undefined : editing}
-            blank={blankEvent(ukToday())}
-            formOf={eventForm}
-            toSend={(f) => eventToSend(f, districtSlug)}
-            messagesOf={eventMessages}
-            order={EVENT_ORDER}
-            create={(k, sent) => training.recordEvent(k, sent as TransitionEventInput)}
-            update={(id, eTag, sent) => training.updateEvent(id, eTag, sent as TransitionEventInput)}
-            remove={(id, eTag) => training.deleteEvent(id, eTag)}
-            fetch={(id) => training.event(id)}
-            describe={(s) => `“${s.title}” on ${formatDate(s.date)}, ${s.settingIds.length} settings on the register`}
-            onDone={done}
-            onCancel={() => setEditing(undefined)}
-          >
-            {(f) => <EventFields f={f} districtSlug={districtSlug} settings={settings} districtName={districtName} />}
-          </RecordEditor>
+          <EventEditor editing={editing} districtSlug={districtSlug} settings={settings} districtName={districtName} onDone={done} onCancel={() => setEditing(undefined)} />
         </>
       ) : null}
       <LoadView state={list.state} what="the transition events" onRetry={() => void list.reload()} empty={<p className={styles.empty}>No transition events recorded in this term.</p>}>

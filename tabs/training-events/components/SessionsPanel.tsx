@@ -1,13 +1,14 @@
 import { useState } from "react";
 import { Button, makeStyles } from "@fluentui/react-components";
 import { Add16Regular, Edit16Regular } from "@fluentui/react-icons";
-import type { TrainingSessionInput } from "../../../src/schemas/training-events/records";
-import { BannerNotice, DataTable, LoadView, formatDate, ukToday, useLoad, useSession, type Banner, type TermRef } from "../../shell";
+import { BannerNotice, DataTable, LoadView, formatDate, lazyPart, useLoad, type Banner, type TermRef } from "../../shell";
 import { sharedStyles } from "../../shell/styles";
 import { useTrainingApi, type AttendanceSetting, type TrainingSessionRecord } from "../api";
-import { SESSION_ORDER, aetLabel, audienceLabel, blankSession, evaluationText, phasesText, sessionForm, sessionMessages, sessionToSend, outsideTermNote } from "../forms";
-import { RecordEditor } from "./RecordEditor";
-import { SessionFields } from "./SessionFields";
+import { aetLabel, audienceLabel, evaluationText, phasesText, outsideTermNote } from "../forms";
+
+// The list is the first paint; the form to record or change a session (and the schema it checks
+// with) loads when opened.
+const SessionEditor = lazyPart(() => import("./SessionEditor").then((m) => m.SessionEditor), "the form");
 
 const useStyles = makeStyles({ column: sharedStyles.column, h2: sharedStyles.h2, h3: sharedStyles.h3, empty: sharedStyles.empty });
 
@@ -23,7 +24,6 @@ export interface PanelProps {
 /** The district's training sessions in a term, and the form to record or change one. */
 export function SessionsPanel({ districtSlug, term, termLabel, canWrite, settings, districtName }: PanelProps) {
   const styles = useStyles();
-  const { me } = useSession();
   const training = useTrainingApi();
   const list = useLoad(`sessions:${districtSlug}:${term.start}`, () => training.sessions({ district: districtSlug, from: term.start, to: term.end }));
   const [editing, setEditing] = useState<TrainingSessionRecord | "new">();
@@ -50,26 +50,7 @@ export function SessionsPanel({ districtSlug, term, termLabel, canWrite, setting
       {editing !== undefined ? (
         <>
           <h3 className={styles.h3}>{editing === "new" ? "Record a training session" : `Change “${editing.title}”`}</h3>
-          <RecordEditor<TrainingSessionRecord, ReturnType<typeof blankSession>>
-            key={editing === "new" ? "new" : editing.id}
-            name="session"
-            noun="training session"
-            record={editing === "new" ? undefined : editing}
-            blank={blankSession(ukToday(), me.displayName)}
-            formOf={sessionForm}
-            toSend={(f) => sessionToSend(f, districtSlug)}
-            messagesOf={sessionMessages}
-            order={SESSION_ORDER}
-            create={(k, sent) => training.recordSession(k, sent as TrainingSessionInput)}
-            update={(id, eTag, sent) => training.updateSession(id, eTag, sent as TrainingSessionInput)}
-            remove={(id, eTag) => training.deleteSession(id, eTag)}
-            fetch={(id) => training.session(id)}
-            describe={(s) => `“${s.title}” on ${formatDate(s.date)}, ${s.settingIds.length} settings, ${s.attendees} attendees`}
-            onDone={done}
-            onCancel={() => setEditing(undefined)}
-          >
-            {(f) => <SessionFields f={f} districtSlug={districtSlug} settings={settings} districtName={districtName} />}
-          </RecordEditor>
+          <SessionEditor editing={editing} districtSlug={districtSlug} settings={settings} districtName={districtName} onDone={done} onCancel={() => setEditing(undefined)} />
         </>
       ) : null}
       <LoadView state={list.state} what="the training sessions" onRetry={() => void list.reload()} empty={<p className={styles.empty}>No training sessions recorded in this term.</p>}>

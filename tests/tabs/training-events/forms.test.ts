@@ -5,20 +5,19 @@ import {
   blankEvent,
   blankSession,
   eventForm,
-  eventMessages,
   eventToSend,
   fieldPathOf,
   outsideTermNote,
   percentText,
   phasesText,
   sessionForm,
-  sessionMessages,
   sessionToSend,
   summaryOf,
   termsToOffer,
   unwrapFieldErrors,
   SESSION_ORDER,
 } from "../../../tabs/training-events/forms";
+import { eventMessages, sessionMessages } from "../../../tabs/training-events/form-checks";
 import { settingLabel, settingMatches } from "../../../tabs/training-events/components/SettingsPicker";
 import { TrainingSessionInput, TransitionEventInput } from "../../../src/schemas/training-events/records";
 import type { AttendanceSetting } from "../../../src/schemas/training-events/api";
