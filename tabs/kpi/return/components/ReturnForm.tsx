@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Save20Regular, Send20Regular } from "@fluentui/react-icons";
-import { ErrorSummary, Notice, useEditableRecord, type SummaryEntry } from "../../../shell";
+import { ErrorSummary, Notice, lazyPart, useEditableRecord, type SummaryEntry } from "../../../shell";
 import type { KpiApi, KpiReturn, Measure, MeasureGroup } from "../../api";
 import { computePercent, missingMeasures, returnDraft, validate, valuesOf, type ReturnDraft } from "../form-state";
 import { STATUS_LABELS, formatDateTime } from "../../format";
@@ -23,8 +23,10 @@ import { HistoryTable } from "../../components/HistoryTable";
 import { MissingList } from "./MissingList";
 import { OutOfDistrictNote } from "./OutOfDistrictNote";
 import { PercentField } from "./PercentField";
-import { ReturnWithCommentDialog } from "../../components/ReturnWithCommentDialog";
 import { sharedStyles } from "../../../shell/styles";
+
+// Only a commissioner looking at a submitted return can send it back: the dialog loads then.
+const ReturnWithCommentDialog = lazyPart(() => import("../../components/ReturnWithCommentDialog").then((m) => m.ReturnWithCommentDialog), "sending back");
 
 const useStyles = makeStyles({
   layout: {
