@@ -15,8 +15,8 @@ const DIST = path.join(ROOT, "tabs", "dist");
 const STAMP = path.join(DIST, ".built-at");
 /** What the tab bundle is made of: the tabs and the shared src code they import. */
 // Tabs import pure code from src/domain and src/schemas (one schema shared by form and server); the
-// build takes its pages from the one table of tab pages.
-const SOURCES = ["tabs", "src/domain", "src/schemas", "src/teams-app/tab-pages.ts"].map((p) => path.join(ROOT, p));
+// build takes its pages from the one table of tab pages; and how this file builds them counts too.
+const SOURCES = ["tabs", "src/domain", "src/schemas", "src/teams-app/tab-pages.ts", "tests/support/build-tabs.ts"].map((p) => path.join(ROOT, p));
 const SKIP = new Set([DIST, path.join(ROOT, "tabs", "node_modules")]);
 
 /**
@@ -51,6 +51,11 @@ export async function buildTabsIfStale(): Promise<"fresh" | "built"> {
   fs.mkdirSync(cache, { recursive: true });
   const scratch = fs.mkdtempSync(path.join(cache, "lift-hub-tabs-build-"));
   const retired = `${scratch}-old`;
+  // The pages as they ship: React's production build, as scripts/build.ts makes it (under the test
+  // run's NODE_ENV=test Vite would bundle React's development build). Only for the build: the test
+  // workers, started after this setup, inherit the environment and must keep NODE_ENV=test.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
   try {
     await build({
       configFile: path.join(ROOT, "tabs", "vite.config.ts"),
@@ -71,6 +76,8 @@ export async function buildTabsIfStale(): Promise<"fresh" | "built"> {
       console.info("build-tabs: another test run installed tabs/dist first; using that build");
     }
   } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     fs.rmSync(scratch, { recursive: true, force: true });
     fs.rmSync(retired, { recursive: true, force: true });
   }
