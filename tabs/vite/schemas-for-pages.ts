@@ -1,23 +1,28 @@
 /**
- * What the tab pages take from src/schemas, and only that. Pages import three kinds of thing from
- * there: constants (option lists, labels), route contracts (which the shell's API client reads only
- * for their method and path) and zod schemas (a form validates with the same schema the server
- * parses with). Left alone, any of these pulls zod and every schema of the module into the page's
- * first paint, for two reasons this plugin removes in the tab build only (the server and the tests
- * compile the modules untouched):
+ * What the tab pages take from src/schemas and src/domain, and only that. Pages import three kinds
+ * of thing from src/schemas: constants (option lists, labels), route contracts (which the shell's API
+ * client reads only for their method and path) and zod schemas (a form validates with the same schema
+ * the server parses with). Left alone, any of these pulls zod and every schema of the module into the
+ * page's first paint, for three reasons this plugin removes in the tab build only (the server and the
+ * tests compile the modules untouched):
  *
  * 1. Rollup must assume a call at a module's top level has side effects, so it keeps every
  *    `const X = z.object(…)` of a module a page imports anything from. A schema module's top level
  *    only declares (schemas are values, built without touching anything outside), so each call in a
- *    top-level declaration is marked `@__PURE__`: a schema nobody in the page uses is dropped.
+ *    top-level declaration is marked `@__PURE__` (Rollup then drops it when nothing uses its result,
+ *    checking only its arguments: a chain such as `z.string().min(1)` needs one mark).
  * 2. A contract object (`{ list: route("GET /referrals", "…", { query, responses }) }`) holds every
  *    route's schemas, and one route in use keeps the whole object. In the browser a contract is a
  *    method and a path (the request's types come from the contract at compile time), so each
  *    `route(…)`'s third argument, its schemas, is left out.
+ * 3. Rollup puts a module in one chunk with every part of it any page uses, so one form's schema kept
+ *    zod in the first paint of every page showing an option list from the same module: each
+ *    top-level declaration of both layers becomes a module of its own (split-declarations.ts), and
+ *    their modules are marked free of side effects (their top level only declares), so a module or
+ *    declaration a page takes nothing from is left out, even one that checks data as it loads.
  *
  * A form that validates with a schema still gets that schema and zod, in whatever chunk imports it
- * (the form's own, when it is loaded lazily). How Rollup reads the annotation:
- * https://rollupjs.org/configuration-options/#treeshake-annotations
+ * (the form's own, when it is loaded lazily).
  */
 import path from "node:path";
 import MagicString from "magic-string";
@@ -95,10 +100,10 @@ export function schemasForPages(schemasDir: string, domainDir: string): Plugin {
         const target = await this.resolve(source, id);
         if (target && !target.external) resolved.set(source, target.id);
       }
-      // Neither layer does anything as it loads that a page relies on: a module a page takes no
-      // binding from is left out, even when its top level calls something (a data table's check).
+      // Neither layer does anything as it loads that a page relies on (moduleSideEffects: false): a
+      // module or declaration a page takes no binding from is left out, even when it calls something
+      // as it loads (a data table's check).
       const split = splitDeclarations(id, program, s, resolved);
-
       if (split) {
         for (const [declaration, text] of split.modules) declarations.set(declaration, text);
         return { code: split.facade, map: { mappings: "" }, moduleSideEffects: false };
