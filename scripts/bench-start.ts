@@ -65,6 +65,13 @@ async function oneStart(label: string): Promise<void> {
   // SIGTERM to the whole group (npm, the shell, node): node stops cleanly.
   process.kill(-child.pid!, "SIGTERM");
   await exited;
+  // npm and the shell can exit while node still drains its requests and answers /healthz: the next
+  // start would be timed against this one's server. Wait until the port is free.
+  const deadline = performance.now() + 30_000;
+  while (await healthy()) {
+    if (performance.now() > deadline) throw new Error(`${label}: the server still answers 30 s after it was stopped`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
   console.log(`${label}: ${seconds.toFixed(2)} s to /healthz 200, user CPU ${cpu.toFixed(2)} s`);
 }
 
