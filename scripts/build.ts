@@ -1,7 +1,8 @@
 /**
  * `npm run build`: the deployable in dist/ — the server bundled by esbuild (dist/main.js, the
- * emulator in a chunk of its own loaded only in local mode) and the tab pages built by Vite
- * (dist/tabs, found by dist/main.js beside itself). Dependencies stay in node_modules: the bundle
+ * emulator in a chunk of its own loaded only in local mode), the operator commands beside it
+ * (dist/cli.js, scripts/cli.ts: `node dist/cli.js provision` and the others, sharing the server's
+ * chunks) and the tab pages built by Vite (dist/tabs, found by dist/main.js beside itself). Dependencies stay in node_modules: the bundle
  * needs only the production ones (`npm ci --omit=dev`), better-sqlite3 among them as a native module.
  *
  * Each part is rebuilt only when its inputs changed: a hash of the input files is kept beside the
@@ -23,11 +24,30 @@ const RUNTIME_PACKAGES = Object.keys(
 );
 const SKIP_DIRS = new Set(["node_modules", "dist", ".data"]);
 
+/**
+ * The files under scripts/ that the operator commands are made of: scripts/cli.ts and what it
+ * imports from scripts/, found by following its relative imports (src/ and bot/ count whole), so a
+ * command added to the CLI is an input without being listed here.
+ */
+function commandSources(entry = "scripts/cli.ts"): string[] {
+  const found = new Set<string>();
+  const visit = (file: string) => {
+    if (found.has(file) || !fs.existsSync(path.join(ROOT, file))) return;
+    found.add(file);
+    const text = fs.readFileSync(path.join(ROOT, file), "utf8");
+    for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*"(\.\/[^"]+)"/g)) {
+      visit(path.posix.join(path.posix.dirname(file), spec!.endsWith(".ts") ? spec! : `${spec}.ts`));
+    }
+  };
+  visit(entry);
+  return [...found].sort();
+}
+
 /** What each part is made of. The lock file counts: a dependency update can change the output. */
 const PARTS = {
   server: {
     stamp: path.join(DIST, ".server-stamp"),
-    inputs: ["src", "bot", "package.json", "package-lock.json", "scripts/build.ts"],
+    inputs: ["src", "bot", ...commandSources(), "package.json", "package-lock.json", "scripts/build.ts"],
   },
   tabs: {
     stamp: path.join(DIST, "tabs", ".tabs-stamp"),
@@ -63,13 +83,14 @@ function upToDate(stamp: string, hash: string): boolean {
 async function buildServer() {
   const { build } = await import("esbuild");
   const out = path.join(DIST);
-  for (const old of ["main.js", "main.js.map", "chunks"]) fs.rmSync(path.join(out, old), { recursive: true, force: true });
+  for (const old of ["main.js", "main.js.map", "cli.js", "cli.js.map", "chunks"]) fs.rmSync(path.join(out, old), { recursive: true, force: true });
   await build({
     absWorkingDir: ROOT,
-    entryPoints: { main: "src/server/app/main.ts" },
+    // One build for both entries: what they share (config, Graph, the features) is one set of chunks.
+    entryPoints: { main: "src/server/app/main.ts", cli: "scripts/cli.ts" },
     outdir: out,
     bundle: true,
-    // Dynamic imports (the emulator) become chunks of their own, loaded only when imported.
+    // Dynamic imports (the emulator, each command) become chunks of their own, loaded only when imported.
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
     format: "esm",

@@ -1,14 +1,19 @@
 /**
- * What every operational command shares (provision, reminders, import:kpi, export:summary): reach
- * the Graph site — in local mode the emulator already listening on GRAPH_EMULATOR_PORT (an `npm
- * start` next to the command), trusted through DATA_DIR/emulator-cert.pem, else one started on
- * DATA_DIR for the run — and turn failures into a clear message and a non-zero exit.
+ * What every operational command shares (provision, reminders, import:kpi, export:summary, the
+ * data-protection commands): the shape of a command and its argument parsing (`--help`, and a
+ * one-line message with exit code 2 for a bad or missing argument); reaching the Graph site — in
+ * local mode the emulator already listening on GRAPH_EMULATOR_PORT (an `npm start` next to the
+ * command), trusted through DATA_DIR/emulator-cert.pem, else one started on DATA_DIR for the run —
+ * and turning failures into a clear message and a non-zero exit.
+ *
+ * The commands are run through scripts/cli.ts: from source (`npm run <command>`) or built
+ * (`node dist/cli.js <command>`, the deployable's own copy).
  */
 import { readFile } from "node:fs/promises";
 import { connect } from "node:net";
 import { join } from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { ConfigError, type AppConfig } from "../src/config/config";
-import { CERT_FILE, GraphEmulator } from "../src/emulator";
 import { AppError } from "../src/errors";
 import type { EmulatorEndpoint } from "../src/graph/client";
 import type { BotMessenger } from "../bot/bot-port";
@@ -37,6 +42,9 @@ export async function withGraphEndpoint<T>(
 ): Promise<T> {
   if (config.graph.mode !== "emulator") return run(undefined);
   const port = config.graph.port;
+  // Loaded in local mode only, as the app's start-up does: the emulator and its native SQLite module
+  // stay out of a tenant-mode run of the built commands (a chunk of its own in dist/).
+  const { CERT_FILE, GraphEmulator } = await import("../src/emulator");
   if (await listening(port)) {
     const certPath = join(config.dataDir, CERT_FILE);
     const ca = await readFile(certPath, "utf8").catch((err: unknown) => {
@@ -79,18 +87,68 @@ export async function withFeatureContext<T>(
   );
 }
 
-/** Exit codes and messages for a command's entry point. */
-export function runCommand(what: string, main: () => Promise<number>): void {
-  main().then(
+/** A bad or missing argument: said in one line, exit code 2 (the usual code for a usage error). */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/** An operational command, as scripts/cli.ts runs it. */
+export interface Command {
+  /** How a failure is introduced: "Provisioning failed: …". */
+  what: string;
+  /** The arguments after the command's name, e.g. "[--at <ISO date-time>]". */
+  usage: string;
+  /** What it does and its options, printed by `--help` after the usage line. */
+  help: string;
+  /** Runs with the arguments after the command's name; resolves with the exit code. */
+  run(argv: string[]): Promise<number>;
+}
+
+/**
+ * The command's options parsed strictly (node:util parseArgs): an unknown option, a missing value or
+ * more positional arguments than `maxPositionals` is a UsageError.
+ */
+export function parseOptions<const O extends NonNullable<ParseArgsConfig["options"]>>(argv: string[], options: O, maxPositionals = 0) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+  } catch (err) {
+    throw new UsageError(parseErrorMessage(err as Error & { code?: string }));
+  }
+  const extra = parsed.positionals[maxPositionals];
+  if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
+  return parsed;
+}
+
+/** parseArgs' messages run to several sentences; one short line says the same. */
+function parseErrorMessage(err: Error & { code?: string }): string {
+  const option = /'(-[^' ]+)/.exec(err.message)?.[1];
+  if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${option ?? err.message}`;
+  if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option) {
+    return /does not take an argument/.test(err.message) ? `${option} takes no value` : `${option} needs a value`;
+  }
+  return err.message.split("\n")[0] ?? String(err);
+}
+
+/**
+ * Runs a command and exits: 0 or the code it returns; 2 with one line for a bad or missing argument
+ * (pointing at `help`); 1 with a clear message when it could not do its work.
+ */
+export function runCommand(name: string, command: Command, argv: string[], help: string): void {
+  command.run(argv).then(
     (code) => process.exit(code),
     (err: unknown) => {
+      if (err instanceof UsageError) {
+        console.error(`${name}: ${err.message} (${help} for usage)`);
+        process.exit(2);
+      }
       if (err instanceof ConfigError) console.error(err.message);
       else if (AppError.isAppError(err)) {
-        console.error(`${what} failed (${err.code}): ${err.message}`);
+        console.error(`${command.what} failed (${err.code}): ${err.message}`);
         const errors = (err.detail as { errors?: Array<{ row: number; column: string; message: string }> } | undefined)?.errors;
         for (const e of errors ?? []) console.error(`  row ${e.row}${e.column ? `, column ${e.column}` : ""}: ${e.message}`);
         for (const [field, messages] of Object.entries(err.fieldErrors ?? {})) console.error(`  ${field}: ${messages.join(" ")}`);
-      } else console.error(`${what} failed: ${(err as Error)?.stack ?? String(err)}`);
+      } else console.error(`${command.what} failed: ${(err as Error)?.stack ?? String(err)}`);
       process.exit(1);
     },
   );

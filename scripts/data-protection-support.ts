@@ -1,7 +1,7 @@
 /**
- * What the data-protection commands share: their arguments, and the data-protection service built as
- * the app builds it. The commands never send anything, so the bot's sender refuses. They act as the
- * command-line actor (COMMAND_ACTOR), which the audit trail names.
+ * What the data-protection commands share: the data-protection service built as the app builds it.
+ * The commands never send anything, so the bot's sender refuses. They act as the command-line actor
+ * (COMMAND_ACTOR), which the audit trail names.
  */
 import type { BotMessenger } from "../bot/bot-port";
 import { loadConfig } from "../src/config/config";
@@ -15,14 +15,6 @@ const NO_BOT: BotMessenger = {
   sendText: () => Promise.reject(new AppError("internal", "The data-protection commands send no Teams messages")),
   updateCard: () => Promise.reject(new AppError("internal", "The data-protection commands send no Teams messages")),
 };
-
-export function option(argv: readonly string[], name: string): string | undefined {
-  const i = argv.indexOf(`--${name}`);
-  if (i < 0) return undefined;
-  const value = argv[i + 1];
-  if (value === undefined || value.startsWith("--")) throw new AppError("bad_request", `--${name} needs a value.`);
-  return value;
-}
 
 export async function withDataProtection<T>(run: (service: DataProtectionService) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env);

@@ -13,7 +13,7 @@ import { createSettingsRegisterFeature } from "../src/server/features/settings-r
 import type { RegisterSource } from "../src/server/features/settings-register/service";
 import type { Person } from "../src/schemas/reference/person";
 import type { BotMessenger } from "../bot/bot-port";
-import { runCommand, withFeatureContext } from "./command-support";
+import { parseOptions, UsageError, withFeatureContext, type Command } from "./command-support";
 
 const COMMAND_USER = { oid: "00000000-0000-4000-8000-00000000c0df", upn: "settings-command@lift.local", displayName: "Settings register command line", role: "commissioner" } as Person;
 
@@ -21,42 +21,42 @@ const COMMAND_USER = { oid: "00000000-0000-4000-8000-00000000c0df", upn: "settin
 const refuse = () => Promise.reject(new AppError("internal", "The import command does not send Teams messages"));
 const NO_BOT: BotMessenger = { sendCard: refuse, sendText: refuse, updateCard: refuse };
 
-function option(args: readonly string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  if (i === -1) return undefined;
-  const value = args[i + 1];
-  if (!value || value.startsWith("--")) throw new AppError("bad_request", `${name} needs a value`);
-  return value;
-}
+export const command: Command = {
+  what: "Import",
+  usage: "--gias <establishments.csv> [--early-years <providers.csv>] [--dry-run] [--council <name>]",
+  help: `Imports the council's schools from the DfE "Get Information about Schools" establishment CSV and
+its early years providers from the provider list into the Settings list, keyed by URN. Each file is
+checked whole first: any error is printed by row and column and nothing of that file is imported.
+Importing the same files again changes nothing.
 
-runCommand("Import", async () => {
-  const args = process.argv.slice(2);
-  const known = new Set(["--gias", "--early-years", "--dry-run", "--council"]);
-  const unknown = args.filter((a, i) => a.startsWith("--") && !known.has(a) && !(i > 0 && ["--gias", "--early-years", "--council"].includes(args[i - 1]!)));
-  if (unknown.length > 0) throw new AppError("bad_request", `Unknown option ${unknown.join(", ")}. Usage: npm run import:settings -- --gias file.csv [--early-years file.csv] [--dry-run] [--council Kent]`);
-  const files: [RegisterSource, string][] = [];
-  const gias = option(args, "--gias");
-  const earlyYears = option(args, "--early-years");
-  if (gias) files.push(["gias", gias]);
-  if (earlyYears) files.push(["early-years", earlyYears]);
-  if (files.length === 0) throw new AppError("bad_request", "Give a file to import: npm run import:settings -- --gias establishments.csv [--early-years providers.csv] [--dry-run]");
-  const dryRun = args.includes("--dry-run");
-  const council = option(args, "--council");
-  const data = await Promise.all(
-    files.map(([, file]) =>
-      readFile(file).catch((err: unknown) => {
-        throw new AppError("bad_request", `Cannot read ${file}: ${(err as Error).message}`);
-      }),
-    ),
-  );
-  return withFeatureContext(loadConfig(process.env), { messenger: () => NO_BOT }, async (ctx) => {
-    const feature = createSettingsRegisterFeature(ctx, council ? { council } : {});
-    for (const [i, [source, file]] of files.entries()) {
-      const r = await feature.service.importFile(COMMAND_USER, source, data[i]!, { dryRun });
-      console.log(`${dryRun ? "Dry run, nothing written: " : ""}${file} (${source === "gias" ? "GIAS establishments" : "early years providers"}): ${r.rows} row${r.rows === 1 ? "" : "s"}; ${r.created} setting${r.created === 1 ? "" : "s"} ${dryRun ? "to create" : "created"}, ${r.updated} ${dryRun ? "to update" : "updated"}, ${r.unchanged} unchanged.`);
-      for (const s of r.skipped) console.log(`  skipped ${s.rows}: ${s.reason}`);
-      for (const m of r.moved) console.log(`  moved district: ${m}`);
-    }
-    return 0;
-  });
-});
+  --gias <file>          the GIAS establishment CSV
+  --early-years <file>   the early years provider list (at least one of the two files is needed)
+  --council <name>       the local authority whose rows to import, e.g. Kent
+  --dry-run              print what would change and write nothing`,
+  async run(argv) {
+    const { values } = parseOptions(argv, { gias: { type: "string" }, "early-years": { type: "string" }, "dry-run": { type: "boolean" }, council: { type: "string" } });
+    const files: [RegisterSource, string][] = [];
+    if (values.gias) files.push(["gias", values.gias]);
+    if (values["early-years"]) files.push(["early-years", values["early-years"]]);
+    if (files.length === 0) throw new UsageError("give a file to import: --gias establishments.csv and/or --early-years providers.csv");
+    const dryRun = values["dry-run"] === true;
+    const council = values.council;
+    const data = await Promise.all(
+      files.map(([, file]) =>
+        readFile(file).catch((err: unknown) => {
+          throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
+        }),
+      ),
+    );
+    return withFeatureContext(loadConfig(process.env), { messenger: () => NO_BOT }, async (ctx) => {
+      const feature = createSettingsRegisterFeature(ctx, council ? { council } : {});
+      for (const [i, [source, file]] of files.entries()) {
+        const r = await feature.service.importFile(COMMAND_USER, source, data[i]!, { dryRun });
+        console.log(`${dryRun ? "Dry run, nothing written: " : ""}${file} (${source === "gias" ? "GIAS establishments" : "early years providers"}): ${r.rows} row${r.rows === 1 ? "" : "s"}; ${r.created} setting${r.created === 1 ? "" : "s"} ${dryRun ? "to create" : "created"}, ${r.updated} ${dryRun ? "to update" : "updated"}, ${r.unchanged} unchanged.`);
+        for (const s of r.skipped) console.log(`  skipped ${s.rows}: ${s.reason}`);
+        for (const m of r.moved) console.log(`  moved district: ${m}`);
+      }
+      return 0;
+    });
+  },
+};

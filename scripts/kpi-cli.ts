@@ -12,8 +12,6 @@ import { composeFeatures } from "../src/server/app/compose";
 import type { KpiServices } from "../src/server/features/kpi";
 import { withFeatureContext } from "./command-support";
 
-export { runCommand } from "./command-support";
-
 /** The commands act as this commissioner in the audit trail (never a real person's identity). */
 export const COMMAND_USER: Person = {
   oid: "00000000-0000-4000-8000-00000000c0de",

@@ -14,9 +14,10 @@ import { FEATURE_LIBRARIES, FEATURE_LISTS } from "../src/server/app/compose";
 import { bootstrapGraph } from "../src/server/core/bootstrap";
 import { formatProvisionReport } from "../src/graph/provision";
 import { formatLoadReport } from "../src/server/core/reference-data-loader";
-import { runCommand, withGraphEndpoint } from "./command-support";
+import { parseOptions, withGraphEndpoint, type Command } from "./command-support";
 
-async function main(): Promise<number> {
+async function main(argv: string[]): Promise<number> {
+  parseOptions(argv, {});
   const config = loadConfig(process.env);
   return withGraphEndpoint(config, async (endpoint) => {
     console.log(`Provisioning ${config.graph.siteUrl} (${config.graph.mode} mode)…`);
@@ -29,4 +30,11 @@ async function main(): Promise<number> {
   });
 }
 
-runCommand("Provisioning", main);
+export const command: Command = {
+  what: "Provisioning",
+  usage: "",
+  help: `Creates the LIFT lists and columns missing on the configured site (SHAREPOINT_SITE_URL in tenant
+mode, the emulator on DATA_DIR locally) and loads the reference data. Safe to run again. It takes no
+options: the settings come from the environment, as the app's do.`,
+  run: main,
+};

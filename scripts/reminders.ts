@@ -6,22 +6,20 @@
  */
 import { createBotAdapter } from "../bot/botbuilder-adapter";
 import { loadConfig } from "../src/config/config";
-import { AppError } from "../src/errors";
 import type { Logger } from "../src/server/core/logger";
 import { composeFeatures } from "../src/server/app/compose";
-import { runCommand, withFeatureContext } from "./command-support";
+import { parseOptions, UsageError, withFeatureContext, type Command } from "./command-support";
 
 function parseAt(argv: string[]): Date {
-  const i = argv.indexOf("--at");
-  if (i < 0) return new Date();
-  const value = argv[i + 1];
-  const at = value && /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : new Date(NaN);
-  if (Number.isNaN(at.getTime())) throw new AppError("bad_request", `--at needs an ISO date-time such as 2026-01-16T09:00:00Z (got ${value ?? "nothing"}).`);
+  const value = parseOptions(argv, { at: { type: "string" } }).values.at;
+  if (value === undefined) return new Date();
+  const at = /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : new Date(NaN);
+  if (Number.isNaN(at.getTime())) throw new UsageError(`--at needs an ISO date-time such as 2026-01-16T09:00:00Z (got ${value})`);
   return at;
 }
 
-async function main(): Promise<number> {
-  const at = parseAt(process.argv.slice(2));
+async function main(argv: string[]): Promise<number> {
+  const at = parseAt(argv);
   const config = loadConfig(process.env);
   const messenger = (log: Logger) => createBotAdapter(config.bot, { log }).messenger;
   return withFeatureContext(config, { messenger, now: () => at }, async (ctx) => {
@@ -52,4 +50,13 @@ async function main(): Promise<number> {
   }, () => undefined);
 }
 
-runCommand("Reminder pass", main);
+export const command: Command = {
+  what: "Reminder pass",
+  usage: "[--at <ISO date-time>]",
+  help: `One reminder pass against the configured site, as the scheduler would run it; prints what it sent,
+skipped, held and why (exit code 1 if any send failed). Safe next to a running app: nothing is sent
+twice.
+
+  --at <time>   run as if it were that moment, e.g. 2026-01-16T09:00:00Z (default: now)`,
+  run: main,
+};
