@@ -11,23 +11,8 @@
  * with tsx). Each command is loaded only when asked for: its module is a chunk of the bundle.
  * Exit codes: 0 done, 1 could not do it (the message says why), 2 a bad or missing argument.
  */
-import { runCommand, type Command } from "./command-support";
-
-interface Entry {
-  summary: string;
-  load: () => Promise<{ command: Command }>;
-}
-
-const COMMANDS: Record<string, Entry> = {
-  provision: { summary: "create the lists and columns missing on the site, load the reference data", load: () => import("./provision") },
-  reminders: { summary: "one reminder pass, now or as at --at <time>", load: () => import("./reminders") },
-  "import:kpi": { summary: "import past KPI returns from a .csv or .xlsx file", load: () => import("./import-kpi") },
-  "import:settings": { summary: "import schools and early years settings (GIAS and provider CSVs)", load: () => import("./import-settings") },
-  "export:summary": { summary: "write an academic year's KPI summary as CSV or Excel", load: () => import("./export-summary") },
-  "data:subject-access": { summary: "everything held about a child, by case reference (JSON and HTML)", load: () => import("./data-subject-access") },
-  "data:retention": { summary: "the retention schedule as at a day; --apply erases what is due", load: () => import("./data-retention") },
-  "data:erase": { summary: "erase one child's records on a valid request", load: () => import("./data-erase") },
-};
+import { runCommand } from "./command-support";
+import { COMMANDS } from "./commands";
 
 /**
  * How the operator typed it: the built file (`node dist/cli.js <command>`) or, from source, the npm

@@ -13,7 +13,7 @@ describe("npm run provision", () => {
   it("creates the core lists and every feature's lists on a fresh site, and nothing on a second run", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lift-hub-provision-"));
     const env = { ...process.env, DATA_DIR: dataDir, GRAPH_EMULATOR_PORT: String(await freePort()), LOG_LEVEL: "warn" };
-    const run = () => spawnSync(process.execPath, ["--import", "tsx", "scripts/provision.ts"], { env, encoding: "utf8", timeout: 120_000 });
+    const run = () => spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", "provision"], { env, encoding: "utf8", timeout: 120_000 });
     const first = run();
     expect(first.status, first.stderr).toBe(0);
     const created = /created lists: (.*)/.exec(first.stdout)?.[1]?.split(", ") ?? [];
