@@ -6,11 +6,12 @@
  * (channel token issuer and connector). Nothing here uses the local identity provider, the
  * emulator's any-token mode or the bot's authentication-off mode.
  *
- * In order, as an operator would: `npm run provision` creates the lists; the site owners add a
- * person to the People list; `node dist/main.js` starts; that person's Teams SSO token reaches
- * /api/me and bad tokens are refused; the KPI return tab, framed by the local Teams host, signs that
- * person in through Teams SSO and saves a figure; Teams installs the bot; a reminder pass delivers a
- * reminder.
+ * In order, as an operator would, with the deployable only (dist/ and production dependencies, no
+ * tsx): `node dist/cli.js provision` creates the lists; the site owners add a person to the People
+ * list; `node dist/main.js` starts; that person's Teams SSO token reaches /api/me and bad tokens are
+ * refused; the KPI return tab, framed by the local Teams host, signs that person in through Teams
+ * SSO and saves a figure; Teams installs the bot; `node dist/cli.js reminders` delivers a reminder;
+ * `node dist/cli.js data:subject-access` answers a subject access request for a child on the site.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -18,8 +19,10 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FEATURE_LISTS } from "../../src/server/app/compose";
 import { LIFT_LISTS, PeopleList } from "../../src/server/core/lists";
+import { ReferralsList } from "../../src/server/features/referrals/lists";
 import { toFields } from "../../src/graph/list-definition";
 import type { Person } from "../../src/schemas/reference/person";
+import type { ReferralItem } from "../../src/schemas/referrals/records";
 import type { Request } from "playwright-core";
 import { chromiumFlags } from "../../scripts/teams-host";
 import { createHostCert } from "../../src/teams-host/cert";
@@ -46,6 +49,13 @@ let tenant: StandInTenant;
 let app: BuiltApp;
 let siteId = "";
 
+/** A child's referral on the site, as a SENCo's submission leaves it (the subject of a subject access request). */
+const CASE_REFERENCE = "DOV-2526-0007";
+const CHILD_NAME = "Rehearsal Child";
+
+/** An operator command run from the staged deployable, as on the App Service: `node dist/cli.js <command> …`. */
+const deployed = (args: string[]) => runCommand(["dist/cli.js", ...args], folder, appEnv());
+
 /** The env of the app and its commands: the tenant's settings, a data directory, no scheduler (the pass is run by hand). */
 const appEnv = () => ({ ...tenant.env, DATA_DIR: path.join(dir, "data"), LOG_LEVEL: "warn", REMINDERS: "off" });
 
@@ -63,8 +73,10 @@ afterAll(async () => {
 });
 
 describe("provisioning the site", () => {
-  it("`npm run provision` in tenant mode creates every list as the app, with tokens from the tenant's Entra", async () => {
-    const { code, output } = await runCommand(["--import", "tsx", "scripts/provision.ts"], ROOT, appEnv());
+  it("`node dist/cli.js provision` from the deployable, in tenant mode, creates every list as the app, with tokens from the tenant's Entra", async () => {
+    // The deployable holds no development tools: the command is the built one.
+    expect(fs.existsSync(path.join(folder, "node_modules", "tsx"))).toBe(false);
+    const { code, output } = await deployed(["provision"]);
     expect(code, output).toBe(0);
     expect(output).toContain("(tenant mode)");
 
@@ -268,14 +280,76 @@ describe("the built app in tenant mode", () => {
     expect(await tenant.entra.verify(bearer)).toMatchObject({ aud: CONNECTOR_SCOPE, appid: BOT_ID, tid: TENANT_ID });
   });
 
-  it("a reminder pass (`npm run reminders -- --at` a due day) delivers the KPI reminder to the connector", async () => {
+  it("a reminder pass from the deployable (`node dist/cli.js reminders --at` a due day) delivers the KPI reminder to the connector", async () => {
     const before = tenant.connector.activities.length;
-    const { code, output } = await runCommand(["--import", "tsx", "scripts/reminders.ts", "--at", REMINDER_AT], ROOT, appEnv());
+    const { code, output } = await deployed(["reminders", "--at", REMINDER_AT]);
     expect(code, output).toBe(0);
     expect(output).toContain(`→ ${LEAD.oid}`);
     const activities = await tenant.connector.waitForActivities(before + 1, 30_000);
     const reminder = activities.slice(before).find((a) => a.conversationId === LEAD_CHAT_ID);
     expect(cardText(cardOf(reminder!.activity))).toMatch(/KPI return/i);
     expect(await tenant.entra.verify(/^Bearer (.+)$/.exec(reminder?.authorization ?? "")?.[1] ?? "")).toMatchObject({ aud: CONNECTOR_SCOPE, appid: BOT_ID });
+  }, 180_000);
+});
+
+describe("data protection from the deployable", () => {
+  /** The actions the audit trail holds, and the whole trail as text (to check it never names the child). */
+  async function auditTrail(): Promise<{ actions: string[]; text: string }> {
+    const lists = await tenant.graphAsAdmin("GET", `/sites/${siteId}/lists?$filter=displayName eq 'AuditLog'&$select=id`);
+    const listId = (lists.body.value as Array<{ id: string }>)[0]?.id;
+    const items = await tenant.graphAsAdmin("GET", `/sites/${siteId}/lists/${listId}/items?$expand=fields&$top=500`);
+    expect(items.status).toBe(200);
+    const value = items.body.value as Array<{ fields: { Title: string } }>;
+    return { actions: value.map((i) => i.fields.Title), text: JSON.stringify(value) };
+  }
+
+  it("`node dist/cli.js data:subject-access --case` writes everything held about a child, and the access is audited", async () => {
+    const referrals = await tenant.graphAsAdmin("GET", `/sites/${siteId}/lists?$filter=displayName eq '${ReferralsList.title}'&$select=id`);
+    const listId = (referrals.body.value as Array<{ id: string }>)[0]?.id;
+    const referral: ReferralItem = {
+      settingId: "DOV-P1",
+      districtSlug: "dover",
+      variant: "school",
+      status: "submitted",
+      caseReference: CASE_REFERENCE,
+      createdByOid: LEAD.oid,
+      submittedAt: "2025-10-01T09:00:00Z",
+      body: { child: { legalName: CHILD_NAME, dateOfBirth: "2017-03-03", yearGroup: "Y4" } },
+      history: [{ at: "2025-10-01T09:00:00Z", action: "Submitted", byName: "Jo Bennett" }],
+    };
+    const added = await tenant.graphAsAdmin("POST", `/sites/${siteId}/lists/${listId}/items`, { fields: toFields(ReferralsList, referral, "create") });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+
+    const out = path.join(dir, "subject-access");
+    const { code, output } = await deployed(["data:subject-access", "--case", CASE_REFERENCE, "--out", out]);
+    expect(code, output).toBe(0);
+    expect(output).toMatch(/referrals: 1\b/);
+    const bundle = JSON.parse(fs.readFileSync(`${out}.json`, "utf8")) as { caseReference: string; sections: { referrals: Array<{ value: { body: { child: { legalName: string } } } }> } };
+    expect(bundle.caseReference).toBe(CASE_REFERENCE);
+    expect(bundle.sections.referrals[0]?.value.body.child.legalName).toBe(CHILD_NAME);
+    expect(fs.readFileSync(`${out}.html`, "utf8")).toContain(CHILD_NAME);
+    const trail = await auditTrail();
+    expect(trail.actions).toContain("privacy.subject_access");
+    expect(trail.text).not.toContain(CHILD_NAME);
+
+    // A reference the site does not hold: a clear message and exit code 1; a malformed one: exit code 2.
+    const unknown = await deployed(["data:subject-access", "--case", "DOV-2526-9999"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.output).toMatch(/Nothing is held under case reference DOV-2526-9999/);
+    const malformed = await deployed(["data:subject-access", "--case", "Rehearsal Child"]);
+    expect(malformed.code).toBe(2);
+    expect(malformed.output.trim().split("\n")).toHaveLength(1);
+  }, 180_000);
+
+  it("`node dist/cli.js data:retention` (a dry run) names no child and changes nothing", async () => {
+    const { code, output } = await deployed(["data:retention", "--at", "2060-09-01"]);
+    expect(code, output).toBe(0);
+    expect(output).toContain("dry run (nothing changed");
+    expect(output).not.toContain(CHILD_NAME);
+    expect((await auditTrail()).actions).toContain("privacy.retention_previewed");
+    const { code: again } = await deployed(["data:subject-access", "--case", CASE_REFERENCE, "--out", path.join(dir, "after-dry-run")]);
+    expect(again).toBe(0);
+    const after = JSON.parse(fs.readFileSync(path.join(dir, "after-dry-run.json"), "utf8")) as { sections: { referrals: Array<{ value: { body: { child: { legalName: string } } } }> } };
+    expect(after.sections.referrals[0]?.value.body.child.legalName).toBe(CHILD_NAME);
   }, 180_000);
 });
