@@ -1,11 +1,12 @@
 /**
  * The deployable: `npm run build`, then a folder holding only dist/, package.json and
  * package-lock.json, `npm ci --omit=dev` and `node dist/main.js` serves /healthz in local mode, and
- * the folder stays within 150 MB.
+ * the folder stays within 150 MB. The operator commands run from the same folder (`node
+ * dist/cli.js`), here `provision` in local mode; the rehearsal runs them in tenant mode.
  *
  * The same folder then runs on Node 24, whose built-in SQLite replaces the native module.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -72,7 +73,16 @@ it("builds, installs production dependencies only, serves /healthz in local mode
   expect(size).toBeLessThanOrEqual(LIMIT_BYTES);
 
   await serves(process.execPath);
-}, 180_000);
+
+  // The operator commands are in the deployable too, without tsx.
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, GRAPH_EMULATOR_PORT: String(await freePort()), DATA_DIR: path.join(folder, ".data-cli"), DEMO_DATA: "off", LOG_LEVEL: "warn" };
+  const help = spawnSync(process.execPath, ["dist/cli.js", "--help"], { cwd: folder, env, encoding: "utf8" });
+  expect(help.status, help.stderr).toBe(0);
+  for (const command of ["provision", "reminders", "data:subject-access", "data:retention", "data:erase"]) expect(help.stdout).toContain(`  ${command} `);
+  const provision = spawnSync(process.execPath, ["dist/cli.js", "provision"], { cwd: folder, env, encoding: "utf8", timeout: 120_000 });
+  expect(provision.status, provision.stderr).toBe(0);
+  expect(provision.stdout).toMatch(/created lists: .*People/);
+}, 240_000);
 
 // Node 24 has SQLite built in (node:sqlite), so the emulator needs no native module there: the same
 // folder runs with better-sqlite3's binary taken away.
