@@ -15,6 +15,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { commandSources } from "./build-inputs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = path.join(ROOT, "dist");
@@ -24,35 +25,18 @@ const RUNTIME_PACKAGES = Object.keys(
 );
 const SKIP_DIRS = new Set(["node_modules", "dist", ".data"]);
 
-/**
- * The files under scripts/ that the operator commands are made of: scripts/cli.ts and what it
- * imports from scripts/, found by following its relative imports (src/ and bot/ count whole), so a
- * command added to the CLI is an input without being listed here.
- */
-function commandSources(entry = "scripts/cli.ts"): string[] {
-  const found = new Set<string>();
-  const visit = (file: string) => {
-    if (found.has(file) || !fs.existsSync(path.join(ROOT, file))) return;
-    found.add(file);
-    const text = fs.readFileSync(path.join(ROOT, file), "utf8");
-    for (const [, spec] of text.matchAll(/(?:from|import)\s*\(?\s*"(\.\/[^"]+)"/g)) {
-      visit(path.posix.join(path.posix.dirname(file), spec!.endsWith(".ts") ? spec! : `${spec}.ts`));
-    }
-  };
-  visit(entry);
-  return [...found].sort();
-}
-
 /** What each part is made of. The lock file counts: a dependency update can change the output. */
 const PARTS = {
   server: {
     stamp: path.join(DIST, ".server-stamp"),
-    inputs: ["src", "bot", ...commandSources(), "package.json", "package-lock.json", "scripts/build.ts"],
+    inputs: ["src", "bot", ...commandSources(ROOT), "package.json", "package-lock.json", "scripts/build.ts", "scripts/build-inputs.ts"],
+    outputs: ["main.js", "cli.js"].map((file) => path.join(DIST, file)),
   },
   tabs: {
     stamp: path.join(DIST, "tabs", ".tabs-stamp"),
     // Tabs import pure code from src/domain and src/schemas, and take their pages from src/teams-app.
     inputs: ["tabs", "src/domain", "src/schemas", "src/teams-app/tab-pages.ts", "package-lock.json", "scripts/build.ts"],
+    outputs: [] as string[],
   },
 } as const;
 
@@ -76,8 +60,9 @@ export function inputsHash(inputs: readonly string[]): string {
   return hash.digest("hex");
 }
 
-function upToDate(stamp: string, hash: string): boolean {
-  return fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8").trim() === hash;
+/** Built from these inputs, and no output has gone missing since (a deleted dist/cli.js is rebuilt). */
+function upToDate(stamp: string, hash: string, outputs: readonly string[]): boolean {
+  return fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8").trim() === hash && outputs.every((file) => fs.existsSync(file));
 }
 
 async function buildServer() {
@@ -124,7 +109,7 @@ async function main() {
   fs.mkdirSync(DIST, { recursive: true });
   for (const [name, part] of Object.entries(PARTS) as Array<[keyof typeof PARTS, (typeof PARTS)[keyof typeof PARTS]]>) {
     const hash = inputsHash(part.inputs);
-    if (!force && upToDate(part.stamp, hash)) {
+    if (!force && upToDate(part.stamp, hash, part.outputs)) {
       console.log(`build: ${name} is up to date`);
       continue;
     }

@@ -22,8 +22,9 @@ export function run(command: string, args: string[], cwd: string, env?: NodeJS.P
 /**
  * `npm run build` in the checkout. Test files run two at a time and the build writes one dist/, so
  * builds take a lock (a directory: mkdir is atomic); the second caller then finds dist up to date.
+ * Resolves with what the build printed.
  */
-export async function buildDist(): Promise<void> {
+export async function buildDist(): Promise<string> {
   // Under node_modules: ignored by git, and one per checkout.
   const lock = path.join(ROOT, "node_modules", ".lift-hub-build.lock");
   for (;;) {
@@ -38,7 +39,7 @@ export async function buildDist(): Promise<void> {
     }
   }
   try {
-    run(process.execPath, ["--import", "tsx", "scripts/build.ts"], ROOT);
+    return run(process.execPath, ["--import", "tsx", "scripts/build.ts"], ROOT);
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
   }
