@@ -34,6 +34,5 @@ export { Notice, BannerNotice, type NoticeProps } from "./Notice";
 export { StaleNotice, type StaleNoticeProps } from "./StaleNotice";
 export { Form, type FormProps } from "./Form";
 export { FactList, type FactListProps } from "./FactList";
-export { PickList, pickMatches, type PickItem, type PickListProps } from "./PickList";
 export { DataTable, type DataTableProps, type DataTableRow } from "./DataTable";
 export { fieldPropsFor, messagesOf, summaryOf, unwrapFieldErrors, type Messages } from "./form-messages";

@@ -5,7 +5,8 @@
  */
 import { useState } from "react";
 import { Button, Field, Input, Select, makeStyles } from "@fluentui/react-components";
-import { ActionBar, ErrorSummary, Form, Notice, PickList, errorMessage, fieldId, useLoad } from "../../shell";
+import { ActionBar, ErrorSummary, Form, Notice, errorMessage, fieldId, useLoad } from "../../shell";
+import { PickList } from "../../shell/PickList";
 import { sharedStyles } from "../../shell/styles";
 import { useAdminClient, type StructureView } from "../api";
 import { localityFrom, localityIdOf, localityProblems, type LocalityDraft } from "../locality-form";

@@ -6,7 +6,8 @@
  */
 import { useState } from "react";
 import { Button, Checkbox, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
-import { ActionBar, ErrorSummary, Form, Notice, PickList, errorMessage, fieldId, formatDate, useLoad } from "../../shell";
+import { ActionBar, ErrorSummary, Form, Notice, errorMessage, fieldId, formatDate, useLoad } from "../../shell";
+import { PickList } from "../../shell/PickList";
 import { sharedStyles } from "../../shell/styles";
 import { useAdminClient, type SplitPreview, type StructureView } from "../api";
 import { EMPTY_SPLIT, chooseLocality, districtSlugFrom, previewLines, splitBodyOf, splitFieldErrors, type SplitDraft } from "../split-form";
