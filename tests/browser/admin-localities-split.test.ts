@@ -146,4 +146,30 @@ describe("Administration tab: localities and splitting a district", { timeout: 2
       await expectAccessible(page);
     });
   });
+
+  it("a commissioner renames a locality and retires it, keeping its id; a new one cannot take an id already used", async () => {
+    await withPage(async (page) => {
+      await openStructure(page, COMMISSIONER);
+      await page.getByRole("button", { name: "Add a locality" }).click();
+      const adding = page.getByTestId("locality-form");
+      await adding.getByLabel("Name", { exact: true }).fill("Dover town");
+      await adding.getByLabel("District", { exact: true }).selectOption("dover");
+      await adding.getByRole("button", { name: "Save locality" }).click();
+      const summary = page.getByTestId("locality-errors");
+      await summary.waitFor(WAIT);
+      expect(await summary.textContent()).toContain("Dover town already has the id dover-town");
+      await expectAccessible(page);
+      await adding.getByRole("button", { name: "Cancel" }).click();
+
+      await page.getByRole("button", { name: "Change Dover town" }).click();
+      const changing = page.getByTestId("locality-form");
+      await changing.getByLabel("Name", { exact: true }).fill("Dover town centre");
+      await changing.getByLabel("Retire from").fill("2027-04-01");
+      await changing.getByRole("button", { name: "Save locality" }).click();
+      await expect.poll(() => page.getByTestId("structure-message").textContent(), WAIT).toContain("Dover town centre is saved: it retires on 1 Apr 2027");
+      // Today is 3 November 2026 in the page: the retirement is still to come.
+      await expect.poll(() => page.getByTestId("locality-dover-town").textContent(), WAIT).toContain("Retires 1 Apr 2027");
+      await expectAccessible(page);
+    });
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { useState } from "react";
 import { Button, Field, Input, Select, makeStyles } from "@fluentui/react-components";
-import { ActionBar, ErrorSummary, Form, Notice, errorMessage, fieldId, useLoad } from "../../shell";
+import { ActionBar, ErrorSummary, Form, Notice, errorMessage, fieldId, formatDate, useLoad } from "../../shell";
 import { PickList } from "../../shell/PickList";
 import { sharedStyles } from "../../shell/styles";
 import { useAdminClient, type StructureView } from "../api";
@@ -44,7 +44,7 @@ export function LocalityForm({ structure, initial, onDone, onCancel }: LocalityF
     const { slug, body } = localityFrom(draft);
     try {
       const saved = await admin.saveLocality(slug, body);
-      const what = saved.retiredOn ? `retires on ${saved.retiredOn}` : `has ${saved.settings} school${saved.settings === 1 ? "" : "s"} and settings`;
+      const what = saved.retiredOn ? `retires on ${formatDate(saved.retiredOn)}` : `has ${saved.settings} school${saved.settings === 1 ? "" : "s"} and settings`;
       await onDone({ intent: "success", text: `${saved.name} is saved: it ${what}.` });
     } catch (error) {
       if (!fe.take(error)) setFailure(errorMessage(error));

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Badge, Button, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { ActionBar, DataTable, ErrorSummary, Form, LoadView, Notice, errorMessage, fieldId, formatDate, lazyPart, useLoad } from "../../shell";
+import { ActionBar, DataTable, ErrorSummary, Form, LoadView, Notice, errorMessage, fieldId, formatDate, lazyPart, ukToday, useLoad } from "../../shell";
 import { sharedStyles } from "../../shell/styles";
 import { useAdminClient, type DistrictView, type StructureView } from "../api";
 import { EMPTY_LOCALITY, localityDraftOf, type LocalityDraft } from "../locality-form";
@@ -320,7 +320,9 @@ export function StructurePanel() {
               <div className={styles.row}>
                 <Button onClick={() => setEditing({ kind: "locality", draft: EMPTY_LOCALITY })}>Add a locality</Button>
               </div>
-            ) : null}
+            ) : (
+              <p style={{ margin: 0 }}>Commissioners add and change localities; your district&apos;s LIFT groups can name them.</p>
+            )}
             {s.localities.length === 0 ? (
               <p style={{ margin: 0 }}>No localities or clusters yet: a district may be divided into localities or clusters of schools, which settings and LIFT groups can then name.</p>
             ) : (
@@ -337,8 +339,8 @@ export function StructurePanel() {
                     l.kind === "cluster" ? "Cluster" : "Locality",
                     String(l.settings),
                     l.retiredOn ? (
-                      <Badge appearance="outline" color="danger">
-                        Retired {formatDate(l.retiredOn)}
+                      <Badge appearance="outline" color={l.retiredOn > ukToday() ? "warning" : "danger"}>
+                        {l.retiredOn > ukToday() ? "Retires" : "Retired"} {formatDate(l.retiredOn)}
                       </Badge>
                     ) : (
                       <Badge appearance="outline" color="success">
