@@ -166,7 +166,7 @@ function GroupForm({ structure, initial, onDone, onCancel }: { structure: Struct
           <Input id={fieldId("name")} value={draft.name} onChange={(_, d) => set({ name: d.value })} />
         </Field>
         <Field label="District" validationMessage={fe.err("districtSlug")}>
-          <Select id={fieldId("districtSlug")} value={draft.districtSlug} onChange={(_, d) => set({ districtSlug: d.value })}>
+          <Select id={fieldId("districtSlug")} value={draft.districtSlug} onChange={(_, d) => set({ districtSlug: d.value, localitySlug: "" })}>
             <option value="">Choose a district</option>
             {structure.editableDistricts.map((slug) => (
               <option key={slug} value={slug}>
