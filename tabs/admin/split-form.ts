@@ -73,14 +73,15 @@ export function chooseLocality(d: SplitDraft, slug: string, on: boolean, setting
   };
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+/** "1 LIFT group moves", "2 LIFT groups move". */
+const moves = (n: number, one: string, many: string) => `${n} ${n === 1 ? `${one} moves` : `${many} move`}`;
 
 /** What the preview says moves, line by line, in words. */
 export function previewLines(p: SplitPreview, localities: readonly Pick<LocalityView, "slug" | "name">[]): string[] {
   const names = (xs: readonly { name: string }[]) => xs.map((x) => x.name).join(", ");
   const lines: string[] = [];
-  if (p.settings.length > 0) lines.push(`${plural(p.settings.length, "school or setting", "schools and settings")} move: ${names(p.settings)}.`);
-  if (p.liftGroups.length > 0) lines.push(`${plural(p.liftGroups.length, "LIFT group", "LIFT groups")} move: ${names(p.liftGroups)}.`);
-  if (p.localities.length > 0) lines.push(`${plural(p.localities.length, "locality", "localities")} move: ${p.localities.map((s) => localities.find((l) => l.slug === s)?.name ?? s).join(", ")}.`);
+  if (p.settings.length > 0) lines.push(`${moves(p.settings.length, "school or setting", "schools and settings")}: ${names(p.settings)}.`);
+  if (p.liftGroups.length > 0) lines.push(`${moves(p.liftGroups.length, "LIFT group", "LIFT groups")}: ${names(p.liftGroups)}.`);
+  if (p.localities.length > 0) lines.push(`${moves(p.localities.length, "locality", "localities")}: ${p.localities.map((s) => localities.find((l) => l.slug === s)?.name ?? s).join(", ")}.`);
   return lines;
 }

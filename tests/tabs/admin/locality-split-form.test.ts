@@ -71,7 +71,7 @@ describe("the split form's working copy", () => {
       { district: { code: "DEA", slug: "deal", name: "Deal", area: "South", aliases: [] }, from: "dover", on: "2027-01-04", settings: [{ id: "DOV-P1", name: "Deal Primary" }], liftGroups: [{ id: "a", name: "Deal LIFT" }, { id: "b", name: "Walmer LIFT" }], localities: ["deal-cluster"], keeps: "" },
       [{ slug: "deal-cluster", name: "Deal cluster" }],
     );
-    expect(lines).toEqual(["1 school or setting move: Deal Primary.", "2 LIFT groups move: Deal LIFT, Walmer LIFT.", "1 locality move: Deal cluster."]);
+    expect(lines).toEqual(["1 school or setting moves: Deal Primary.", "2 LIFT groups move: Deal LIFT, Walmer LIFT.", "1 locality moves: Deal cluster."]);
   });
 });
 
