@@ -5,12 +5,10 @@ import { adminApi as contract, type PersonInput, type PersonView, type PreviewAn
 
 import { structureApi, type DistrictInput, type DistrictView, type LiftGroupInput, type LiftGroupView, type StructureView, type CadenceFindingView } from "../../src/schemas/admin/structure-api";
 import type { LocalityInput, LocalityView, SplitBody, SplitPreview } from "../../src/schemas/admin/structure-api";
-import { settingsRegisterApi } from "../../src/schemas/settings-register/api";
-import type { Setting } from "../../src/schemas/reference/setting";
 
 export type { PersonInput, PersonView, PreviewAnswer, TermInput, YearView };
 export type { DistrictInput, DistrictView, LiftGroupInput, LiftGroupView, StructureView, CadenceFindingView };
-export type { LocalityInput, LocalityView, SplitBody, SplitPreview, Setting };
+export type { LocalityInput, LocalityView, SplitBody, SplitPreview };
 export type Covers = "1-2" | "3-4" | "5-6";
 
 export function adminClient(api: ApiClient) {
@@ -38,8 +36,6 @@ export function adminClient(api: ApiClient) {
     saveLocality: (locality: string, body: LocalityInput) => api.call(structureApi.saveLocality, { params: { locality }, body }),
     previewSplit: (district: string, body: SplitBody) => api.call(structureApi.previewSplit, { params: { district }, body }),
     splitDistrict: (district: string, body: SplitBody) => api.call(structureApi.splitDistrict, { params: { district }, body }),
-    /** A district's schools and settings with their localities, from the settings register (commissioners, as localities and splits are). */
-    districtSettings: (district: string) => api.call(settingsRegisterApi.register, { query: { district } }).then((r) => r.settings ?? []),
     saveLiftGroup: (group: string, body: LiftGroupInput) => api.call(structureApi.saveLiftGroup, { params: { group }, body }),
     cadence: (year: string, term?: number) => api.call(structureApi.liftGroupCadence, { query: { year, ...(term ? { term } : {}) } }).then((r) => r.items),
   };

@@ -1,5 +1,6 @@
 /** The split form's working copy and its mapping to the API's body, field keys and the preview's words. */
-import type { LocalityView, LiftGroupView, Setting, SplitBody, SplitPreview } from "./api";
+import type { LocalityView, LiftGroupView, SplitBody, SplitPreview } from "./api";
+import type { Setting } from "./district-settings";
 
 export interface SplitDraft {
   /** The district to split. */

@@ -10,6 +10,7 @@ import { PickList } from "../../shell/PickList";
 import { sharedStyles } from "../../shell/styles";
 import { useAdminClient, type StructureView } from "../api";
 import { localityFrom, localityIdOf, localityProblems, type LocalityDraft } from "../locality-form";
+import { useDistrictSettings } from "../district-settings";
 import { useFieldErrors } from "./use-field-errors";
 
 const useStyles = makeStyles({ box: sharedStyles.box, form: sharedStyles.form });
@@ -26,6 +27,7 @@ export interface LocalityFormProps {
 export function LocalityForm({ structure, initial, onDone, onCancel }: LocalityFormProps) {
   const styles = useStyles();
   const admin = useAdminClient();
+  const districtSettings = useDistrictSettings();
   const [draft, setDraft] = useState<LocalityDraft>(initial);
   const set = (patch: Partial<LocalityDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const fe = useFieldErrors();
@@ -33,7 +35,7 @@ export function LocalityForm({ structure, initial, onDone, onCancel }: LocalityF
   const isNew = !initial.slug;
   // The register says which settings are in the locality now; until it answers the save leaves them be.
   const settings = useLoad(draft.districtSlug ? `settings:${draft.districtSlug}` : undefined, async () => {
-    const found = await admin.districtSettings(draft.districtSlug);
+    const found = await districtSettings(draft.districtSlug);
     setDraft((d) => (d.settingIds !== undefined ? d : { ...d, settingIds: initial.slug ? found.filter((s) => s.localitySlug === initial.slug).map((s) => s.id) : [] }));
     return found;
   });

@@ -11,6 +11,7 @@ import { PickList } from "../../shell/PickList";
 import { sharedStyles } from "../../shell/styles";
 import { useAdminClient, type SplitPreview, type StructureView } from "../api";
 import { EMPTY_SPLIT, chooseLocality, districtSlugFrom, previewLines, splitBodyOf, splitFieldErrors, type SplitDraft } from "../split-form";
+import { useDistrictSettings } from "../district-settings";
 import { useFieldErrors } from "./use-field-errors";
 
 const useStyles = makeStyles({
@@ -60,6 +61,7 @@ function Checklist(p: { id: string; legend: string; empty: string; items: { id: 
 export function SplitForm({ structure, onDone, onCancel }: SplitFormProps) {
   const styles = useStyles();
   const admin = useAdminClient();
+  const districtSettings = useDistrictSettings();
   const [draft, setDraft] = useState<SplitDraft>(EMPTY_SPLIT);
   const [preview, setPreview] = useState<SplitPreview>();
   const fe = useFieldErrors(splitFieldErrors);
@@ -70,7 +72,7 @@ export function SplitForm({ structure, onDone, onCancel }: SplitFormProps) {
     setDraft((d) => (typeof patch === "function" ? patch(d) : { ...d, ...patch }));
     setPreview(undefined);
   };
-  const settings = useLoad(draft.from ? `settings:${draft.from}` : undefined, () => admin.districtSettings(draft.from));
+  const settings = useLoad(draft.from ? `settings:${draft.from}` : undefined, () => districtSettings(draft.from));
   const from = structure.districts.find((d) => d.slug === draft.from);
   const groups = structure.liftGroups.filter((g) => g.districtSlug === draft.from && !g.retiredOn);
   const localities = structure.localities.filter((l) => l.districtSlug === draft.from && !l.retiredOn);
