@@ -4,9 +4,11 @@ import { useSession, type ApiClient } from "../shell";
 import { adminApi as contract, type PersonInput, type PersonView, type PreviewAnswer, type TermInput, type YearView } from "../../src/schemas/admin/api";
 
 import { structureApi, type DistrictInput, type DistrictView, type LiftGroupInput, type LiftGroupView, type StructureView, type CadenceFindingView } from "../../src/schemas/admin/structure-api";
+import type { LocalityInput, LocalityView, SplitBody, SplitPreview } from "../../src/schemas/admin/structure-api";
 
 export type { PersonInput, PersonView, PreviewAnswer, TermInput, YearView };
 export type { DistrictInput, DistrictView, LiftGroupInput, LiftGroupView, StructureView, CadenceFindingView };
+export type { LocalityInput, LocalityView, SplitBody, SplitPreview };
 export type Covers = "1-2" | "3-4" | "5-6";
 
 export function adminClient(api: ApiClient) {
@@ -31,6 +33,9 @@ export function adminClient(api: ApiClient) {
     addDistrict: (district: DistrictInput) => api.call(structureApi.addDistrict, { body: district }),
     changeDistrict: (district: string, name: string, area: string, eTag?: string) => api.call(structureApi.changeDistrict, { params: { district }, body: { name, area, ...(eTag ? { eTag } : {}) } }),
     retireDistrict: (district: string, on: string, eTag?: string) => api.call(structureApi.retireDistrict, { params: { district }, body: { on, ...(eTag ? { eTag } : {}) } }),
+    saveLocality: (locality: string, body: LocalityInput) => api.call(structureApi.saveLocality, { params: { locality }, body }),
+    previewSplit: (district: string, body: SplitBody) => api.call(structureApi.previewSplit, { params: { district }, body }),
+    splitDistrict: (district: string, body: SplitBody) => api.call(structureApi.splitDistrict, { params: { district }, body }),
     saveLiftGroup: (group: string, body: LiftGroupInput) => api.call(structureApi.saveLiftGroup, { params: { group }, body }),
     cadence: (year: string, term?: number) => api.call(structureApi.liftGroupCadence, { query: { year, ...(term ? { term } : {}) } }).then((r) => r.items),
   };

@@ -41,6 +41,7 @@ export const LocalityInput = z.object({
   settingIds: SettingIds.optional(),
   retiredOn: IsoDate.optional(),
 });
+export type LocalityInput = z.infer<typeof LocalityInput>;
 export const LiftGroupInput = z.object({
   name: z.string().trim().min(1, "Give the group a name").max(80),
   districtSlug: DistrictSlugParam,
@@ -56,6 +57,7 @@ export type LiftGroupInput = z.infer<typeof LiftGroupInput>;
 export const DistrictView = District.extend({ eTag: z.string(), open: z.boolean(), settings: z.number().int(), people: z.number().int() });
 export type DistrictView = z.infer<typeof DistrictView>;
 export const LocalityView = z.object({ slug: z.string(), name: z.string(), kind: z.enum(LOCALITY_KINDS), districtSlug: z.string(), retiredOn: z.string().optional(), settings: z.number().int() });
+export type LocalityView = z.infer<typeof LocalityView>;
 export const LiftGroupView = LiftGroupInput.extend({
   id: z.string(),
   /** The cadence that applies (its own, or the SLA's), in words: "six times a year". */

@@ -1,10 +1,16 @@
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Badge, Button, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { ActionBar, ApiError, DataTable, ErrorSummary, Form, LoadView, Notice, errorMessage, fieldId, formatDate, useLoad, type SummaryEntry } from "../../shell";
+import { ActionBar, DataTable, ErrorSummary, Form, LoadView, Notice, errorMessage, fieldId, formatDate, lazyPart, ukToday, useLoad } from "../../shell";
 import { sharedStyles } from "../../shell/styles";
 import { useAdminClient, type DistrictView, type StructureView } from "../api";
+import { EMPTY_LOCALITY, localityDraftOf, type LocalityDraft } from "../locality-form";
 import { EMPTY_GROUP, groupFrom, renamePreview, type GroupDraft } from "../structure-form";
 import { CadencePanel } from "./CadencePanel";
+import { useFieldErrors } from "./use-field-errors";
+
+// The locality and split forms load when first opened (tabs/README.md: what loads before the first paint).
+const LocalityForm = lazyPart(() => import("./LocalityForm").then((m) => m.LocalityForm), "the locality form");
+const SplitForm = lazyPart(() => import("./SplitForm").then((m) => m.SplitForm), "the split form");
 
 const useStyles = makeStyles({
   column: sharedStyles.column,
@@ -18,25 +24,6 @@ type Message = { intent: "success" | "error"; text: string };
 /** A district's name as the structure has it now (the page's reference data is read once, before any rename here). */
 function nameIn(structure: Pick<StructureView, "districts">, slug: string): string {
   return structure.districts.find((d) => d.slug === slug)?.name ?? slug;
-}
-
-/** Field errors from a refused save, and a focus on the summary so a screen reader hears them. */
-function useFieldErrors() {
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const summary = useRef<HTMLElement>(null);
-  const entries: SummaryEntry[] = Object.entries(errors).flatMap(([path, messages]) => messages.map((message) => ({ path, message })));
-  /** The error's field messages, or false when it has none (the caller shows the message). */
-  const take = (error: unknown): boolean => {
-    if (error instanceof ApiError && error.fieldErrors) {
-      setErrors(error.fieldErrors);
-      setTimeout(() => summary.current?.focus(), 0);
-      return true;
-    }
-    return false;
-  };
-  // A message keyed `districts.<slug>.name` belongs to the form's `name` box.
-  const err = (field: string) => Object.entries(errors).filter(([k]) => k === field || k.endsWith(`.${field}`)).flatMap(([, v]) => v).join(" ") || undefined;
-  return { errors, setErrors, summary, entries, take, err };
 }
 
 /** Rename a district or move it to another area: what changes is shown first, then saved. */
@@ -156,7 +143,8 @@ function GroupForm({ structure, initial, onDone, onCancel }: { structure: Struct
   const set = (patch: Partial<GroupDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const fe = useFieldErrors();
   const [failure, setFailure] = useState<string>();
-  const localities = structure.localities.filter((l) => l.districtSlug === draft.districtSlug);
+  // A retired locality takes no new groups; a group already in one keeps it on offer.
+  const localities = structure.localities.filter((l) => l.districtSlug === draft.districtSlug && (!l.retiredOn || l.slug === initial.localitySlug));
   const save = async () => {
     const { id, body } = groupFrom(draft);
     try {
@@ -178,7 +166,7 @@ function GroupForm({ structure, initial, onDone, onCancel }: { structure: Struct
           <Input id={fieldId("name")} value={draft.name} onChange={(_, d) => set({ name: d.value })} />
         </Field>
         <Field label="District" validationMessage={fe.err("districtSlug")}>
-          <Select id={fieldId("districtSlug")} value={draft.districtSlug} onChange={(_, d) => set({ districtSlug: d.value })}>
+          <Select id={fieldId("districtSlug")} value={draft.districtSlug} onChange={(_, d) => set({ districtSlug: d.value, localitySlug: "" })}>
             <option value="">Choose a district</option>
             {structure.editableDistricts.map((slug) => (
               <option key={slug} value={slug}>
@@ -248,7 +236,7 @@ export function StructurePanel() {
   const styles = useStyles();
   const admin = useAdminClient();
   const structure = useLoad("structure", () => admin.structure());
-  const [editing, setEditing] = useState<{ kind: "rename"; district: DistrictView } | { kind: "add" } | { kind: "group"; draft: GroupDraft }>();
+  const [editing, setEditing] = useState<{ kind: "rename"; district: DistrictView } | { kind: "add" } | { kind: "group"; draft: GroupDraft } | { kind: "locality"; draft: LocalityDraft } | { kind: "split" }>();
   const [retireOn, setRetireOn] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<Message>();
   const done = async (m: Message) => {
@@ -270,7 +258,7 @@ export function StructurePanel() {
       <h2 id="structure-heading" style={{ margin: 0 }}>
         Structure
       </h2>
-      <p style={{ margin: 0 }}>Areas, districts and LIFT groups. A district keeps its id when renamed, so its returns, referrals and meetings keep pointing at it.</p>
+      <p style={{ margin: 0 }}>Areas, districts, their localities and LIFT groups. A district keeps its id when renamed, so its returns, referrals and meetings keep pointing at it.</p>
       {message ? (
         <Notice intent={message.intent} data-testid="structure-message">
           {message.text}
@@ -282,10 +270,13 @@ export function StructurePanel() {
             {editing?.kind === "rename" ? <RenameForm district={editing.district} areas={s.areas} onDone={done} onCancel={() => setEditing(undefined)} /> : null}
             {editing?.kind === "add" ? <AddDistrictForm areas={s.areas} onDone={done} onCancel={() => setEditing(undefined)} /> : null}
             {editing?.kind === "group" ? <GroupForm structure={s} initial={editing.draft} onDone={done} onCancel={() => setEditing(undefined)} /> : null}
+            {editing?.kind === "locality" ? <LocalityForm key={editing.draft.slug || "new"} structure={s} initial={editing.draft} onDone={done} onCancel={() => setEditing(undefined)} /> : null}
+            {editing?.kind === "split" ? <SplitForm structure={s} onDone={done} onCancel={() => setEditing(undefined)} /> : null}
             <h3 style={{ margin: 0 }}>Districts</h3>
             {s.canEditDistricts ? (
               <div className={styles.row}>
                 <Button onClick={() => setEditing({ kind: "add" })}>Add a district</Button>
+                <Button onClick={() => setEditing({ kind: "split" })}>Split a district</Button>
               </div>
             ) : (
               <p style={{ margin: 0 }}>Commissioners change districts and areas; you see your district&apos;s part.</p>
@@ -324,6 +315,49 @@ export function StructurePanel() {
                 ],
               }))}
             />
+            <h3 style={{ margin: 0 }}>Localities and clusters</h3>
+            {s.canEditDistricts ? (
+              <div className={styles.row}>
+                <Button onClick={() => setEditing({ kind: "locality", draft: EMPTY_LOCALITY })}>Add a locality</Button>
+              </div>
+            ) : (
+              <p style={{ margin: 0 }}>Commissioners add and change localities; your district&apos;s LIFT groups can name them.</p>
+            )}
+            {s.localities.length === 0 ? (
+              <p style={{ margin: 0 }}>No localities or clusters yet: a district may be divided into localities or clusters of schools, which settings and LIFT groups can then name.</p>
+            ) : (
+              <DataTable
+                aria-label="Localities and clusters"
+                data-testid="localities-table"
+                headers={["Locality or cluster", "District", "Kind", "Schools and settings", "Status", ...(s.canEditDistricts ? ["Actions"] : [])]}
+                rows={s.localities.map((l) => ({
+                  key: l.slug,
+                  "data-testid": `locality-${l.slug}`,
+                  cells: [
+                    l.name,
+                    nameIn(s, l.districtSlug),
+                    l.kind === "cluster" ? "Cluster" : "Locality",
+                    String(l.settings),
+                    l.retiredOn ? (
+                      <Badge appearance="outline" color={l.retiredOn > ukToday() ? "warning" : "danger"}>
+                        {l.retiredOn > ukToday() ? "Retires" : "Retired"} {formatDate(l.retiredOn)}
+                      </Badge>
+                    ) : (
+                      <Badge appearance="outline" color="success">
+                        In use
+                      </Badge>
+                    ),
+                    ...(s.canEditDistricts
+                      ? [
+                          <Button key="c" size="small" aria-label={`Change ${l.name}`} onClick={() => setEditing({ kind: "locality", draft: localityDraftOf(l) })}>
+                            Change
+                          </Button>,
+                        ]
+                      : []),
+                  ],
+                }))}
+              />
+            )}
             <h3 style={{ margin: 0 }}>LIFT groups</h3>
             {s.editableDistricts.length > 0 ? (
               <div className={styles.row}>
@@ -336,13 +370,14 @@ export function StructurePanel() {
               <DataTable
                 aria-label="LIFT groups"
                 data-testid="groups-table"
-                headers={["Group", "District", "Phase", "Meets", "Schools and settings", "Actions"]}
+                headers={["Group", "District", "Locality or cluster", "Phase", "Meets", "Schools and settings", "Actions"]}
                 rows={s.liftGroups.map((g) => ({
                   key: g.id,
                   "data-testid": `group-${g.id}`,
                   cells: [
                     g.retiredOn ? `${g.name} (retired ${formatDate(g.retiredOn)})` : g.name,
                     nameIn(s, g.districtSlug),
+                    (g.localitySlug && s.localities.find((l) => l.slug === g.localitySlug)?.name) ?? "",
                     g.phase === "school" ? "School" : "Early years",
                     `${g.cadenceText}${g.cadenceSource === "sla" ? " (SLA)" : ""}`,
                     String(g.settingIds.length),

@@ -153,4 +153,26 @@ describe("localities and splits", () => {
     expect((await api(COMMISSIONER, "POST", "/api/admin/structure/districts/dover/split", body)).status).toBe(201);
     expect((await app.graph.stores.districts.all()).filter((d) => d.value.slug === "deal")).toHaveLength(1);
   });
+
+  it("lets a lead see their district's localities but not change them or split; a rename or retirement keeps the id and the settings", async () => {
+    const [, b] = await doverSettings("school");
+    const path = "/api/admin/structure/localities/sandwich-villages";
+    expect((await api(COMMISSIONER, "PUT", path, { name: "Sandwich villages", kind: "locality", districtSlug: "dover", settingIds: [b!.id] })).status).toBe(200);
+    const seen = (await api(DOVER, "GET", "/api/admin/structure")).body.localities;
+    expect(seen.find((l: Json) => l.slug === "sandwich-villages")).toMatchObject({ name: "Sandwich villages", settings: 1 });
+    expect((await api(DOVER, "PUT", path, { name: "Mine", kind: "locality", districtSlug: "dover" })).status).toBe(403);
+    const split = { on: "2027-01-04", district: { code: "SAN", slug: "sandwich", name: "Sandwich", area: "South" }, settingIds: [b!.id], liftGroupIds: [] };
+    expect((await api(DOVER, "POST", "/api/admin/structure/districts/dover/split/preview", split)).status).toBe(403);
+    expect((await api(DOVER, "POST", "/api/admin/structure/districts/dover/split", split)).status).toBe(403);
+    // Renamed without a settings list, it keeps its settings; retired, it says from when.
+    const renamed = await api(COMMISSIONER, "PUT", path, { name: "Sandwich and villages", kind: "cluster", districtSlug: "dover" });
+    expect(renamed.body).toMatchObject({ slug: "sandwich-villages", name: "Sandwich and villages", settings: 1 });
+    const retired = await api(COMMISSIONER, "PUT", path, { name: "Sandwich and villages", kind: "cluster", districtSlug: "dover", retiredOn: "2027-04-01" });
+    expect(retired.body).toMatchObject({ retiredOn: "2027-04-01", settings: 1 });
+    expect(await audited("admin.structure.change_locality")).toHaveLength(2);
+    // A taken code is refused with the message keyed to the form's field.
+    const taken = await api(COMMISSIONER, "POST", "/api/admin/structure/districts/dover/split/preview", { ...split, district: { ...split.district, code: "THA" } });
+    expect(taken.status).toBe(400);
+    expect(taken.body.error.fieldErrors["district.code"]).toEqual([expect.stringContaining("THA is taken")]);
+  });
 });
