@@ -440,7 +440,7 @@ export class KpiService {
     // Whether the bot reaches each lead is the commissioners' to chase; the read-only roles get none.
     const reachability = p.role === "commissioner" ? await this.reachability(scoped) : [];
     const mine = (d: string) => slugs.has(d) || names.has(d);
-    const completeness = p.role === "commissioner" ? result.completeness : result.completeness.map((c) => ({ ...c, missingDistricts: c.missingDistricts.filter(mine), submittedDistricts: c.submittedDistricts.filter(mine) }));
+    const completeness = p.role === "commissioner" ? result.completeness : result.completeness.map((c) => ({ ...c, missingDistricts: c.missingDistricts.filter(mine), submittedDistricts: c.submittedDistricts.filter(mine), notExpectedDistricts: c.notExpectedDistricts.filter(mine) }));
     return { rows, timeToSupport, completeness, anomalies, reachability, generatedAt: this.stamp() };
   }
 
