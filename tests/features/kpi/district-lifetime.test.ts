@@ -1,0 +1,97 @@
+/**
+ * A district's lifetime through the API: after Dover is split (Deal from the first day of term 3 of
+ * 2026-27) and Swale retired from the first day of term 2, the summary, the returns list and the
+ * return form expect each only in the terms it was open for (src/domain/structure/lifetime.ts).
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { onTestApp } from "../../support/test-app";
+import type { RunningApp } from "../../../src/server/app/start";
+import { client, type Json } from "./helpers";
+
+const COMMISSIONER = "commissioner@lift.local";
+const SWALE = "lead.swale@lift.local";
+const Y = "2026-27";
+
+let app: RunningApp;
+let api: ReturnType<typeof client>;
+onTestApp((a) => {
+  app = a;
+  api = client(a);
+}, {}, { now: () => new Date("2026-11-03T09:00:00Z") });
+
+beforeAll(async () => {
+  const school = (await app.graph.stores.settings.all({ where: { districtSlug: "dover" } })).map((i) => i.value).find((s) => s.phase !== "early-years")!;
+  const split = await api.call(COMMISSIONER, "POST", "/api/admin/structure/districts/dover/split", {
+    on: "2027-01-04",
+    district: { code: "DEA", slug: "deal", name: "Deal", area: "South" },
+    settingIds: [school.id],
+    liftGroupIds: [],
+  });
+  expect(split.status, JSON.stringify(split.body)).toBe(201);
+  const retire = await api.call(COMMISSIONER, "POST", "/api/admin/structure/districts/swale/retire", { on: "2026-11-02" });
+  expect(retire.status, JSON.stringify(retire.body)).toBe(200);
+});
+
+const termOf = (completeness: Json[], term: number) => completeness.find((c: Json) => c.term === term)!;
+const row = (rows: Json[], level: string, id: string, period: string) => rows.find((r: Json) => r.key === `${level}|${id}|${Y}|${period}|referrals_primary`)!;
+
+describe("the KPI summary expects a district only in the terms it was open for", () => {
+  it("shows neither the new district before its start nor the retired one after it as missing", async () => {
+    const res = await api.call(COMMISSIONER, "GET", `/api/kpi/summary?year=${Y}`);
+    expect(res.status).toBe(200);
+    const { completeness, rows } = res.body;
+    const [t1, t2, t3] = [1, 2, 3].map((t) => termOf(completeness, t));
+    // Deal is not a district in terms 1–2; Swale is not one from term 2.
+    expect(t1.notExpectedDistricts).toEqual(["deal"]);
+    expect(t2.notExpectedDistricts.sort()).toEqual(["deal", "swale"]);
+    expect(t3.notExpectedDistricts).toEqual(["swale"]);
+    for (const t of [t1, t2]) expect([...t.missingDistricts, ...t.submittedDistricts]).not.toContain("deal");
+    for (const t of [t2, t3]) expect([...t.missingDistricts, ...t.submittedDistricts]).not.toContain("swale");
+    // Where each was open, a missing return is still missing.
+    expect([...t1.missingDistricts, ...t1.submittedDistricts]).toContain("swale");
+    expect([...t3.missingDistricts, ...t3.submittedDistricts]).toContain("deal");
+    // Per row: not expected is neither missing nor reporting; the county expects one fewer in term 2.
+    expect(row(rows, "district", "deal", "T1")).toMatchObject({ districtsExpected: 0, districtsReporting: 0, missing: [] });
+    expect(row(rows, "district", "swale", "T2")).toMatchObject({ districtsExpected: 0, districtsReporting: 0, missing: [] });
+    expect(row(rows, "district", "deal", "T3")).toMatchObject({ districtsExpected: 1 });
+    const county = (period: string) => row(rows, "county", "county", period);
+    expect(county("T2").districtsExpected).toBe(county("T1").districtsExpected - 1);
+    expect(county("T3").districtsExpected).toBe(county("T1").districtsExpected);
+    expect(county("T2").missing).not.toContain("swale");
+    expect(county("T1").missing).not.toContain("deal");
+  });
+
+  it("keeps the old district's earlier years whole and the new one out of them", async () => {
+    const res = await api.call(COMMISSIONER, "GET", "/api/kpi/summary?year=2025-26");
+    for (const c of res.body.completeness) {
+      expect(c.notExpectedDistricts).toEqual(["deal"]);
+      expect(c.missingDistricts).not.toContain("deal");
+    }
+  });
+});
+
+describe("the returns list and the return form", () => {
+  it("offers no return for a term the district was not open in", async () => {
+    const list = (await api.call(COMMISSIONER, "GET", `/api/kpi/returns?year=${Y}`)).body.items as Json[];
+    const terms = (slug: string) => list.filter((r) => r.districtSlug === slug).map((r) => r.term);
+    expect(terms("deal")).toEqual([3, 4, 5, 6]);
+    expect(terms("swale")).toEqual([1]);
+  });
+
+  it("refuses a return for such a term with a message on the term, and takes one for a term it was open in", async () => {
+    const before = await api.call(COMMISSIONER, "PUT", `/api/kpi/returns/deal/${Y}/2`, { values: {} });
+    expect(before.status).toBe(400);
+    expect(before.body.error.fieldErrors.term[0]).toMatch(/Deal starts on Monday 4 January 2027/);
+    const after = await api.call(SWALE, "POST", `/api/kpi/returns/swale/${Y}/3/submit`, {});
+    expect(after.status).toBe(400);
+    expect(after.body.error.fieldErrors.term[0]).toMatch(/Swale is retired from Monday 2 November 2026/);
+    expect((await api.call(COMMISSIONER, "PUT", `/api/kpi/returns/deal/${Y}/3`, { values: {} })).status).toBe(200);
+    expect((await api.call(SWALE, "PUT", `/api/kpi/returns/swale/${Y}/1`, { values: {} })).status).toBe(200);
+  });
+
+  it("keeps a retired district's returns readable", async () => {
+    const res = await api.call(SWALE, "GET", "/api/kpi/returns/swale/2025-26/1");
+    expect(res.status).toBe(200);
+    expect(res.body.return.districtSlug).toBe("swale");
+  });
+});
