@@ -95,3 +95,21 @@ describe("the returns list and the return form", () => {
     expect(res.body.return.districtSlug).toBe("swale");
   });
 });
+
+describe("the monitoring pack and the export", () => {
+  it("gives the new district's pack only the terms it was open in", async () => {
+    const pack = await api.call(COMMISSIONER, "GET", `/api/kpi/monitoring-pack/deal?year=${Y}`);
+    expect(pack.status).toBe(200);
+    expect(pack.body.terms).toEqual([3, 4, 5, 6]);
+    expect(pack.body.returns.map((r: Json) => r.term)).toEqual([3, 4, 5, 6]);
+  });
+
+  it("leaves out a district's rows for terms it was not a district in, and keeps its others", async () => {
+    const file = await api.download(COMMISSIONER, `/api/kpi/summary/export?year=${Y}&format=csv`);
+    expect(file.status).toBe(200);
+    const lines = file.data.toString("utf8").split("\r\n");
+    const periodsOf = (name: string) => [...new Set(lines.filter((l) => l.startsWith(`district,${name},`)).map((l) => l.split(",")[3]))].sort();
+    expect(periodsOf("Deal")).toEqual(["T3", "T4", "T5", "T6", "year"]);
+    expect(periodsOf("Swale")).toEqual(["T1", "year"]);
+  });
+});

@@ -495,8 +495,10 @@ export class KpiService {
   async monitoringPack(p: Person, slug: string, query: { year: string; terms?: TermNumber[] }) {
     const district = await this.districtFor(p, slug);
     const year = query.year;
-    const terms = query.terms ?? ([1, 2, 3, 4, 5, 6] as TermNumber[]);
     await this.aggregator.sync();
+    // Terms the district was open in (or has a return for): none is shown as owed before it began or after it retired.
+    const calendarTerms = (await this.calendar()).terms;
+    const terms = (query.terms ?? ([1, 2, 3, 4, 5, 6] as TermNumber[])).filter((t) => this.versionsOf(slug, year, t).length > 0 || expectedInTerm(district, { academicYear: year, term: t }, calendarTerms));
     const result = await this.aggregator.compute(year, terms);
     const rows = result.rows.filter((r) => (r.level === "district" && r.name === district.name) || (r.level === "area" && r.name === district.area) || r.level === "county");
     const returns = await Promise.all(terms.map((t) => this.view(district, year, t, this.versionsOf(slug, year, t), false)));
