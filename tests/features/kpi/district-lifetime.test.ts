@@ -6,6 +6,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { onTestApp } from "../../support/test-app";
 import type { RunningApp } from "../../../src/server/app/start";
+import { openListStore } from "../../../src/graph/site";
+import { KpiSummaryList } from "../../../src/server/features/kpi/lists";
 import { client, type Json } from "./helpers";
 
 const COMMISSIONER = "commissioner@lift.local";
@@ -19,7 +21,17 @@ onTestApp((a) => {
   api = client(a);
 }, {}, { now: () => new Date("2026-11-03T09:00:00Z") });
 
+/** The KpiSummary list items of 2025-26 as stored (what Excel and Power BI read), by set key. */
+async function storedItems() {
+  const list = await openListStore(app.context.site, KpiSummaryList);
+  return new Map((await list.all({ where: { academicYear: "2025-26" } })).map((i) => [i.value.setKey, i.value]));
+}
+let storedBefore: Awaited<ReturnType<typeof storedItems>>;
+
 beforeAll(async () => {
+  await app.features.kpi.nudge();
+  await app.features.kpi.idle();
+  storedBefore = await storedItems();
   const school = (await app.graph.stores.settings.all({ where: { districtSlug: "dover" } })).map((i) => i.value).find((s) => s.phase !== "early-years")!;
   const split = await api.call(COMMISSIONER, "POST", "/api/admin/structure/districts/dover/split", {
     on: "2027-01-04",
@@ -111,5 +123,23 @@ describe("the monitoring pack and the export", () => {
     const periodsOf = (name: string) => [...new Set(lines.filter((l) => l.startsWith(`district,${name},`)).map((l) => l.split(",")[3]))].sort();
     expect(periodsOf("Deal")).toEqual(["T3", "T4", "T5", "T6", "year"]);
     expect(periodsOf("Swale")).toEqual(["T1", "year"]);
+  });
+});
+
+describe("the stored summary list", () => {
+  it("is brought up to date after a split, though no return changed, rewriting only what the split changed", async () => {
+    await app.features.kpi.nudge();
+    await app.features.kpi.idle();
+    const after = await storedItems();
+    // Deal has items now, each expecting no district in 2025-26; Dover's, South's and the county's figures stand.
+    expect(storedBefore.has("district|deal|2025-26|T1")).toBe(false);
+    expect(after.get("district|deal|2025-26|T1")).toMatchObject({ districtsExpected: 0 });
+    expect(after.get("district|deal|2025-26|year")).toMatchObject({ districtsExpected: 0 });
+    for (const key of ["county|county|2025-26|T1", "area|South|2025-26|year", "district|dover|2025-26|T3"]) {
+      expect(after.get(key)?.measures).toEqual(storedBefore.get(key)?.measures);
+      expect(after.get(key)?.districtsExpected).toBe(storedBefore.get(key)?.districtsExpected);
+    }
+    // Swale is retired only from 2026-27: its 2025-26 items are as they were.
+    expect(after.get("district|swale|2025-26|T6")).toEqual(storedBefore.get("district|swale|2025-26|T6"));
   });
 });

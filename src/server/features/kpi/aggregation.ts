@@ -170,6 +170,8 @@ export class KpiAggregator {
    */
   private preload: Promise<void> | undefined;
   private allStoredKnown = false;
+  /** The districts (with their dates) and term dates of the last refresh: when they change, every year is rechecked. */
+  private structureSeen: string | undefined;
 
   constructor(private readonly options: KpiAggregatorOptions) {
     this.concurrency = options.concurrency ?? 8;
@@ -255,6 +257,11 @@ export class KpiAggregator {
   async refresh(): Promise<RefreshReport> {
     // Independent reads, side by side: the returns' delta and (the first time) the stored items.
     await Promise.all([this.sync(), this.preloadStored()]);
+    // A split, a retirement or new term dates change which districts each year expects, though no
+    // return changed: every year is rechecked, and the fingerprints keep the rewrite to what changed.
+    const structure = JSON.stringify([await this.options.districts(), await this.termDates()]);
+    if (this.structureSeen !== undefined && structure !== this.structureSeen) for (const y of this.years()) this.dirty.add(y);
+    this.structureSeen = structure;
     const years = [...this.dirty];
     for (const y of years) this.dirty.delete(y);
     try {
