@@ -4,7 +4,7 @@
  */
 import { GraphErrors } from "./errors";
 import { batch } from "./handlers/batch";
-import { createColumn, listColumns } from "./handlers/columns";
+import { createColumn, listColumns, oneColumn } from "./handlers/columns";
 import type { HandlerContext } from "./handlers/context";
 import { delta } from "./handlers/delta";
 import { driveRequest, libraryDrive, listDrives } from "./handlers/drives";
@@ -74,6 +74,10 @@ async function handle(req: EmulatorRequest, deps: DispatchDeps): Promise<Emulato
   if (s2 === "columns" && itemRef === undefined) {
     allow("GET", "POST");
     return method === "GET" ? listColumns(ctx, list) : createColumn(ctx, list);
+  }
+  if (s2 === "columns" && s4 === undefined) {
+    allow("GET", "PATCH");
+    return oneColumn(ctx, list, itemRef!, method as "GET" | "PATCH");
   }
   if (s2 === "drive" && itemRef === undefined) {
     allow("GET");

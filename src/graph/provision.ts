@@ -1,7 +1,11 @@
 /**
  * Provisioning: make the site hold every declared list and column. Idempotent and additive: it
  * creates missing lists (with all their columns, [§2.3](../../docs/reference/graph-sharepoint-lists.md#23-creating-a-list)) and adds missing columns ([§2.4](../../docs/reference/graph-sharepoint-lists.md#24-column-definitions)), and never
- * deletes or changes a list, a column or an item. Running it twice creates nothing the second time.
+ * deletes a list, a column or an item. It changes a column in one case only, one that loosens it
+ * and touches no value: a closed choice column the definition now wants as text (an area, once a
+ * fixed list, is any name today) is opened to any text through its choice facet's `allowTextEntry`
+ * ([§2.4 Changing a column](../../docs/reference/graph-sharepoint-lists.md#changing-a-column)), and
+ * the report says so. Running it twice creates and changes nothing the second time.
  */
 import { AppError } from "../errors";
 import { statusOf, toAppError, type GraphApi } from "./graph-api";
@@ -10,6 +14,8 @@ import { allColumnDefinitions, type ListDefinition } from "./list-definition";
 export interface ProvisionReport {
   createdLists: string[];
   addedColumns: Array<{ list: string; column: string }>;
+  /** Columns changed in place, and how (only a closed choice column opened to any text). */
+  changedColumns: Array<{ list: string; column: string; change: string }>;
   /** Differences provisioning does not fix by itself (changing a column could touch data). */
   warnings: string[];
 }
@@ -21,10 +27,12 @@ interface GraphList {
 }
 
 interface GraphColumn {
+  id?: string;
   name: string;
   indexed?: boolean;
   enforceUniqueValues?: boolean;
-  choice?: { choices?: string[] };
+  choice?: { choices?: string[]; allowTextEntry?: boolean; displayAs?: string };
+  text?: Record<string, unknown>;
 }
 
 /** All lists of the site ([§2.1](../../docs/reference/graph-sharepoint-lists.md#21-listing-lists)), following nextLinks. */
@@ -45,7 +53,7 @@ function findByTitle(lists: GraphList[], title: string): GraphList | undefined {
 }
 
 export async function provisionSite(api: GraphApi, siteId: string, lists: readonly ListDefinition[]): Promise<ProvisionReport> {
-  const report: ProvisionReport = { createdLists: [], addedColumns: [], warnings: [] };
+  const report: ProvisionReport = { createdLists: [], addedColumns: [], changedColumns: [], warnings: [] };
   let existing: GraphList[];
   try {
     existing = await listSiteLists(api, siteId);
@@ -81,7 +89,7 @@ export async function provisionSite(api: GraphApi, siteId: string, lists: readon
     found.push(
       ...(await Promise.all(
         toCheck.slice(i, i + COLUMN_CHECKS_AT_ONCE).map(async ({ list, def }) => {
-          const part: ProvisionReport = { createdLists: [], addedColumns: [], warnings: [] };
+          const part: ProvisionReport = { createdLists: [], addedColumns: [], changedColumns: [], warnings: [] };
           await addMissingColumns(api, siteId, list, def, part);
           return part;
         }),
@@ -90,6 +98,7 @@ export async function provisionSite(api: GraphApi, siteId: string, lists: readon
   }
   for (const part of found) {
     report.addedColumns.push(...part.addedColumns);
+    report.changedColumns.push(...part.changedColumns);
     report.warnings.push(...part.warnings);
   }
   return report;
@@ -111,6 +120,10 @@ async function addMissingColumns(api: GraphApi, siteId: string, list: GraphList,
     const name = String(wanted.name);
     const have = byName.get(name.toLowerCase());
     if (have) {
+      if (wanted.text !== undefined && have.choice && have.choice.allowTextEntry !== true) {
+        await openChoiceColumn(api, path, def.title, have, report);
+        continue;
+      }
       driftWarnings(def.title, wanted, have, report);
       continue;
     }
@@ -122,6 +135,26 @@ async function addMissingColumns(api: GraphApi, siteId: string, list: GraphList,
       throw toAppError(err, `Adding the column ${name} to ${def.title}`);
     }
   }
+}
+
+/**
+ * A closed choice column where the definition wants text: PATCH its choice facet to allow any text
+ * ([§2.4 Changing a column](../../docs/reference/graph-sharepoint-lists.md#changing-a-column)). The column keeps its type, its
+ * choices and every value, so nothing already stored can fail; turning it into a text column is not
+ * something Graph is documented to do. The whole facet is sent, so no choice is lost either way a
+ * service merges or replaces it.
+ */
+async function openChoiceColumn(api: GraphApi, columnsPath: string, list: string, have: GraphColumn, report: ProvisionReport): Promise<void> {
+  if (!have.id) {
+    report.warnings.push(`${list}.${have.name} is a choice column but should take any text; open it to text entry (allowTextEntry) by hand`);
+    return;
+  }
+  try {
+    await api.request("PATCH", `${columnsPath}/${have.id}`, { body: { choice: { ...have.choice, allowTextEntry: true } } });
+  } catch (err) {
+    throw toAppError(err, `Letting the choice column ${have.name} of ${list} take any text`);
+  }
+  report.changedColumns.push({ list, column: have.name, change: "choice column now takes any text (allowTextEntry), its choices and values kept" });
 }
 
 /** Index, uniqueness and choices are reported, not changed: altering them can fail on existing data. */
@@ -158,6 +191,7 @@ export function formatProvisionReport(report: ProvisionReport): string[] {
       ? `added columns: ${report.addedColumns.map((c) => `${c.list}.${c.column}`).join(", ")}`
       : "added columns: none",
   );
+  for (const c of report.changedColumns) lines.push(`changed column ${c.list}.${c.column}: ${c.change}`);
   for (const w of report.warnings) lines.push(`warning: ${w}`);
   return lines;
 }

@@ -44,3 +44,14 @@ export const STATUS_LABELS: Record<ReturnStatus, string> = {
 
 // Dates and times read as on every other tab page.
 export { formatDateTime } from "../../src/domain/time/format";
+
+/**
+ * What a summary cell says when its scope expected no district in the period (a district made by a
+ * split, before it began; one retired, after it retired; an area with no open district): not
+ * "Missing", which would chase a return nobody owed. Undefined when some district was expected.
+ */
+export function notExpectedText(row: { level: string; period: string; districtsExpected: number } | undefined): string | undefined {
+  if (!row || row.districtsExpected > 0) return undefined;
+  const when = row.period === "year" ? "year" : "term";
+  return row.level === "district" ? `Not a district in this ${when}` : `No district in this ${when}`;
+}

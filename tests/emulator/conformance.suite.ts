@@ -129,6 +129,26 @@ export function defineConformance(makeTarget: () => Promise<Target>): void {
       expect(again.value.map((c) => c.name)).toContain("Notes");
     });
 
+    it("lets a closed choice column take any text by PATCHing its choice facet's allowTextEntry, keeping its choices (§2.4 Changing a column)", async () => {
+      const list = (await client.api(`${t.site}/lists`).post({
+        displayName: uniqueName("Districts"),
+        columns: [{ name: "area", choice: { choices: ["East", "West"], allowTextEntry: false, displayAs: "dropDownMenu" } }],
+      })) as { id: string };
+      const listPath = `${t.site}/lists/${list.id}`;
+      const area = ((await client.api(`${listPath}/columns`).get()) as Page<{ id: string; name: string }>).value.find((c) => c.name === "area")!;
+      const refused = await graphError(() => client.api(`${listPath}/items`).post({ fields: { Title: "x", area: "Medway" } }));
+      expect(refused.statusCode).toBe(400);
+      const changed = (await client.api(`${listPath}/columns/${area.id}`).patch({ choice: { choices: ["East", "West"], allowTextEntry: true, displayAs: "dropDownMenu" } })) as Record<string, unknown>;
+      expect(changed).toMatchObject({ id: area.id, name: "area", choice: { allowTextEntry: true, choices: ["East", "West"] } });
+      const read = ((await client.api(`${listPath}/columns`).get()) as Page<{ name: string; choice?: { allowTextEntry?: boolean; choices?: string[] } }>).value.find((c) => c.name === "area");
+      expect(read?.choice).toMatchObject({ allowTextEntry: true, choices: ["East", "West"] });
+      const item = (await client.api(`${listPath}/items`).post({ fields: { Title: "x", area: "Medway" } })) as { id: string };
+      const back = (await client.api(`${listPath}/items/${item.id}`).expand("fields").get()) as ListItem;
+      expect(back.fields?.area).toBe("Medway");
+      // Whether Graph turns a column into another type is not settled (§2.4): the emulator refuses, so no code relies on it.
+      if (t.kind === "emulator") expect((await graphError(() => client.api(`${listPath}/columns/${area.id}`).patch({ text: {} }))).statusCode).toBe(501);
+    });
+
     it("rejects a list 'name' and asks for displayName (§2.3)", async () => {
       const err = await graphError(() => client.api(`${t.site}/lists`).post({ name: "x", displayName: uniqueName("x") }));
       expect(err.statusCode).toBe(400);

@@ -9,12 +9,17 @@
  *   earlier ones);
  * - counts are summed over the districts that reported; a district that did not report is missing,
  *   never 0 (`districtsReporting`, `missing`);
+ * - a district is expected only in the terms it was open for (`expectedIn`, src/domain/structure/lifetime.ts):
+ *   in a term before it started or after it retired it is neither missing nor reporting, and its
+ *   return for such a term (if one was ever made) is ignored (`not_open`); a year row expects the
+ *   districts expected in at least one of its terms;
  * - percents are Σ numerator / Σ denominator over the districts that reported both, never an average
  *   of percentages; rated on the unrounded value;
  * - a district's year value rolls its terms up by the measure's rule (sum / latest / max);
  * - out-of-district schools are their own measure and are never added to any other.
  */
-import type { TermNumber } from "../time/calendar";
+import type { TermDates, TermNumber } from "../time/calendar";
+import { expectedInTerm, type Lifetime } from "../structure/lifetime";
 import type { AcademicYear } from "../time/academic-year";
 import { academicYearStart, measureById, measuresFor, type Measure } from "./catalogue";
 import { percentOf, ragFor, type Rag } from "./rag";
@@ -23,7 +28,7 @@ export type Level = "county" | "area" | "district";
 export type TermPeriod = "T1" | "T2" | "T3" | "T4" | "T5" | "T6";
 export type Period = TermPeriod | "year";
 
-export interface DistrictRef {
+export interface DistrictRef extends Lifetime {
   slug: string;
   name: string;
   area: string;
@@ -80,9 +85,11 @@ export interface SummaryRow {
 export interface Completeness {
   academicYear: AcademicYear;
   term: TermNumber;
-  /** Slugs of districts with no submitted return for the term. */
+  /** Slugs of districts expected in the term with no submitted return for it. */
   missingDistricts: string[];
   submittedDistricts: string[];
+  /** Slugs of districts that were not a district in this term (it began after it, or was retired before it). */
+  notExpectedDistricts: string[];
 }
 
 export type AnomalyKind = "numerator_over_denominator" | "percent_over_100" | "jump";
@@ -105,13 +112,18 @@ export interface IgnoredInput {
   academicYear: AcademicYear;
   term: TermNumber;
   measure?: string;
-  reason: "unknown_district" | "unknown_measure" | "not_applicable" | "not_a_number" | "percent_typed";
+  reason: "unknown_district" | "not_open" | "unknown_measure" | "not_applicable" | "not_a_number" | "percent_typed";
 }
 
 export interface AggregateInput {
   districts: readonly DistrictRef[];
   /** The terms to summarise. Year rows are produced for each academic year that has a term here. */
   terms: readonly TermRef[];
+  /**
+   * The calendar's terms with their dates, which say which districts were open in which term
+   * (`expectedInTerm`); a term missing here is dated as its whole academic year.
+   */
+  termDates?: readonly (TermRef & TermDates)[];
   /** Submitted versions (any number per district and term; only the latest counts). */
   returns: readonly ReturnVersion[];
   /** Name on county rows. */
@@ -218,6 +230,15 @@ export function aggregateKpis(input: AggregateInput): KpiSummary {
   const jumpThreshold = input.jumpThreshold ?? 0.5;
   const known = new Set(districts.map((d) => d.slug));
   const ignored: IgnoredInput[] = [];
+  const termDates = input.termDates ?? [];
+  const expectedCache = new Map<string, boolean>();
+  /** Whether the district was open in the term (one rule: src/domain/structure/lifetime.ts). */
+  const expected = (d: DistrictRef, ref: TermRef): boolean => {
+    const key = returnKey(d.slug, ref.academicYear, ref.term);
+    let answer = expectedCache.get(key);
+    if (answer === undefined) expectedCache.set(key, (answer = expectedInTerm(d, ref, termDates)));
+    return answer;
+  };
 
   const latest = new Map<string, ReturnVersion>();
   for (const r of latestVersions(input.returns)) {
@@ -284,15 +305,25 @@ export function aggregateKpis(input: AggregateInput): KpiSummary {
 
     // District values per term, then per year.
     const termValues = new Map<TermNumber, Map<string, DistrictValues | undefined>>();
+    const expectedTerms = new Map<string, number>(); // slug → number of terms in scope it was open in
     for (const term of terms) {
       const perDistrict = new Map<string, DistrictValues | undefined>();
-      for (const d of districts) perDistrict.set(d.slug, valuesOf(d.slug, { academicYear, term }, true));
+      const open = districts.filter((d) => expected(d, { academicYear, term }));
+      for (const d of districts) {
+        if (open.includes(d)) {
+          perDistrict.set(d.slug, valuesOf(d.slug, { academicYear, term }, true));
+          expectedTerms.set(d.slug, (expectedTerms.get(d.slug) ?? 0) + 1);
+        } else if (latest.has(returnKey(d.slug, academicYear, term))) {
+          ignored.push({ districtSlug: d.slug, academicYear, term, reason: "not_open" });
+        }
+      }
       termValues.set(term, perDistrict);
       completeness.push({
         academicYear,
         term,
-        missingDistricts: districts.filter((d) => perDistrict.get(d.slug) === undefined).map((d) => d.slug),
-        submittedDistricts: districts.filter((d) => perDistrict.get(d.slug) !== undefined).map((d) => d.slug),
+        missingDistricts: open.filter((d) => perDistrict.get(d.slug) === undefined).map((d) => d.slug),
+        submittedDistricts: open.filter((d) => perDistrict.get(d.slug) !== undefined).map((d) => d.slug),
+        notExpectedDistricts: districts.filter((d) => !open.includes(d)).map((d) => d.slug),
       });
     }
     const yearValues = new Map<string, DistrictValues>();
@@ -316,9 +347,10 @@ export function aggregateKpis(input: AggregateInput): KpiSummary {
       termsReported.set(d.slug, reported);
     }
 
-    const periods: { period: Period; values: (slug: string) => DistrictValues | undefined }[] = [
-      ...terms.map((term) => ({ period: periodOf(term) as Period, values: (slug: string) => termValues.get(term)?.get(slug) })),
-      { period: "year", values: (slug: string) => yearValues.get(slug) },
+    // Who is expected in each period: a term's open districts; for the year, those open in any of its terms.
+    const periods: { period: Period; values: (slug: string) => DistrictValues | undefined; expects: (d: DistrictRef) => boolean }[] = [
+      ...terms.map((term) => ({ period: periodOf(term) as Period, values: (slug: string) => termValues.get(term)?.get(slug), expects: (d: DistrictRef) => expected(d, { academicYear, term }) })),
+      { period: "year", values: (slug: string) => yearValues.get(slug), expects: (d: DistrictRef) => (expectedTerms.get(d.slug) ?? 0) > 0 },
     ];
 
     // A district's year "asked" counts only if it was given with every term's answers, so a year
@@ -330,15 +362,16 @@ export function aggregateKpis(input: AggregateInput): KpiSummary {
         return !tv || !tv.has(m.numeratorId!) || !tv.has(m.denominatorId!) || tv.has(m.askedId!);
       });
 
-    for (const { period, values } of periods) {
+    for (const { period, values, expects } of periods) {
       for (const group of groups) {
+        const members = group.districts.filter(expects);
         const partialFor = (ids: string[]): string[] =>
           period !== "year"
             ? []
-            : group.districts
+            : members
                 .filter((d) => {
                   const n = Math.min(...ids.map((id) => termsReported.get(d.slug)?.get(id) ?? 0));
-                  return n > 0 && n < terms.length;
+                  return n > 0 && n < (expectedTerms.get(d.slug) ?? 0);
                 })
                 .map((d) => d.slug);
 
@@ -350,13 +383,13 @@ export function aggregateKpis(input: AggregateInput): KpiSummary {
             academicYear,
             period,
             measure: m.id,
-            districtsExpected: group.districts.length,
+            districtsExpected: members.length,
           };
           if (m.kind === "count") {
             let total = 0;
             const reporting: string[] = [];
             const missing: string[] = [];
-            for (const d of group.districts) {
+            for (const d of members) {
               const v = values(d.slug)?.get(m.id);
               if (v === undefined) missing.push(d.slug);
               else {
@@ -387,7 +420,7 @@ export function aggregateKpis(input: AggregateInput): KpiSummary {
           let asked: number | null = m.askedId ? 0 : null;
           let reporting = 0;
           const missing: string[] = [];
-          for (const d of group.districts) {
+          for (const d of members) {
             const dv = values(d.slug);
             const n = dv?.get(numId);
             const dd = dv?.get(denId);
@@ -440,7 +473,7 @@ export function aggregateKpis(input: AggregateInput): KpiSummary {
       for (const d of districts) {
         if (input.scopes && !input.scopes.has(`district|${d.slug}`)) continue;
         const current = termValues.get(term)?.get(d.slug);
-        const previous = prevRef ? valuesOf(d.slug, prevRef, false) : undefined;
+        const previous = prevRef && expected(d, prevRef) ? valuesOf(d.slug, prevRef, false) : undefined;
         if (!current || !previous || !prevRef) continue;
         for (const m of counts) {
           const now = current.get(m.id);

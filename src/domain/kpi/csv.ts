@@ -3,7 +3,9 @@
  * quoted when they hold a comma, a quote or a line break) for Excel and Power BI. Exactly these columns:
  * level,name,academic_year,period,measure,value,numerator,denominator,percent,rag,districts_reporting
  *
- * Missing values are blank (never 0). Percentages are rounded to at most 2 decimal places for
+ * Missing values are blank (never 0). A scope's rows for a period in which it expected no district (a
+ * district made by a later split, or one retired before the period) are left out: no figure was
+ * owed, so a blank would read as missing. Percentages are rounded to at most 2 decimal places for
  * display only; the `rag` column was worked out on the unrounded value, so 74.996% shows as 75 and
  * stays amber.
  */
@@ -60,6 +62,7 @@ export function formatCsvNumber(value: number | null): string {
 export function summaryTable(rows: readonly SummaryRow[], extraRows: ReadonlyArray<readonly string[]> = []): string[][] {
   const table: string[][] = [[...CSV_COLUMNS]];
   for (const r of rows) {
+    if (r.districtsExpected === 0) continue;
     table.push([
       r.level,
       r.name,

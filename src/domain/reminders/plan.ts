@@ -7,6 +7,23 @@ import { AppError } from "../../errors";
 import { addDays, districtCalendar, nextSchoolDayAfter, nthSchoolDayAfter, previousSchoolDayBefore, resolveReturnDue, schoolDaysBetween, type MonitoringCovers, type ReportingCalendar, type TermNumber } from "../time/calendar";
 import { atUkTime, normaliseInstant, ukDateOf } from "../time/uk-clock";
 import { type AcademicYear } from "../time/academic-year";
+import { expectedIn, type Lifetime } from "../structure/lifetime";
+
+/**
+ * A district to plan for: its slug, or the district itself with its dates, so no term before it
+ * started or after it retired is chased (`expectedIn`).
+ */
+export type PlannedDistrict = string | ({ slug: string } & Lifetime);
+
+/** Slugs and dates of districts given either way, one per slug (the first given). */
+function lifetimesOf(districts: readonly PlannedDistrict[]): Map<string, Lifetime> {
+  const out = new Map<string, Lifetime>();
+  for (const d of districts) {
+    const slug = typeof d === "string" ? d : d.slug;
+    if (!out.has(slug)) out.set(slug, typeof d === "string" ? {} : d);
+  }
+  return out;
+}
 
 export type ReminderKind = "return" | "monitoring";
 export type ReturnStatus = "not_started" | "draft" | "submitted" | "returned";
@@ -134,8 +151,8 @@ export interface PlanInput {
   snoozes?: readonly Snooze[];
   /** The time to plan for (ISO instant). */
   now: string;
-  /** Districts to remind about returns. Default: every district with a lead or a return. */
-  districts?: readonly string[];
+  /** Districts to remind about returns (with their dates, to skip terms they were not open in). Default: every district with a lead or a return. */
+  districts?: readonly PlannedDistrict[];
   /**
    * Go-live: ignore returns due and meetings held before this instant, and any step scheduled before
    * it, so terms from before the app do not produce reminders.
@@ -367,8 +384,9 @@ export function planReminders(input: PlanInput): ReminderPlan {
   };
   const recipients = recipientsByDistrict(input.people);
   const returnsById = indexReturns(input.returns);
+  const lifetimes = lifetimesOf(input.districts ?? []);
   const districts = input.districts
-    ? [...new Set(input.districts)]
+    ? [...lifetimes.keys()]
     : [...new Set([...recipients.keys(), ...input.returns.map((r) => r.districtSlug)])].sort();
 
   const plan: ReminderPlan = { due: [], skipped: [], held: [], problems: [] };
@@ -398,6 +416,7 @@ export function planReminders(input: PlanInput): ReminderPlan {
     }
     const countyDue = due;
     for (const districtSlug of districts) {
+      if (!expectedIn(lifetimes.get(districtSlug) ?? {}, term)) continue; // not a district in this term: nothing to chase
       // A district's INSET or closure days move its due date and reminder days (`districtCalendar`).
       const own = districtCalendar(calendar, districtSlug);
       const due = own === calendar ? countyDue : resolveReturnDue(term, own);
@@ -491,8 +510,8 @@ export interface OverdueReturn {
 export interface OverdueDigestInput {
   calendar: ReportingCalendar;
   returns: readonly ReturnRecord[];
-  /** Every district expected to make returns; a district with no return is overdue, not zero. */
-  districts: readonly string[];
+  /** Every district expected to make returns (with its dates: none is chased for a term it was not open in); a district with no return is overdue, not zero. */
+  districts: readonly PlannedDistrict[];
   now: string;
   /** Ignore returns due before this instant (e.g. terms before go-live). */
   notBefore?: string;
@@ -503,11 +522,13 @@ export function overdueDigest(input: OverdueDigestInput): OverdueReturn[] {
   const now = normaliseInstant(input.now);
   const notBefore = input.notBefore ? normaliseInstant(input.notBefore) : undefined;
   const returnsById = indexReturns(input.returns);
+  const lifetimes = lifetimesOf(input.districts);
   const today = ukDateOf(now);
   const out: OverdueReturn[] = [];
   for (const term of input.calendar.terms) {
     const period = returnPeriod(term.academicYear, term.term);
-    for (const districtSlug of new Set(input.districts)) {
+    for (const [districtSlug, lifetime] of lifetimes) {
+      if (!expectedIn(lifetime, term)) continue;
       const calendar = districtCalendar(input.calendar, districtSlug);
       const due = resolveReturnDue(term, calendar);
       if (!due.ok || due.dueAt >= now || (notBefore && due.dueAt < notBefore)) continue;

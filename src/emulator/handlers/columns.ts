@@ -1,8 +1,8 @@
-/** Columns: GET and POST /lists/{id}/columns ([§2.4](../../../docs/reference/graph-sharepoint-lists.md#24-column-definitions)). */
+/** Columns: GET and POST /lists/{id}/columns, GET and PATCH /lists/{id}/columns/{column-id} ([§2.4](../../../docs/reference/graph-sharepoint-lists.md#24-column-definitions)). */
 import { GraphErrors } from "../errors";
 import { ok } from "../http/respond";
 import { nowIso, type EmulatorResponse } from "../http/types";
-import { columnForCreate, columnForGet, columnFromRequest } from "../model/columns";
+import { columnForCreate, columnForGet, columnFromRequest, patchColumn } from "../model/columns";
 import { parseSelect } from "../query/options";
 import { project } from "../model/serialize";
 import type { ListRecord } from "../store/types";
@@ -37,4 +37,24 @@ export function createColumn(ctx: HandlerContext, list: ListRecord): EmulatorRes
     return column;
   });
   return ok(columnForCreate(created), 201);
+}
+
+/** One column by its id (GET), or changed in place (PATCH, `patchColumn`): 200 with the whole definition. */
+export function oneColumn(ctx: HandlerContext, list: ListRecord, ref: string, method: "GET" | "PATCH"): EmulatorResponse {
+  allowOnly(ctx, method === "GET" ? ["select"] : []);
+  const find = () => ctx.store.columnsOf(list.id).find((c) => c.id === ref);
+  if (method === "GET") {
+    const column = find();
+    if (!column) throw GraphErrors.columnNotFound();
+    return ok(project(columnForGet(column), parseSelect(ctx.query.params.get("select")), ["id"]));
+  }
+  const changed = ctx.store.transaction(() => {
+    const column = find();
+    if (!column) throw GraphErrors.columnNotFound();
+    const next = patchColumn(column, ctx.req.body);
+    ctx.store.updateColumnDefinition(next);
+    ctx.store.touchList(list.id, nowIso());
+    return next;
+  });
+  return ok(columnForCreate(changed));
 }

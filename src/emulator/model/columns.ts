@@ -145,6 +145,43 @@ export function columnFromRequest(listId: string, body: unknown, position: numbe
   return { id: randomUUID(), listId, name, position, type, definition, builtIn: false };
 }
 
+/**
+ * A PATCH body applied to a column ([§2.4](../../../docs/reference/graph-sharepoint-lists.md#24-column-definitions),
+ * "Changing a column"): the common properties it names are replaced, and properties of the column's
+ * own type facet are merged into it (so `{ choice: { allowTextEntry: true } }` keeps the choices).
+ * Whether Graph changes a column's type is not settled, so a different facet is refused (501): code
+ * must not depend on it. Renaming (`name`) and uniqueness are refused as the emulator cannot check
+ * existing items against them.
+ */
+export function patchColumn(c: ColumnRecord, body: unknown): ColumnRecord {
+  if (c.builtIn) throw GraphErrors.invalidRequest(`The built-in column '${c.name}' cannot be changed`);
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw GraphErrors.invalidRequest("The request body must be a columnDefinition object");
+  const b = body as Record<string, unknown>;
+  const definition: Record<string, unknown> = { ...c.definition };
+  for (const [key, value] of Object.entries(b)) {
+    if (key === "id") throw GraphErrors.invalidRequest("A column's id cannot be changed");
+    if (KNOWN_UNSUPPORTED_FACETS.includes(key) || (SUPPORTED_FACETS.includes(key as ColumnType) && key !== c.type)) {
+      throw GraphErrors.notImplemented(`changing the '${c.type}' column '${c.name}' into a '${key}' column`);
+    }
+    if (key === c.type) {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) throw GraphErrors.invalidRequest(`The '${key}' facet must be an object`);
+      const facet = { ...(definition[key] as object), ...(value as object) } as Record<string, unknown>;
+      if (key === "choice" && facet.choices !== undefined && !(Array.isArray(facet.choices) && facet.choices.every((x) => typeof x === "string"))) {
+        throw GraphErrors.invalidRequest("choice.choices must be an array of strings");
+      }
+      if (key === "choice" && facet.allowTextEntry !== undefined && typeof facet.allowTextEntry !== "boolean") throw GraphErrors.invalidRequest("choice.allowTextEntry must be a boolean");
+      definition[key] = facet;
+      continue;
+    }
+    if (!COMMON_PROPS.has(key)) throw GraphErrors.invalidRequest(`Property '${key}' is not a columnDefinition property`);
+    if (key === "name" && value !== c.name) throw GraphErrors.notImplemented("renaming a column's internal name");
+    if (key === "enforceUniqueValues" && value !== definition.enforceUniqueValues) throw GraphErrors.notImplemented("changing enforceUniqueValues on an existing column");
+    if (["hidden", "indexed", "readOnly", "required"].includes(key) && typeof value !== "boolean") throw GraphErrors.invalidRequest(`'${key}' must be a boolean`);
+    definition[key] = value;
+  }
+  return { ...c, definition };
+}
+
 /** The columnDefinition as GET /columns serves it ([§2.4](../../../docs/reference/graph-sharepoint-lists.md#24-column-definitions) omissions applied). */
 export function columnForGet(c: ColumnRecord): Record<string, unknown> {
   const out: Record<string, unknown> = { ...c.definition, id: c.id };

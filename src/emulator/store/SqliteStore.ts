@@ -154,6 +154,10 @@ export class SqliteStore {
     this.stmt("INSERT INTO columns (id, list_id, name, position, type, definition, built_in) VALUES (?,?,?,?,?,?,?)")
       .run(c.id, c.listId, c.name, c.position, c.type, JSON.stringify(c.definition), c.builtIn ? 1 : 0);
   }
+  updateColumnDefinition(c: ColumnRecord): void {
+    this.columnCache.delete(c.listId);
+    this.stmt("UPDATE columns SET definition = ? WHERE id = ? AND list_id = ?").run(JSON.stringify(c.definition), c.id, c.listId);
+  }
 
   // ---- items ----
   getItem(listId: string, id: number): ItemRecord | undefined {

@@ -127,7 +127,14 @@ export const SummaryRow = z.object({
 });
 /** A term number, 1 to 6. */
 const TermNumber = z.literal([1, 2, 3, 4, 5, 6]);
-export const Completeness = z.object({ academicYear: z.string(), term: TermNumber, missingDistricts: z.array(z.string()), submittedDistricts: z.array(z.string()) });
+export const Completeness = z.object({
+  academicYear: z.string(),
+  term: TermNumber,
+  missingDistricts: z.array(z.string()),
+  submittedDistricts: z.array(z.string()),
+  /** Districts that were not a district in the term (began after it or retired before it): neither missing nor submitted. */
+  notExpectedDistricts: z.array(z.string()),
+});
 export const Anomaly = z.object({
   level: Level,
   scope: z.string(),

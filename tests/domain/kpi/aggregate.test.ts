@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aggregateKpis, diffSummaryRows, latestVersions, type ReturnVersion } from "../../../src/domain/kpi/aggregate";
+import { aggregateKpis, diffSummaryRows, latestVersions, type DistrictRef, type ReturnVersion } from "../../../src/domain/kpi/aggregate";
 import { measuresFor } from "../../../src/domain/kpi/catalogue";
 import { DISTRICTS, ret, row, terms } from "./fixtures";
 
@@ -69,9 +69,9 @@ describe("aggregation: counts", () => {
     expect(r("area", "South", "T1", "referrals_primary")).toMatchObject({ value: 5, districtsReporting: 1, districtsExpected: 2, missing: ["dover"] });
     expect(r("county", "county", "T1", "referrals_primary")).toMatchObject({ name: "Kent", value: 35, districtsReporting: 3, districtsExpected: 4, missing: ["dover"] });
     expect(summary.completeness).toEqual([
-      { academicYear: Y, term: 1, missingDistricts: ["dover"], submittedDistricts: ["canterbury", "thanet", "ashford"] },
-      { academicYear: Y, term: 2, missingDistricts: [], submittedDistricts: ["canterbury", "thanet", "dover", "ashford"] },
-      { academicYear: Y, term: 3, missingDistricts: [], submittedDistricts: ["canterbury", "thanet", "dover", "ashford"] },
+      { academicYear: Y, term: 1, missingDistricts: ["dover"], submittedDistricts: ["canterbury", "thanet", "ashford"], notExpectedDistricts: [] },
+      { academicYear: Y, term: 2, missingDistricts: [], submittedDistricts: ["canterbury", "thanet", "dover", "ashford"], notExpectedDistricts: [] },
+      { academicYear: Y, term: 3, missingDistricts: [], submittedDistricts: ["canterbury", "thanet", "dover", "ashford"], notExpectedDistricts: [] },
     ]);
   });
 
@@ -318,5 +318,51 @@ describe("aggregateKpis with scopes", () => {
     expect(part.rows.length).toBeGreaterThan(0);
     for (const x of part.rows) expect(x).toEqual(whole.get(x.key));
     expect(part.anomalies.every((a) => scopes.has(`${a.level}|${a.scope}`))).toBe(true);
+  });
+});
+
+describe("aggregateKpis: a district's lifetime", () => {
+  // Deal split from Dover on 23 February 2026 (the first day of term 4); Thanet retired from term 4's first day.
+  const Y2 = "2025-26";
+  const dated = [
+    { academicYear: Y2, term: 3 as const, start: "2026-01-05", end: "2026-02-13" },
+    { academicYear: Y2, term: 4 as const, start: "2026-02-23", end: "2026-03-27" },
+  ];
+  const districts: DistrictRef[] = [
+    ...DISTRICTS.map((d) => (d.slug === "thanet" ? { ...d, retiredOn: "2026-02-23" } : d)),
+    { slug: "deal", name: "Deal", area: "South", startsOn: "2026-02-23" },
+  ];
+  const values = { referrals_primary: 2 };
+  const returns = [
+    ...["canterbury", "thanet", "dover", "ashford"].map((slug) => ret(slug, Y2, 3, values)),
+    ...["canterbury", "dover", "ashford", "deal"].map((slug) => ret(slug, Y2, 4, values)),
+    ret("thanet", Y2, 4, values), // made before the retirement was recorded: not counted for a term it was not open
+  ];
+  const s = aggregateKpis({ districts, terms: terms(Y2, 3, 4), termDates: dated, returns });
+  const at = (level: string, id: string, period: string) => row(s.rows, level, id, Y2, period, "referrals_primary");
+
+  it("does not expect a district in a term before it started, nor one retired by the term's first day", () => {
+    expect(s.completeness).toEqual([
+      { academicYear: Y2, term: 3, missingDistricts: [], submittedDistricts: ["canterbury", "thanet", "dover", "ashford"], notExpectedDistricts: ["deal"] },
+      { academicYear: Y2, term: 4, missingDistricts: [], submittedDistricts: ["canterbury", "dover", "ashford", "deal"], notExpectedDistricts: ["thanet"] },
+    ]);
+    expect(at("district", "deal", "T3")).toMatchObject({ value: null, districtsExpected: 0, districtsReporting: 0, missing: [] });
+    expect(at("district", "thanet", "T4")).toMatchObject({ value: null, districtsExpected: 0, districtsReporting: 0, missing: [] });
+    expect(at("county", "county", "T3")).toMatchObject({ value: 8, districtsExpected: 4, districtsReporting: 4, missing: [] });
+    expect(at("county", "county", "T4")).toMatchObject({ value: 8, districtsExpected: 4, districtsReporting: 4, missing: [] });
+    expect(at("area", "East", "T4")).toMatchObject({ value: 2, districtsExpected: 1, missing: [] });
+    expect(s.ignored).toContainEqual({ districtSlug: "thanet", academicYear: Y2, term: 4, reason: "not_open" });
+  });
+
+  it("expects a district in the year if it was open in any of its terms, and never calls a term it was not open partial", () => {
+    expect(at("district", "deal", "year")).toMatchObject({ value: 2, districtsExpected: 1, missing: [], partial: [] });
+    expect(at("district", "thanet", "year")).toMatchObject({ value: 2, districtsExpected: 1, missing: [], partial: [] });
+    expect(at("county", "county", "year")).toMatchObject({ value: 16, districtsExpected: 5, districtsReporting: 5, missing: [], partial: [] });
+  });
+
+  it("still counts a district missing in a term it was open for", () => {
+    const without = aggregateKpis({ districts, terms: terms(Y2, 4), termDates: dated, returns: returns.filter((r) => !(r.districtSlug === "deal" && r.term === 4)) });
+    expect(without.completeness[0]!.missingDistricts).toEqual(["deal"]);
+    expect(row(without.rows, "district", "deal", Y2, "T4", "referrals_primary")).toMatchObject({ districtsExpected: 1, missing: ["deal"] });
   });
 });

@@ -464,6 +464,23 @@ describe("plan properties", () => {
   });
 });
 
+describe("planReminders and a district's lifetime", () => {
+  it("chases a district made by a split only from the term it starts in, and a retired one only for terms it was open in", () => {
+    const t2 = cal.terms.find((t) => t.academicYear === "2025-26" && t.term === 2)!;
+    const plan = planReminders({
+      calendar: cal,
+      people: [{ ...DOVER_LEAD, oid: "deal-lead", upn: "lead.deal@lift.local", districtSlug: "deal" }, THANET_LEAD],
+      returns: [],
+      sent: [],
+      now: "2026-01-20T12:00:00Z",
+      districts: [{ slug: "deal", startsOn: t2.start }, { slug: "thanet", retiredOn: t2.start }],
+    });
+    const periods = (slug: string) => [...new Set([...plan.due, ...plan.skipped].filter((r) => r.key.startsWith(`return:${slug}:`)).map((r) => r.key.split(":")[2]))].sort();
+    expect(periods("deal")).toEqual(["2025-26-T2"]);
+    expect(periods("thanet")).toEqual(["2025-26-T1"]);
+  });
+});
+
 describe("overdueDigest", () => {
   it("lists districts past the due time and not submitted; a district with no return is overdue, not zero", () => {
     const digest = overdueDigest({
@@ -495,6 +512,17 @@ describe("overdueDigest", () => {
   it("ignores returns due before go-live", () => {
     const digest = overdueDigest({ calendar: cal, districts: ["dover"], returns: [], now: "2026-01-20T12:00:00Z", notBefore: "2026-01-01T00:00:00Z" });
     expect(digest.map((d) => d.period)).toEqual(["2025-26-T2"]);
+  });
+
+  it("never lists a district for a term before it started or from the term it was retired by", () => {
+    const t2 = cal.terms.find((t) => t.academicYear === "2025-26" && t.term === 2)!;
+    const digest = overdueDigest({
+      calendar: cal,
+      districts: ["dover", { slug: "deal", startsOn: t2.start }, { slug: "thanet", retiredOn: t2.start }],
+      returns: [],
+      now: "2026-01-20T12:00:00Z",
+    });
+    expect(digest.map((d) => `${d.districtSlug} ${d.period}`).sort()).toEqual(["deal 2025-26-T2", "dover 2025-26-T1", "dover 2025-26-T2", "thanet 2025-26-T1"]);
   });
 });
 

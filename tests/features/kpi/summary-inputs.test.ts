@@ -79,3 +79,20 @@ describe("summaryInputs", () => {
     expect(changedKeys(before, summaryInputs(YEAR, [...all, nextYear], districts))).toEqual([]);
   });
 });
+
+describe("summaryInputs and a district's lifetime", () => {
+  it("a retirement changes the fingerprints of exactly the items whose expected districts change", () => {
+    const counted = [item(1, "swale", 1, 1), item(2, "swale", 2, 1)];
+    const terms = [
+      { academicYear: YEAR, term: 1 as const, start: "2025-09-03", end: "2025-10-24" },
+      { academicYear: YEAR, term: 2 as const, start: "2025-11-03", end: "2025-12-19" },
+    ];
+    const before = summaryInputs(YEAR, counted, districts, "Kent", terms);
+    // Retired from term 2's first day: term 1 still expects Swale, term 2 no longer (terms 3–6 are not
+    // in this calendar, so they are dated as the whole year, which Swale was open for part of).
+    const retired = districts.map((d) => (d.slug === "swale" ? { ...d, retiredOn: "2025-11-03" } : d));
+    const after = summaryInputs(YEAR, counted, retired, "Kent", terms);
+    const changed = [...before.keys()].filter((k) => before.get(k) !== after.get(k)).sort();
+    expect(changed).toEqual(["area|East|2025-26|T2", "area|East|2025-26|year", "county|county|2025-26|T2", "county|county|2025-26|year", "district|swale|2025-26|T2", "district|swale|2025-26|year"].sort());
+  });
+});

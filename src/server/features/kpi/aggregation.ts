@@ -14,7 +14,7 @@
  * start over an up-to-date list computes nothing) → otherwise recompute the year and rewrite only the
  * items whose fingerprint changed, with createMany / updateMany / delete in parallel `$batch` requests.
  */
-import type { TermNumber } from "../../../domain/time/calendar";
+import type { Term, TermNumber } from "../../../domain/time/calendar";
 import type { AcademicYear } from "../../../domain/time/academic-year";
 import {
   aggregateKpis,
@@ -38,6 +38,8 @@ export interface KpiAggregatorOptions {
   returns: ReturnsStore;
   summary: SummaryStore;
   districts: () => Promise<DistrictRef[]>;
+  /** The calendar's terms, whose dates say which districts are expected in a term (none: whole academic years). */
+  terms?: () => Promise<readonly Term[]>;
   countyName?: string;
   /** `$batch` requests (or queries) in flight at once (default 8). */
   concurrency?: number;
@@ -168,6 +170,8 @@ export class KpiAggregator {
    */
   private preload: Promise<void> | undefined;
   private allStoredKnown = false;
+  /** The districts (with their dates) and term dates of the last refresh: when they change, every year is rechecked. */
+  private structureSeen: string | undefined;
 
   constructor(private readonly options: KpiAggregatorOptions) {
     this.concurrency = options.concurrency ?? 8;
@@ -235,10 +239,15 @@ export class KpiAggregator {
     return aggregateKpis({
       districts: await this.options.districts(),
       terms: terms.map((term) => ({ academicYear: year, term })),
+      termDates: await this.termDates(),
       returns,
       countyName: this.options.countyName,
       scopes,
     });
+  }
+
+  private async termDates(): Promise<readonly Term[]> {
+    return (await this.options.terms?.()) ?? [];
   }
 
   /**
@@ -248,6 +257,11 @@ export class KpiAggregator {
   async refresh(): Promise<RefreshReport> {
     // Independent reads, side by side: the returns' delta and (the first time) the stored items.
     await Promise.all([this.sync(), this.preloadStored()]);
+    // A split, a retirement or new term dates change which districts each year expects, though no
+    // return changed: every year is rechecked, and the fingerprints keep the rewrite to what changed.
+    const structure = JSON.stringify([await this.options.districts(), await this.termDates()]);
+    if (this.structureSeen !== undefined && structure !== this.structureSeen) for (const y of this.years()) this.dirty.add(y);
+    this.structureSeen = structure;
     const years = [...this.dirty];
     for (const y of years) this.dirty.delete(y);
     try {
@@ -274,11 +288,12 @@ export class KpiAggregator {
     const updates: Array<{ id: string; value: KpiSummaryItem }> = [];
     const deletes: Array<{ year: AcademicYear; key: string; id: string }> = [];
     const districts = await this.options.districts();
+    const termDates = await this.termDates();
     const counted = [...this.items.values()].filter((i) => countsInSummary(i.value));
     for (const year of report.years) {
       const stored = this.stored.get(year) ?? new Map<string, StoredSet>();
       this.stored.set(year, stored);
-      const inputs = summaryInputs(year, counted, districts, this.options.countyName);
+      const inputs = summaryInputs(year, counted, districts, this.options.countyName, termDates);
       const upToDate = stored.size === inputs.size && [...inputs].every(([key, fp]) => stored.get(key)?.inputs === fp);
       if (upToDate) {
         report.unchanged += inputs.size;

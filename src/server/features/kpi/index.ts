@@ -38,7 +38,8 @@ export async function createKpiServices(ctx: FeatureContext, deps: { prefill: Pr
     api: ctx.site.api,
     returns,
     summary,
-    districts: async () => (await ctx.reference.districts()).map((d) => ({ slug: d.slug, name: d.name, area: d.area })),
+    districts: async () => (await ctx.reference.districts()).map((d) => ({ slug: d.slug, name: d.name, area: d.area, startsOn: d.startsOn, retiredOn: d.retiredOn })),
+    terms: async () => (await ctx.reference.calendar()).terms,
   });
   let pending: Promise<RefreshReport | undefined> | undefined;
   let last: Promise<unknown> = Promise.resolve();

@@ -13,7 +13,8 @@ import { isAcademicYear, measureById, measuresFor, type Measure } from "../../..
 import { validateReturnValues } from "../../../domain/kpi/return-validation";
 import { percentOf, ragFor } from "../../../domain/kpi/rag";
 import type { SummaryRow } from "../../../domain/kpi/aggregate";
-import { districtCalendar, returnDueAt, type ReportingCalendar, type TermNumber } from "../../../domain/time/calendar";
+import { districtCalendar, returnDueAt, type ReportingCalendar, type Term, type TermNumber } from "../../../domain/time/calendar";
+import { expectedInTerm, notExpectedReason } from "../../../domain/structure/lifetime";
 import { createManyParallel } from "../../../graph/bulk-io";
 import { countsInSummary, type KpiAggregator, type ReturnsStore } from "./aggregation";
 import { returnVersionKey, type KpiReturnItem } from "./lists";
@@ -96,6 +97,15 @@ export class KpiService {
     return this.ctx.reference.calendar();
   }
 
+  /**
+   * A new or changed return only for a term the district was open in (`expectedIn`); a return made
+   * before the district's dates were recorded stays readable through `get`.
+   */
+  private async requireOpenIn(district: District, year: string, term: TermNumber): Promise<void> {
+    const reason = notExpectedReason(district, { academicYear: year, term }, (await this.calendar()).terms);
+    if (reason) throw invalid(reason, { term: [reason] });
+  }
+
   // ---- versions ----
 
   private versionsOf(slug: string, year: string, term: number): Item<KpiReturnItem>[] {
@@ -168,6 +178,8 @@ export class KpiService {
     for (const d of districts) {
       for (const term of [1, 2, 3, 4, 5, 6] as const) {
         const versions = this.versionsOf(d.slug, year, term);
+        // No row to fill in (or chase) for a term the district was not open in, unless a return was made.
+        if (versions.length === 0 && !expectedInTerm(d, { academicYear: year, term }, calendar.terms)) continue;
         const latest = versions[versions.length - 1]?.value;
         const lastSubmitted = [...versions].reverse().find((v) => v.value.submittedAt)?.value;
         const termRecord = calendar.terms.find((t) => t.academicYear === year && t.term === term);
@@ -229,6 +241,7 @@ export class KpiService {
 
   async save(p: Person, slug: string, year: string, term: TermNumber, body: { eTag?: string; values: Record<string, unknown>; narrative?: string }): Promise<KpiReturnView> {
     const district = await this.districtFor(p, slug);
+    await this.requireOpenIn(district, year, term);
     const values = this.checkValues(body.values, year);
     const narrative = typeof body.narrative === "string" ? body.narrative : "";
     await this.aggregator.sync();
@@ -262,6 +275,7 @@ export class KpiService {
 
   async submit(p: Person, slug: string, year: string, term: TermNumber, body: { eTag?: string }): Promise<KpiReturnView> {
     const district = await this.districtFor(p, slug);
+    await this.requireOpenIn(district, year, term);
     await this.aggregator.sync();
     const versions = this.versionsOf(slug, year, term);
     const latest = versions[versions.length - 1];
@@ -340,7 +354,7 @@ export class KpiService {
     this.requireKpiUser(p);
     const table = await parseTable(format, body);
     const districts = await this.ctx.reference.districts();
-    const { rows, errors } = checkImportTable(table, districts, p);
+    const { rows, errors } = checkImportTable(table, districts, p, (await this.calendar()).terms);
     if (errors.length > 0) {
       throw new AppError("validation_failed", `The file has ${errors.length} error${errors.length === 1 ? "" : "s"}; nothing was imported.`, { detail: { errors } });
     }
@@ -440,7 +454,7 @@ export class KpiService {
     // Whether the bot reaches each lead is the commissioners' to chase; the read-only roles get none.
     const reachability = p.role === "commissioner" ? await this.reachability(scoped) : [];
     const mine = (d: string) => slugs.has(d) || names.has(d);
-    const completeness = p.role === "commissioner" ? result.completeness : result.completeness.map((c) => ({ ...c, missingDistricts: c.missingDistricts.filter(mine), submittedDistricts: c.submittedDistricts.filter(mine) }));
+    const completeness = p.role === "commissioner" ? result.completeness : result.completeness.map((c) => ({ ...c, missingDistricts: c.missingDistricts.filter(mine), submittedDistricts: c.submittedDistricts.filter(mine), notExpectedDistricts: c.notExpectedDistricts.filter(mine) }));
     return { rows, timeToSupport, completeness, anomalies, reachability, generatedAt: this.stamp() };
   }
 
@@ -481,8 +495,10 @@ export class KpiService {
   async monitoringPack(p: Person, slug: string, query: { year: string; terms?: TermNumber[] }) {
     const district = await this.districtFor(p, slug);
     const year = query.year;
-    const terms = query.terms ?? ([1, 2, 3, 4, 5, 6] as TermNumber[]);
     await this.aggregator.sync();
+    // Terms the district was open in (or has a return for): none is shown as owed before it began or after it retired.
+    const calendarTerms = (await this.calendar()).terms;
+    const terms = (query.terms ?? ([1, 2, 3, 4, 5, 6] as TermNumber[])).filter((t) => this.versionsOf(slug, year, t).length > 0 || expectedInTerm(district, { academicYear: year, term: t }, calendarTerms));
     const result = await this.aggregator.compute(year, terms);
     const rows = result.rows.filter((r) => (r.level === "district" && r.name === district.name) || (r.level === "area" && r.name === district.area) || r.level === "county");
     const returns = await Promise.all(terms.map((t) => this.view(district, year, t, this.versionsOf(slug, year, t), false)));
@@ -515,7 +531,7 @@ function matchDistrict(text: string, districts: readonly District[]): District |
 }
 
 /** Checks a whole table; rows are numbered as in the spreadsheet (the header is row 1). */
-export function checkImportTable(table: string[][], districts: readonly District[], p: Person): { rows: ImportRow[]; errors: ImportRowError[] } {
+export function checkImportTable(table: string[][], districts: readonly District[], p: Person, terms: readonly Term[] = []): { rows: ImportRow[]; errors: ImportRowError[] } {
   const errors: ImportRowError[] = [];
   const rows: ImportRow[] = [];
   const header = (table[0] ?? []).map((h) => h.trim());
@@ -568,6 +584,8 @@ export function checkImportTable(table: string[][], districts: readonly District
       const check = validateReturnValues(values, year);
       for (const [id, message] of Object.entries(check.errors)) if (!rowErrors.some((e) => e.column === id)) add(id || "academic_year", message);
     }
+    const notOpen = district && yearOk && term ? notExpectedReason(district, { academicYear: year, term }, terms) : undefined;
+    if (notOpen) add("term", notOpen);
     if (district && yearOk && term) {
       const key = `${district.slug}|${year}|${term}`;
       const first = seen.get(key);

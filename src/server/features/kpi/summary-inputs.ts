@@ -5,11 +5,13 @@
  * An item (level × scope × year × period) holds rows that depend only on: the aggregation rules, the
  * year's measure catalogue, the scope's name and districts, and the latest counted version of each
  * of those districts' returns for the period's terms (jumps against the previous year are anomalies,
- * never stored). The fingerprint hashes exactly those, naming each counted version by its item id
+ * never stored), and which of those districts were open in each term (a split or a retirement
+ * changes who is expected, so it changes the fingerprint). The fingerprint hashes exactly those, naming each counted version by its item id
  * and eTag, so any write to it (an amendment, a status change) changes the fingerprint.
  */
 import { createHash } from "node:crypto";
-import type { TermNumber } from "../../../domain/time/calendar";
+import type { Term, TermNumber } from "../../../domain/time/calendar";
+import { expectedInTerm } from "../../../domain/structure/lifetime";
 import type { AcademicYear } from "../../../domain/time/academic-year";
 import { measuresFor } from "../../../domain/kpi/catalogue";
 import type { DistrictRef } from "../../../domain/kpi/aggregate";
@@ -20,7 +22,7 @@ import type { KpiReturnItem } from "./lists";
  * Bump when `aggregateKpis` (src/domain/kpi/aggregate.ts) or the row normalisation changes what a
  * stored row holds: every item's fingerprint then differs, so each year is recomputed and rewritten once.
  */
-export const SUMMARY_RULES_VERSION = 1;
+export const SUMMARY_RULES_VERSION = 2;
 
 const TERMS: readonly TermNumber[] = [1, 2, 3, 4, 5, 6];
 
@@ -43,6 +45,7 @@ export function summaryInputs(
   counted: Iterable<Item<KpiReturnItem>>,
   districts: readonly DistrictRef[],
   countyName = "Kent",
+  termDates: readonly Term[] = [],
 ): Map<string, string> {
   const out = new Map<string, string>();
   const measures = measuresFor(year);
@@ -55,8 +58,9 @@ export function summaryInputs(
     const current = latest.get(key);
     if (!current || isLater(v, current.value)) latest.set(key, item);
   }
-  const versionOf = (slug: string, term: TermNumber) => {
-    const item = latest.get(`${slug}|${term}`);
+  const versionOf = (d: DistrictRef, term: TermNumber) => {
+    if (!expectedInTerm(d, { academicYear: year, term }, termDates)) return "x";
+    const item = latest.get(`${d.slug}|${term}`);
     return item ? `${item.id}@${item.eTag}` : "-";
   };
   const common = `v${SUMMARY_RULES_VERSION}|${hash(JSON.stringify(measures))}`;
@@ -68,7 +72,7 @@ export function summaryInputs(
     ...districts.map((d) => ({ level: "district", id: d.slug, name: d.name, members: [d] })),
   ];
   for (const g of groups) {
-    const perTerm = TERMS.map((t) => g.members.map((d) => `${d.slug}:${versionOf(d.slug, t)}`).join(","));
+    const perTerm = TERMS.map((t) => g.members.map((d) => `${d.slug}:${versionOf(d, t)}`).join(","));
     for (const [i, term] of TERMS.entries()) {
       out.set(`${g.level}|${g.id}|${year}|T${term}`, hash(`${common}|${g.level}|${g.id}|${g.name}|T${term}|${perTerm[i]}`));
     }

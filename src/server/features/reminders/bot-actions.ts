@@ -13,6 +13,7 @@ import { addDays, districtCalendar, findTerm, resolveReturnDue, weekdayOf, type 
 import { atUkTime, normaliseInstant, ukDateOf } from "../../../domain/time/uk-clock";
 import { formatUkDate, formatUkDateTime } from "../../../domain/time/format";
 import { overdueDigest, parseReminderKey, REMINDER_TIME, returnPeriod } from "../../../domain/reminders/plan";
+import { expectedIn } from "../../../domain/structure/lifetime";
 import type { Person } from "../../../schemas/reference/person";
 import type { RunnerDeps } from "./runner";
 import { missingLabels, returnView } from "./views";
@@ -77,7 +78,9 @@ export function createReminderBot(deps: ReminderBotDeps): ReminderBot {
       if (person.role === "district_lead" && person.districtSlug) {
         const slug = person.districtSlug;
         // The returns that matter now: the last three terms that have ended, and the next one due.
-        const ended = dueTerms(districtCalendar(calendar, slug)).filter((d) => d.term.end < today);
+        // Only terms the district was open in: a district made by a split owes nothing from before it began.
+        const own = (await deps.reference.districts()).find((d) => d.slug === slug) ?? {};
+        const ended = dueTerms(districtCalendar(calendar, slug)).filter((d) => d.term.end < today && expectedIn(own, d.term));
         const recent = ended.slice(-3);
         const facts = [];
         for (const { term, dueAt } of recent) {
@@ -98,7 +101,7 @@ export function createReminderBot(deps: ReminderBotDeps): ReminderBot {
       if (person.role === "commissioner") {
         const districts = await deps.reference.districts();
         const years = [...new Set(calendar.terms.map((t) => t.academicYear))];
-        const overdue = overdueDigest({ calendar, returns: await deps.returns.returns(years), districts: districts.map((d) => d.slug), now });
+        const overdue = overdueDigest({ calendar, returns: await deps.returns.returns(years), districts, now });
         const names = new Map(districts.map((d) => [d.slug, d.name]));
         const recent = overdue.filter((o) => o.dueAt >= (dueTerms(calendar).filter((d) => d.dueAt < now).slice(-1)[0]?.dueAt ?? ""));
         return {
@@ -119,7 +122,8 @@ export function createReminderBot(deps: ReminderBotDeps): ReminderBot {
       const county = await deps.calendar();
       // A district's own INSET or closure days move its due dates.
       const calendar = person.districtSlug ? districtCalendar(county, person.districtSlug) : county;
-      const upcoming = dueTerms(calendar).filter((d) => d.dueAt > now).slice(0, 3);
+      const own = (person.districtSlug && (await deps.reference.districts()).find((d) => d.slug === person.districtSlug)) || {};
+      const upcoming = dueTerms(calendar).filter((d) => d.dueAt > now && expectedIn(own, d.term)).slice(0, 3);
       const facts = upcoming.map((d) => ({ title: `Term ${d.term.term} ${d.term.academicYear} return`, value: formatUkDateTime(d.dueAt) }));
       if (person.districtSlug) {
         const meeting = calendar.monitoringMeetings

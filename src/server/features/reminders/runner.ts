@@ -20,7 +20,7 @@ import { AppError } from "../../../errors";
 import { weekdayOf, type ReportingCalendar, type TermNumber } from "../../../domain/time/calendar";
 import { atUkTime, ukDateOf } from "../../../domain/time/uk-clock";
 import { calendarCoverage } from "../../../domain/time/coverage";
-import { overdueDigest, planReminders, REMINDER_TIME, type Snooze } from "../../../domain/reminders/plan";
+import { overdueDigest, planReminders, REMINDER_TIME, type PlannedDistrict, type Snooze } from "../../../domain/reminders/plan";
 import type { Item, ListStore } from "../../../graph/list-store";
 import type { Person } from "../../../schemas/reference/person";
 import type { ReferenceData } from "../../core/reference-data";
@@ -133,7 +133,7 @@ export class ReminderRunner {
       sent: rows.filter((r) => r.value.kind === "return" || r.value.kind === "monitoring").map((r) => ({ key: r.value.key, sentAt: r.value.sentAt ?? r.value.scheduledAt })),
       snoozes: snoozeRows.map((s): Snooze => ({ kind: s.value.kind, districtSlug: s.value.districtSlug, period: s.value.period, until: s.value.until })),
       now,
-      districts: districts.map((d) => d.slug),
+      districts,
       notBefore,
     });
     report.held.push(...plan.held.map((h) => ({ key: h.key, reason: h.reason })));
@@ -161,7 +161,7 @@ export class ReminderRunner {
         });
       }
     }
-    entries.push(...this.digestEntries(calendar, returns, districts.map((d) => d.slug), peopleList, now, notBefore));
+    entries.push(...this.digestEntries(calendar, returns, districts, peopleList, now, notBefore));
     const reviewSlot = this.deps.reviews ? reviewReminderSlot(now, calendar) : undefined;
     if (this.deps.reviews && reviewSlot) {
       const from = this.deps.config.caseworkRemindersFrom ?? ukDateOf(notBefore);
@@ -201,7 +201,7 @@ export class ReminderRunner {
   private digestEntries(
     calendar: ReportingCalendar,
     returns: Awaited<ReturnType<ReturnStatusSource["returns"]>>,
-    districtSlugs: string[],
+    districts: readonly PlannedDistrict[],
     people: Person[],
     now: string,
     notBefore: string,
@@ -209,7 +209,7 @@ export class ReminderRunner {
     const today = ukDateOf(now);
     const scheduledAt = atUkTime(today, REMINDER_TIME.hour, REMINDER_TIME.minute);
     if (weekdayOf(today) > 5 || now < scheduledAt) return [];
-    const overdue = overdueDigest({ calendar, returns, districts: districtSlugs, now, notBefore });
+    const overdue = overdueDigest({ calendar, returns, districts, now, notBefore });
     // A calendar running out of terms is in the digest too; alone, it goes out on Mondays.
     const shortCalendar = !calendarCoverage(calendar.terms, today).ok && weekdayOf(today) === 1;
     if (overdue.length === 0 && !shortCalendar) return [];
@@ -423,7 +423,7 @@ export class ReminderRunner {
       case "digest": {
         const [calendar, districts] = await Promise.all([this.deps.calendar(), this.deps.reference.districts()]);
         const years = [...new Set(calendar.terms.map((t) => t.academicYear))];
-        const overdue = overdueDigest({ calendar, returns: await this.deps.returns.returns(years), districts: districts.map((d) => d.slug), now, notBefore: this.goLive ?? this.opts.notBefore });
+        const overdue = overdueDigest({ calendar, returns: await this.deps.returns.returns(years), districts, now, notBefore: this.goLive ?? this.opts.notBefore });
         const coverage = calendarCoverage(calendar.terms, ukDateOf(now));
         if (overdue.length === 0 && coverage.ok) return { skip: "nothing overdue any more" };
         const names = new Map(districts.map((d) => [d.slug, d.name]));

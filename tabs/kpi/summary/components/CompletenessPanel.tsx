@@ -17,7 +17,10 @@ const useStyles = makeStyles({
   reach: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
-/** Which districts have no return for each term (shown as "Missing", never 0), and which leads the bot cannot reach. */
+/**
+ * Which districts have no return for each term (shown as "Missing", never 0), which were not a
+ * district in the term (made by a later split, or retired: owed nothing), and which leads the bot cannot reach.
+ */
 export function CompletenessPanel({ completeness, reachability, districtsInScope }: {
   completeness: Completeness[];
   reachability: Reachability[];
@@ -41,13 +44,14 @@ export function CompletenessPanel({ completeness, reachability, districtsInScope
         {completeness.map((c) => {
           const missing = c.missingDistricts.filter((d) => districtsInScope.has(d));
           const submitted = c.submittedDistricts.filter((d) => districtsInScope.has(d));
+          const notExpected = c.notExpectedDistricts.filter((d) => districtsInScope.has(d));
           return (
             <section key={`${c.academicYear}-${c.term}`} className={styles.term} aria-label={`${termLabel(c.term)} ${c.academicYear}`}>
               <h3 className={styles.termTitle}>
                 {termLabel(c.term)} · {submitted.length} of {submitted.length + missing.length} submitted
               </h3>
               {missing.length === 0 ? (
-                <Text className={styles.ok}>Every district has submitted.</Text>
+                <Text className={styles.ok}>{submitted.length === 0 ? "No district was expected to make a return for this term." : "Every district has submitted."}</Text>
               ) : (
                 <ul className={styles.list}>
                   {missing.map((slug) => (
@@ -60,6 +64,11 @@ export function CompletenessPanel({ completeness, reachability, districtsInScope
                   ))}
                 </ul>
               )}
+              {notExpected.length > 0 ? (
+                <Text size={200} data-testid="not-expected-districts">
+                  Not a district in this term: {notExpected.map(nameOf).join(", ")}
+                </Text>
+              ) : null}
             </section>
           );
         })}

@@ -1,6 +1,6 @@
 import { Badge, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { SummaryRow } from "../../api";
-import { formatNumber, formatPercent, responseRateText } from "../../format";
+import { formatNumber, formatPercent, notExpectedText, responseRateText } from "../../format";
 import { RagBadge } from "../../components/RagBadge";
 
 const useStyles = makeStyles({
@@ -10,11 +10,19 @@ const useStyles = makeStyles({
 });
 
 /**
- * One figure: a percentage with its rating, a count, or "Missing" (never 0) when no district reported
- * it. `responseRate`: a questionnaire figure, shown with "answered X of Y asked (Z%)".
+ * One figure: a percentage with its rating, a count, "Missing" (never 0) when no district reported
+ * it, or "Not a district in this term" when none was expected to (`notExpectedText`). `responseRate`: a questionnaire figure, shown with "answered X of Y asked (Z%)".
  */
 export function ValueCell({ row, kind, showReporting = false, responseRate = false }: { row: SummaryRow | undefined; kind: "count" | "percent"; showReporting?: boolean; responseRate?: boolean }) {
   const styles = useStyles();
+  const notExpected = notExpectedText(row);
+  if (notExpected) {
+    return (
+      <Text size={200} className={styles.sub} data-testid="not-expected">
+        {notExpected}
+      </Text>
+    );
+  }
   const missing = !row || row.value === null || (kind === "percent" && row.percent === null && row.numerator === null);
   if (missing) {
     return (
