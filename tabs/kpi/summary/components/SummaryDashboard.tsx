@@ -8,7 +8,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { LoadView, ukToday, useLoad, useReferenceData, useSession } from "../../../shell";
+import { LoadView, lazyPart, ukToday, useLoad, useReferenceData, useSession } from "../../../shell";
 import { kpiApi } from "../../api";
 import { formatDateTime } from "../../format";
 import { academicYearOptions, defaultPeriod, periodLabel } from "../../periods";
@@ -21,6 +21,9 @@ import { DistrictDrilldown, MonitoringPack, TrendCharts } from "./lazy";
 import { SummaryFilters, type Filters, type SummaryScope } from "./SummaryFilters";
 import { TimeToSupportTable } from "./TimeToSupportTable";
 import { sharedStyles } from "../../../shell/styles";
+
+// Below the first screen, and only for one district: loaded when shown.
+const LocalityReport = lazyPart(() => import("./LocalityReport").then((m) => m.LocalityReport), "the figures by locality");
 
 const useStyles = makeStyles({
   root: sharedStyles.column,
@@ -111,6 +114,7 @@ export function SummaryDashboard({ initialDistrict, scope }: { initialDistrict?:
           </Card>
           <CompletenessPanel completeness={load.value.completeness} reachability={load.value.reachability} districtsInScope={inScope} />
           <TimeToSupportTable waits={load.value.timeToSupport} />
+          {filters.district ? <LocalityReport district={filters.district} year={filters.year} /> : null}
           <section aria-labelledby="trends-heading" className={styles.root}>
             <h2 id="trends-heading" className={styles.h2}>
               Trends across terms and years
