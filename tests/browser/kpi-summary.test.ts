@@ -1,8 +1,9 @@
 /**
  * The KPI summary tab end to end against the real API (startTestApp): a commissioner filters the
  * districts × KPIs table, drills down to a district's return and history, opens the printable
- * monitoring pack, and exports the summary as CSV; a district lead is told the summary is for
- * commissioners only. Axe in light and dark themes.
+ * monitoring pack, exports the summary as CSV, and reads a district by locality and LIFT group; a
+ * district lead is told the summary is for commissioners only and reads their own district's
+ * localities. Axe in light and dark themes.
  */
 import fs from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
@@ -200,6 +201,22 @@ describe("KPI summary: access and accessibility", { timeout: 120_000 }, () => {
     });
     const res = await apiFor(app.url)(LEAD, "GET", "/api/kpi/summary?year=2025-26");
     expect(res.status).toBe(403);
+  });
+
+  it("a district lead whose district has localities reads its work by locality under the notice; a SENCo does not", async () => {
+    await withPage(async (page) => {
+      await openSummary(page, "lead.canterbury@lift.local");
+      await page.getByTestId("commissioners-only").waitFor();
+      const rows = page.getByTestId("by-locality-row");
+      await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+      expect((await rows.locator("td:first-child").allTextContents()).slice(0, 3)).toEqual(["Canterbury city", "Whitstable and Herne Bay", "No locality"]);
+      expect(await page.getByTestId("kpi-table").count()).toBe(0);
+    });
+    await withPage(async (page) => {
+      await openSummary(page, "senco.dover@lift.local");
+      await page.getByTestId("commissioners-only").waitFor();
+      expect(await page.getByTestId("locality-report").count()).toBe(0);
+    });
   });
 
   it("the monitoring-meeting reminder's pack link opens the pack for the district's own lead, and not for another district's", async () => {

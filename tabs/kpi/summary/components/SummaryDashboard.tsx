@@ -8,7 +8,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { LoadView, lazyPart, ukToday, useLoad, useReferenceData, useSession } from "../../../shell";
+import { LoadView, ukToday, useLoad, useReferenceData, useSession } from "../../../shell";
 import { kpiApi } from "../../api";
 import { formatDateTime } from "../../format";
 import { academicYearOptions, defaultPeriod, periodLabel } from "../../periods";
@@ -17,13 +17,10 @@ import { CommissionersOnly } from "./CommissionersOnly";
 import { CompletenessPanel } from "./CompletenessPanel";
 import { ExportButtons } from "./ExportButtons";
 import { KpiTable } from "./KpiTable";
-import { DistrictDrilldown, MonitoringPack, TrendCharts } from "./lazy";
+import { DistrictDrilldown, LocalityReport, MonitoringPack, TrendCharts } from "./lazy";
 import { SummaryFilters, type Filters, type SummaryScope } from "./SummaryFilters";
 import { TimeToSupportTable } from "./TimeToSupportTable";
 import { sharedStyles } from "../../../shell/styles";
-
-// Below the first screen, and only for one district: loaded when shown.
-const LocalityReport = lazyPart(() => import("./LocalityReport").then((m) => m.LocalityReport), "the figures by locality");
 
 const useStyles = makeStyles({
   root: sharedStyles.column,
