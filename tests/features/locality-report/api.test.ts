@@ -206,3 +206,14 @@ describe("who may read the locality report", () => {
     expect(Object.keys(bad.body.error.fieldErrors).sort()).toEqual(["term", "year"]);
   });
 });
+
+describe("the locality report's CSV", () => {
+  it("neutralises a name a spreadsheet would run as a formula in the CSV", async () => {
+    // Last in the file: it adds a locality the figures above do not expect.
+    const res = await api(COMMISSIONER, "PUT", "/api/admin/structure/localities/tvl-formula", { name: "=HYPERLINK(\"x\")", kind: "cluster", districtSlug: D });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const csv = String((await api(COMMISSIONER, "GET", `/api/kpi/locality-report/export?district=${D}&year=${YEAR}&term=1`)).body);
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(csv).not.toMatch(/,=HYPERLINK|,"=HYPERLINK/);
+  });
+});
