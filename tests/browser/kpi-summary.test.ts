@@ -1,10 +1,12 @@
 /**
  * The KPI summary tab end to end against the real API (startTestApp): a commissioner filters the
  * districts × KPIs table, drills down to a district's return and history, opens the printable
- * monitoring pack, and exports the summary as CSV; a district lead is told the summary is for
- * commissioners only. Axe in light and dark themes.
+ * monitoring pack, exports the summary as CSV, and reads a district by locality and LIFT group; a
+ * district lead is told the summary is for commissioners only and reads their own district's
+ * localities. Axe in light and dark themes.
  */
 import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { startTestApp } from "../support/test-app";
@@ -134,6 +136,47 @@ describe("KPI summary as the commissioner", { timeout: 120_000 }, () => {
     });
   });
 
+  it("shows a district's work by locality and by LIFT group, as the API counts it, only for a district that has them", async () => {
+    // The demo puts Canterbury's schools in two localities and two LIFT groups; Dover has neither.
+    await withPage(async (page) => {
+      await openSummary(page, COMMISSIONER);
+      await page.getByTestId("kpi-table").waitFor({ timeout: 20_000 });
+      await page.getByLabel("District", { exact: true }).selectOption({ label: "Canterbury" });
+      await expectDistricts(page, ["Canterbury"]);
+      const byLocality = page.getByTestId("by-locality");
+      await byLocality.waitFor({ timeout: 20_000 });
+      const shownYear = await page.getByLabel("Academic year", { exact: true }).inputValue();
+      const answer = await apiFor(app.url)(COMMISSIONER, "GET", `/api/kpi/locality-report?district=canterbury&year=${shownYear}`);
+      expect(answer.status).toBe(200);
+      await expect.poll(() => byLocality.getByTestId("by-locality-row").count(), { timeout: 15_000 }).toBe(answer.body.byLocality.length);
+      const names = (await byLocality.getByTestId("by-locality-row").locator("td:first-child").allTextContents()).map((t) => t.trim());
+      expect(names.slice(0, 3)).toEqual(["Canterbury city", "Whitstable and Herne Bay", "No locality"]);
+      // Each row's figures are the API's, in the order of the column headers.
+      const headers = (await byLocality.locator("th").allTextContents()).map((t) => t.trim());
+      expect(headers.slice(0, 3)).toEqual(["Locality", "Settings", "Referrals received"]);
+      for (const [i, row] of (answer.body.byLocality as Array<{ figures: Record<string, number> }>).entries()) {
+        const cells = (await byLocality.getByTestId("by-locality-row").nth(i).locator("td").allTextContents()).map((t) => t.trim());
+        expect(cells[2]).toBe(String(row.figures.referralsReceived));
+        expect(cells[4]).toBe(String(row.figures.casesDiscussed));
+      }
+      const total = (await byLocality.getByTestId("by-locality-total").locator("td").allTextContents()).map((t) => t.trim());
+      expect(total[0]).toBe("All of Canterbury");
+      expect(total[2]).toBe(String(answer.body.total.figures.referralsReceived));
+      const groups = (await page.getByTestId("by-lift-group-row").locator("td:first-child").allTextContents()).map((t) => t.trim());
+      expect(groups.slice(0, 2).sort()).toEqual(["Canterbury early years LIFT", "Canterbury schools LIFT"]);
+      expect(await page.getByRole("table", { name: /^Canterbury by locality, / }).count()).toBe(1);
+      // Axe over the report's card only (the whole page is scanned in the accessibility test below).
+      const axe = await new AxeBuilder({ page }).include("[data-testid=locality-report]").options({ resultTypes: ["violations"] }).analyze();
+      expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+
+      await page.getByLabel("District", { exact: true }).selectOption({ label: "Dover" });
+      await expectDistricts(page, ["Dover"]);
+      await page.getByTestId("time-to-support").waitFor();
+      await expect.poll(() => page.getByTestId("by-locality").count(), { timeout: 15_000 }).toBe(0);
+      expect(await page.getByTestId("locality-report").count()).toBe(0);
+    });
+  });
+
   it("exports the summary as CSV with exactly the documented columns", async () => {
     await withPage(async (page) => {
       await openSummary(page, COMMISSIONER);
@@ -158,6 +201,22 @@ describe("KPI summary: access and accessibility", { timeout: 120_000 }, () => {
     });
     const res = await apiFor(app.url)(LEAD, "GET", "/api/kpi/summary?year=2025-26");
     expect(res.status).toBe(403);
+  });
+
+  it("a district lead whose district has localities reads its work by locality under the notice; a SENCo does not", async () => {
+    await withPage(async (page) => {
+      await openSummary(page, "lead.canterbury@lift.local");
+      await page.getByTestId("commissioners-only").waitFor();
+      const rows = page.getByTestId("by-locality-row");
+      await expect.poll(() => rows.count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+      expect((await rows.locator("td:first-child").allTextContents()).slice(0, 3)).toEqual(["Canterbury city", "Whitstable and Herne Bay", "No locality"]);
+      expect(await page.getByTestId("kpi-table").count()).toBe(0);
+    });
+    await withPage(async (page) => {
+      await openSummary(page, "senco.dover@lift.local");
+      await page.getByTestId("commissioners-only").waitFor();
+      expect(await page.getByTestId("locality-report").count()).toBe(0);
+    });
   });
 
   it("the monitoring-meeting reminder's pack link opens the pack for the district's own lead, and not for another district's", async () => {

@@ -17,8 +17,9 @@ import { remindersApi } from "../../src/schemas/reminders/api";
 import { settingsRegisterApi } from "../../src/schemas/settings-register/api";
 import { trainingEventsApi } from "../../src/schemas/training-events/api";
 import { questionnairesApi } from "../../src/schemas/questionnaires/api";
+import { localityReportApi } from "../../src/schemas/locality-report/api";
 
-export const ALL_ROUTES: ReadonlyArray<{ name: string; contract: RouteContract }> = [coreApi, referralsApi, liftMeetingsApi, liftOutcomesApi, kpiApi, remindersApi, caseworkApi, dataProtectionApi, settingsRegisterApi, adminApi, structureApi, trainingEventsApi, questionnairesApi, referralDocumentsApi].flatMap(
+export const ALL_ROUTES: ReadonlyArray<{ name: string; contract: RouteContract }> = [coreApi, referralsApi, liftMeetingsApi, liftOutcomesApi, kpiApi, remindersApi, caseworkApi, dataProtectionApi, settingsRegisterApi, adminApi, structureApi, trainingEventsApi, questionnairesApi, referralDocumentsApi, localityReportApi].flatMap(
   (api) => Object.entries(api).map(([name, contract]) => ({ name, contract: contract as RouteContract })),
 );
 

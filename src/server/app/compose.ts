@@ -34,6 +34,7 @@ import { createTrainingEventsFeature, TRAINING_EVENTS_LISTS, type TrainingEvents
 import { trainingEventsPrefill } from "../features/training-events/prefill";
 import { createQuestionnairesFeature, QUESTIONNAIRE_LISTS, type QuestionnairesFeature } from "../features/questionnaires";
 import { questionnairesPrefill } from "../features/questionnaires/prefill";
+import { createLocalityReportFeature, type LocalityReportFeature } from "../features/locality-report";
 
 /** Every feature's lists, provisioned with the core lists before any feature is built. */
 export const FEATURE_LISTS: readonly ListDefinition[] = [...LIFT_MEETING_LISTS, ...REFERRAL_LISTS, ...LIFT_OUTCOME_LISTS, ...KPI_LISTS, ...REMINDER_LISTS, ...CASEWORK_LISTS, ...DATA_PROTECTION_LISTS, ...TRAINING_EVENTS_LISTS, ...QUESTIONNAIRE_LISTS, ...REFERRAL_DOCUMENT_LISTS];
@@ -55,6 +56,7 @@ export interface Features {
   trainingEvents: TrainingEventsFeature;
   questionnaires: QuestionnairesFeature;
   referralDocuments: ReferralDocumentsFeature;
+  localityReport: LocalityReportFeature;
 }
 
 export async function composeFeatures(core: FeatureContext): Promise<Features> {
@@ -168,12 +170,26 @@ export async function composeFeatures(core: FeatureContext): Promise<Features> {
         (await Promise.all(districtSlugs.map((d) => districtMeetings(d)))).flat().map((m) => ({ districtSlug: m.districtSlug, kind: m.kind, ...(m.liftGroupId ? { liftGroupId: m.liftGroupId } : {}), startsAt: m.startsAt, status: m.status })),
     },
   });
-  return { referrals, liftMeetings, liftOutcomes, casework, kpi, reminders, dataProtection, operations: core.operations, settingsRegister, admin, trainingEvents, questionnaires, referralDocuments };
+  // The locality report counts the same records as the prefill, by the setting each came from.
+  const localityReport = createLocalityReportFeature(core, {
+    records: {
+      referrals: districtReferrals,
+      meetings: districtMeetings,
+      cases: async (districtSlug) =>
+        (await casework.service.stores.cases.all({ where: { districtSlug }, pageSize: 5000 }))
+          .filter((i) => i.value.team === "district")
+          .map((i) => ({ id: i.id, settingId: i.value.settingId, openedAt: i.value.openedAt, ...(i.value.closure ? { closedAt: i.value.closure.closedAt } : {}) })),
+      visits: async () => (await casework.service.stores.visits.all({ pageSize: 5000 })).map((i) => i.value),
+      clinics: async (districtSlug) => (await casework.service.stores.clinics.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => i.value),
+      trainingSessions: async (districtSlug) => (await trainingEvents.service.stores.sessions.all({ where: { districtSlug }, pageSize: 5000 })).map((i) => i.value),
+    },
+  });
+  return { referrals, liftMeetings, liftOutcomes, casework, kpi, reminders, dataProtection, operations: core.operations, settingsRegister, admin, trainingEvents, questionnaires, referralDocuments, localityReport };
 }
 
 /** Every feature's API routes, mounted under /api (one router per URL prefix: README.md in this folder). */
 export function featureRoutes(f: Features): RouteTable[] {
-  return [f.referrals.routes, f.liftMeetings.routes, f.liftOutcomes.routes, f.kpi.routes, f.reminders.routes, f.casework.routes, f.dataProtection.routes, f.settingsRegister.routes, f.admin.routes, f.trainingEvents.routes, f.questionnaires.routes, f.referralDocuments.routes];
+  return [f.referrals.routes, f.liftMeetings.routes, f.liftOutcomes.routes, f.kpi.routes, f.reminders.routes, f.casework.routes, f.dataProtection.routes, f.settingsRegister.routes, f.admin.routes, f.trainingEvents.routes, f.questionnaires.routes, f.referralDocuments.routes, f.localityReport.routes];
 }
 
 /**
@@ -193,6 +209,8 @@ export async function seedDemo(f: Features, ctx: FeatureContext): Promise<string
     // After the register: the sessions' attendance is drawn from the district's settings.
     { feature: "training-events", version: 1, seed: () => f.trainingEvents.seedDemo() },
     { feature: "questionnaires", version: 1, seed: () => f.questionnaires.seedDemo() },
+    // Last: localities and LIFT groups for settings the steps above gave activity to.
+    { feature: "locality-report", version: 1, seed: () => f.localityReport.seedDemo() },
   ];
   return runDemoSeeds(ctx.stores.demoSeeds, steps, ukToday(ctx.now()), ctx.now);
 }

@@ -1,9 +1,10 @@
 import { useMemo } from "react";
 import { DataBarVertical24Regular } from "@fluentui/react-icons";
-import { Shell, useCurrentView, useReferenceData, useSession } from "../../shell";
+import { Shell, ukToday, useCurrentView, useReferenceData, useSession } from "../../shell";
 import { kpiApi } from "../api";
 import { CommissionersOnly } from "./components/CommissionersOnly";
-import { MonitoringPack } from "./components/lazy";
+import { LocalityReport, MonitoringPack } from "./components/lazy";
+import { defaultPeriod } from "../periods";
 import { SummaryDashboard } from "./components/SummaryDashboard";
 import { packLinkFrom } from "./pack-link";
 import { CalendarWarning } from "../../admin/CalendarWarning";
@@ -17,7 +18,7 @@ function LinkedPack({ link }: { link: NonNullable<ReturnType<typeof packLinkFrom
 
 function SummaryBody() {
   const { me } = useSession();
-  const { districts } = useReferenceData();
+  const { districts, terms } = useReferenceData();
   const { district } = useCurrentView();
   const link = packLinkFrom(window.location.search, districts);
   if (link && (me.role === "commissioner" || (me.role === "district_lead" && me.district?.slug === link.slug))) return <LinkedPack link={link} />;
@@ -26,7 +27,16 @@ function SummaryBody() {
   if (me.role === "area_lift_forum") return <SummaryDashboard scope={{ area: me.area }} />;
   if (me.role === "lift_executive" || me.role === "sla_headteacher") return <SummaryDashboard scope={me.district ? { district: me.district.slug } : {}} />;
   // The server answers 403 to anyone else; say so plainly instead of showing an error.
-  if (me.role !== "commissioner") return <CommissionersOnly districtName={me.role === "district_lead" ? me.district?.name : undefined} />;
+  if (me.role !== "commissioner") {
+    // The district's own team reads its work by locality and LIFT group (the server checks the same).
+    const team = (me.role === "district_lead" || me.role === "specialist_teacher" || me.role === "lift_member") && me.district;
+    return (
+      <>
+        <CommissionersOnly districtName={me.role === "district_lead" ? me.district?.name : undefined} />
+        {team ? <LocalityReport district={team.slug} year={defaultPeriod(ukToday(), terms).year} /> : null}
+      </>
+    );
+  }
   return (
     <>
       <CalendarWarning />

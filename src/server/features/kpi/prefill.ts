@@ -10,18 +10,8 @@ import type { Term, TermDates } from "../../../domain/time/calendar";
 import { formatUkDateShort as formatUkDate } from "../../../domain/time/format";
 
 import type { Prefill } from "../../../schemas/kpi/api";
-import { OUTCOME_CATEGORIES } from "../../../schemas/lift-outcomes/outcome";
-import {
-  isHeld,
-  isResolvedAtLift,
-  referralPhase,
-  settingsAttendingByPhase,
-  termReceiving,
-  wasDiscussed,
-  type CountedAttendance,
-  type ReferralPhase,
-} from "../../../domain/lift-meetings/counts";
-import { ukDateOf } from "../../../domain/time/uk-clock";
+import { referralPhase, settingsAttendingByPhase, type CountedAttendance, type ReferralPhase } from "../../../domain/lift-meetings/counts";
+import { liftWork } from "../../../domain/lift-meetings/lift-work";
 
 export type { Prefill, PrefillValue } from "../../../schemas/kpi/api";
 
@@ -89,15 +79,6 @@ function needOf(r: PrefillReferral): string | undefined {
   return typeof needs?.primaryArea === "string" ? NEED[needs.primaryArea] : undefined;
 }
 
-/** The referral keeps its outcome's categories as labels; KPI 1.1's rule is on the category values. */
-const categoryValue = (label: string): string => OUTCOME_CATEGORIES.find((c) => c.label === label)?.value ?? label;
-
-function inTerm(instant: string | undefined, term: Term): boolean {
-  if (!instant) return false;
-  const day = ukDateOf(instant);
-  return day >= term.start && day <= term.end;
-}
-
 /** The rules are the meeting counts' (src/domain/lift-meetings/counts.ts), so the two agree. */
 export function referralListsPrefill(reader: PrefillReader): PrefillSource {
   return {
@@ -115,18 +96,13 @@ export function referralListsPrefill(reader: PrefillReader): PrefillSource {
         out[id] = { value, source };
       };
 
-      const held = meetings.filter((m) => isHeld(m) && inTerm(m.startsAt, term));
+      // Which records count is shared with the locality report (src/domain/lift-meetings/lift-work.ts).
+      const { held, received: submitted, discussed, resolved: resolvedReferrals } = liftWork({ referrals, meetings, period: [term], calendar: terms });
       const school = held.filter((m) => m.kind === "school").length;
       const ey = held.filter((m) => m.kind === "early-years").length;
       put("lift_meetings_school", school, `${school} school LIFT meetings of ${districtName} recorded as held in ${when}, from the LiftMeetings list`);
       put("lift_meetings_ey", ey, `${ey} early years LIFT meetings of ${districtName} recorded as held in ${when}, from the LiftMeetings list`);
 
-      const received = (r: PrefillReferral) => {
-        if (r.status === "draft" || !r.submittedAt) return false;
-        const t = termReceiving(ukDateOf(r.submittedAt), terms);
-        return t !== undefined && t.start === term.start && t.end === term.end;
-      };
-      const submitted = referrals.filter(received);
       for (const phase of ["primary", "secondary", "ey"] as const) {
         const n = submitted.filter((r) => phaseOf(r) === phase).length;
         put(`referrals_${phase}`, n, `${n} LIFT referrals from ${PHASE_WORDS[phase]} received by ${districtName} LIFT in ${when} (those sent in the holiday before it included)`);
@@ -139,7 +115,6 @@ export function referralListsPrefill(reader: PrefillReader): PrefillSource {
       }
 
       const heldIds = new Set(held.map((m) => m.id));
-      const discussed = referrals.filter((r) => r.meetingId !== undefined && heldIds.has(r.meetingId) && wasDiscussed({ status: r.status, hasOutcome: r.outcome !== undefined }));
       const attending = settingsAttendingByPhase({
         held,
         attendance: attendance.filter((a) => heldIds.has(a.meetingId)),
@@ -151,7 +126,7 @@ export function referralListsPrefill(reader: PrefillReader): PrefillSource {
         put(`cases_discussed_${phase}`, cases.length, `${cases.length} referrals from ${PHASE_WORDS[phase]} discussed at ${districtName} LIFT meetings held in ${when}`);
         put(`lift_settings_attending_${phase}`, attending[phase], `${attending[phase]} different ${PHASE_WORDS[phase]} attending a LIFT meeting held in ${when}, from the meetings' attendance records`);
       }
-      const resolved = discussed.filter((r) => isResolvedAtLift((r.outcome?.categories ?? []).map(categoryValue))).length;
+      const resolved = resolvedReferrals.length;
       put("kpi_1_1", resolved, `${resolved} referrals discussed in ${when} resolved at LIFT (strategies to try and/or signposted to another agency such as Early Help or health, nothing further)`);
       return out;
     },

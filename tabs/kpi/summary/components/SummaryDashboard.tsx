@@ -17,7 +17,7 @@ import { CommissionersOnly } from "./CommissionersOnly";
 import { CompletenessPanel } from "./CompletenessPanel";
 import { ExportButtons } from "./ExportButtons";
 import { KpiTable } from "./KpiTable";
-import { DistrictDrilldown, MonitoringPack, TrendCharts } from "./lazy";
+import { DistrictDrilldown, LocalityReport, MonitoringPack, TrendCharts } from "./lazy";
 import { SummaryFilters, type Filters, type SummaryScope } from "./SummaryFilters";
 import { TimeToSupportTable } from "./TimeToSupportTable";
 import { sharedStyles } from "../../../shell/styles";
@@ -111,6 +111,7 @@ export function SummaryDashboard({ initialDistrict, scope }: { initialDistrict?:
           </Card>
           <CompletenessPanel completeness={load.value.completeness} reachability={load.value.reachability} districtsInScope={inScope} />
           <TimeToSupportTable waits={load.value.timeToSupport} />
+          {filters.district ? <LocalityReport district={filters.district} year={filters.year} /> : null}
           <section aria-labelledby="trends-heading" className={styles.root}>
             <h2 id="trends-heading" className={styles.h2}>
               Trends across terms and years

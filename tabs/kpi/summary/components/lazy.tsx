@@ -5,6 +5,7 @@
  */
 import { lazy, Suspense, type ComponentType, type JSX } from "react";
 import { Spinner } from "@fluentui/react-components";
+import { lazyPart } from "../../../shell";
 
 const TrendChartsPart = lazy(() => import("./TrendCharts").then((m) => ({ default: m.TrendCharts })));
 const DistrictDrilldownPart = lazy(() => import("./DistrictDrilldown").then((m) => ({ default: m.DistrictDrilldown })));
@@ -23,3 +24,6 @@ function shownWhenLoaded<P extends JSX.IntrinsicAttributes & object>(Part: Compo
 export const TrendCharts = shownWhenLoaded(TrendChartsPart, "the trend charts");
 export const DistrictDrilldown = shownWhenLoaded(DistrictDrilldownPart, "the district");
 export const MonitoringPack = shownWhenLoaded(MonitoringPackPart, "the monitoring pack");
+
+/** A district by locality and LIFT group: below the first screen, and only for one district. */
+export const LocalityReport = lazyPart(() => import("./LocalityReport").then((m) => m.LocalityReport), "the figures by locality");
