@@ -25,6 +25,11 @@ export type StatusClass = "2xx" | "3xx" | "4xx" | "5xx";
 export interface RouteCounts {
   route: string;
   counts: Record<StatusClass, number>;
+  /**
+   * Why requests were refused: `status code` (and the first field named, for validation), counted.
+   * Says which check a route's requests stop at, so a route that never gets a 2xx can be aimed better.
+   */
+  refusals?: Record<string, number>;
 }
 
 export interface Failure {
@@ -122,14 +127,14 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     // server as the request goes out (ECONNRESET, on the client's side, not an answer). So each route
     // starts on fresh connections, and idle ones are dropped well before the server's 5 s.
     let dispatcher = new Agent({ keepAliveTimeout: 1000 });
-    const send = async (req: FuzzRequest): Promise<number> => {
+    const send = async (req: FuzzRequest): Promise<{ status: number; reason?: string }> => {
       const headers: Record<string, string> = {};
       if (req.as === BAD_TOKEN) headers.Authorization = "Bearer not.a.token";
       else if (req.as !== ANONYMOUS) headers.Authorization = `Bearer ${tokens.get(req.as)}`;
       if (req.contentType) headers["Content-Type"] = req.contentType;
       const res = await fetch(`${app.url}${req.url}`, { method: req.method, headers, dispatcher, ...(req.body !== undefined && req.method !== "GET" ? { body: req.body } : {}) });
-      await res.arrayBuffer();
-      return res.status;
+      const text = await res.text();
+      return { status: res.status, ...(res.status >= 400 && res.status < 500 ? { reason: reasonOf(res.status, text) } : {}) };
     };
 
     const report: FuzzReport = { seed, perEndpoint: options.perEndpoint, routes: [], total: empty(), failures: [], healthAfter: 0, requests: 0 };
@@ -142,6 +147,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     for (const op of operations) {
       const route = `${op.method} ${op.path}`;
       const counts = empty();
+      const refusals: Record<string, number> = {};
       const arbitrary = requestsFor(op, FUZZ_USERS, pool);
       await dispatcher.close();
       dispatcher = new Agent({ keepAliveTimeout: 1000 });
@@ -149,7 +155,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       const sendAndLook = async (req: FuzzRequest): Promise<void> => {
         let status: number;
         try {
-          status = await send(req);
+          const answer = await send(req);
+          status = answer.status;
+          if (answer.reason) refusals[answer.reason] = (refusals[answer.reason] ?? 0) + 1;
         } catch (err) {
           report.failures.push({ route, request: describe(req), status: 0, problem: `no answer: ${(err as Error).message}${(err as Error).cause ? ` (${String((err as Error).cause)})` : ""}` });
           return;
@@ -178,15 +186,37 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         if (changes.length > 0) blame(changes);
         refusedSinceCheck.length = 0;
       }
-      report.routes.push({ route, counts });
+      report.routes.push({ route, counts, refusals });
       for (const k of Object.keys(counts) as StatusClass[]) report.total[k] += counts[k];
-      say(`${route.padEnd(62)} ${(Object.keys(counts) as StatusClass[]).map((k) => `${k} ${counts[k]}`).join("  ")}`);
+      // A route no request got through: what stopped them, to aim its requests better.
+      const stoppedBy = counts["2xx"] === 0 ? `  — most refused: ${topReasons(refusals, 3)}` : "";
+      say(`${route.padEnd(62)} ${(Object.keys(counts) as StatusClass[]).map((k) => `${k} ${counts[k]}`).join("  ")}${stoppedBy}`);
     }
     report.healthAfter = (await fetch(`${app.url}/healthz`, { dispatcher })).status;
     await dispatcher.close();
     return report;
   } finally {
     await stop();
+  }
+}
+
+/** The commonest refusal reasons, with their counts. */
+export function topReasons(refusals: Record<string, number>, n: number): string {
+  return Object.entries(refusals)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([reason, count]) => `${reason} ×${count}`)
+    .join(", ");
+}
+
+/** A refusal's status and error code, with the first field a validation error names. */
+function reasonOf(status: number, text: string): string {
+  try {
+    const { error } = JSON.parse(text) as { error?: { code?: string; fieldErrors?: Record<string, unknown> } };
+    const field = error?.fieldErrors ? Object.keys(error.fieldErrors)[0] : undefined;
+    return `${status} ${error?.code ?? "?"}${field !== undefined ? ` ${field}` : ""}`;
+  } catch {
+    return `${status} (not JSON)`;
   }
 }
 
