@@ -15,6 +15,7 @@ import { startApp, type RunningApp } from "../../src/server/app/start";
 import { createLogger, type Logger } from "../../src/server/core/logger";
 import { RecordWatch, type ItemChange } from "./record-watch";
 import { ANONYMOUS, BAD_TOKEN, requestsFor, type FuzzRequest, type Operation } from "./requests";
+import { useDomain, type Domain } from "./domain";
 import { useKnown } from "./values";
 
 /** One user per role of the local identity provider's demo directory (DESIGN "demo users"). */
@@ -120,7 +121,13 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
     await watch.start();
     const districts = await app.context.reference.districts();
     const pool = { slugs: districts.map((d) => d.slug) };
-    const refreshKnown = () => useKnown({ ids: [...new Set([...watch.ids.values()].flatMap((s) => [...s]))], eTags: [...watch.eTags.values()], items: watch.items() });
+    const domain = await readDomain(app);
+    say(`Domain values: ${domain.years.length} academic years (${domain.years.join(", ")}), ${domain.terms.length} terms, ${domain.districts.length} districts, ${domain.localities.length} localities, ${domain.liftGroups.length} LIFT groups, ${domain.settings.length} settings, ${domain.people.length} people, ${domain.caseReferences.length} case references`);
+    const refreshKnown = () => {
+      const items = watch.items();
+      useKnown({ ids: [...new Set([...watch.ids.values()].flatMap((s) => [...s]))], eTags: [...watch.eTags.values()], items });
+      useDomain({ ...domain, items });
+    };
 
     // The app runs in this process: while a route's requests are generated (seconds, for the huge
     // ones) its keep-alive timers cannot fire, and a connection reused just after may be closed by the
@@ -207,6 +214,54 @@ export function topReasons(refusals: Record<string, number>, n: number): string 
     .slice(0, n)
     .map(([reason, count]) => `${reason} ×${count}`)
     .join(", ");
+}
+
+/**
+ * The domain's values as the app holds them when the run starts: its calendar's years and terms,
+ * districts, localities, LIFT groups, settings, people (the fuzz users' districts and settings
+ * first) and the case references handed out. Item ids come from the record watch as the run goes.
+ */
+export async function readDomain(app: RunningApp): Promise<Domain> {
+  const reference = app.context.reference;
+  const [calendar, districts, localities, liftGroups, settings, people] = await Promise.all([reference.calendar(), reference.districts(), reference.localities(), reference.liftGroups(), reference.settings(), app.context.people.list()]);
+  const fuzzers = people.filter((p) => (FUZZ_USERS as readonly string[]).includes(p.upn));
+  const homeDistricts = [...new Set(fuzzers.flatMap((p) => (p.districtSlug ? [p.districtSlug] : [])))];
+  const open = districts.filter((d) => !d.retiredOn);
+  const { siteId, api } = app.graph.site;
+  const lists = await api.request<{ value: Array<{ id: string; displayName: string }> }>("GET", `/sites/${siteId}/lists?$select=id,displayName`);
+  const refList = lists.value.find((l) => l.displayName === "CaseReferences");
+  // Which district each record is in, for the lists that say: one read of each list's districtSlug column.
+  const itemDistricts = new Map<string, Map<string, string>>();
+  for (const list of lists.value) {
+    const columns = await api.request<{ value: Array<{ name: string }> }>("GET", `/sites/${siteId}/lists/${list.id}/columns?$select=name`);
+    if (!columns.value.some((c) => c.name === "districtSlug")) continue;
+    let link: string | undefined = `/sites/${siteId}/lists/${list.id}/items?$expand=fields($select=districtSlug)&$top=500`;
+    const districts = new Map<string, string>();
+    while (link) {
+      const page: { value: Array<{ id: string; fields?: { districtSlug?: unknown } }>; "@odata.nextLink"?: string } = await api.request("GET", link);
+      for (const item of page.value) if (typeof item.fields?.districtSlug === "string") districts.set(item.id, item.fields.districtSlug);
+      link = page["@odata.nextLink"];
+    }
+    if (districts.size > 0) itemDistricts.set(list.displayName, districts);
+  }
+  const refs = refList ? await api.request<{ value: Array<{ fields?: { Title?: string } }> }>("GET", `/sites/${siteId}/lists/${refList.id}/items?$expand=fields($select=Title)&$top=500`) : { value: [] };
+  return {
+    years: [...new Set(calendar.terms.map((t) => t.academicYear))],
+    terms: calendar.terms.map((t) => ({ academicYear: t.academicYear, term: t.term, start: t.start, end: t.end })),
+    districts: open.map((d) => d.slug),
+    homeDistricts,
+    localities: localities.map((l) => l.slug),
+    liftGroups: liftGroups.map((g) => g.id),
+    settings: settings.map((s) => s.id),
+    homeSettings: settings.filter((s) => homeDistricts.includes(s.districtSlug)).map((s) => s.id),
+    people: people.map((p) => ({ oid: p.oid, upn: p.upn })),
+    others: people.filter((p) => !fuzzers.includes(p)).map((p) => ({ oid: p.oid, upn: p.upn })),
+    caseReferences: refs.value.flatMap((r) => (r.fields?.Title ? [r.fields.Title] : [])),
+    items: new Map(),
+    itemDistricts,
+    users: new Map(fuzzers.map((p) => [p.upn, { ...(p.districtSlug ? { district: p.districtSlug } : {}), ...(p.settingId ? { settingId: p.settingId } : {}) }])),
+    settingsByDistrict: new Map([...new Set(settings.map((s) => s.districtSlug))].map((d) => [d, settings.filter((s) => s.districtSlug === d).map((s) => s.id)])),
+  };
 }
 
 /** A refusal's status and error code, with the first field a validation error names. */

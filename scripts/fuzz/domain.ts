@@ -1,0 +1,208 @@
+/**
+ * The domain's own values: the academic years and terms the app's calendar holds, its districts,
+ * localities, LIFT groups, settings, people and case references, read from the running app when the
+ * run starts. Half of a route's requests draw their named fields from them (a `year` is a year the
+ * calendar knows, a `settingId` a setting's id, a `meetingId` the id of a LIFT meeting, a date a day
+ * inside a term), so they get past the refusals random text always meets and reach the code behind;
+ * the other half stay fully generated, so the refusals stay covered.
+ */
+import fc from "fast-check";
+import type { JsonSchema } from "./values";
+
+export interface DomainTerm {
+  academicYear: string;
+  term: number;
+  start: string;
+  end: string;
+}
+
+export interface Domain {
+  /** Academic years with terms in the app's calendar (2026-27). */
+  years: readonly string[];
+  terms: readonly DomainTerm[];
+  districts: readonly string[];
+  /** The districts of the demo users the fuzz signs in as: writes there are theirs to make. */
+  homeDistricts: readonly string[];
+  localities: readonly string[];
+  liftGroups: readonly string[];
+  /** Setting ids (DOV-P1), those of the home districts first. */
+  settings: readonly string[];
+  homeSettings: readonly string[];
+  people: ReadonlyArray<{ oid: string; upn: string }>;
+  /**
+   * People other than the fuzz's own users: what an `oid` or `upn` field names, so a deactivation or
+   * a change of role never takes the fuzz's own sign-in away for the routes after it.
+   */
+  others: ReadonlyArray<{ oid: string; upn: string }>;
+  /** Case references handed out (DOV-2526-0042). */
+  caseReferences: readonly string[];
+  /** Items by list title (the record watch keeps them current), for fields named `…Id`. */
+  items: ReadonlyMap<string, ReadonlyArray<{ id: string; eTag?: string }>>;
+  /** The district of each item that has one, by list title and id: a user's requests aim at their own district's records. */
+  itemDistricts: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** The fuzz users' own district and setting, by sign-in name. */
+  users: ReadonlyMap<string, { district?: string; settingId?: string }>;
+  /** Setting ids by district. */
+  settingsByDistrict: ReadonlyMap<string, readonly string[]>;
+}
+
+export const NO_DOMAIN: Domain = { years: [], terms: [], districts: [], homeDistricts: [], localities: [], liftGroups: [], settings: [], homeSettings: [], people: [], others: [], caseReferences: [], items: new Map(), itemDistricts: new Map(), users: new Map(), settingsByDistrict: new Map() };
+
+let domain: Domain = NO_DOMAIN;
+
+export function domainValues(): Domain {
+  return domain;
+}
+
+/** Sets the values domain-aimed requests draw from (the run sets them once the app is up). */
+export function useDomain(next: Domain): void {
+  domain = next;
+}
+
+const squash = (text: string) => text.toLowerCase().replace(/[^a-z]/g, "");
+
+/**
+ * The list a field named `…Id` points at, where its name does not say it plainly: a `toMeetingId`
+ * is a LIFT meeting's, a `finalReviewId` a case review's, a `documentId` a referral document's.
+ */
+const ID_LISTS: Record<string, readonly string[]> = {
+  meeting: ["LiftMeetings"],
+  tomeeting: ["LiftMeetings"],
+  finalreview: ["CaseReviews"],
+  review: ["CaseReviews"],
+  document: ["ReferralDocuments", "ReferralFiles"],
+  case: ["Cases"],
+  referral: ["Referrals"],
+  clinic: ["Clinics"],
+  session: ["TrainingSessions"],
+  event: ["TransitionEvents"],
+};
+
+/** The lists whose item ids a field (or path parameter) named `name` takes, if any. */
+export function idListsFor(name: string, titles: readonly string[]): string[] {
+  const m = /^(.*?)(Id|Ids)$/.exec(name);
+  if (!m || m[1] === "") return [];
+  const stem = squash(m[1] as string);
+  const mapped = ID_LISTS[stem];
+  if (mapped) return mapped.filter((t) => titles.includes(t));
+  return titles.filter((t) => squash(t) === `${stem}s` || squash(t) === stem || squash(t).endsWith(`${stem}s`));
+}
+
+/**
+ * A list's items, those in `district` (a user's own) three times in four where the list says which
+ * district an item is in and it has some there.
+ */
+export function itemsFor(title: string, district: string | undefined): fc.Arbitrary<{ id: string; eTag?: string } | undefined> {
+  return fc.tuple(fc.nat(), fc.nat({ max: 3 })).map(([n, home]) => {
+    const all = domain.items.get(title) ?? [];
+    const districts = domain.itemDistricts.get(title);
+    const own = district && districts && home > 0 ? all.filter((i) => districts.get(i.id) === district) : [];
+    const from = own.length > 0 ? own : all;
+    return from[n % Math.max(1, from.length)];
+  });
+}
+
+const pickFrom = <T>(values: () => readonly T[], fallback: T) => fc.nat().map((n) => values()[n % Math.max(1, values().length)] ?? fallback);
+
+/** Mostly from the home values, now and then any. */
+const homeFirst = (home: () => readonly string[], all: () => readonly string[], fallback: string) =>
+  fc.oneof({ weight: 3, arbitrary: pickFrom(() => (home().length > 0 ? home() : all()), fallback) }, { weight: 1, arbitrary: pickFrom(all, fallback) });
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** A weekday inside one of the calendar's terms. */
+export const dayInTerm: fc.Arbitrary<string> = fc.tuple(fc.nat(), fc.nat({ max: 120 })).map(([t, offset]) => {
+  const terms = domain.terms;
+  const term = terms[t % Math.max(1, terms.length)];
+  if (!term) return "2026-10-06";
+  let day = addDays(term.start, offset % Math.max(1, daysBetween(term.start, term.end) + 1));
+  // A Saturday or Sunday moves back to the Friday before (never before the term's first day, a weekday).
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  if (weekday === 6) day = addDays(day, -1);
+  else if (weekday === 0) day = addDays(day, -2);
+  return day < term.start ? term.start : day;
+});
+
+const instantInTerm = fc.tuple(dayInTerm, fc.integer({ min: 8, max: 16 }), fc.constantFrom(0, 15, 30, 45)).map(([day, h, m]) => `${day}T${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:00Z`);
+
+/** A year's terms as the calendar holds them: what a calendar form sends back. */
+const yearTerms = pickFrom(() => domain.years, "2026-27").map((year) => domain.terms.filter((t) => t.academicYear === year).map((t) => ({ term: t.term, start: t.start, end: t.end })));
+
+const idempotencyKey = fc.uuid().map((u) => `fuzz-${u}`);
+
+const isDate = (s: JsonSchema) => s.format === "date" || (s.pattern !== undefined && s.pattern.includes("-02-29") && !s.pattern.includes("T(?:"));
+const isInstant = (s: JsonSchema) => s.format === "date-time" || (s.pattern !== undefined && s.pattern.includes("T(?:"));
+const typeOf = (s: JsonSchema) => (Array.isArray(s.type) ? s.type[0] : s.type);
+
+/**
+ * A value from the domain for a field or parameter named `name` of shape `schema`, or undefined
+ * when the name says nothing the domain knows.
+ */
+export function domainFor(name: string, schema: JsonSchema, user?: string): fc.Arbitrary<unknown> | undefined {
+  const type = typeOf(schema);
+  const me = user ? domain.users.get(user) : undefined;
+  const myDistricts = () => (me?.district ? [me.district] : domain.homeDistricts);
+  const mySettings = () => (me?.settingId ? [me.settingId] : me?.district ? (domain.settingsByDistrict.get(me.district) ?? []) : domain.homeSettings);
+  if (type === "array" && schema.items) {
+    const single = name.endsWith("Ids") ? name.slice(0, -1) : name.endsWith("Slugs") ? name.slice(0, -1) : name;
+    if (name === "terms" && schema.items.properties?.start && schema.items.properties.end) return yearTerms;
+    const item = single !== name ? domainFor(single, schema.items, user) : schema.items.enum ? fc.constantFrom(...schema.items.enum) : undefined;
+    if (!item) return undefined;
+    // Each value once (several checks refuse a repeat), at least one where the contract wants one.
+    return fc.uniqueArray(item, { minLength: Math.max(1, schema.minItems ?? 0), maxLength: Math.max(1, Math.min(schema.maxItems ?? 3, 3)), selector: (v) => JSON.stringify(v) });
+  }
+  if (type !== "string" && type !== undefined) return undefined;
+  if (/^(year|academicYear)$/.test(name)) return pickFrom(() => domain.years, "2026-27");
+  if (/^(district|districtSlug)$/.test(name)) return homeFirst(myDistricts, () => domain.districts, "dover");
+  if (/^(locality|localitySlug)$/.test(name)) return pickFrom(() => domain.localities, "dover-north");
+  if (/^(group|liftGroupId)$/.test(name)) return pickFrom(() => domain.liftGroups, "dover-primary");
+  if (name === "settingId") return homeFirst(mySettings, () => domain.settings, "DOV-P1");
+  if (/^(case|caseReference|childRef)$/.test(name)) return pickFrom(() => domain.caseReferences, "DOV-2526-0001");
+  if (name === "idempotencyKey") return idempotencyKey;
+  if (name === "oid") return pickFrom(() => domain.others.map((p) => p.oid), "00000000-0000-4000-8000-000000000000");
+  if (/^\w+Oid$/.test(name)) return pickFrom(() => domain.people.map((p) => p.oid), "00000000-0000-4000-8000-000000000000");
+  // A person's sign-in name: one the directory holds (an update) or a new one (an addition).
+  if (/^(upn|email)$/.test(name)) return fc.oneof(pickFrom(() => domain.others.map((p) => p.upn), "senco.kent@lift.local"), fc.nat({ max: 99_999 }).map((n) => `fuzz.person${n}@lift.local`));
+  if (/Url$/.test(name) && (schema.format === "uri" || schema.format === "url")) return fc.uuid().map((u) => `https://teams.microsoft.com/l/meetup-join/${u}`);
+  if (isInstant(schema)) return instantInTerm;
+  if (isDate(schema)) return name === "dateOfBirth" ? fc.integer({ min: 0, max: 5000 }).map((n) => addDays("2010-09-01", n)) : dayInTerm;
+  const lists = idListsFor(name, [...domain.items.keys()]);
+  if (lists.length > 0) return fc.constantFrom(...lists).chain((title) => itemsFor(title, me?.district)).map((i) => i?.id ?? "1");
+  return undefined;
+}
+
+/**
+ * Values that only make sense together, put right on a domain-aimed object: an end not before its
+ * start, an evaluation's answers no more than the forms returned, a review's next date after it
+ * (and none on a final review). Other objects pass unchanged.
+ */
+export function consistent(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  const o = value as Record<string, unknown>;
+  for (const [from, to] of [["start", "end"], ["startsAt", "endsAt"], ["from", "to"], ["date", "nextReviewDate"]] as const) {
+    const a = o[from];
+    const b = o[to];
+    if (typeof a === "string" && typeof b === "string" && b <= a) {
+      o[from] = b;
+      o[to] = a;
+    }
+  }
+  if (typeof o.startsAt === "string" && o.startsAt === o.endsAt) o.endsAt = o.startsAt.replace(/T(\d\d)/, (_, h: string) => `T${String(Math.min(23, Number(h) + 1)).padStart(2, "0")}`);
+  if (Array.isArray(o.scores) && typeof o.returned === "number") {
+    const answered = o.scores.reduce<number>((n, s) => n + (typeof s === "number" ? s : 0), 0);
+    if (answered > o.returned) o.returned = Math.min(10_000, answered);
+  }
+  if (typeof o.final === "boolean" && "date" in o) {
+    if (o.final) delete o.nextReviewDate;
+    else if (typeof o.date === "string" && (typeof o.nextReviewDate !== "string" || o.nextReviewDate <= o.date)) o.nextReviewDate = addDays(o.date, 42);
+  }
+  return o;
+}
