@@ -21,6 +21,8 @@ export interface Domain {
   years: readonly string[];
   terms: readonly DomainTerm[];
   districts: readonly string[];
+  /** The areas districts are grouped in (East, West). */
+  areas: readonly string[];
   /** The districts of the demo users the fuzz signs in as: writes there are theirs to make. */
   homeDistricts: readonly string[];
   localities: readonly string[];
@@ -28,7 +30,7 @@ export interface Domain {
   /** Setting ids (DOV-P1), those of the home districts first. */
   settings: readonly string[];
   homeSettings: readonly string[];
-  people: ReadonlyArray<{ oid: string; upn: string }>;
+  people: ReadonlyArray<{ oid: string; upn: string; district?: string }>;
   /**
    * People other than the fuzz's own users: what an `oid` or `upn` field names, so a deactivation or
    * a change of role never takes the fuzz's own sign-in away for the routes after it.
@@ -41,12 +43,12 @@ export interface Domain {
   /** The district of each item that has one, by list title and id: a user's requests aim at their own district's records. */
   itemDistricts: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** The fuzz users' own district and setting, by sign-in name. */
-  users: ReadonlyMap<string, { district?: string; settingId?: string }>;
+  users: ReadonlyMap<string, { oid: string; district?: string; settingId?: string }>;
   /** Setting ids by district. */
   settingsByDistrict: ReadonlyMap<string, readonly string[]>;
 }
 
-export const NO_DOMAIN: Domain = { years: [], terms: [], districts: [], homeDistricts: [], localities: [], liftGroups: [], settings: [], homeSettings: [], people: [], others: [], caseReferences: [], items: new Map(), itemDistricts: new Map(), users: new Map(), settingsByDistrict: new Map() };
+export const NO_DOMAIN: Domain = { years: [], terms: [], districts: [], areas: [], homeDistricts: [], localities: [], liftGroups: [], settings: [], homeSettings: [], people: [], others: [], caseReferences: [], items: new Map(), itemDistricts: new Map(), users: new Map(), settingsByDistrict: new Map() };
 
 let domain: Domain = NO_DOMAIN;
 
@@ -118,9 +120,14 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** A weekday inside one of the calendar's terms. */
-export const dayInTerm: fc.Arbitrary<string> = fc.tuple(fc.nat(), fc.nat({ max: 120 })).map(([t, offset]) => {
-  const terms = domain.terms;
+/**
+ * A weekday inside one of the calendar's terms: half the time one of the terms not yet over (what
+ * "cannot be in the past" fields want), else any term.
+ */
+export const dayInTerm: fc.Arbitrary<string> = fc.tuple(fc.nat(), fc.nat({ max: 120 }), fc.boolean()).map(([t, offset, ahead]) => {
+  const today = new Date().toISOString().slice(0, 10);
+  const later = domain.terms.filter((term) => term.end > today);
+  const terms = ahead && later.length > 0 ? later : domain.terms;
   const term = terms[t % Math.max(1, terms.length)];
   if (!term) return "2026-10-06";
   let day = addDays(term.start, offset % Math.max(1, daysBetween(term.start, term.end) + 1));
@@ -128,7 +135,9 @@ export const dayInTerm: fc.Arbitrary<string> = fc.tuple(fc.nat(), fc.nat({ max: 
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   if (weekday === 6) day = addDays(day, -1);
   else if (weekday === 0) day = addDays(day, -2);
-  return day < term.start ? term.start : day;
+  if (day < term.start) day = term.start;
+  // In a term not yet over, a day still to come.
+  return ahead && day <= today && term.end > today ? (addDays(today, 1) <= term.end ? addDays(today, 1) : term.end) : day;
 });
 
 const instantInTerm = fc.tuple(dayInTerm, fc.integer({ min: 8, max: 16 }), fc.constantFrom(0, 15, 30, 45)).map(([day, h, m]) => `${day}T${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:00Z`);
@@ -159,8 +168,11 @@ export function domainFor(name: string, schema: JsonSchema, user?: string): fc.A
     // Each value once (several checks refuse a repeat), at least one where the contract wants one.
     return fc.uniqueArray(item, { minLength: Math.max(1, schema.minItems ?? 0), maxLength: Math.max(1, Math.min(schema.maxItems ?? 3, 3)), selector: (v) => JSON.stringify(v) });
   }
+  if (name === "term" && type === "integer") return fc.integer({ min: 1, max: 6 });
   if (type !== "string" && type !== undefined) return undefined;
   if (/^(year|academicYear)$/.test(name)) return pickFrom(() => domain.years, "2026-27");
+  if (name === "term") return fc.integer({ min: 1, max: 6 }).map((n) => (type === "string" ? String(n) : n));
+  if (/^(area|areaName)$/.test(name)) return pickFrom(() => domain.areas, "East");
   if (/^(district|districtSlug)$/.test(name)) return homeFirst(myDistricts, () => domain.districts, "dover");
   if (/^(locality|localitySlug)$/.test(name)) return pickFrom(() => domain.localities, "dover-north");
   if (/^(group|liftGroupId)$/.test(name)) return pickFrom(() => domain.liftGroups, "dover-primary");
@@ -168,7 +180,12 @@ export function domainFor(name: string, schema: JsonSchema, user?: string): fc.A
   if (/^(case|caseReference|childRef)$/.test(name)) return pickFrom(() => domain.caseReferences, "DOV-2526-0001");
   if (name === "idempotencyKey") return idempotencyKey;
   if (name === "oid") return pickFrom(() => domain.others.map((p) => p.oid), "00000000-0000-4000-8000-000000000000");
-  if (/^\w+Oid$/.test(name)) return pickFrom(() => domain.people.map((p) => p.oid), "00000000-0000-4000-8000-000000000000");
+  // A teacher, chair or allocated teacher: the sender (who records their own), someone of their district, or anyone.
+  if (/^\w+Oid$/.test(name)) {
+    const anyone = pickFrom(() => domain.people.map((p) => p.oid), "00000000-0000-4000-8000-000000000000");
+    const neighbours = pickFrom(() => domain.people.filter((p) => me?.district !== undefined && p.district === me.district).map((p) => p.oid), me?.oid ?? "00000000-0000-4000-8000-000000000000");
+    return me ? fc.oneof({ weight: 2, arbitrary: fc.constant(me.oid) }, { weight: 2, arbitrary: neighbours }, { weight: 1, arbitrary: anyone }) : anyone;
+  }
   // A person's sign-in name: one the directory holds (an update) or a new one (an addition).
   if (/^(upn|email)$/.test(name)) return fc.oneof(pickFrom(() => domain.others.map((p) => p.upn), "senco.kent@lift.local"), fc.nat({ max: 99_999 }).map((n) => `fuzz.person${n}@lift.local`));
   if (/Url$/.test(name) && (schema.format === "uri" || schema.format === "url")) return fc.uuid().map((u) => `https://teams.microsoft.com/l/meetup-join/${u}`);
@@ -177,6 +194,16 @@ export function domainFor(name: string, schema: JsonSchema, user?: string): fc.A
   const lists = idListsFor(name, [...domain.items.keys()]);
   if (lists.length > 0) return fc.constantFrom(...lists).chain((title) => itemsFor(title, me?.district)).map((i) => i?.id ?? "1");
   return undefined;
+}
+
+/**
+ * Whether the domain knows what a field named `name` holds but has none of it (no LIFT groups, no
+ * localities): a domain-aimed request leaves such a field out where it may.
+ */
+export function noneKnown(name: string): boolean {
+  if (/^(locality|localitySlug|localitySlugs)$/.test(name)) return domain.localities.length === 0;
+  if (/^(group|liftGroupId|liftGroupIds)$/.test(name)) return domain.liftGroups.length === 0;
+  return false;
 }
 
 /**
@@ -195,10 +222,17 @@ export function consistent(value: unknown): unknown {
       o[to] = a;
     }
   }
-  if (typeof o.startsAt === "string" && o.startsAt === o.endsAt) o.endsAt = o.startsAt.replace(/T(\d\d)/, (_, h: string) => `T${String(Math.min(23, Number(h) + 1)).padStart(2, "0")}`);
+  // Two areas of need differ; an inactive case says why.
+  if (typeof o.primaryArea === "string" && o.secondaryArea === o.primaryArea) delete o.secondaryArea;
+  if (o.status === "open-inactive" && o.inactiveReason === undefined) o.status = "open-active";
+  // A meeting ends an hour and a half after it starts, the same day.
+  if (typeof o.startsAt === "string" && typeof o.endsAt === "string" && !Number.isNaN(Date.parse(o.startsAt))) o.endsAt = new Date(Date.parse(o.startsAt) + 90 * 60_000).toISOString().replace(".000Z", "Z");
   if (Array.isArray(o.scores) && typeof o.returned === "number") {
-    const answered = o.scores.reduce<number>((n, s) => n + (typeof s === "number" ? s : 0), 0);
-    if (answered > o.returned) o.returned = Math.min(10_000, answered);
+    // Counts a session's forms could hold: tens, not thousands, and no more answers than forms.
+    const scores = o.scores.map((s: unknown) => (typeof s === "number" ? s % 40 : s));
+    o.scores = scores;
+    const answered = scores.reduce<number>((n, s) => n + (typeof s === "number" ? s : 0), 0);
+    o.returned = answered + (o.returned % 10);
   }
   if (typeof o.final === "boolean" && "date" in o) {
     if (o.final) delete o.nextReviewDate;

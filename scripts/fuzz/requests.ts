@@ -47,7 +47,7 @@ function listFor(path: string, param: string): string | undefined {
   const before = at > 0 ? squash(segments[at - 1] ?? "") : "";
   const own = squash(param.replace(/Id$/, "")) + "s";
   const titles = [...knownValues().items.keys()];
-  return titles.find((t) => squash(t) === before) ?? titles.find((t) => squash(t) === own) ?? titles.find((t) => before !== "" && squash(t).endsWith(before));
+  return titles.find((t) => squash(t) === before) ?? titles.find((t) => squash(t) === own) ?? titles.find((t) => before !== "" && (squash(t).endsWith(before) || squash(t).startsWith(before)));
 }
 
 /** A path value and, when it is a record's id, that record's eTag. */

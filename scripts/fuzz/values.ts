@@ -4,7 +4,7 @@
  * unicode string, null, extra fields, deep nesting, prototype-pollution keys.
  */
 import fc from "fast-check";
-import { consistent, domainFor } from "./domain";
+import { consistent, domainFor, noneKnown } from "./domain";
 
 export type JsonSchema = {
   type?: string | string[];
@@ -155,8 +155,9 @@ export function valid(schema: JsonSchema | undefined, depth = 0, focus: Focus = 
     case "array":
       return depth > 6 ? fc.constant([]) : fc.array(valid(s.items, depth + 1, focus), { minLength: s.minItems ?? 0, maxLength: Math.max(s.minItems ?? 0, Math.min(s.maxItems ?? 4, 6)) });
     case "object": {
-      const props = s.properties ?? {};
       const required = new Set(s.required ?? []);
+      // A domain-aimed object leaves out the optional fields the domain has nothing for (no LIFT groups yet).
+      const props = Object.fromEntries(Object.entries(s.properties ?? {}).filter(([k]) => !(focus.domain && !required.has(k) && noneKnown(k))));
       const record = fc.record(Object.fromEntries(Object.entries(props).map(([k, p]) => [k, field(k, p, depth + 1, focus)])), { requiredKeys: Object.keys(props).filter((k) => required.has(k)) });
       if (Object.keys(props).length === 0 && s.additionalProperties !== false && depth <= 6) {
         const extra = typeof s.additionalProperties === "object" ? valid(s.additionalProperties, depth + 1, focus) : fc.jsonValue({ maxDepth: 2 });
