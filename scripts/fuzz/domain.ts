@@ -131,13 +131,17 @@ export const dayInTerm: fc.Arbitrary<string> = fc.tuple(fc.nat(), fc.nat({ max: 
   const term = terms[t % Math.max(1, terms.length)];
   if (!term) return "2026-10-06";
   let day = addDays(term.start, offset % Math.max(1, daysBetween(term.start, term.end) + 1));
-  // A Saturday or Sunday moves back to the Friday before (never before the term's first day, a weekday).
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  if (weekday === 6) day = addDays(day, -1);
-  else if (weekday === 0) day = addDays(day, -2);
-  if (day < term.start) day = term.start;
   // In a term not yet over, a day still to come.
-  return ahead && day <= today && term.end > today ? (addDays(today, 1) <= term.end ? addDays(today, 1) : term.end) : day;
+  const moved = ahead && day <= today && term.end > today;
+  if (moved) day = addDays(today, 1);
+  // A Saturday or Sunday moves to the Monday after (a day still to come) or the Friday before,
+  // staying inside the term (which starts and ends on weekdays).
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  if (weekday === 6 || weekday === 0) {
+    const monday = addDays(day, weekday === 6 ? 2 : 1);
+    day = moved && monday <= term.end ? monday : addDays(day, weekday === 6 ? -1 : -2);
+  }
+  return day < term.start ? term.start : day > term.end ? term.end : day;
 });
 
 const instantInTerm = fc.tuple(dayInTerm, fc.integer({ min: 8, max: 16 }), fc.constantFrom(0, 15, 30, 45)).map(([day, h, m]) => `${day}T${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}:00Z`);
