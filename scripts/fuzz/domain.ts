@@ -42,13 +42,15 @@ export interface Domain {
   items: ReadonlyMap<string, ReadonlyArray<{ id: string; eTag?: string }>>;
   /** The district of each item that has one, by list title and id: a user's requests aim at their own district's records. */
   itemDistricts: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** Who made or holds each item that says (a referral's SENCo, a clinic's or case's teacher), by list title and id. */
+  itemOwners: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** The fuzz users' own district and setting, by sign-in name. */
   users: ReadonlyMap<string, { oid: string; district?: string; settingId?: string }>;
   /** Setting ids by district. */
   settingsByDistrict: ReadonlyMap<string, readonly string[]>;
 }
 
-export const NO_DOMAIN: Domain = { years: [], terms: [], districts: [], areas: [], homeDistricts: [], localities: [], liftGroups: [], settings: [], homeSettings: [], people: [], others: [], caseReferences: [], items: new Map(), itemDistricts: new Map(), users: new Map(), settingsByDistrict: new Map() };
+export const NO_DOMAIN: Domain = { years: [], terms: [], districts: [], areas: [], homeDistricts: [], localities: [], liftGroups: [], settings: [], homeSettings: [], people: [], others: [], caseReferences: [], items: new Map(), itemDistricts: new Map(), itemOwners: new Map(), users: new Map(), settingsByDistrict: new Map() };
 
 let domain: Domain = NO_DOMAIN;
 
@@ -91,15 +93,18 @@ export function idListsFor(name: string, titles: readonly string[]): string[] {
 }
 
 /**
- * A list's items, those in `district` (a user's own) three times in four where the list says which
- * district an item is in and it has some there.
+ * A list's items as `user` would aim at them: half the time their own (a referral they made, a case
+ * they hold) where the list says whose an item is, else one of their district's, now and then any.
  */
-export function itemsFor(title: string, district: string | undefined): fc.Arbitrary<{ id: string; eTag?: string } | undefined> {
-  return fc.tuple(fc.nat(), fc.nat({ max: 3 })).map(([n, home]) => {
+export function itemsFor(title: string, user: string | undefined): fc.Arbitrary<{ id: string; eTag?: string } | undefined> {
+  return fc.tuple(fc.nat(), fc.nat({ max: 3 })).map(([n, aim]) => {
     const all = domain.items.get(title) ?? [];
+    const me = user ? domain.users.get(user) : undefined;
     const districts = domain.itemDistricts.get(title);
-    const own = district && districts && home > 0 ? all.filter((i) => districts.get(i.id) === district) : [];
-    const from = own.length > 0 ? own : all;
+    const owners = domain.itemOwners.get(title);
+    const mine = me && owners && aim >= 2 ? all.filter((i) => owners.get(i.id) === me.oid) : [];
+    const local = me?.district && districts && aim >= 1 ? all.filter((i) => districts.get(i.id) === me.district) : [];
+    const from = mine.length > 0 ? mine : local.length > 0 ? local : all;
     return from[n % Math.max(1, from.length)];
   });
 }
@@ -121,25 +126,25 @@ function daysBetween(from: string, to: string): number {
 }
 
 /**
- * A weekday inside one of the calendar's terms: half the time one of the terms not yet over (what
- * "cannot be in the past" fields want), else any term.
+ * A weekday inside one of the calendar's terms: a third of the time a day still to come (what "cannot
+ * start in the past" fields want), a third a day gone by (what "cannot be in the future" fields
+ * want), else any, where the calendar has such days.
  */
-export const dayInTerm: fc.Arbitrary<string> = fc.tuple(fc.nat(), fc.nat({ max: 120 }), fc.boolean()).map(([t, offset, ahead]) => {
+export const dayInTerm: fc.Arbitrary<string> = fc.tuple(fc.nat(), fc.nat({ max: 120 }), fc.constantFrom("ahead", "past", "any")).map(([t, offset, when]) => {
   const today = new Date().toISOString().slice(0, 10);
-  const later = domain.terms.filter((term) => term.end > today);
-  const terms = ahead && later.length > 0 ? later : domain.terms;
+  const fitting = domain.terms.filter((term) => (when === "ahead" ? term.end > today : when === "past" ? term.start < today : true));
+  const terms = fitting.length > 0 ? fitting : domain.terms;
   const term = terms[t % Math.max(1, terms.length)];
   if (!term) return "2026-10-06";
-  let day = addDays(term.start, offset % Math.max(1, daysBetween(term.start, term.end) + 1));
-  // In a term not yet over, a day still to come.
-  const moved = ahead && day <= today && term.end > today;
-  if (moved) day = addDays(today, 1);
-  // A Saturday or Sunday moves to the Monday after (a day still to come) or the Friday before,
-  // staying inside the term (which starts and ends on weekdays).
+  // The part of the term on the wanted side of today.
+  const from = when === "ahead" && term.start <= today ? addDays(today, 1) : term.start;
+  const to = when === "past" && term.end >= today ? addDays(today, -1) : term.end;
+  let day = from > to ? term.start : addDays(from, offset % Math.max(1, daysBetween(from, to) + 1));
+  // A Saturday or Sunday moves to the Friday before, or to the Monday after when that is wanted and in the term.
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   if (weekday === 6 || weekday === 0) {
     const monday = addDays(day, weekday === 6 ? 2 : 1);
-    day = moved && monday <= term.end ? monday : addDays(day, weekday === 6 ? -1 : -2);
+    day = when === "ahead" && monday <= term.end ? monday : addDays(day, weekday === 6 ? -1 : -2);
   }
   return day < term.start ? term.start : day > term.end ? term.end : day;
 });
@@ -183,6 +188,11 @@ export function domainFor(name: string, schema: JsonSchema, user?: string): fc.A
   if (name === "settingId") return homeFirst(mySettings, () => domain.settings, "DOV-P1");
   if (/^(case|caseReference|childRef)$/.test(name)) return pickFrom(() => domain.caseReferences, "DOV-2526-0001");
   if (name === "idempotencyKey") return idempotencyKey;
+  // The people import's CSV: its columns, and a row or two for people new to the directory.
+  if (name === "csv") {
+    const row = fc.tuple(fc.uuid(), fc.nat({ max: 99_999 }), fc.constantFrom("senco", "lift_member", "specialist_teacher"), pickFrom(myDistricts, "dover"), pickFrom(mySettings, "DOV-P1"));
+    return fc.array(row, { minLength: 1, maxLength: 2 }).map((rows) => ["oid,upn,displayName,role,district,setting,area,chairOf", ...rows.map(([oid, n, role, district, setting]) => `${oid},fuzz.import${n}@lift.local,Fuzz Import ${n},${role},${district},${role === "senco" ? setting : ""},,`)].join("\n"));
+  }
   if (name === "oid") return pickFrom(() => domain.others.map((p) => p.oid), "00000000-0000-4000-8000-000000000000");
   // A teacher, chair or allocated teacher: the sender (who records their own), someone of their district, or anyone.
   if (/^\w+Oid$/.test(name)) {
@@ -196,7 +206,7 @@ export function domainFor(name: string, schema: JsonSchema, user?: string): fc.A
   if (isInstant(schema)) return instantInTerm;
   if (isDate(schema)) return name === "dateOfBirth" ? fc.integer({ min: 0, max: 5000 }).map((n) => addDays("2010-09-01", n)) : dayInTerm;
   const lists = idListsFor(name, [...domain.items.keys()]);
-  if (lists.length > 0) return fc.constantFrom(...lists).chain((title) => itemsFor(title, me?.district)).map((i) => i?.id ?? "1");
+  if (lists.length > 0) return fc.constantFrom(...lists).chain((title) => itemsFor(title, user)).map((i) => i?.id ?? "1");
   return undefined;
 }
 

@@ -221,6 +221,9 @@ export function topReasons(refusals: Record<string, number>, n: number): string 
  * districts, localities, LIFT groups, settings, people (the fuzz users' districts and settings
  * first) and the case references handed out. Item ids come from the record watch as the run goes.
  */
+/** The columns that say whose a record is: who made it, or the teacher who holds it. */
+const OWNER_COLUMNS = ["createdByOid", "sencoOid", "allocatedTeacherOid", "teacherOid"];
+
 export async function readDomain(app: RunningApp): Promise<Domain> {
   const reference = app.context.reference;
   const [calendar, districts, localities, liftGroups, settings, people] = await Promise.all([reference.calendar(), reference.districts(), reference.localities(), reference.liftGroups(), reference.settings(), app.context.people.list()]);
@@ -230,19 +233,29 @@ export async function readDomain(app: RunningApp): Promise<Domain> {
   const { siteId, api } = app.graph.site;
   const lists = await api.request<{ value: Array<{ id: string; displayName: string }> }>("GET", `/sites/${siteId}/lists?$select=id,displayName`);
   const refList = lists.value.find((l) => l.displayName === "CaseReferences");
-  // Which district each record is in, for the lists that say: one read of each list's districtSlug column.
+  // Which district each record is in and whose it is, for the lists that say: one read of those columns.
   const itemDistricts = new Map<string, Map<string, string>>();
+  const itemOwners = new Map<string, Map<string, string>>();
   for (const list of lists.value) {
-    const columns = await api.request<{ value: Array<{ name: string }> }>("GET", `/sites/${siteId}/lists/${list.id}/columns?$select=name`);
-    if (!columns.value.some((c) => c.name === "districtSlug")) continue;
-    let link: string | undefined = `/sites/${siteId}/lists/${list.id}/items?$expand=fields($select=districtSlug)&$top=500`;
+    const columns = (await api.request<{ value: Array<{ name: string }> }>("GET", `/sites/${siteId}/lists/${list.id}/columns?$select=name`)).value.map((c) => c.name);
+    const owner = OWNER_COLUMNS.find((c) => columns.includes(c));
+    const wanted = [...(columns.includes("districtSlug") ? ["districtSlug"] : []), ...(owner ? [owner] : [])];
+    if (wanted.length === 0) continue;
+    let link: string | undefined = `/sites/${siteId}/lists/${list.id}/items?$expand=fields($select=${wanted.join(",")})&$top=500`;
     const districts = new Map<string, string>();
+    const owners = new Map<string, string>();
     while (link) {
-      const page: { value: Array<{ id: string; fields?: { districtSlug?: unknown } }>; "@odata.nextLink"?: string } = await api.request("GET", link);
-      for (const item of page.value) if (typeof item.fields?.districtSlug === "string") districts.set(item.id, item.fields.districtSlug);
+      const page: { value: Array<{ id: string; fields?: Record<string, unknown> }>; "@odata.nextLink"?: string } = await api.request("GET", link);
+      for (const item of page.value) {
+        const district = item.fields?.districtSlug;
+        const oid = owner ? item.fields?.[owner] : undefined;
+        if (typeof district === "string") districts.set(item.id, district);
+        if (typeof oid === "string") owners.set(item.id, oid);
+      }
       link = page["@odata.nextLink"];
     }
     if (districts.size > 0) itemDistricts.set(list.displayName, districts);
+    if (owners.size > 0) itemOwners.set(list.displayName, owners);
   }
   const refs = refList ? await api.request<{ value: Array<{ fields?: { Title?: string } }> }>("GET", `/sites/${siteId}/lists/${refList.id}/items?$expand=fields($select=Title)&$top=500`) : { value: [] };
   return {
@@ -260,6 +273,7 @@ export async function readDomain(app: RunningApp): Promise<Domain> {
     caseReferences: refs.value.flatMap((r) => (r.fields?.Title ? [r.fields.Title] : [])),
     items: new Map(),
     itemDistricts,
+    itemOwners,
     users: new Map(fuzzers.map((p) => [p.upn, { oid: p.oid, ...(p.districtSlug ? { district: p.districtSlug } : {}), ...(p.settingId ? { settingId: p.settingId } : {}) }])),
     settingsByDistrict: new Map([...new Set(settings.map((s) => s.districtSlug))].map((d) => [d, settings.filter((s) => s.districtSlug === d).map((s) => s.id)])),
   };

@@ -97,6 +97,8 @@ export interface Focus {
   domain?: boolean;
   /** Who sends a domain-aimed request: their district's records and settings are offered first. */
   user?: string;
+  /** A domain-aimed upload of a document: a small PDF named like one. */
+  document?: boolean;
 }
 
 /** Words within a string schema's length bounds: text a form would send (no blank, no control characters). */
