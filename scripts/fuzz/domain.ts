@@ -35,7 +35,7 @@ export interface Domain {
    * People other than the fuzz's own users: what an `oid` or `upn` field names, so a deactivation or
    * a change of role never takes the fuzz's own sign-in away for the routes after it.
    */
-  others: ReadonlyArray<{ oid: string; upn: string }>;
+  others: ReadonlyArray<{ oid: string; upn: string; district?: string }>;
   /** Case references handed out (DOV-2526-0042). */
   caseReferences: readonly string[];
   /** Items by list title (the record watch keeps them current), for fields named `…Id`. */
@@ -48,9 +48,13 @@ export interface Domain {
   users: ReadonlyMap<string, { oid: string; district?: string; settingId?: string }>;
   /** Setting ids by district. */
   settingsByDistrict: ReadonlyMap<string, readonly string[]>;
+  /** The Districts list's item id of each district, by slug (its eTag goes with a request that names it). */
+  districtItems: ReadonlyMap<string, string>;
+  /** The People list's item id of each person, by oid. */
+  personItems: ReadonlyMap<string, string>;
 }
 
-export const NO_DOMAIN: Domain = { years: [], terms: [], districts: [], areas: [], homeDistricts: [], localities: [], liftGroups: [], settings: [], homeSettings: [], people: [], others: [], caseReferences: [], items: new Map(), itemDistricts: new Map(), itemOwners: new Map(), users: new Map(), settingsByDistrict: new Map() };
+export const NO_DOMAIN: Domain = { years: [], terms: [], districts: [], areas: [], homeDistricts: [], localities: [], liftGroups: [], settings: [], homeSettings: [], people: [], others: [], caseReferences: [], items: new Map(), itemDistricts: new Map(), itemOwners: new Map(), users: new Map(), settingsByDistrict: new Map(), districtItems: new Map(), personItems: new Map() };
 
 let domain: Domain = NO_DOMAIN;
 
@@ -106,6 +110,15 @@ export function itemsFor(title: string, user: string | undefined): fc.Arbitrary<
     const local = me?.district && districts && aim >= 1 ? all.filter((i) => districts.get(i.id) === me.district) : [];
     const from = mine.length > 0 ? mine : local.length > 0 ? local : all;
     return from[n % Math.max(1, from.length)];
+  });
+}
+
+/** The oid of a person other than the fuzz users, of `district` three times in four where it has some. */
+export function personOf(district: string | undefined): fc.Arbitrary<string> {
+  return fc.tuple(fc.nat(), fc.nat({ max: 3 })).map(([n, aim]) => {
+    const local = district && aim > 0 ? domain.others.filter((p) => p.district === district) : [];
+    const from = local.length > 0 ? local : domain.others;
+    return from[n % Math.max(1, from.length)]?.oid ?? "00000000-0000-4000-8000-000000000000";
   });
 }
 
@@ -193,7 +206,8 @@ export function domainFor(name: string, schema: JsonSchema, user?: string): fc.A
     const row = fc.tuple(fc.uuid(), fc.nat({ max: 99_999 }), fc.constantFrom("senco", "lift_member", "specialist_teacher"), pickFrom(myDistricts, "dover"), pickFrom(mySettings, "DOV-P1"));
     return fc.array(row, { minLength: 1, maxLength: 2 }).map((rows) => ["oid,upn,displayName,role,district,setting,area,chairOf", ...rows.map(([oid, n, role, district, setting]) => `${oid},fuzz.import${n}@lift.local,Fuzz Import ${n},${role},${district},${role === "senco" ? setting : ""},,`)].join("\n"));
   }
-  if (name === "oid") return pickFrom(() => domain.others.map((p) => p.oid), "00000000-0000-4000-8000-000000000000");
+  // A person's oid: one the directory holds (an update) or a new one (an addition).
+  if (name === "oid") return fc.oneof(personOf(me?.district), fc.uuid({ version: 4 }));
   // A teacher, chair or allocated teacher: the sender (who records their own), someone of their district, or anyone.
   if (/^\w+Oid$/.test(name)) {
     const anyone = pickFrom(() => domain.people.map((p) => p.oid), "00000000-0000-4000-8000-000000000000");
@@ -236,6 +250,14 @@ export function consistent(value: unknown): unknown {
       o[to] = a;
     }
   }
+  // A setting named with a district is one of that district's; only teachers and leads are in a county team.
+  const local = typeof o.districtSlug === "string" ? domain.settingsByDistrict.get(o.districtSlug) : undefined;
+  if (local && local.length > 0) {
+    const inDistrict = (id: unknown, i: number) => (typeof id === "string" && local.includes(id) ? id : local[(String(id).length + i) % local.length]);
+    if (typeof o.settingId === "string") o.settingId = inDistrict(o.settingId, 0);
+    if (Array.isArray(o.settingIds)) o.settingIds = [...new Set(o.settingIds.map(inDistrict))];
+  }
+  if (typeof o.role === "string" && o.countyTeam !== undefined && o.role !== "specialist_teacher" && o.role !== "district_lead") delete o.countyTeam;
   // Two areas of need differ; an inactive case says why.
   if (typeof o.primaryArea === "string" && o.secondaryArea === o.primaryArea) delete o.secondaryArea;
   if (o.status === "open-inactive" && o.inactiveReason === undefined) o.status = "open-active";

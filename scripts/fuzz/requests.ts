@@ -4,7 +4,7 @@
  * bodies (well-shaped, mutated, or not JSON at all), sent as one of the demo users or nobody.
  */
 import fc from "fast-check";
-import { domainFor, domainValues, itemsFor } from "./domain";
+import { domainFor, domainValues, itemsFor, personOf } from "./domain";
 import { fuzzed, knownValues, oddText, valid, type Focus, type JsonSchema } from "./values";
 
 export interface Operation {
@@ -70,8 +70,12 @@ function pathValue(path: string, param: string, schema: JsonSchema | undefined, 
     const mine = list ? itemsFor(list, user).map((i) => (i ? { value: i.id, ...(i.eTag ? { eTag: i.eTag } : {}) } : { value: "1" })) : aimed;
     if (/(^id$|Id$)/.test(param) && list) return mine;
     // The fuzz users' own districts are not retired or split: the routes after still need them.
-    if (param === "district" && /\/(retire|split)(\/|$)/.test(path)) return plain(fc.nat().map((n) => otherDistricts()[n % Math.max(1, otherDistricts().length)] ?? "swale"));
+    if (param === "district" && /\/(retire|split)(\/|$)/.test(path)) return fc.nat().map((n) => otherDistricts()[n % Math.max(1, otherDistricts().length)] ?? "swale").map((value) => ({ value, ...districtETag(value) }));
+    // A person the path names is one the directory holds, of the sender's district first.
+    if (param === "oid") return personOf(user ? domainValues().users.get(user)?.district : undefined).map((value) => ({ value, ...itemETag("People", domainValues().personItems.get(value)) }));
     const fromDomain = domainFor(param, schema ?? { type: "string" }, user);
+    // A district the path names as the record to change goes with its eTag, for a body's eTag field.
+    if (fromDomain && param === "district" && path.includes("/structure/districts/")) return fromDomain.map((v) => ({ value: String(v), ...districtETag(String(v)) }));
     if (fromDomain) return plain(fromDomain.map((v) => String(v)));
     return list ? mine : plain(valid(schema, 0, { domain: true }).map((v) => String(v)));
   }
@@ -82,6 +86,16 @@ function pathValue(path: string, param: string, schema: JsonSchema | undefined, 
     { weight: 1, arbitrary: plain(oddText.map((t) => t.slice(0, 3000))) },
     { weight: 1, arbitrary: plain(fc.constantFrom("0", "-1", "1.5", "99999999999999999999", "%zz", "%", "..", ".", "%2F", "%00", "1%20OR%201=1", "1,2")) },
   );
+}
+
+/** The current eTag of a list's item, when the record watch has seen it. */
+function itemETag(list: string, id: string | undefined): { eTag?: string } {
+  const eTag = id ? knownValues().items.get(list)?.find((i) => i.id === id)?.eTag : undefined;
+  return eTag ? { eTag } : {};
+}
+
+function districtETag(slug: string): { eTag?: string } {
+  return itemETag("Districts", domainValues().districtItems.get(slug));
 }
 
 function otherDistricts(): readonly string[] {

@@ -232,6 +232,8 @@ export async function readDomain(app: RunningApp): Promise<Domain> {
   const open = districts.filter((d) => !d.retiredOn);
   const { siteId, api } = app.graph.site;
   const lists = await api.request<{ value: Array<{ id: string; displayName: string }> }>("GET", `/sites/${siteId}/lists?$select=id,displayName`);
+  const districtRecords = await app.graph.stores.districts.all();
+  const personRecords = await app.graph.stores.people.all();
   const refList = lists.value.find((l) => l.displayName === "CaseReferences");
   // Which district each record is in and whose it is, for the lists that say: one read of those columns.
   const itemDistricts = new Map<string, Map<string, string>>();
@@ -269,11 +271,13 @@ export async function readDomain(app: RunningApp): Promise<Domain> {
     settings: settings.map((s) => s.id),
     homeSettings: settings.filter((s) => homeDistricts.includes(s.districtSlug)).map((s) => s.id),
     people: people.map((p) => ({ oid: p.oid, upn: p.upn, ...(p.districtSlug ? { district: p.districtSlug } : {}) })),
-    others: people.filter((p) => !fuzzers.includes(p)).map((p) => ({ oid: p.oid, upn: p.upn })),
+    others: people.filter((p) => !fuzzers.includes(p)).map((p) => ({ oid: p.oid, upn: p.upn, ...(p.districtSlug ? { district: p.districtSlug } : {}) })),
     caseReferences: refs.value.flatMap((r) => (r.fields?.Title ? [r.fields.Title] : [])),
     items: new Map(),
     itemDistricts,
     itemOwners,
+    personItems: new Map(personRecords.flatMap((r) => (typeof r.value.oid === "string" ? [[r.value.oid, r.id] as [string, string]] : []))),
+    districtItems: new Map(districtRecords.flatMap((r) => (typeof r.value.slug === "string" ? [[r.value.slug, r.id] as [string, string]] : []))),
     users: new Map(fuzzers.map((p) => [p.upn, { oid: p.oid, ...(p.districtSlug ? { district: p.districtSlug } : {}), ...(p.settingId ? { settingId: p.settingId } : {}) }])),
     settingsByDistrict: new Map([...new Set(settings.map((s) => s.districtSlug))].map((d) => [d, settings.filter((s) => s.districtSlug === d).map((s) => s.id)])),
   };
