@@ -258,6 +258,17 @@ export function consistent(value: unknown): unknown {
     if (Array.isArray(o.settingIds)) o.settingIds = [...new Set(o.settingIds.map(inDistrict))];
   }
   if (typeof o.role === "string" && o.countyTeam !== undefined && o.role !== "specialist_teacher" && o.role !== "district_lead") delete o.countyTeam;
+  // A case: a county team's comes from its own direct request; the child's details are entered
+  // where no referral holds them, and not where one does; SENIF support is for early years only.
+  const origin = o.origin as { kind?: unknown } | undefined;
+  if (origin && typeof origin === "object" && typeof origin.kind === "string") {
+    const requestedBy = (origin as { requestedBy?: unknown }).requestedBy;
+    if (typeof o.team === "string") o.team = origin.kind === "direct" && typeof requestedBy === "string" && requestedBy.startsWith("county-") ? requestedBy.replace(/-team$/, "") : "district";
+    if (origin.kind === "lift-outcome") delete o.child;
+    else if (o.child === undefined) o.child = { legalName: "Sam Taylor", dateOfBirth: "2018-03-14" };
+    if (o.senifRequested === true) delete o.senifRequested;
+  }
+  if (o.status === "open-inactive" && typeof o.inactiveReason === "string" && o.inactiveReasonText === undefined) o.inactiveReasonText = "Waiting for the family";
   // Two areas of need differ; an inactive case says why.
   if (typeof o.primaryArea === "string" && o.secondaryArea === o.primaryArea) delete o.secondaryArea;
   if (o.status === "open-inactive" && o.inactiveReason === undefined) o.status = "open-active";
