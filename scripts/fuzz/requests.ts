@@ -4,6 +4,7 @@
  * bodies (well-shaped, mutated, or not JSON at all), sent as one of the demo users or nobody.
  */
 import fc from "fast-check";
+import { domainFor, domainValues, itemsFor, personOf } from "./domain";
 import { fuzzed, knownValues, oddText, valid, type Focus, type JsonSchema } from "./values";
 
 export interface Operation {
@@ -46,11 +47,11 @@ function listFor(path: string, param: string): string | undefined {
   const before = at > 0 ? squash(segments[at - 1] ?? "") : "";
   const own = squash(param.replace(/Id$/, "")) + "s";
   const titles = [...knownValues().items.keys()];
-  return titles.find((t) => squash(t) === before) ?? titles.find((t) => squash(t) === own) ?? titles.find((t) => before !== "" && squash(t).endsWith(before));
+  return titles.find((t) => squash(t) === before) ?? titles.find((t) => squash(t) === own) ?? titles.find((t) => before !== "" && (squash(t).endsWith(before) || squash(t).startsWith(before)));
 }
 
 /** A path value and, when it is a record's id, that record's eTag. */
-function pathValue(path: string, param: string, schema: JsonSchema | undefined, pool: PathPool): fc.Arbitrary<{ value: string; eTag?: string }> {
+function pathValue(path: string, param: string, schema: JsonSchema | undefined, pool: PathPool, domain: boolean, user?: string): fc.Arbitrary<{ value: string; eTag?: string }> {
   // Drawn from the records the app holds when the route's requests are made (the run keeps them current).
   const aimed = fc.nat().map((n) => {
     const list = listFor(path, param);
@@ -61,6 +62,23 @@ function pathValue(path: string, param: string, schema: JsonSchema | undefined, 
     return { value: ids[n % Math.max(1, ids.length)] ?? "1" };
   });
   const plain = (a: fc.Arbitrary<string>) => a.map((value) => ({ value }));
+  if (domain) {
+    // A record's id where the path names one; else the domain's value for the name (a district's
+    // slug, a known academic year, a day in a term, a person's oid); else one of the declared shape.
+    // Records first of the sender's own district, where the list says which district a record is in.
+    const list = listFor(path, param);
+    const mine = list ? itemsFor(list, user).map((i) => (i ? { value: i.id, ...(i.eTag ? { eTag: i.eTag } : {}) } : { value: "1" })) : aimed;
+    if (/(^id$|Id$)/.test(param) && list) return mine;
+    // The fuzz users' own districts are not retired or split: the routes after still need them.
+    if (param === "district" && /\/(retire|split)(\/|$)/.test(path)) return fc.nat().map((n) => otherDistricts()[n % Math.max(1, otherDistricts().length)] ?? "swale").map((value) => ({ value, ...districtETag(value) }));
+    // A person the path names is one the directory holds, of the sender's district first.
+    if (param === "oid") return personOf(user ? domainValues().users.get(user)?.district : undefined).map((value) => ({ value, ...itemETag("People", domainValues().personItems.get(value)) }));
+    const fromDomain = domainFor(param, schema ?? { type: "string" }, user);
+    // A district the path names as the record to change goes with its eTag, for a body's eTag field.
+    if (fromDomain && param === "district" && path.includes("/structure/districts/")) return fromDomain.map((v) => ({ value: String(v), ...districtETag(String(v)) }));
+    if (fromDomain) return plain(fromDomain.map((v) => String(v)));
+    return list ? mine : plain(valid(schema, 0, { domain: true }).map((v) => String(v)));
+  }
   return fc.oneof(
     { weight: 6, arbitrary: aimed },
     { weight: 1, arbitrary: plain(pool.slugs.length > 0 ? fc.constantFrom(...pool.slugs) : fc.constant("dover")) },
@@ -68,6 +86,21 @@ function pathValue(path: string, param: string, schema: JsonSchema | undefined, 
     { weight: 1, arbitrary: plain(oddText.map((t) => t.slice(0, 3000))) },
     { weight: 1, arbitrary: plain(fc.constantFrom("0", "-1", "1.5", "99999999999999999999", "%zz", "%", "..", ".", "%2F", "%00", "1%20OR%201=1", "1,2")) },
   );
+}
+
+/** The current eTag of a list's item, when the record watch has seen it. */
+function itemETag(list: string, id: string | undefined): { eTag?: string } {
+  const eTag = id ? knownValues().items.get(list)?.find((i) => i.id === id)?.eTag : undefined;
+  return eTag ? { eTag } : {};
+}
+
+function districtETag(slug: string): { eTag?: string } {
+  return itemETag("Districts", domainValues().districtItems.get(slug));
+}
+
+function otherDistricts(): readonly string[] {
+  const d = domainValues();
+  return d.districts.filter((slug) => !d.homeDistricts.includes(slug));
 }
 
 /** `encodeURIComponent`, except for the raw escapes the fuzz sends on purpose (%zz, %00…). */
@@ -87,8 +120,15 @@ function queryText(value: unknown): string {
   return String(value);
 }
 
-function query(params: NonNullable<Operation["parameters"]>): fc.Arbitrary<string> {
+function query(params: NonNullable<Operation["parameters"]>, focus: Focus): fc.Arbitrary<string> {
   const declared = params.filter((p) => p.in === "query");
+  if (focus.domain) {
+    // The declared parameters only, each of the domain's values or the declared shape, mostly present.
+    const eTagged = (p: (typeof declared)[number]) => (p.name === "eTag" && focus.eTag ? fc.constant(focus.eTag) : p.name === "name" && focus.document ? fc.constantFrom("letter.pdf", "Report from school.pdf", "plan.pdf") : undefined);
+    return fc
+      .tuple(...declared.map((p) => fc.option((eTagged(p) ?? domainFor(p.name, p.schema ?? { type: "string" }, focus.user) ?? valid(p.schema, 0, focus)).map(queryText), { freq: p.required ? 1_000_000 : 4 }).map((v) => (v === null ? [] : [[p.name, v] as [string, string]]))))
+      .map((pairs) => pairs.flat().map(([k, v]) => `${encodeSegment(k)}=${encodeSegment(v)}`).join("&"));
+  }
   const pairs = fc.tuple(
     ...declared.map((p) =>
       fc.option(
@@ -124,9 +164,12 @@ function body(op: Operation, focus: Focus): fc.Arbitrary<{ contentType?: string;
     fc.integer({ min: 1, max: 3 }).map((mb) => ({ contentType: "application/json", body: `{"x":"${"a".repeat(mb * 1024 * 1024)}"}` })),
     fc.integer({ min: 1000, max: 100_000 }).map((d) => ({ contentType: "application/json", body: "[".repeat(d) + "]".repeat(d) })),
   );
+  if (json && focus.domain) return valid(json.schema, 0, focus).map((v) => ({ contentType: "application/json", body: jsonText(v) }));
   if (json) {
     return fc.oneof({ weight: 8, arbitrary: fuzzed(json.schema, focus).map((v) => ({ contentType: "application/json", body: jsonText(v) })) }, { weight: 1, arbitrary: notJson });
   }
+  // A document upload aimed at getting through: the bytes a PDF starts and ends with.
+  if (focus.domain && focus.document) return fc.constant({ contentType: "application/pdf", body: new Uint8Array(Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")) });
   if (uploads.length > 0) {
     const csvCell = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom("dover", "2024-25", "1", "-1", "=1+1", "\"", "\"a,b\"", "9".repeat(400)), oddText.map((t) => t.slice(0, 2000)));
     const csv = fc
@@ -143,14 +186,31 @@ function body(op: Operation, focus: Focus): fc.Arbitrary<{ contentType?: string;
   return fc.oneof({ weight: 6, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }).map((v) => ({ contentType: "application/json", body: jsonText(v) })) }, { weight: 1, arbitrary: notJson });
 }
 
-/** Requests for one route, as one of `users` (or unsigned, now and then). */
+/**
+ * Requests for one route, as one of `users` (or unsigned, now and then). Half are aimed with the
+ * domain's own values (scripts/fuzz/domain.ts): signed in, well-formed, their named fields and path
+ * values drawn from what the app holds. The other half are fully generated and mutated.
+ */
 export function requestsFor(op: Operation, users: readonly string[], pool: PathPool): fc.Arbitrary<FuzzRequest> {
+  return fc.boolean().chain((domain) => requestsOfKind(op, users, pool, domain));
+}
+
+/** Requests for one route of one kind: domain-aimed, or fully generated. */
+export function requestsOfKind(op: Operation, users: readonly string[], pool: PathPool, domain: boolean): fc.Arbitrary<FuzzRequest> {
   const params = op.parameters ?? [];
   const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string);
-  const values = fc.tuple(...names.map((n) => pathValue(op.path, n, params.find((p) => p.in === "path" && p.name === n)?.schema, pool)));
-  const as = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...users) }, { weight: 1, arbitrary: fc.constantFrom(ANONYMOUS, BAD_TOKEN) });
-  // The body's eTag fields favour the eTag of the record the path names (the first one that has one).
-  const request = values.chain((vals) => fc.tuple(fc.constant(vals), query(params), body(op, { eTag: vals.find((v) => v.eTag)?.eTag }), as));
+  const signedIn = fc.constantFrom(...users);
+  // A domain-aimed request is signed in, and its sender is chosen first: their district's records come first.
+  const as = domain ? signedIn : fc.oneof({ weight: 12, arbitrary: signedIn }, { weight: 1, arbitrary: fc.constantFrom(ANONYMOUS, BAD_TOKEN) });
+  const request = as.chain((user) => {
+    const values = fc.tuple(...names.map((n) => pathValue(op.path, n, params.find((p) => p.in === "path" && p.name === n)?.schema, pool, domain, user)));
+    return values.chain((vals) => {
+      // The body's eTag fields favour the eTag of the record the path names (the first one that has one).
+      const document = domain && Object.keys(op.requestBody?.content ?? {}).includes("application/pdf");
+      const focus: Focus = { eTag: vals.find((v) => v.eTag)?.eTag, ...(domain ? { domain, user } : {}), ...(document ? { document } : {}) };
+      return fc.tuple(fc.constant(vals), query(params, focus), body(op, focus), fc.constant(user));
+    });
+  });
   return request.map(([vals, q, b, user]) => {
     let i = 0;
     const path = op.path.replace(/\{[^}]+\}/g, () => encodeSegment(vals[i++]?.value ?? ""));

@@ -4,6 +4,7 @@
  * unicode string, null, extra fields, deep nesting, prototype-pollution keys.
  */
 import fc from "fast-check";
+import { consistent, domainFor, noneKnown } from "./domain";
 
 export type JsonSchema = {
   type?: string | string[];
@@ -92,9 +93,33 @@ export function useKnown(next: Known): void {
 /** The record a request is aimed at (its path's id): its eTag is the likeliest one to get past the check. */
 export interface Focus {
   eTag?: string;
+  /** Draw named fields from the domain's own values (scripts/fuzz/domain.ts), and plain text readable. */
+  domain?: boolean;
+  /** Who sends a domain-aimed request: their district's records and settings are offered first. */
+  user?: string;
+  /** A domain-aimed upload of a document: a small PDF named like one. */
+  document?: boolean;
+}
+
+/** Words within a string schema's length bounds: text a form would send (no blank, no control characters). */
+function words(s: JsonSchema): fc.Arbitrary<string> {
+  const min = Math.max(1, s.minLength ?? 1);
+  const max = Math.max(min, Math.min(s.maxLength ?? 60, 60));
+  return fc
+    .array(fc.constantFrom("Dover", "review", "plan", "school", "family", "support", "notes", "Ms", "Lee", "Year", "two", "reading"), { minLength: 1, maxLength: 6 })
+    .map((w) => {
+      let text = w.join(" ");
+      while (text.length < min) text += " notes";
+      return text.slice(0, max).trim().padEnd(min, "x");
+    });
 }
 
 function field(name: string, schema: JsonSchema, depth: number, focus: Focus): fc.Arbitrary<unknown> {
+  if (focus.domain) {
+    if (/^eTag$/i.test(name) && focus.eTag) return fc.constant(focus.eTag);
+    const aimed = domainFor(name, schema, focus.user);
+    if (aimed) return aimed;
+  }
   const generated = valid(schema, depth, focus);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   if (type !== "string" && type !== undefined) return generated;
@@ -120,7 +145,7 @@ export function valid(schema: JsonSchema | undefined, depth = 0, focus: Focus = 
   if (type.length > 1) return fc.oneof(...type.map((t) => valid({ ...s, type: t }, depth, focus)));
   switch (type[0]) {
     case "string":
-      return stringFor(s);
+      return focus.domain && !s.pattern && !s.format && !s.enum ? words(s) : stringFor(s);
     case "integer":
       return fc.integer({ min: s.minimum ?? (s.exclusiveMinimum !== undefined ? s.exclusiveMinimum + 1 : -1000), max: s.maximum ?? (s.exclusiveMaximum !== undefined ? s.exclusiveMaximum - 1 : 100000) });
     case "number":
@@ -132,14 +157,15 @@ export function valid(schema: JsonSchema | undefined, depth = 0, focus: Focus = 
     case "array":
       return depth > 6 ? fc.constant([]) : fc.array(valid(s.items, depth + 1, focus), { minLength: s.minItems ?? 0, maxLength: Math.max(s.minItems ?? 0, Math.min(s.maxItems ?? 4, 6)) });
     case "object": {
-      const props = s.properties ?? {};
       const required = new Set(s.required ?? []);
+      // A domain-aimed object leaves out the optional fields the domain has nothing for (no LIFT groups yet).
+      const props = Object.fromEntries(Object.entries(s.properties ?? {}).filter(([k]) => !(focus.domain && !required.has(k) && noneKnown(k))));
       const record = fc.record(Object.fromEntries(Object.entries(props).map(([k, p]) => [k, field(k, p, depth + 1, focus)])), { requiredKeys: Object.keys(props).filter((k) => required.has(k)) });
       if (Object.keys(props).length === 0 && s.additionalProperties !== false && depth <= 6) {
         const extra = typeof s.additionalProperties === "object" ? valid(s.additionalProperties, depth + 1, focus) : fc.jsonValue({ maxDepth: 2 });
         return fc.dictionary(fc.string({ minLength: 1, maxLength: 20 }), extra, { maxKeys: 6 });
       }
-      return record;
+      return focus.domain ? record.map(consistent) : record;
     }
     default:
       return depth > 6 ? fc.constant(null) : fc.jsonValue({ maxDepth: 2 });
