@@ -22,13 +22,15 @@ export interface PickItem {
   id: string;
   /** What the item is called in the lists (and what the search matches). */
   label: string;
+  /** Its short name, for the button that removes it (default: the label). */
+  name?: string;
 }
 
-export interface PickListProps {
+export interface PickListProps<T extends PickItem = PickItem> {
   /** The search box's id (an error summary links to it). */
   id: string;
   legend: string;
-  items: readonly PickItem[];
+  items: readonly T[];
   value: readonly string[];
   onChange(ids: string[]): void;
   /** The search box's label and hint. */
@@ -38,6 +40,12 @@ export interface PickListProps {
   errors?: readonly string[];
   /** At most this many matches at once (a district's register can hold hundreds). */
   shown?: number;
+  /** Which items a search offers (default: those whose label holds every word typed; all with nothing typed). */
+  match?(items: readonly T[], query: string): T[];
+  /** What is said when a search finds nothing, and when nothing typed offers nothing. */
+  notes?: { noMatch: string; nothingTyped: string };
+  /** How a chosen id that is not among the items is shown. */
+  unknownLabel?(id: string): string;
 }
 
 /** The items whose label holds every word typed (any order, any case); with nothing typed, all. */
@@ -46,11 +54,13 @@ export function pickMatches<T extends PickItem>(items: readonly T[], query: stri
   return items.filter((item) => words.every((w) => item.label.toLowerCase().includes(w)));
 }
 
-export function PickList({ id, legend, items, value, onChange, searchLabel, searchHint, errors = [], shown = 12 }: PickListProps) {
+const DEFAULT_NOTES = { noMatch: "Nothing here has that name.", nothingTyped: "There is nothing to choose." };
+
+export function PickList<T extends PickItem>({ id, legend, items, value, onChange, searchLabel, searchHint, errors = [], shown = 12, match = pickMatches, notes = DEFAULT_NOTES, unknownLabel = (itemId) => itemId }: PickListProps<T>) {
   const styles = useStyles();
   const [query, setQuery] = useState("");
   const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
-  const matches = useMemo(() => pickMatches(items, query), [items, query]);
+  const matches = useMemo(() => match(items, query), [match, items, query]);
   const chosen = new Set(value);
   const toggle = (itemId: string, on: boolean) => onChange(on ? [...value.filter((x) => x !== itemId), itemId] : value.filter((x) => x !== itemId));
   const errorId = `${id}-error`;
@@ -62,11 +72,11 @@ export function PickList({ id, legend, items, value, onChange, searchLabel, sear
       ) : (
         <ul className={styles.list} aria-label={`Chosen: ${value.length}`}>
           {value.map((itemId) => {
-            const label = byId.get(itemId)?.label ?? itemId;
+            const item = byId.get(itemId);
             return (
               <li key={itemId} className={styles.chosen}>
-                <span>{label}</span>
-                <Button size="small" appearance="subtle" icon={<Dismiss16Regular />} aria-label={`Remove ${label}`} onClick={() => toggle(itemId, false)} />
+                <span>{item?.label ?? unknownLabel(itemId)}</span>
+                <Button size="small" appearance="subtle" icon={<Dismiss16Regular />} aria-label={`Remove ${item?.name ?? item?.label ?? itemId}`} onClick={() => toggle(itemId, false)} />
               </li>
             );
           })}
@@ -76,7 +86,7 @@ export function PickList({ id, legend, items, value, onChange, searchLabel, sear
         <Input id={id} type="search" contentBefore={<Search16Regular />} value={query} onChange={(_, d) => setQuery(d.value)} autoComplete="off" />
       </Field>
       {matches.length === 0 ? (
-        <p className={styles.note}>{query ? "Nothing here has that name." : "There is nothing to choose."}</p>
+        <p className={styles.note}>{query ? notes.noMatch : notes.nothingTyped}</p>
       ) : (
         <ul className={styles.list} aria-label={query ? `${legend}: found` : legend}>
           {matches.slice(0, shown).map((item) => (

@@ -7,11 +7,10 @@
  * passes axe.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
 import { startTestApp } from "../support/test-app";
 import { launchBrowser, type TestBrowser } from "../support/browser";
 import { apiFor, type Api } from "../support/api-client";
-import { pageRunner, seriousAxeViolations } from "./helpers";
+import { expectAccessible, openStructure, pageRunner } from "./helpers";
 
 const NOW = new Date("2026-11-03T09:00:00Z");
 const COMMISSIONER = "commissioner@lift.local";
@@ -33,19 +32,6 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function openStructure(page: Page, upn: string): Promise<void> {
-  await page.clock.setFixedTime(NOW);
-  await page.goto(`${app.url}/tabs/admin?as=${encodeURIComponent(upn)}`);
-  await page.getByTestId("signed-in-user").waitFor(WAIT);
-  await page.getByRole("tab", { name: "Structure" }).click();
-  await page.getByTestId("districts-table").waitFor(WAIT);
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, violations).toBe("");
-}
-
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 describe("Administration tab: localities and splitting a district", { timeout: 240_000 }, () => {
@@ -54,7 +40,7 @@ describe("Administration tab: localities and splitting a district", { timeout: 2
     expect(schools).toHaveLength(2);
     const [first, second] = schools as [(typeof schools)[number], (typeof schools)[number]];
     await withPage(async (page) => {
-      await openStructure(page, COMMISSIONER);
+      await openStructure(page, app.url, COMMISSIONER, NOW);
 
       // A cluster in Dover with two of its schools, chosen by searching the register.
       await page.getByRole("button", { name: "Add a locality" }).click();
@@ -136,7 +122,7 @@ describe("Administration tab: localities and splitting a district", { timeout: 2
     const saved = await api(COMMISSIONER, "PUT", "/api/admin/structure/localities/dover-town", { name: "Dover town", kind: "locality", districtSlug: "dover" });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     await withPage(async (page) => {
-      await openStructure(page, LEAD);
+      await openStructure(page, app.url, LEAD, NOW);
       await expect.poll(() => page.getByTestId("locality-dover-town").textContent(), WAIT).toContain("Dover town");
       expect(await page.getByTestId("localities-table").textContent()).not.toContain("Deal cluster");
       expect(await page.getByRole("button", { name: "Split a district" }).count()).toBe(0);
@@ -149,7 +135,7 @@ describe("Administration tab: localities and splitting a district", { timeout: 2
 
   it("a commissioner renames a locality and retires it, keeping its id; a new one cannot take an id already used", async () => {
     await withPage(async (page) => {
-      await openStructure(page, COMMISSIONER);
+      await openStructure(page, app.url, COMMISSIONER, NOW);
       await page.getByRole("button", { name: "Add a locality" }).click();
       const adding = page.getByTestId("locality-form");
       await adding.getByLabel("Name", { exact: true }).fill("Dover town");

@@ -5,11 +5,10 @@
  * groups and cannot rename it. Each view passes axe.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
 import { startTestApp } from "../support/test-app";
 import { launchBrowser, type TestBrowser } from "../support/browser";
 import { apiFor, type Api, type Json } from "../support/api-client";
-import { pageRunner, seriousAxeViolations } from "./helpers";
+import { expectAccessible, openStructure, pageRunner } from "./helpers";
 
 const NOW = new Date("2026-11-03T09:00:00Z");
 const COMMISSIONER = "commissioner@lift.local";
@@ -31,24 +30,11 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function openStructure(page: Page, upn: string): Promise<void> {
-  await page.clock.setFixedTime(NOW);
-  await page.goto(`${app.url}/tabs/admin?as=${encodeURIComponent(upn)}`);
-  await page.getByTestId("signed-in-user").waitFor(WAIT);
-  await page.getByRole("tab", { name: "Structure" }).click();
-  await page.getByTestId("districts-table").waitFor(WAIT);
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, violations).toBe("");
-}
-
 describe("Administration tab: the structure", { timeout: 180_000 }, () => {
   it("a commissioner renames a district and adds a LIFT group; the summary shows the new name with the old returns", async () => {
     const ey = (await app.graph.stores.settings.all({ where: { districtSlug: "dover" } })).map((i) => i.value).filter((s) => s.phase === "early-years").slice(0, 2);
     await withPage(async (page) => {
-      await openStructure(page, COMMISSIONER);
+      await openStructure(page, app.url, COMMISSIONER, NOW);
       await expectAccessible(page);
       expect(await page.getByTestId("districts-table").locator("tbody tr").count()).toBe(12);
 
@@ -97,7 +83,7 @@ describe("Administration tab: the structure", { timeout: 180_000 }, () => {
 
   it("Dover's lead sees Dover only, keeps its groups and cannot rename it", async () => {
     await withPage(async (page) => {
-      await openStructure(page, LEAD);
+      await openStructure(page, app.url, LEAD, NOW);
       expect(await page.getByTestId("districts-table").locator("tbody tr").count()).toBe(1);
       expect(await page.getByRole("button", { name: /^Rename/ }).count()).toBe(0);
       await page.getByRole("button", { name: "Change Deal early years LIFT" }).waitFor(WAIT);

@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import { startTestApp } from "../support/test-app";
 import { launchBrowser, type TestBrowser } from "../support/browser";
 import { apiFor, type Api } from "../support/api-client";
-import { pageRunner, seriousAxeViolations } from "./helpers";
+import { expectAccessible, pageRunner } from "./helpers";
 import { ReminderRunner } from "../../src/server/features/reminders/runner";
 import { TERMS_2027_28, govUkFile } from "../features/admin/fixtures";
 
@@ -40,11 +40,6 @@ async function openAdmin(page: Page, upn: string, theme = "default"): Promise<vo
   await page.clock.setFixedTime(NOW);
   await page.goto(`${app.url}/tabs/admin?as=${encodeURIComponent(upn)}&theme=${theme}`);
   await page.getByTestId("signed-in-user").waitFor(WAIT);
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await seriousAxeViolations(page);
-  expect(violations, violations).toBe("");
 }
 
 async function signIn(upn: string): Promise<{ status: number; code?: string; role?: string }> {

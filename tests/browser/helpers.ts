@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContextOptions, Page } from "playwright-core";
 import type { TestBrowser } from "../support/browser";
@@ -83,6 +84,21 @@ export async function seriousAxeViolations(page: Page): Promise<string> {
         v.nodes.map((n) => `    at ${n.target.join(" ")}: ${n.failureSummary?.replace(/\n/g, " ") ?? ""}`).join("\n"),
     )
     .join("\n");
+}
+
+/** Fails the test with axe's own words when the page has a serious or critical violation. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const violations = await seriousAxeViolations(page);
+  expect(violations, violations).toBe("");
+}
+
+/** Opens the administration tab's Structure section signed in as `upn`, the page's clock fixed at `now`. */
+export async function openStructure(page: Page, baseUrl: string, upn: string, now: Date): Promise<void> {
+  await page.clock.setFixedTime(now);
+  await page.goto(`${baseUrl}/tabs/admin?as=${encodeURIComponent(upn)}`);
+  await page.getByTestId("signed-in-user").waitFor({ timeout: 20_000 });
+  await page.getByRole("tab", { name: "Structure" }).click();
+  await page.getByTestId("districts-table").waitFor({ timeout: 20_000 });
 }
 
 /** Relative luminance (0 black … 1 white) of a CSS rgb()/rgba() colour. */
