@@ -14,6 +14,8 @@ export interface LocalityDraft {
   settingIds?: string[];
   /** Empty: not retired. */
   retiredOn: string;
+  /** The saved version the change is made from (none while new). */
+  eTag?: string;
 }
 
 export const EMPTY_LOCALITY: LocalityDraft = { slug: "", id: "", name: "", kind: "locality", districtSlug: "", retiredOn: "" };
@@ -25,7 +27,7 @@ export function localitySlugFrom(text: string): string {
 
 /** The draft for changing a saved locality. */
 export function localityDraftOf(l: LocalityView): LocalityDraft {
-  return { slug: l.slug, id: l.slug, name: l.name, kind: l.kind, districtSlug: l.districtSlug, retiredOn: l.retiredOn ?? "" };
+  return { slug: l.slug, id: l.slug, name: l.name, kind: l.kind, districtSlug: l.districtSlug, retiredOn: l.retiredOn ?? "", eTag: l.eTag };
 }
 
 /** The id the locality is saved under: a saved one keeps its own. */
@@ -33,7 +35,10 @@ export function localityIdOf(d: LocalityDraft): string {
   return d.slug || localitySlugFrom(d.id.trim() || d.name);
 }
 
-/** The locality to send: its id, and the settings only when they are known. */
+/**
+ * The locality to send: its id, and the settings only when they are known; a new one says it is new
+ * (the server then refuses an id that is taken), a change names the version it was made from.
+ */
 export function localityFrom(d: LocalityDraft): { slug: string; body: LocalityInput } {
   return {
     slug: localityIdOf(d),
@@ -43,13 +48,14 @@ export function localityFrom(d: LocalityDraft): { slug: string; body: LocalityIn
       districtSlug: d.districtSlug,
       ...(d.settingIds ? { settingIds: [...new Set(d.settingIds)] } : {}),
       ...(d.retiredOn ? { retiredOn: d.retiredOn } : {}),
+      ...(d.slug ? (d.eTag ? { eTag: d.eTag } : {}) : { adding: true as const }),
     },
   };
 }
 
 /**
- * What the server cannot tell for us: saving under an id that another locality already has would
- * change that one (the API adds or changes by id), so a new locality's id must be free.
+ * A new locality's id must be free: checked here before sending so the message comes at once (the
+ * server refuses it too, the form saying it adds).
  */
 export function localityProblems(d: LocalityDraft, existing: readonly Pick<LocalityView, "slug" | "name" | "districtSlug">[]): Record<string, string[]> {
   if (d.slug) return {};

@@ -40,6 +40,13 @@ export const LocalityInput = z.object({
   /** The settings that belong to it (replaces the list; settings not named leave it). */
   settingIds: SettingIds.optional(),
   retiredOn: IsoDate.optional(),
+  /**
+   * Sent when a form adds a locality: the same PUT changes one that has the id, so without it a new
+   * locality named like an existing one would overwrite it. With it, a taken id is refused on `id`.
+   */
+  adding: z.literal(true).optional(),
+  /** The version the change was made from; a newer one makes the save fail with 412 (stale). */
+  eTag: ETag.optional(),
 });
 export type LocalityInput = z.infer<typeof LocalityInput>;
 export const LiftGroupInput = z.object({
@@ -56,7 +63,7 @@ export type LiftGroupInput = z.infer<typeof LiftGroupInput>;
 
 export const DistrictView = District.extend({ eTag: z.string(), open: z.boolean(), settings: z.number().int(), people: z.number().int() });
 export type DistrictView = z.infer<typeof DistrictView>;
-export const LocalityView = z.object({ slug: z.string(), name: z.string(), kind: z.enum(LOCALITY_KINDS), districtSlug: z.string(), retiredOn: z.string().optional(), settings: z.number().int() });
+export const LocalityView = z.object({ slug: z.string(), name: z.string(), kind: z.enum(LOCALITY_KINDS), districtSlug: z.string(), retiredOn: z.string().optional(), settings: z.number().int(), eTag: z.string() });
 export type LocalityView = z.infer<typeof LocalityView>;
 export const LiftGroupView = LiftGroupInput.extend({
   id: z.string(),

@@ -175,4 +175,22 @@ describe("localities and splits", () => {
     expect(taken.status).toBe(400);
     expect(taken.body.error.fieldErrors["district.code"]).toEqual([expect.stringContaining("THA is taken")]);
   });
+
+  it("never overwrites a locality by adding one under its id, and refuses a change made from an old version", async () => {
+    const path = "/api/admin/structure/localities/whitfield";
+    const body = { name: "Whitfield", kind: "locality", districtSlug: "dover" };
+    const added = await api(COMMISSIONER, "PUT", path, { ...body, adding: true });
+    expect(added.status).toBe(200);
+    const again = await api(COMMISSIONER, "PUT", path, { ...body, name: "Whitfield and Guston", adding: true });
+    expect(again.status).toBe(400);
+    expect(again.body.error.fieldErrors.id).toEqual([expect.stringContaining("Whitfield already has the id whitfield")]);
+    const changed = await api(COMMISSIONER, "PUT", path, { ...body, name: "Whitfield village", eTag: added.body.eTag });
+    expect(changed.status).toBe(200);
+    expect(changed.body.eTag).not.toBe(added.body.eTag);
+    const stale = await api(COMMISSIONER, "PUT", path, { ...body, name: "Old Whitfield", eTag: added.body.eTag });
+    expect(stale.status).toBe(412);
+    expect((await api(COMMISSIONER, "PUT", "/api/admin/structure/localities/nowhere-yet", { ...body, eTag: added.body.eTag })).status).toBe(404);
+    const saved = (await api(COMMISSIONER, "GET", "/api/admin/structure")).body.localities.find((l: Json) => l.slug === "whitfield");
+    expect(saved).toMatchObject({ name: "Whitfield village", eTag: changed.body.eTag });
+  });
 });

@@ -5,7 +5,7 @@ import { pickMatches } from "../../../tabs/shell/PickList";
 import { LocalityInput, SplitBody } from "../../../src/schemas/admin/structure-api";
 
 describe("the locality form's working copy", () => {
-  const deal = { slug: "deal-cluster", name: "Deal cluster", kind: "cluster" as const, districtSlug: "dover", settings: 2 };
+  const deal = { slug: "deal-cluster", name: "Deal cluster", kind: "cluster" as const, districtSlug: "dover", settings: 2, eTag: '"v3"' };
 
   it("makes a new locality's id from its name, or from the id typed, within the schema's rule", () => {
     expect(localityFrom({ ...EMPTY_LOCALITY, name: " Deal & Walmer 2 ", districtSlug: "dover" }).slug).toBe("deal-walmer-2");
@@ -15,6 +15,7 @@ describe("the locality form's working copy", () => {
     expect(long.endsWith("-")).toBe(false);
     const { slug, body } = localityFrom({ ...EMPTY_LOCALITY, name: "Sandwich villages", kind: "locality", districtSlug: "dover", settingIds: ["DOV-P1"] });
     expect(LocalityInput.safeParse(body).success).toBe(true);
+    expect(body.adding, "a new one says so, so the server refuses a taken id").toBe(true);
     expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
 
@@ -22,7 +23,7 @@ describe("the locality form's working copy", () => {
     const draft = { ...localityDraftOf(deal), name: "Deal and Walmer cluster" };
     const { slug, body } = localityFrom(draft);
     expect(slug).toBe("deal-cluster");
-    expect(body).toEqual({ name: "Deal and Walmer cluster", kind: "cluster", districtSlug: "dover" });
+    expect(body).toEqual({ name: "Deal and Walmer cluster", kind: "cluster", districtSlug: "dover", eTag: '"v3"' });
     expect(localityFrom({ ...draft, settingIds: ["DOV-P1", "DOV-P1", "DOV-P2"], retiredOn: "2027-04-01" }).body).toMatchObject({ settingIds: ["DOV-P1", "DOV-P2"], retiredOn: "2027-04-01" });
   });
 

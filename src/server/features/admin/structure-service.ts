@@ -14,7 +14,7 @@ import { areasOf, checkStructure, isOpenOn, planSplit, renameDistrict, type Fiel
 import { ukToday } from "../../../domain/time/uk-clock";
 import { AppError } from "../../../errors";
 import type { Item } from "../../../graph/list-store";
-import type { DistrictInput, DistrictView, LiftGroupInput, LiftGroupView, SplitBody, SplitPreview, StructureView } from "../../../schemas/admin/structure-api";
+import type { DistrictInput, DistrictView, LiftGroupInput, LiftGroupView, LocalityInput, LocalityView, SplitBody, SplitPreview, StructureView } from "../../../schemas/admin/structure-api";
 import { AREAS, type District } from "../../../schemas/reference/district";
 import type { LiftGroup } from "../../../schemas/reference/lift-group";
 import type { Locality } from "../../../schemas/reference/locality";
@@ -103,10 +103,9 @@ export class StructureAdminService {
       areas: areasOf(shown.map((d) => d.value), AREAS),
       districts: await Promise.all(shown.map((d) => this.districtView(d))),
       localities: localities
-        .map((i) => i.value)
-        .filter((l) => visible(l.districtSlug))
-        .sort((a, b) => a.name.localeCompare(b.name))
-        .map((l) => ({ ...l, settings: settings.filter((s) => s.localitySlug === l.slug).length })),
+        .filter((i) => visible(i.value.districtSlug))
+        .sort((a, b) => a.value.name.localeCompare(b.value.name))
+        .map((i) => ({ ...i.value, settings: settings.filter((s) => s.localitySlug === i.value.slug).length, eTag: i.eTag })),
       liftGroups: groups
         .map((i) => i.value)
         .filter((g) => visible(g.districtSlug))
@@ -234,10 +233,12 @@ export class StructureAdminService {
 
   // ---- localities ----
 
-  async saveLocality(caller: Person, slug: string, input: { name: string; kind: Locality["kind"]; districtSlug: string; settingIds?: string[]; retiredOn?: string }) {
+  async saveLocality(caller: Person, slug: string, input: LocalityInput): Promise<LocalityView> {
     this.requireCommissioner(caller, "Changing localities");
     const { localities, structure } = await this.current();
     const item = localities.find((l) => l.value.slug === slug);
+    if (input.adding && item) throw invalid({ id: [`${item.value.name} already has the id ${slug}: choose another id.`] });
+    if (input.eTag && !item) throw new AppError("not_found", `There is no locality '${slug}' to change.`);
     const value: Locality = { slug, name: input.name, kind: input.kind, districtSlug: input.districtSlug, ...(input.retiredOn ? { retiredOn: input.retiredOn } : {}) };
     await this.check(structure, { ...structure, localities: [...structure.localities.filter((l) => l.slug !== slug), value] });
     const settingItems = input.settingIds ? await this.ctx.stores.settings.all({ where: { districtSlug: input.districtSlug } }) : [];
@@ -249,7 +250,7 @@ export class StructureAdminService {
       caller,
       { action: item ? "admin.structure.change_locality" : "admin.structure.add_locality", listTitle: LIST.localities, ...(item ? { itemId: item.id } : {}), detail: { locality: slug, district: value.districtSlug, settings: input.settingIds?.length ?? null } },
       async () => {
-        const s = item ? await this.ctx.stores.localities.update(item.id, { ...value, retiredOn: input.retiredOn }, { eTag: item.eTag }) : await this.ctx.stores.localities.create(value, { idempotencyKey: `locality:${slug}` });
+        const s = item ? await this.ctx.stores.localities.update(item.id, { ...value, retiredOn: input.retiredOn }, { eTag: input.eTag ?? item.eTag }) : await this.ctx.stores.localities.create(value, { idempotencyKey: `locality:${slug}` });
         if (input.settingIds) {
           const chosen = new Set(input.settingIds);
           for (const setting of settingItems) {
@@ -263,7 +264,7 @@ export class StructureAdminService {
     );
     this.refreshed();
     const settings = await this.ctx.reference.settings();
-    return { ...saved.value, settings: settings.filter((s) => s.localitySlug === slug).length };
+    return { ...saved.value, settings: settings.filter((s) => s.localitySlug === slug).length, eTag: saved.eTag };
   }
 
   // ---- LIFT groups ----
