@@ -5,7 +5,7 @@
  * the production dependencies there (`npm ci --omit=dev`). The Agents Toolkit's zipDeploy step
  * uploads that folder and nothing else (infra/README.md says why node_modules ships with it).
  *
- * It refuses to stage without `dist/main.js` (run `npm run build` first), on a platform other than
+ * It refuses to stage without `dist/main.js` and `dist/cli.js` (run `npm run build` first), on a platform other than
  * Linux x64 (the native modules it installs must match App Service's), and when the folder comes
  * out larger than MAX_DEPLOY_MB (default 150).
  */
@@ -30,7 +30,10 @@ function sizeOf(p) {
   return readdirSync(p).reduce((sum, name) => sum + sizeOf(path.join(p, name)), 0);
 }
 
-if (!existsSync(path.join(root, "dist", "main.js"))) fail("dist/main.js is missing: run `npm run build` first.");
+// The app and the operator commands (provision, reminders, data protection) ship together.
+for (const built of ["main.js", "cli.js"]) {
+  if (!existsSync(path.join(root, "dist", built))) fail(`dist/${built} is missing: run \`npm run build\` first.`);
+}
 for (const file of SHIPPED) if (!existsSync(path.join(root, file))) fail(`${file} is missing in ${root}.`);
 if ((process.platform !== "linux" || process.arch !== "x64") && process.env.STAGE_ANY_PLATFORM !== "1") {
   fail(

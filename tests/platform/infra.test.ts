@@ -258,7 +258,7 @@ describe("infra/stage-deploy.mjs", () => {
   const work = mkdtempSync(path.join(tmpdir(), "lift-stage-"));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  function project(name: string, withDist: boolean): string {
+  function project(name: string, withDist: boolean, built: readonly string[] = ["main.js", "cli.js"]): string {
     const dir = path.join(work, name);
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "staged", version: "1.0.0", private: true }));
@@ -267,7 +267,7 @@ describe("infra/stage-deploy.mjs", () => {
     writeFileSync(path.join(dir, "src", "main.ts"), "// source, not shipped\n");
     if (withDist) {
       mkdirSync(path.join(dir, "dist", "tabs"), { recursive: true });
-      writeFileSync(path.join(dir, "dist", "main.js"), "console.log('built');\n");
+      for (const file of built) writeFileSync(path.join(dir, "dist", file), "console.log('built');\n");
       writeFileSync(path.join(dir, "dist", "tabs", "index.html"), "<!doctype html>\n");
     }
     return dir;
@@ -289,6 +289,9 @@ describe("infra/stage-deploy.mjs", () => {
     const unbuilt = stage(project("unbuilt", false));
     expect(unbuilt.status).toBe(1);
     expect(unbuilt.stderr).toMatch(/npm run build/);
+    const noCommands = stage(project("no-commands", true, ["main.js"]));
+    expect(noCommands.status, "the operator commands ship with the app").toBe(1);
+    expect(noCommands.stderr).toMatch(/dist\/cli\.js is missing/);
     const tooBig = stage(project("big", true), { MAX_DEPLOY_MB: "0" });
     expect(tooBig.status).toBe(1);
     expect(tooBig.stderr).toMatch(/over the 0 MB limit/);
