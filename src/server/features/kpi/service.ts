@@ -15,6 +15,7 @@ import { percentOf, ragFor } from "../../../domain/kpi/rag";
 import type { SummaryRow } from "../../../domain/kpi/aggregate";
 import { districtCalendar, returnDueAt, type ReportingCalendar, type Term, type TermNumber } from "../../../domain/time/calendar";
 import { expectedInTerm, notExpectedReason } from "../../../domain/structure/lifetime";
+import { summaryScopeOf, type SummaryScope } from "../../../domain/kpi/oversight-scope";
 import { createManyParallel } from "../../../graph/bulk-io";
 import { countsInSummary, type KpiAggregator, type ReturnsStore } from "./aggregation";
 import { returnVersionKey, type KpiReturnItem } from "./lists";
@@ -414,20 +415,12 @@ export class KpiService {
    * Whose figures a person reads on the summary: commissioners the county's; the SLA's read-only roles
    * only their own part, whatever they ask for ([Oversight](../../../../docs/reference/service.md#oversight-lift-executives-area-forums-sla-holding-heads)).
    */
-  private summaryScope(p: Person): { area?: string; district?: string } {
-    switch (p.role) {
-      case "commissioner":
-        return {};
-      case "lift_executive":
-        return p.districtSlug ? { district: p.districtSlug } : {};
-      case "area_lift_forum":
-        return { area: p.areaName };
-      case "sla_headteacher":
-        return { district: p.districtSlug };
-      default:
-        throw new AppError("forbidden", "The KPI summary is for commissioners and the LIFT Executives.");
-    }
+  private summaryScope(p: Person): SummaryScope {
+    const scope = summaryScopeOf(p);
+    if (!scope) throw new AppError("forbidden", "The KPI summary is for commissioners and the LIFT Executives.");
+    return scope;
   }
+
 
   async summary(p: Person, query: { year: string; terms?: TermNumber[]; area?: string; district?: string }): Promise<SummaryAnswer> {
     const scope = this.summaryScope(p);

@@ -8,6 +8,7 @@ import { AppError } from "../../../errors";
 import { liftWork, type WorkMeeting, type WorkReferral } from "../../../domain/lift-meetings/lift-work";
 import { localityReportRows, workBySetting } from "../../../domain/locality-report/report";
 import { toCsv } from "../../../domain/kpi/csv";
+import { inSummaryScope, summaryScopeOf } from "../../../domain/kpi/oversight-scope";
 import { engagedSettings, type EngagementInput } from "../../../domain/settings-register/engagement";
 import type { District } from "../../../domain/reference/districts";
 import type { Term, TermNumber } from "../../../domain/time/calendar";
@@ -30,29 +31,16 @@ export interface LocalityRecordsReader {
 }
 
 /**
- * Who may read a district's report: commissioners any; a district lead, specialist teacher or LIFT
- * member their own district; the SLA's read-only roles the part of the county the KPI summary shows
- * them (src/server/features/kpi/service.ts `summaryScope`). Another district is as if it did not
- * exist (404); anyone else 403.
+ * Who may read a district's report: a district lead, specialist teacher or LIFT member their own
+ * district; everyone who reads the KPI summary the part of the county it shows them (commissioners
+ * any). Another district is as if it did not exist (404); anyone else 403.
  */
-const READERS: ReadonlySet<Person["role"]> = new Set(["commissioner", "district_lead", "specialist_teacher", "lift_member", "sla_headteacher", "lift_executive", "area_lift_forum"]);
+const TEAM: ReadonlySet<Person["role"]> = new Set(["district_lead", "specialist_teacher", "lift_member"]);
 
 function mayRead(p: Person, d: District): boolean {
-  switch (p.role) {
-    case "commissioner":
-      return true;
-    case "district_lead":
-    case "specialist_teacher":
-    case "lift_member":
-    case "sla_headteacher":
-      return p.districtSlug === d.slug;
-    case "lift_executive":
-      return !p.districtSlug || p.districtSlug === d.slug;
-    case "area_lift_forum":
-      return p.areaName === d.area;
-    default:
-      return false;
-  }
+  if (TEAM.has(p.role)) return p.districtSlug === d.slug;
+  const scope = summaryScopeOf(p);
+  return scope !== undefined && inSummaryScope(scope, d);
 }
 
 const invalid = (field: string, message: string) => new AppError("validation_failed", message, { fieldErrors: { [field]: [message] } });
@@ -64,7 +52,7 @@ export class LocalityReportService {
   ) {}
 
   async report(p: Person, query: { district: string; year: string; term?: TermNumber }): Promise<LocalityReport> {
-    if (!READERS.has(p.role)) throw new AppError("forbidden", "The locality report is for commissioners, district teams and the LIFT Executives.");
+    if (!TEAM.has(p.role) && !summaryScopeOf(p)) throw new AppError("forbidden", "The locality report is for commissioners, district teams and the LIFT Executives.");
     const district = (await this.ctx.reference.districts()).find((d) => d.slug === query.district);
     if (!district || !mayRead(p, district)) throw new AppError("not_found", "There is no such district.");
 
