@@ -4,6 +4,7 @@
  * request, so a change is pinned on the request that made it.
  */
 import type { GraphApi } from "../../src/graph/graph-api";
+import { KpiSummaryList } from "../../src/server/features/kpi/lists";
 
 export interface ItemChange {
   list: string;
@@ -33,6 +34,14 @@ export type ChangeCounters = () => ReadonlyMap<string, number>;
  * every read, so it grows on any answer.
  */
 export const APPEND_ONLY_LISTS: ReadonlySet<string> = new Set(["AuditLog"]);
+
+/**
+ * Lists the app derives in the background from lists that are checked: the KPI summary list is
+ * rewritten by a timed refresh from the returns, districts and term dates, so after an accepted
+ * change of structure (a rename, a retirement) its rewrite lands while later, refused requests are
+ * answered. A refused request that changed a return or a district is still caught on those lists.
+ */
+export const DERIVED_LISTS: ReadonlySet<string> = new Set([KpiSummaryList.title]);
 
 export class RecordWatch {
   private watched: Watched[] = [];
@@ -76,7 +85,7 @@ export class RecordWatch {
    */
   async changes(): Promise<ItemChange[]> {
     const now = this.counters?.();
-    const watched = this.watched.filter((w) => !APPEND_ONLY_LISTS.has(w.title) && (now === undefined || w.seq === undefined || now.get(w.id) !== w.seq));
+    const watched = this.watched.filter((w) => !APPEND_ONLY_LISTS.has(w.title) && !DERIVED_LISTS.has(w.title) && (now === undefined || w.seq === undefined || now.get(w.id) !== w.seq));
     if (watched.length === 0) return [];
     for (const w of watched) if (now?.has(w.id)) w.seq = now.get(w.id);
     const outcomes = await this.api.batch(watched.map((w) => ({ method: "GET" as const, url: relative(w.deltaLink) })));
