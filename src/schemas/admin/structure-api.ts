@@ -58,6 +58,13 @@ export const LiftGroupInput = z.object({
   /** None: the SLA's cadence for the phase. */
   cadence: Cadence.optional(),
   retiredOn: IsoDate.optional(),
+  /**
+   * Sent when a form adds a group: the same PUT changes one that has the id, so without it a new
+   * group named like an existing one would overwrite it. With it, a taken id is refused on `id`.
+   */
+  adding: z.literal(true).optional(),
+  /** The version the change was made from; a newer one makes the save fail with 412 (stale). */
+  eTag: ETag.optional(),
 });
 export type LiftGroupInput = z.infer<typeof LiftGroupInput>;
 
@@ -65,8 +72,9 @@ export const DistrictView = District.extend({ eTag: z.string(), open: z.boolean(
 export type DistrictView = z.infer<typeof DistrictView>;
 export const LocalityView = z.object({ slug: z.string(), name: z.string(), kind: z.enum(LOCALITY_KINDS), districtSlug: z.string(), retiredOn: z.string().optional(), settings: z.number().int(), eTag: z.string() });
 export type LocalityView = z.infer<typeof LocalityView>;
-export const LiftGroupView = LiftGroupInput.extend({
+export const LiftGroupView = LiftGroupInput.omit({ adding: true, eTag: true }).extend({
   id: z.string(),
+  eTag: z.string(),
   /** The cadence that applies (its own, or the SLA's), in words: "six times a year". */
   cadenceText: z.string(),
   cadenceSource: z.enum(["sla", "group"]),
@@ -122,7 +130,7 @@ export const structureApi = {
   retireDistrict: route("POST /admin/structure/districts/:district/retire", "Retire a district from a date: no new referrals or meetings, its history kept (commissioners)", { params: DistrictParam, body: RetireBody, responses: { 200: DistrictView }, errors: [403, 404, 412] }),
   previewSplit: route("POST /admin/structure/districts/:district/split/preview", "What splitting a district would do: the new district, and the settings and groups that move from the date", { params: DistrictParam, body: SplitBody, responses: { 200: SplitPreview }, errors: [403, 404] }),
   splitDistrict: route("POST /admin/structure/districts/:district/split", "Split a district: a new district with the chosen settings and LIFT groups from a date; earlier records stay with the old one (commissioners)", { params: DistrictParam, body: SplitBody, responses: { 201: SplitPreview }, errors: [403, 404] }),
-  saveLocality: route("PUT /admin/structure/localities/:locality", "Add or change a locality or cluster and the settings in it (commissioners)", { params: z.object({ locality: LocalitySlug }), body: LocalityInput, responses: { 200: LocalityView }, errors: [403, 404] }),
-  saveLiftGroup: route("PUT /admin/structure/lift-groups/:group", "Add or change a LIFT group: its schools or settings, locality and cadence (commissioners; a lead in their own district)", { params: z.object({ group: LiftGroupId }), body: LiftGroupInput, responses: { 200: LiftGroupView }, errors: [403, 404] }),
+  saveLocality: route("PUT /admin/structure/localities/:locality", "Add or change a locality or cluster and the settings in it (commissioners)", { params: z.object({ locality: LocalitySlug }), body: LocalityInput, responses: { 200: LocalityView }, errors: [403, 404, 412] }),
+  saveLiftGroup: route("PUT /admin/structure/lift-groups/:group", "Add or change a LIFT group: its schools or settings, locality and cadence (commissioners; a lead in their own district)", { params: z.object({ group: LiftGroupId }), body: LiftGroupInput, responses: { 200: LiftGroupView }, errors: [403, 404, 412] }),
   liftGroupCadence: route("GET /admin/structure/cadence", "Each LIFT group's planned meetings against its cadence for a year (or up to a term)", { query: CadenceQuery, responses: { 200: z.object({ items: z.array(CadenceFindingView) }) }, errors: [403, 404] }),
 } as const;

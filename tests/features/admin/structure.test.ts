@@ -193,4 +193,29 @@ describe("localities and splits", () => {
     const saved = (await api(COMMISSIONER, "GET", "/api/admin/structure")).body.localities.find((l: Json) => l.slug === "whitfield");
     expect(saved).toMatchObject({ name: "Whitfield village", eTag: changed.body.eTag });
   });
+
+  it("never overwrites a LIFT group by adding one under its id, and refuses a change made from an old version", async () => {
+    const path = "/api/admin/structure/lift-groups/dover-secondary";
+    const body = { name: "Dover secondary", districtSlug: "dover", phase: "school", settingIds: [] };
+    const added = await api(DOVER, "PUT", path, { ...body, adding: true });
+    expect(added.status, JSON.stringify(added.body)).toBe(200);
+    expect(added.body.eTag).toEqual(expect.any(String));
+    const again = await api(COMMISSIONER, "PUT", path, { ...body, name: "Dover secondary B", adding: true });
+    expect(again.status).toBe(400);
+    expect(again.body.error.fieldErrors.id).toEqual([expect.stringContaining("Dover secondary already has the id dover-secondary")]);
+    // A lead adding under another district's group's id is refused on id too, without being told that group's name.
+    const other = await api(THANET, "PUT", path, { ...body, districtSlug: "thanet", name: "Thanet secondary", adding: true });
+    expect(other.status).toBe(400);
+    expect(other.body.error.fieldErrors.id).toEqual([expect.not.stringContaining("Dover secondary")]);
+    // Without `adding` the lead still finds no such group: the old rule holds.
+    expect((await api(THANET, "PUT", path, { ...body, districtSlug: "thanet" })).status).toBe(404);
+    const changed = await api(DOVER, "PUT", path, { ...body, name: "Dover secondary LIFT", eTag: added.body.eTag });
+    expect(changed.status).toBe(200);
+    expect(changed.body.eTag).not.toBe(added.body.eTag);
+    const stale = await api(DOVER, "PUT", path, { ...body, name: "Old Dover secondary", eTag: added.body.eTag });
+    expect(stale.status).toBe(412);
+    expect((await api(DOVER, "PUT", "/api/admin/structure/lift-groups/dover-nowhere-yet", { ...body, eTag: added.body.eTag })).status).toBe(404);
+    const saved = (await api(COMMISSIONER, "GET", "/api/admin/structure")).body.liftGroups.find((g: Json) => g.id === "dover-secondary");
+    expect(saved).toMatchObject({ name: "Dover secondary LIFT", eTag: changed.body.eTag });
+  });
 });

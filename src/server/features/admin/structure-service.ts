@@ -88,8 +88,8 @@ export class StructureAdminService {
     };
   }
 
-  private static groupView(g: LiftGroup): LiftGroupView {
-    return { ...g, cadenceText: describeCadence(cadenceOf(g)), cadenceSource: g.cadence ? "group" : "sla" };
+  private static groupView(g: LiftGroup, eTag: string): LiftGroupView {
+    return { ...g, eTag, cadenceText: describeCadence(cadenceOf(g)), cadenceSource: g.cadence ? "group" : "sla" };
   }
 
   async view(caller: Person): Promise<StructureView> {
@@ -107,10 +107,9 @@ export class StructureAdminService {
         .sort((a, b) => a.value.name.localeCompare(b.value.name))
         .map((i) => ({ ...i.value, settings: settings.filter((s) => s.localitySlug === i.value.slug).length, eTag: i.eTag })),
       liftGroups: groups
-        .map((i) => i.value)
-        .filter((g) => visible(g.districtSlug))
-        .sort((a, b) => a.districtSlug.localeCompare(b.districtSlug) || a.name.localeCompare(b.name))
-        .map(StructureAdminService.groupView),
+        .filter((i) => visible(i.value.districtSlug))
+        .sort((a, b) => a.value.districtSlug.localeCompare(b.value.districtSlug) || a.value.name.localeCompare(b.value.name))
+        .map((i) => StructureAdminService.groupView(i.value, i.eTag)),
       canEditDistricts: caller.role === "commissioner",
       editableDistricts: mine,
     };
@@ -275,7 +274,13 @@ export class StructureAdminService {
     const item = groups.find((g) => g.value.id === id);
     const mine = this.groupDistricts(caller, structure.districts.map((d) => d.slug));
     // A lead sees no other district's groups: another district's group is not found, a move out of theirs is refused.
-    if (item && !mine.includes(item.value.districtSlug)) throw new AppError("not_found", "There is no such LIFT group among those you keep.");
+    // Adding under its id is refused on `id` without naming that group, which the lead may not see.
+    if (item && !mine.includes(item.value.districtSlug)) {
+      if (input.adding) throw invalid({ id: [`Another district's LIFT group has the id ${id}: choose another id.`] });
+      throw new AppError("not_found", "There is no such LIFT group among those you keep.");
+    }
+    if (input.adding && item) throw invalid({ id: [`${item.value.name} already has the id ${id}: choose another id.`] });
+    if (input.eTag && !item) throw new AppError("not_found", `There is no LIFT group '${id}' to change.`);
     if (!mine.includes(input.districtSlug)) {
       if (!structure.districts.some((d) => d.slug === input.districtSlug)) throw invalid({ districtSlug: [`There is no district '${input.districtSlug}'.`] });
       throw new AppError("forbidden", "You keep your own district's LIFT groups only.");
@@ -298,12 +303,12 @@ export class StructureAdminService {
       { action: item ? "admin.structure.change_lift_group" : "admin.structure.add_lift_group", listTitle: LIST.liftGroups, ...(item ? { itemId: item.id } : {}), detail: { group: id, district: value.districtSlug, phase: value.phase, settings: value.settingIds.length, retiredOn: value.retiredOn ?? null } },
       () =>
         item
-          ? this.ctx.stores.liftGroups.update(item.id, { ...value, localitySlug: input.localitySlug, cadence: input.cadence, retiredOn: input.retiredOn }, { eTag: item.eTag })
+          ? this.ctx.stores.liftGroups.update(item.id, { ...value, localitySlug: input.localitySlug, cadence: input.cadence, retiredOn: input.retiredOn }, { eTag: input.eTag ?? item.eTag })
           : this.ctx.stores.liftGroups.create(value, { idempotencyKey: `lift-group:${id}` }),
       (s) => ({ itemId: s.id }),
     );
     this.refreshed();
-    return StructureAdminService.groupView(saved.value);
+    return StructureAdminService.groupView(saved.value, saved.eTag);
   }
 
   /** Each live group's meetings against its cadence, for every term of a year (or just `term`). */
