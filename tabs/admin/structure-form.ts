@@ -1,5 +1,5 @@
 /** The structure forms' working copies (text as typed) and their mapping to the API's bodies. */
-import type { DistrictView, LiftGroupInput } from "./api";
+import type { DistrictView, LiftGroupInput, LiftGroupView } from "./api";
 
 /** "Dover early years LIFT" → "dover-early-years-lift": a group's id from its name (kept once saved). */
 export function slugFrom(name: string): string {
@@ -12,39 +12,38 @@ export function slugFrom(name: string): string {
 }
 
 export interface GroupDraft {
+  /** Empty while the group is new: the id then comes from the name. */
   id: string;
   name: string;
   districtSlug: string;
   /** Empty: none. */
   localitySlug: string;
   phase: LiftGroupInput["phase"] | "";
-  /** Setting ids, one per line or separated by commas or spaces. */
-  settingIds: string;
+  /** The schools or settings in it, by id. */
+  settingIds: string[];
   /** Empty: the SLA's cadence. */
   cadencePer: "" | "year" | "term";
   cadenceMin: string;
   cadenceMax: string;
+  /** The saved version the change is made from (none while new). */
+  eTag?: string;
 }
 
-export const EMPTY_GROUP: GroupDraft = { id: "", name: "", districtSlug: "", localitySlug: "", phase: "", settingIds: "", cadencePer: "", cadenceMin: "", cadenceMax: "" };
+export const EMPTY_GROUP: GroupDraft = { id: "", name: "", districtSlug: "", localitySlug: "", phase: "", settingIds: [], cadencePer: "", cadenceMin: "", cadenceMax: "" };
 
-/** The group to send: the id from the name when new, setting ids upper-cased, a cadence only when one is chosen. */
-export function groupFrom(d: GroupDraft): { id: string; body: LiftGroupInput } {
-  const settingIds = d.settingIds
-    .split(/[\s,;]+/)
-    .map((s) => s.trim().toUpperCase())
-    .filter(Boolean);
-  const cadence = d.cadencePer ? { per: d.cadencePer, min: Number(d.cadenceMin), max: Number(d.cadenceMax) } : undefined;
+/** The draft for changing a saved group. */
+export function groupDraftOf(g: LiftGroupView): GroupDraft {
   return {
-    id: d.id || slugFrom(d.name),
-    body: {
-      name: d.name.trim(),
-      districtSlug: d.districtSlug,
-      ...(d.localitySlug ? { localitySlug: d.localitySlug } : {}),
-      phase: d.phase as LiftGroupInput["phase"],
-      settingIds,
-      ...(cadence ? { cadence } : {}),
-    },
+    id: g.id,
+    name: g.name,
+    districtSlug: g.districtSlug,
+    localitySlug: g.localitySlug ?? "",
+    phase: g.phase,
+    settingIds: [...g.settingIds],
+    cadencePer: g.cadence?.per ?? "",
+    cadenceMin: g.cadence ? String(g.cadence.min) : "",
+    cadenceMax: g.cadence ? String(g.cadence.max) : "",
+    eTag: g.eTag,
   };
 }
 

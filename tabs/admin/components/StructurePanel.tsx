@@ -1,14 +1,15 @@
 import { useState } from "react";
-import { Badge, Button, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
 import { ActionBar, DataTable, ErrorSummary, Form, LoadView, Notice, errorMessage, fieldId, formatDate, lazyPart, ukToday, useLoad } from "../../shell";
 import { sharedStyles } from "../../shell/styles";
 import { useAdminClient, type DistrictView, type StructureView } from "../api";
 import { EMPTY_LOCALITY, localityDraftOf, type LocalityDraft } from "../locality-form";
-import { EMPTY_GROUP, groupFrom, renamePreview, type GroupDraft } from "../structure-form";
+import { EMPTY_GROUP, groupDraftOf, renamePreview, type GroupDraft } from "../structure-form";
 import { CadencePanel } from "./CadencePanel";
 import { useFieldErrors } from "./use-field-errors";
 
-// The locality and split forms load when first opened (tabs/README.md: what loads before the first paint).
+// The locality, LIFT group and split forms load when first opened (tabs/README.md: what loads before the first paint).
+const GroupForm = lazyPart(() => import("./GroupForm").then((m) => m.GroupForm), "the LIFT group form");
 const LocalityForm = lazyPart(() => import("./LocalityForm").then((m) => m.LocalityForm), "the locality form");
 const SplitForm = lazyPart(() => import("./SplitForm").then((m) => m.SplitForm), "the split form");
 
@@ -136,95 +137,6 @@ function AddDistrictForm({ areas, onDone, onCancel }: { areas: string[]; onDone:
   );
 }
 
-function GroupForm({ structure, initial, onDone, onCancel }: { structure: StructureView; initial: GroupDraft; onDone: (m: Message) => Promise<void>; onCancel: () => void }) {
-  const styles = useStyles();
-  const admin = useAdminClient();
-  const [draft, setDraft] = useState<GroupDraft>(initial);
-  const set = (patch: Partial<GroupDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const fe = useFieldErrors();
-  const [failure, setFailure] = useState<string>();
-  // A retired locality takes no new groups; a group already in one keeps it on offer.
-  const localities = structure.localities.filter((l) => l.districtSlug === draft.districtSlug && (!l.retiredOn || l.slug === initial.localitySlug));
-  const save = async () => {
-    const { id, body } = groupFrom(draft);
-    try {
-      const saved = await admin.saveLiftGroup(id, body);
-      await onDone({ intent: "success", text: `${saved.name} is saved: it meets ${saved.cadenceText}.` });
-    } catch (error) {
-      if (!fe.take(error)) setFailure(errorMessage(error));
-    }
-  };
-  return (
-    <section className={styles.box} aria-labelledby="group-form-heading" data-testid="group-form">
-      <h3 id="group-form-heading" style={{ margin: 0 }}>
-        {initial.id ? `Change ${initial.name}` : "Add a LIFT group"}
-      </h3>
-      {failure ? <Notice intent="error">{failure}</Notice> : null}
-      {fe.entries.length > 0 ? <ErrorSummary ref={fe.summary} entries={fe.entries} intro="The LIFT group cannot be saved yet:" id="group-errors" /> : null}
-      <Form className={styles.form} aria-label="The LIFT group" onSubmit={() => void save()}>
-        <Field label="Name" validationMessage={fe.err("name")}>
-          <Input id={fieldId("name")} value={draft.name} onChange={(_, d) => set({ name: d.value })} />
-        </Field>
-        <Field label="District" validationMessage={fe.err("districtSlug")}>
-          <Select id={fieldId("districtSlug")} value={draft.districtSlug} onChange={(_, d) => set({ districtSlug: d.value, localitySlug: "" })}>
-            <option value="">Choose a district</option>
-            {structure.editableDistricts.map((slug) => (
-              <option key={slug} value={slug}>
-                {nameIn(structure, slug)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Phase" validationMessage={fe.err("phase")}>
-          <Select id={fieldId("phase")} value={draft.phase} onChange={(_, d) => set({ phase: d.value as GroupDraft["phase"] })}>
-            <option value="">Choose school or early years</option>
-            <option value="school">School LIFT (six times a year)</option>
-            <option value="early-years">Early years LIFT (two or three times a term)</option>
-          </Select>
-        </Field>
-        {localities.length > 0 ? (
-          <Field label="Locality or cluster" validationMessage={fe.err("localitySlug")}>
-            <Select id={fieldId("localitySlug")} value={draft.localitySlug} onChange={(_, d) => set({ localitySlug: d.value })}>
-              <option value="">None</option>
-              {localities.map((l) => (
-                <option key={l.slug} value={l.slug}>
-                  {l.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ) : null}
-        <Field label="Schools or settings" hint="Their ids, e.g. DOV-P1, one per line" validationMessage={fe.err("settingIds")}>
-          <Textarea id={fieldId("settingIds")} value={draft.settingIds} onChange={(_, d) => set({ settingIds: d.value })} />
-        </Field>
-        <Field label="Cadence" hint="Leave as the SLA's unless commissioners agreed another" validationMessage={fe.err("cadence") ?? fe.err("max")}>
-          <Select id={fieldId("cadence")} value={draft.cadencePer} onChange={(_, d) => set({ cadencePer: d.value as GroupDraft["cadencePer"] })}>
-            <option value="">The SLA&apos;s cadence</option>
-            <option value="term">A number of meetings a term</option>
-            <option value="year">A number of meetings a year</option>
-          </Select>
-        </Field>
-        {draft.cadencePer ? (
-          <div className={styles.row}>
-            <Field label="At least">
-              <Input id={fieldId("cadence.min")} type="number" value={draft.cadenceMin} onChange={(_, d) => set({ cadenceMin: d.value })} />
-            </Field>
-            <Field label="At most">
-              <Input id={fieldId("cadence.max")} type="number" value={draft.cadenceMax} onChange={(_, d) => set({ cadenceMax: d.value })} />
-            </Field>
-          </div>
-        ) : null}
-        <ActionBar label="LIFT group" sticky={false} status="">
-          <Button onClick={onCancel}>Cancel</Button>
-          <Button appearance="primary" type="submit">
-            Save LIFT group
-          </Button>
-        </ActionBar>
-      </Form>
-    </section>
-  );
-}
-
 function status(d: DistrictView): JSX.Element {
   if (d.retiredOn) return <Badge appearance="outline" color={d.open ? "warning" : "danger"}>{d.open ? `Retires ${formatDate(d.retiredOn)}` : `Retired ${formatDate(d.retiredOn)}`}</Badge>;
   if (!d.open && d.startsOn) return <Badge appearance="outline" color="informative">Starts {formatDate(d.startsOn)}</Badge>;
@@ -269,7 +181,7 @@ export function StructurePanel() {
           <>
             {editing?.kind === "rename" ? <RenameForm district={editing.district} areas={s.areas} onDone={done} onCancel={() => setEditing(undefined)} /> : null}
             {editing?.kind === "add" ? <AddDistrictForm areas={s.areas} onDone={done} onCancel={() => setEditing(undefined)} /> : null}
-            {editing?.kind === "group" ? <GroupForm structure={s} initial={editing.draft} onDone={done} onCancel={() => setEditing(undefined)} /> : null}
+            {editing?.kind === "group" ? <GroupForm key={editing.draft.id || "new"} structure={s} initial={editing.draft} onDone={done} onCancel={() => setEditing(undefined)} /> : null}
             {editing?.kind === "locality" ? <LocalityForm key={editing.draft.slug || "new"} structure={s} initial={editing.draft} onDone={done} onCancel={() => setEditing(undefined)} /> : null}
             {editing?.kind === "split" ? <SplitForm structure={s} onDone={done} onCancel={() => setEditing(undefined)} /> : null}
             <h3 style={{ margin: 0 }}>Districts</h3>
@@ -386,12 +298,7 @@ export function StructurePanel() {
                         key="c"
                         size="small"
                         aria-label={`Change ${g.name}`}
-                        onClick={() =>
-                          setEditing({
-                            kind: "group",
-                            draft: { id: g.id, name: g.name, districtSlug: g.districtSlug, localitySlug: g.localitySlug ?? "", phase: g.phase, settingIds: g.settingIds.join("\n"), cadencePer: g.cadence?.per ?? "", cadenceMin: g.cadence ? String(g.cadence.min) : "", cadenceMax: g.cadence ? String(g.cadence.max) : "" },
-                          })
-                        }
+                        onClick={() => setEditing({ kind: "group", draft: groupDraftOf(g) })}
                       >
                         Change
                       </Button>
