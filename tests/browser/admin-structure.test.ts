@@ -14,6 +14,8 @@ const NOW = new Date("2026-11-03T09:00:00Z");
 const COMMISSIONER = "commissioner@lift.local";
 const LEAD = "lead.dover@lift.local";
 const WAIT = { timeout: 20_000 };
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const settingIdsIn = (text: string) => text.split(/\s+/).filter(Boolean).sort();
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let browser: TestBrowser;
@@ -32,7 +34,9 @@ afterAll(async () => {
 
 describe("Administration tab: the structure", { timeout: 180_000 }, () => {
   it("a commissioner renames a district and adds a LIFT group; the summary shows the new name with the old returns", async () => {
-    const ey = (await app.graph.stores.settings.all({ where: { districtSlug: "dover" } })).map((i) => i.value).filter((s) => s.phase === "early-years").slice(0, 2);
+    const dover = (await app.graph.stores.settings.all({ where: { districtSlug: "dover" } })).map((i) => i.value).filter((s) => s.status !== "closed");
+    const ey = dover.filter((s) => s.phase === "early-years").slice(0, 2);
+    const school = dover.find((s) => s.phase !== "early-years")!;
     await withPage(async (page) => {
       await openStructure(page, app.url, COMMISSIONER, NOW);
       await expectAccessible(page);
@@ -55,14 +59,45 @@ describe("Administration tab: the structure", { timeout: 180_000 }, () => {
       const group = page.getByTestId("group-form");
       await group.getByLabel("Name", { exact: true }).fill("Deal early years LIFT");
       await group.getByLabel("District", { exact: true }).selectOption("dover");
+      // A school chosen for a school group leaves when the group becomes an early years one.
+      await group.getByLabel("Phase", { exact: true }).selectOption("school");
+      await group.getByLabel("Find a school").fill(school.name);
+      await group.getByRole("checkbox", { name: new RegExp(`^${escape(school.name)} \\(`) }).check();
+      await group.getByRole("button", { name: `Remove ${school.name}` }).waitFor(WAIT);
       await group.getByLabel("Phase", { exact: true }).selectOption("early-years");
-      await group.getByLabel("Schools or settings").fill(ey.map((s) => s.id).join("\n"));
+      await group.getByText("None chosen yet.").waitFor(WAIT);
+      // Early years settings only, chosen by keyboard: type, Tab to the match, Space.
+      const find = group.getByLabel("Find an early years setting");
+      await find.fill(school.name);
+      await group.getByText("No school or setting of the group's phase in the district has that name.").waitFor(WAIT);
+      for (const setting of ey) {
+        await find.fill(setting.name);
+        await find.press("Tab");
+        await page.keyboard.press("Space");
+        await group.getByRole("button", { name: `Remove ${setting.name}` }).waitFor(WAIT);
+      }
+      await expectAccessible(page);
       await group.getByRole("button", { name: "Save LIFT group" }).click();
       await expect.poll(() => page.getByTestId("structure-message").textContent(), WAIT).toContain("meets two or three times a term");
       await expect.poll(() => page.getByTestId("group-deal-early-years-lift").textContent(), WAIT).toContain("Dover and Deal");
       await page.getByTestId("cadence-table").waitFor(WAIT);
       await expectAccessible(page);
+
+      // Another group named the same would take its id: refused beside the name and in the summary, nothing sent.
+      await page.getByRole("button", { name: "Add a LIFT group" }).click();
+      await group.getByLabel("Name", { exact: true }).fill("Deal Early Years LIFT");
+      await group.getByLabel("District", { exact: true }).selectOption("dover");
+      await group.getByLabel("Phase", { exact: true }).selectOption("school");
+      await group.getByRole("button", { name: "Save LIFT group" }).click();
+      const taken = "Deal early years LIFT already has the id deal-early-years-lift";
+      await expect.poll(() => page.getByTestId("group-errors").textContent(), WAIT).toContain(taken);
+      expect(await group.getByText(taken).count()).toBe(2);
+      await expectAccessible(page);
+      await group.getByRole("button", { name: "Cancel" }).click();
     });
+    const stored = (await app.graph.stores.liftGroups.all()).map((i) => i.value).filter((g) => g.id === "deal-early-years-lift");
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.settingIds.sort()).toEqual(ey.map((s) => s.id).sort());
     const audit = (await app.graph.stores.auditLog.all()).map((i) => i.value.action);
     expect(audit).toEqual(expect.arrayContaining(["admin.structure.change_district", "admin.structure.add_lift_group"]));
 
@@ -82,12 +117,19 @@ describe("Administration tab: the structure", { timeout: 180_000 }, () => {
   });
 
   it("Dover's lead sees Dover only, keeps its groups and cannot rename it", async () => {
+    const leadSees = (await app.graph.stores.liftGroups.all()).find((i) => i.value.id === "deal-early-years-lift")!.value.settingIds;
     await withPage(async (page) => {
       await openStructure(page, app.url, LEAD, NOW);
       expect(await page.getByTestId("districts-table").locator("tbody tr").count()).toBe(1);
       expect(await page.getByRole("button", { name: /^Rename/ }).count()).toBe(0);
-      await page.getByRole("button", { name: "Change Deal early years LIFT" }).waitFor(WAIT);
+      await page.getByRole("button", { name: "Change Deal early years LIFT" }).click();
+      // The register is commissioners': a lead's form says so and keeps the group's ids to type.
+      const group = page.getByTestId("group-form");
+      await group.getByText("The settings register is kept by commissioners").waitFor(WAIT);
+      expect(settingIdsIn(await group.getByLabel("Schools or settings").inputValue())).toEqual(leadSees.sort());
       await expectAccessible(page);
+      await group.getByRole("button", { name: "Save LIFT group" }).click();
+      await expect.poll(() => page.getByTestId("structure-message").textContent(), WAIT).toContain("Deal early years LIFT is saved");
     });
   });
 });
