@@ -67,7 +67,10 @@ describe("Administration tab: localities and splitting a district", { timeout: 2
       await group.getByLabel("District", { exact: true }).selectOption("dover");
       await group.getByLabel("Phase", { exact: true }).selectOption("school");
       await group.getByLabel("Locality or cluster", { exact: true }).selectOption("deal-cluster");
-      await group.getByLabel("Schools or settings").fill(`${first.id}\n${second.id}`);
+      for (const school of schools) {
+        await group.getByLabel("Find a school").fill(school.name);
+        await group.getByRole("checkbox", { name: new RegExp(`^${escape(school.name)} \\(`) }).check();
+      }
       await group.getByRole("button", { name: "Save LIFT group" }).click();
       await expect.poll(() => page.getByTestId("group-deal-schools-lift").textContent(), WAIT).toContain("Deal cluster");
 
