@@ -46,7 +46,7 @@ export const RegisterView = z.object({
 export type RegisterView = z.infer<typeof RegisterView>;
 
 export const settingsRegisterApi = {
-  register: route("GET /settings-register", "The settings register by district and phase (commissioners); `district` adds that district's settings", {
+  register: route("GET /settings-register", "The settings register by district and phase (commissioners; a district lead their own district); `district` adds that district's settings", {
     query: z.object({ district: z.string().regex(/^[a-z]+(-[a-z]+)*$/).max(60).optional() }),
     responses: { 200: RegisterView },
     errors: [403, 404],

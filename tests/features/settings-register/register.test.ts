@@ -170,9 +170,17 @@ describe("importing", () => {
     expect((view.body as { settings: Json[] }).settings.find((s) => (s as { urn: string }).urn === "EY990301")).toMatchObject({ id: "CAN-Y990301", name: "Café Corner Pre-School", phase: "early-years" });
   });
 
-  it("is for commissioners only", async () => {
+  it("is kept by commissioners; a district lead reads their own district's part, and no one else any", async () => {
     const { upload, call } = client(app);
-    expect((await call(LEAD, "GET", "/api/settings-register")).status).toBe(403);
+    const own = await call(LEAD, "GET", "/api/settings-register");
+    expect(own.status).toBe(200);
+    const body = own.body as { districts: Array<{ districtSlug: string }>; settings: Array<{ districtSlug: string }> };
+    expect(body.districts.map((d) => d.districtSlug)).toEqual(["dover"]);
+    expect(body.settings.length).toBeGreaterThan(0);
+    expect(body.settings.every((s) => s.districtSlug === "dover")).toBe(true);
+    expect((await call(LEAD, "GET", "/api/settings-register?district=thanet")).status).toBe(404);
+    expect((await call("senco.dover@lift.local", "GET", "/api/settings-register?district=dover")).status).toBe(403);
+    expect((await call("teacher.dover@lift.local", "GET", "/api/settings-register?district=dover")).status).toBe(403);
     expect((await upload(LEAD, "/api/settings-register/import?source=gias", good, "text/csv")).status).toBe(403);
     expect((await call(COMMISSIONER, "GET", "/api/settings-register?district=atlantis")).status).toBe(404);
   });

@@ -91,11 +91,19 @@ export class SettingsRegisterService {
     this.ctx.reference.invalidate?.();
   }
 
-  /** The register by district (commissioners); with `district`, that district's settings too. */
+  /**
+   * The register by district (commissioners); with `district`, that district's settings too. A
+   * district lead reads their own district's part (it keeps that district's LIFT groups, chosen from
+   * these settings); schools and settings are public establishments, no child is in the register.
+   */
   async register(person: Person, query: { district?: string }): Promise<RegisterView> {
-    commissionerOnly(person);
+    const lead = person.role === "district_lead" ? person.districtSlug : undefined;
+    if (!lead) commissionerOnly(person);
+    if (lead && query.district && query.district !== lead) throw new AppError("not_found", "There is no such district.");
+    if (lead) query = { district: lead };
     const asOf = ukToday(this.ctx.now());
-    const [districts, settings] = await Promise.all([this.ctx.reference.districts(), this.ctx.reference.settings()]);
+    const [allDistricts, settings] = await Promise.all([this.ctx.reference.districts(), this.ctx.reference.settings()]);
+    const districts = lead ? allDistricts.filter((d) => d.slug === lead) : allDistricts;
     if (query.district && !districts.some((d) => d.slug === query.district)) throw new AppError("not_found", "There is no such district.");
     const view: RegisterView = {
       asOf,
