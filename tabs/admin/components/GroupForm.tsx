@@ -14,14 +14,13 @@ import { useDistrictSettings } from "../district-settings";
 import { groupFrom, groupIdOf, groupProblems, offeredSettings, settingIdsFrom, withDistrict, withPhase } from "../group-form";
 import type { GroupDraft } from "../structure-form";
 import { useFieldErrors } from "./use-field-errors";
+import type { Message } from "./message";
 
 const useStyles = makeStyles({
   box: sharedStyles.box,
   form: sharedStyles.form,
   row: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-end", flexWrap: "wrap" },
 });
-
-type Message = { intent: "success" | "error"; text: string };
 
 // The form has no id box (the id comes from the name), so the server's word on the id is shown at the name.
 const idAtName = (errors: Record<string, string[]>) => {

@@ -12,10 +12,9 @@ import { useAdminClient, type StructureView } from "../api";
 import { localityFrom, localityIdOf, localityProblems, type LocalityDraft } from "../locality-form";
 import { useDistrictSettings } from "../district-settings";
 import { useFieldErrors } from "./use-field-errors";
+import type { Message } from "./message";
 
 const useStyles = makeStyles({ box: sharedStyles.box, form: sharedStyles.form });
-
-type Message = { intent: "success" | "error"; text: string };
 
 export interface LocalityFormProps {
   structure: StructureView;

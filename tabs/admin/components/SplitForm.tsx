@@ -13,6 +13,7 @@ import { useAdminClient, type SplitPreview, type StructureView } from "../api";
 import { EMPTY_SPLIT, chooseLocality, districtSlugFrom, previewLines, splitBodyOf, splitFieldErrors, type SplitDraft } from "../split-form";
 import { useDistrictSettings } from "../district-settings";
 import { useFieldErrors } from "./use-field-errors";
+import type { Message } from "./message";
 
 const useStyles = makeStyles({
   box: sharedStyles.box,
@@ -23,8 +24,6 @@ const useStyles = makeStyles({
   note: { margin: 0, color: tokens.colorNeutralForeground2 },
   error: sharedStyles.fieldError,
 });
-
-type Message = { intent: "success" | "error"; text: string };
 
 export interface SplitFormProps {
   structure: StructureView;

@@ -7,6 +7,7 @@ import { EMPTY_LOCALITY, localityDraftOf, type LocalityDraft } from "../locality
 import { EMPTY_GROUP, groupDraftOf, renamePreview, type GroupDraft } from "../structure-form";
 import { CadencePanel } from "./CadencePanel";
 import { useFieldErrors } from "./use-field-errors";
+import type { Message } from "./message";
 
 // The locality, LIFT group and split forms load when first opened (tabs/README.md: what loads before the first paint).
 const GroupForm = lazyPart(() => import("./GroupForm").then((m) => m.GroupForm), "the LIFT group form");
@@ -19,8 +20,6 @@ const useStyles = makeStyles({
   form: sharedStyles.form,
   row: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "flex-end", flexWrap: "wrap" },
 });
-
-type Message = { intent: "success" | "error"; text: string };
 
 /** A district's name as the structure has it now (the page's reference data is read once, before any rename here). */
 function nameIn(structure: Pick<StructureView, "districts">, slug: string): string {

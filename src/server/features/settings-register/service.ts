@@ -99,12 +99,12 @@ export class SettingsRegisterService {
   async register(person: Person, query: { district?: string }): Promise<RegisterView> {
     const lead = person.role === "district_lead" ? person.districtSlug : undefined;
     if (!lead) commissionerOnly(person);
-    if (lead && query.district && query.district !== lead) throw new AppError("not_found", "There is no such district.");
-    if (lead) query = { district: lead };
+    // A lead's view is their district's, named or not; another district is as if it did not exist.
+    const wanted = lead && query.district === undefined ? lead : query.district;
     const asOf = ukToday(this.ctx.now());
     const [allDistricts, settings] = await Promise.all([this.ctx.reference.districts(), this.ctx.reference.settings()]);
     const districts = lead ? allDistricts.filter((d) => d.slug === lead) : allDistricts;
-    if (query.district && !districts.some((d) => d.slug === query.district)) throw new AppError("not_found", "There is no such district.");
+    if (wanted && !districts.some((d) => d.slug === wanted)) throw new AppError("not_found", "There is no such district.");
     const view: RegisterView = {
       asOf,
       districts: districts.map((d) => {
@@ -118,7 +118,7 @@ export class SettingsRegisterService {
         return { districtSlug: d.slug, districtName: d.name, open, totals: settingsInDistrict(settings, d.slug, asOf), closed };
       }),
     };
-    if (query.district) view.settings = settings.filter((s: Setting) => s.districtSlug === query.district);
+    if (wanted) view.settings = settings.filter((s: Setting) => s.districtSlug === wanted);
     return view;
   }
 }
